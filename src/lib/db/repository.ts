@@ -1,0 +1,225 @@
+/**
+ * Repository functions: everything the app reads from or writes to the database. Each write is
+ * one transaction, so a failure leaves the database exactly as it was.
+ */
+import { liveQuery } from 'dexie';
+import { eventSpan, actorIdsOf, compareEvents, overlaps } from '../model/events';
+import type { Span } from '../model/dates';
+import type {
+	Actor,
+	ActorId,
+	Dataset,
+	DatasetId,
+	EventKind,
+	NativeFile,
+	Origin,
+	TramaEvent
+} from '../model/schema';
+import { TramaDatabase, type StoredEvent, type StoredPeriod } from './database';
+
+export type { StoredEvent, StoredPeriod } from './database';
+
+/** The id under which the default dataset is stored. */
+export const DEFAULT_DATASET_ID = 'default' as DatasetId;
+
+const DEFAULT_LOADED_FLAG = 'defaultDatasetLoaded';
+
+/** Something that pushes values over time, such as Dexie's live queries. */
+export interface Subscribable<T> {
+	subscribe(observer: { next: (value: T) => void; error: (error: unknown) => void }): {
+		unsubscribe(): void;
+	};
+}
+
+export interface WriteSummary {
+	datasetId: DatasetId;
+	events: number;
+	actors: number;
+	periods: number;
+}
+
+/** Adds what the indexes need to a model event. */
+export function toStored(event: TramaEvent, datasetId: DatasetId): StoredEvent {
+	const span = eventSpan(event);
+	return {
+		...event,
+		datasetId,
+		startMs: span.start,
+		endMs: span.end,
+		actorIds: actorIdsOf(event)
+	};
+}
+
+/** The model event inside a stored one (the index fields removed). */
+export function fromStored(stored: StoredEvent): TramaEvent {
+	const { datasetId: _d, startMs: _s, endMs: _e, actorIds: _a, ...event } = stored;
+	return event;
+}
+
+const byDate = (a: StoredEvent, b: StoredEvent) => compareEvents(a, b);
+
+export class Repository {
+	readonly db: TramaDatabase;
+
+	constructor(db: TramaDatabase = new TramaDatabase()) {
+		this.db = db;
+	}
+
+	// -- reading --------------------------------------------------------------------------------
+
+	async datasets(): Promise<Dataset[]> {
+		const all = await this.db.datasets.toArray();
+		return all.sort((a, b) => a.name.localeCompare(b.name));
+	}
+
+	/** Every event of the given datasets (all when omitted), in chronological order. */
+	async events(datasetIds?: readonly DatasetId[]): Promise<StoredEvent[]> {
+		const rows =
+			datasetIds === undefined
+				? await this.db.events.toArray()
+				: (await Promise.all(datasetIds.map((id) => this.eventsOfDataset(id).toArray()))).flat();
+		return rows.sort(byDate);
+	}
+
+	/** The events of one dataset, through the [datasetId+startMs] index. */
+	private eventsOfDataset(datasetId: DatasetId) {
+		return this.db.events
+			.where('[datasetId+startMs]')
+			.between([datasetId, -Infinity], [datasetId, Infinity], true, true);
+	}
+
+	/** Events whose span overlaps the window (see `overlaps`), in chronological order. */
+	async eventsInWindow(window: Span): Promise<StoredEvent[]> {
+		const rows = await this.db.events
+			.where('startMs')
+			.below(window.end)
+			.filter((e) => overlaps({ start: e.startMs, end: e.endMs }, window))
+			.toArray();
+		return rows.sort(byDate);
+	}
+
+	/** Events an actor takes part in, in chronological order. */
+	async eventsOfActor(actorId: ActorId): Promise<StoredEvent[]> {
+		const rows = await this.db.events.where('actorIds').equals(actorId).toArray();
+		return rows.sort(byDate);
+	}
+
+	async eventsOfKind(kind: EventKind): Promise<StoredEvent[]> {
+		const rows = await this.db.events.where('kind').equals(kind).toArray();
+		return rows.sort(byDate);
+	}
+
+	async actors(): Promise<Actor[]> {
+		return this.db.actors.toArray();
+	}
+
+	async periods(): Promise<StoredPeriod[]> {
+		return this.db.periods.toArray();
+	}
+
+	// -- live queries ---------------------------------------------------------------------------
+
+	/**
+	 * A query that pushes a new result whenever the data it read changes, in this tab or in
+	 * another one (Dexie broadcasts its writes between tabs).
+	 */
+	watch<T>(query: (repo: this) => Promise<T>): Subscribable<T> {
+		return liveQuery(() => query(this));
+	}
+
+	// -- writing --------------------------------------------------------------------------------
+
+	/**
+	 * Writes a validated native file as one dataset, replacing that dataset's events and periods
+	 * if it exists. Actors are shared between datasets and updated by id. One transaction.
+	 */
+	async writeDataset(
+		file: NativeFile,
+		origin: Origin,
+		now: Date = new Date()
+	): Promise<WriteSummary> {
+		const datasetId = file.dataset.id;
+		const dataset: Dataset = {
+			...file.dataset,
+			origin,
+			importedAt: now.toISOString(),
+			eventCount: file.events.length
+		};
+		const events = file.events.map((e) => toStored(e, datasetId));
+		const periods: StoredPeriod[] = file.periods.map((p) => ({ ...p, datasetId }));
+		const { db } = this;
+		await db.transaction('rw', [db.events, db.actors, db.datasets, db.periods], async () => {
+			await this.eventsOfDataset(datasetId).delete();
+			await db.periods.where('datasetId').equals(datasetId).delete();
+			await db.actors.bulkPut(file.actors);
+			await db.events.bulkPut(events);
+			await db.periods.bulkPut(periods);
+			await db.datasets.put(dataset);
+		});
+		return {
+			datasetId,
+			events: events.length,
+			actors: file.actors.length,
+			periods: periods.length
+		};
+	}
+
+	/**
+	 * Deletes a dataset with its events and periods. Actors its events used go too, unless an
+	 * event of another dataset still uses them. One transaction.
+	 */
+	async deleteDataset(datasetId: DatasetId): Promise<void> {
+		const { db } = this;
+		await db.transaction('rw', [db.events, db.actors, db.datasets, db.periods], async () => {
+			const own = this.eventsOfDataset(datasetId);
+			const used = new Set<ActorId>();
+			await own.each((e) => e.actorIds.forEach((a) => used.add(a)));
+			await own.delete();
+			await db.periods.where('datasetId').equals(datasetId).delete();
+			await db.datasets.delete(datasetId);
+			for (const actorId of used) {
+				if ((await db.events.where('actorIds').equals(actorId).count()) === 0) {
+					await db.actors.delete(actorId);
+				}
+			}
+		});
+	}
+
+	// -- the default dataset --------------------------------------------------------------------
+
+	/**
+	 * Loads the default dataset on the very first start only. A stored flag remembers that it
+	 * was loaded, so a user who deletes it does not see it come back. Safe when two tabs start
+	 * at once: the flag is checked again inside the writing transaction.
+	 */
+	async ensureDefaultDataset(load: () => Promise<NativeFile>): Promise<'loaded' | 'present'> {
+		if (await this.db.meta.get(DEFAULT_LOADED_FLAG)) return 'present';
+		const file = await load();
+		const { db } = this;
+		return db.transaction(
+			'rw',
+			[db.events, db.actors, db.datasets, db.periods, db.meta],
+			async () => {
+				if (await db.meta.get(DEFAULT_LOADED_FLAG)) return 'present' as const;
+				await this.writeDataset(file, { kind: 'default' });
+				await db.meta.put({ key: DEFAULT_LOADED_FLAG, value: true });
+				return 'loaded' as const;
+			}
+		);
+	}
+
+	/** Brings back the default dataset's events as shipped; other datasets are left alone. */
+	async restoreDefaultDataset(load: () => Promise<NativeFile>): Promise<WriteSummary> {
+		const file = await load();
+		const { db } = this;
+		return db.transaction(
+			'rw',
+			[db.events, db.actors, db.datasets, db.periods, db.meta],
+			async () => {
+				const summary = await this.writeDataset(file, { kind: 'default' });
+				await db.meta.put({ key: DEFAULT_LOADED_FLAG, value: true });
+				return summary;
+			}
+		);
+	}
+}

@@ -1,0 +1,118 @@
+/**
+ * Every string the English interface shows. Another language is another file of this shape
+ * (`Messages`); numbers and dates are formatted through Intl with the language's `locale`.
+ */
+import type { ActorKind, Confidence, EventKind } from '../model/schema';
+
+const plural = new Intl.PluralRules('en');
+const number = new Intl.NumberFormat('en-GB');
+const count = (n: number, one: string, other: string) =>
+	`${number.format(n)} ${plural.select(n) === 'one' ? one : other}`;
+
+export const en = {
+	/** BCP 47 locale for Intl date and number formatting. */
+	locale: 'en-GB',
+	app: {
+		name: 'Trama',
+		tagline: 'Dated events, linked timelines and actor networks — kept in your browser'
+	},
+	theme: {
+		toLight: 'Switch to light theme',
+		toDark: 'Switch to dark theme'
+	},
+	datasets: {
+		heading: 'Datasets',
+		events: (n: number) => count(n, 'event', 'events'),
+		default: 'Default dataset',
+		deleteLabel: (name: string) => `Delete dataset “${name}”`,
+		deleteTitle: 'Delete this dataset?',
+		deleteBody: (name: string, n: number) =>
+			`“${name}” and its ${count(n, 'event', 'events')} will be removed from this browser. Actors that other datasets still use are kept.`,
+		deleteConfirm: 'Delete dataset',
+		restore: 'Restore the default dataset',
+		restoreTitle: 'Restore the default dataset?',
+		restoreBody:
+			'The default dataset’s events are brought back as shipped; edits to them are replaced. Your other datasets are not touched.',
+		restoreConfirm: 'Restore',
+		restored: (n: number) => `Default dataset restored: ${count(n, 'event', 'events')}.`,
+		deleted: (name: string) => `Deleted “${name}”.`,
+		none: 'No datasets'
+	},
+	common: {
+		cancel: 'Cancel',
+		close: 'Close',
+		retry: 'Try again'
+	},
+	status: {
+		loading: 'Opening your data…',
+		startFailed: 'Trama could not open its data',
+		storageHint:
+			'Trama keeps its data in this browser (IndexedDB). Private windows and some privacy settings block it.',
+		actionFailed: (what: string) => `That did not work: ${what}`
+	},
+	table: {
+		heading: 'Events',
+		caption: 'Events in chronological order',
+		filterLabel: 'Filter events',
+		filterPlaceholder: 'Filter by title, actor, place, tag, source…',
+		clearFilter: 'Clear filter',
+		showing: (shown: number, total: number) =>
+			shown === total
+				? count(total, 'event', 'events')
+				: `${number.format(shown)} of ${count(total, 'event', 'events')}`,
+		columns: {
+			date: 'Date',
+			title: 'Event',
+			actors: 'Actors',
+			place: 'Place',
+			confidence: 'Confidence',
+			sources: 'Sources'
+		},
+		sortAscending: 'Date, oldest first — sort newest first',
+		sortDescending: 'Date, newest first — sort oldest first',
+		noMatchTitle: 'No event matches the filter',
+		noMatchBody: (query: string) => `Nothing contains “${query}”. Try fewer or other words.`,
+		emptyTitle: 'No events yet',
+		emptyBody:
+			'Every dataset is gone from this browser. Restore the default dataset to start again.',
+		noSource: 'No source',
+		circa: 'c.',
+		between: (a: string, b: string) => `between ${a} and ${b}`
+	},
+	confidence: {
+		confirmed: 'Confirmed',
+		reported: 'Reported',
+		claimed: 'Claimed',
+		denied: 'Denied'
+	} satisfies Record<Confidence, string>,
+	confidenceHelp: {
+		confirmed: 'Established by official statements of the parties or several independent reports',
+		reported: 'Reported by credible media or governments; not confirmed by the parties',
+		claimed: 'Asserted by one interested party only',
+		denied: 'Publicly denied by a party involved'
+	} satisfies Record<Confidence, string>,
+	actorKind: {
+		person: 'Person',
+		state: 'State',
+		organisation: 'Organisation',
+		company: 'Company'
+	} satisfies Record<ActorKind, string>,
+	eventKind: {
+		state_visit: 'State visit',
+		official_visit: 'Official visit',
+		summit: 'Summit',
+		meeting: 'Meeting',
+		call: 'Call',
+		correspondence: 'Correspondence',
+		agreement: 'Agreement',
+		arms_transfer: 'Arms transfer',
+		deployment: 'Deployment',
+		conflict: 'Conflict',
+		statement: 'Statement',
+		report: 'Report',
+		denial: 'Denial',
+		other: 'Other'
+	} satisfies Record<EventKind, string>
+};
+
+export type Messages = typeof en;

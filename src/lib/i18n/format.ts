@@ -1,0 +1,40 @@
+/** Formatting of model values for display, in the interface language. */
+import { formatDateRange, formatPartialDate } from '../model/dates';
+import type { TramaEvent } from '../model/schema';
+import { t } from './index';
+
+/** An event's date at its precision, with "c." when approximate: "13 Sept 2023", "c. 2021". */
+export function formatEventDateMain(
+	event: Pick<TramaEvent, 'start' | 'end' | 'uncertainty'>
+): string {
+	const main = formatDateRange(event.start, event.end, t.locale);
+	return event.uncertainty?.circa ? `${t.table.circa} ${main}` : main;
+}
+
+/** The bounds of an uncertain date, "between 27 Jul 2023 and 30 Aug 2023", if it has any. */
+export function formatDateBounds(event: Pick<TramaEvent, 'uncertainty'>): string | undefined {
+	const u = event.uncertainty;
+	if (u?.earliest === undefined && u?.latest === undefined) return undefined;
+	const a = u.earliest !== undefined ? formatPartialDate(u.earliest, t.locale) : '…';
+	const b = u.latest !== undefined ? formatPartialDate(u.latest, t.locale) : '…';
+	return t.table.between(a, b);
+}
+
+/**
+ * An event's date at the precision the source gave, with its uncertainty: "13 Sept 2023",
+ * "10–13 Sept 2023", "Sept 2023", "c. Aug 2023 (between 27 Jul 2023 and 30 Aug 2023)".
+ */
+export function formatEventDate(event: Pick<TramaEvent, 'start' | 'end' | 'uncertainty'>): string {
+	const bounds = formatDateBounds(event);
+	const main = formatEventDateMain(event);
+	return bounds === undefined ? main : `${main} (${bounds})`;
+}
+
+/** The host name of a URL without "www.", for a link with no publisher ("reuters.com"). */
+export function hostOf(url: string): string {
+	try {
+		return new URL(url).hostname.replace(/^www\./, '');
+	} catch {
+		return url;
+	}
+}

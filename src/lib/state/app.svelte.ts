@@ -1,0 +1,98 @@
+/**
+ * The application state: the repository, the live data the views show, and the actions that
+ * change it. Created once by the root layout and handed to views through context.
+ */
+import { createContext } from 'svelte';
+import { DEFAULT_DATASET_ID, type Repository, type StoredEvent } from '../db/repository';
+import type { Actor, ActorId, Dataset, DatasetId, NativeFile } from '../model/schema';
+import { t } from '../i18n';
+import { indexById } from '../model/events';
+import { Live } from './live.svelte';
+
+export type StartStatus = 'starting' | 'ready' | 'failed';
+
+/** A short message for the user after an action, in a live region. */
+export interface Notice {
+	kind: 'info' | 'error';
+	text: string;
+}
+
+export class AppState {
+	readonly repo: Repository;
+	readonly #loadDefault: () => Promise<NativeFile>;
+
+	startStatus = $state<StartStatus>('starting');
+	startError = $state<string | undefined>(undefined);
+	notice = $state<Notice | undefined>(undefined);
+
+	readonly datasets: Live<Dataset[]>;
+	readonly events: Live<StoredEvent[]>;
+	readonly actors: Live<Actor[]>;
+
+	readonly actorsById: ReadonlyMap<ActorId, Actor> = $derived.by(() =>
+		indexById(this.actors.current ?? [])
+	);
+
+	/** The number of events stored, summed over datasets. */
+	readonly eventCount: number = $derived.by(() =>
+		(this.datasets.current ?? []).reduce((n, d) => n + d.eventCount, 0)
+	);
+
+	constructor(repo: Repository, loadDefault: () => Promise<NativeFile>) {
+		this.repo = repo;
+		this.#loadDefault = loadDefault;
+		this.datasets = new Live(repo.watch((r) => r.datasets()));
+		this.events = new Live(repo.watch((r) => r.events()));
+		this.actors = new Live(repo.watch((r) => r.actors()));
+	}
+
+	/** First start: loads the default dataset once, then the live queries take over. */
+	async start(): Promise<void> {
+		this.startStatus = 'starting';
+		this.startError = undefined;
+		try {
+			await this.repo.ensureDefaultDataset(this.#loadDefault);
+			this.startStatus = 'ready';
+		} catch (error) {
+			this.startError = messageOf(error);
+			this.startStatus = 'failed';
+		}
+	}
+
+	isDefault(dataset: Dataset): boolean {
+		return dataset.id === DEFAULT_DATASET_ID;
+	}
+
+	async restoreDefault(): Promise<void> {
+		await this.#act(async () => {
+			const summary = await this.repo.restoreDefaultDataset(this.#loadDefault);
+			return { kind: 'info', text: t.datasets.restored(summary.events) };
+		});
+	}
+
+	async deleteDataset(dataset: Dataset): Promise<void> {
+		await this.#act(async () => {
+			await this.repo.deleteDataset(dataset.id);
+			return { kind: 'info', text: t.datasets.deleted(dataset.name) };
+		});
+	}
+
+	datasetById(id: DatasetId): Dataset | undefined {
+		return this.datasets.current?.find((d) => d.id === id);
+	}
+
+	async #act(action: () => Promise<Notice>): Promise<void> {
+		try {
+			this.notice = await action();
+		} catch (error) {
+			this.notice = { kind: 'error', text: t.status.actionFailed(messageOf(error)) };
+		}
+	}
+}
+
+function messageOf(error: unknown): string {
+	if (error instanceof Error) return error.message;
+	return String(error);
+}
+
+export const [getAppState, setAppState] = createContext<AppState>();

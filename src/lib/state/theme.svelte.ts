@@ -1,0 +1,26 @@
+/** Light or dark theme: the user's choice, kept in localStorage, else the system's. */
+export type Theme = 'light' | 'dark';
+
+const STORAGE_KEY = 'trama.theme';
+
+export class ThemeState {
+	current = $state<Theme>('light');
+
+	/** Reads the theme app.html set before the first paint. Call in the browser only. */
+	constructor(root: HTMLElement) {
+		this.#root = root;
+		this.current = root.dataset.theme === 'dark' ? 'dark' : 'light';
+	}
+
+	#root: HTMLElement;
+
+	toggle(): void {
+		this.current = this.current === 'dark' ? 'light' : 'dark';
+		this.#root.dataset.theme = this.current;
+		try {
+			localStorage.setItem(STORAGE_KEY, this.current);
+		} catch {
+			// Storage refused (private mode): the choice lasts for this page only.
+		}
+	}
+}

@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { DEFAULT_EVENT_COUNT, defaultFile, eventsLabel } from './fixtures';
+
+test('deleting the default dataset empties the table, survives a reload, and restore brings it back', async ({
+	page
+}) => {
+	await page.goto('/');
+	await expect(page.getByTestId('event-count')).toHaveText(eventsLabel(DEFAULT_EVENT_COUNT));
+
+	await page.getByRole('button', { name: `Delete dataset “${defaultFile.dataset.name}”` }).click();
+	const dialog = page.getByTestId('confirm-dialog').filter({ visible: true });
+	await expect(dialog).toContainText(`and its ${eventsLabel(DEFAULT_EVENT_COUNT)} will be removed`);
+	// Cancel first: nothing changes.
+	await dialog.getByRole('button', { name: 'Cancel' }).click();
+	await expect(page.getByTestId('event-count')).toHaveText(eventsLabel(DEFAULT_EVENT_COUNT));
+
+	await page.getByRole('button', { name: `Delete dataset “${defaultFile.dataset.name}”` }).click();
+	await page.getByRole('button', { name: 'Delete dataset', exact: true }).click();
+	await expect(page.getByTestId('empty-state')).toContainText('No events yet');
+	await expect(page.getByTestId('event-count')).toHaveText('0 events');
+	await expect(page.getByTestId('notice')).toContainText(`Deleted “${defaultFile.dataset.name}”`);
+
+	// A deleted default dataset does not come back by itself.
+	await page.reload();
+	await expect(page.getByTestId('empty-state')).toBeVisible();
+
+	await page.getByRole('button', { name: 'Restore the default dataset' }).click();
+	await page.getByRole('button', { name: 'Restore', exact: true }).click();
+	await expect(page.getByTestId('event-count')).toHaveText(eventsLabel(DEFAULT_EVENT_COUNT));
+	await expect(page.getByTestId('notice')).toContainText(
+		`Default dataset restored: ${eventsLabel(DEFAULT_EVENT_COUNT)}`
+	);
+});
+
+test('a change in one tab shows in another', async ({ context }) => {
+	const first = await context.newPage();
+	await first.goto('/');
+	await expect(first.getByTestId('event-count')).toHaveText(eventsLabel(DEFAULT_EVENT_COUNT));
+	const second = await context.newPage();
+	await second.goto('/');
+	await expect(second.getByTestId('event-count')).toHaveText(eventsLabel(DEFAULT_EVENT_COUNT));
+
+	await first.getByRole('button', { name: `Delete dataset “${defaultFile.dataset.name}”` }).click();
+	await first.getByRole('button', { name: 'Delete dataset', exact: true }).click();
+	await expect(second.getByTestId('empty-state')).toBeVisible();
+	await expect(second.getByTestId('dataset-list')).toContainText('No datasets');
+});
+
+test('the theme can be switched and is remembered', async ({ page }) => {
+	await page.goto('/');
+	const html = page.locator('html');
+	const before = await html.getAttribute('data-theme');
+	await page.getByTestId('theme-toggle').click();
+	const after = before === 'dark' ? 'light' : 'dark';
+	await expect(html).toHaveAttribute('data-theme', after);
+	await page.reload();
+	await expect(html).toHaveAttribute('data-theme', after);
+});

@@ -1,0 +1,110 @@
+import { expect, test, type Page } from '@playwright/test';
+import { DEFAULT_EVENT_COUNT, defaultFile, eventsLabel } from './fixtures';
+
+const rows = (page: Page) => page.getByTestId('event-table').locator('tbody tr');
+
+/** The value of each row's `datetime`, top to bottom. */
+const rowDates = (page: Page) =>
+	page
+		.getByTestId('event-table')
+		.locator('tbody tr td.col-date time')
+		.evaluateAll((els) => els.map((el) => el.getAttribute('datetime') ?? ''));
+
+test('first start loads the default dataset and shows its count', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.getByRole('heading', { name: 'Trama', level: 1 })).toBeVisible();
+	await expect(page.getByTestId('event-count')).toHaveText(eventsLabel(DEFAULT_EVENT_COUNT));
+	await expect(rows(page)).toHaveCount(DEFAULT_EVENT_COUNT);
+	const dataset = page.getByTestId('dataset-list').locator('li[data-dataset-id="default"]');
+	await expect(dataset).toContainText(defaultFile.dataset.name);
+	await expect(dataset.getByTestId('dataset-count')).toHaveText(eventsLabel(DEFAULT_EVENT_COUNT));
+	// Every row carries its event's id, once.
+	const ids = await rows(page).evaluateAll((trs) =>
+		trs.map((tr) => tr.getAttribute('data-event-id'))
+	);
+	expect(ids.sort()).toEqual(defaultFile.events.map((e) => e.id).sort());
+});
+
+test('dates show at the precision the source gave, in UTC, west of Greenwich too', async ({
+	page
+}) => {
+	await page.goto('/');
+	const summit = page.locator('tr[data-event-id="kim-putin-vostochny-2023"]');
+	await expect(summit.locator('td.col-date')).toHaveText('13 Sept 2023');
+	await expect(summit.locator('td.col-place')).toContainText('Vostochny Cosmodrome');
+	await expect(summit.locator('td.col-place')).toContainText('Russia');
+	await expect(summit.locator('td.col-sources a').first()).toHaveAttribute('href', /^https:\/\//);
+	// A month-precision event shows only its month; an approximate one says so, with its bounds.
+	const letters = page.locator('tr[data-event-id="kim-putin-letters-2023"] td.col-date');
+	await expect(letters.locator('time')).toHaveText('c. Aug 2023');
+	await expect(letters.locator('.bounds')).toHaveText('between 27 Jul 2023 and 30 Aug 2023');
+	// A multi-day event shows its range.
+	await expect(
+		page.locator('tr[data-event-id="eastern-economic-forum-2023"] td.col-date time')
+	).toHaveText('10\u2009–\u200913 Sept 2023');
+});
+
+test('a denied claim shows as denied', async ({ page }) => {
+	await page.goto('/');
+	const denied = defaultFile.events.find((e) => e.confidence === 'denied');
+	if (!denied) throw new Error('the default dataset has no denied claim');
+	const row = page.locator(`tr[data-event-id="${denied.id}"]`);
+	await expect(row.locator('td.col-conf')).toHaveText('Denied');
+	await expect(row.locator('.event-title')).toHaveCSS('text-decoration-line', 'line-through');
+});
+
+test('reload keeps the data', async ({ page }) => {
+	await page.goto('/');
+	await expect(rows(page)).toHaveCount(DEFAULT_EVENT_COUNT);
+	await page.reload();
+	await expect(page.getByTestId('event-count')).toHaveText(eventsLabel(DEFAULT_EVENT_COUNT));
+	await expect(rows(page)).toHaveCount(DEFAULT_EVENT_COUNT);
+});
+
+test('the text filter narrows the table, by alias and without accents too', async ({ page }) => {
+	await page.goto('/');
+	await expect(rows(page)).toHaveCount(DEFAULT_EVENT_COUNT);
+	const filter = page.getByTestId('event-filter');
+
+	await filter.fill('pyongyang');
+	const pyongyang = await rows(page).count();
+	expect(pyongyang).toBeGreaterThan(0);
+	expect(pyongyang).toBeLessThan(DEFAULT_EVENT_COUNT);
+	await expect(page.getByTestId('event-count')).toHaveText(
+		`${pyongyang} of ${eventsLabel(DEFAULT_EVENT_COUNT)}`
+	);
+	for (const text of await rows(page).allInnerTexts())
+		expect(text.toLowerCase()).toContain('pyongyang');
+
+	// The Spanish spelling with an accent and the Korean script find the same actor.
+	await filter.fill('Serguéi Shoigú');
+	await expect(page.locator('tr[data-event-id="shoigu-visit-pyongyang-2023"]')).toBeVisible();
+	await filter.fill('김정은');
+	await expect(page.locator('tr[data-event-id="kim-putin-vostochny-2023"]')).toBeVisible();
+
+	await filter.fill('no such thing anywhere');
+	await expect(rows(page)).toHaveCount(0);
+	await expect(page.getByTestId('no-match')).toContainText(
+		'Nothing contains “no such thing anywhere”'
+	);
+	await page.getByRole('button', { name: 'Clear filter' }).click();
+	await expect(rows(page)).toHaveCount(DEFAULT_EVENT_COUNT);
+});
+
+test('sorting by date works both ways', async ({ page }) => {
+	await page.goto('/');
+	await expect(rows(page)).toHaveCount(DEFAULT_EVENT_COUNT);
+	const header = page.getByRole('columnheader', { name: /Date/ });
+	await expect(header).toHaveAttribute('aria-sort', 'ascending');
+	const ascending = await rowDates(page);
+	const starts = defaultFile.events.map((e) => e.start);
+	expect(ascending[0]).toBe(starts.reduce((a, b) => (a < b ? a : b)));
+	expect(ascending.at(-1)).toBe(starts.reduce((a, b) => (a > b ? a : b)));
+
+	await page.getByTestId('sort-date').click();
+	await expect(header).toHaveAttribute('aria-sort', 'descending');
+	expect(await rowDates(page)).toEqual([...ascending].reverse());
+
+	await page.getByTestId('sort-date').click();
+	expect(await rowDates(page)).toEqual(ascending);
+});

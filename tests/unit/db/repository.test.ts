@@ -1,0 +1,192 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TramaDatabase } from '$lib/db/database';
+import { DEFAULT_DATASET_ID, Repository, fromStored } from '$lib/db/repository';
+import type { ActorId, DatasetId } from '$lib/model/schema';
+import { eventInput, meetings, nativeFile } from '../helpers';
+
+let repo: Repository;
+let n = 0;
+const utc = (y: number, m = 1, d = 1) => Date.UTC(y, m - 1, d);
+const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+
+beforeEach(() => {
+	repo = new Repository(new TramaDatabase(`test-${++n}`));
+});
+afterEach(async () => {
+	await repo.db.delete();
+});
+
+describe('writing a dataset', () => {
+	it('stores events, actors and the dataset with its count, and reads them back in date order', async () => {
+		const file = nativeFile([...meetings].reverse());
+		const summary = await repo.writeDataset(
+			file,
+			{ kind: 'file', name: 'test.json' },
+			new Date('2026-11-22T10:00:00Z')
+		);
+		expect(summary).toEqual({ datasetId: 'test', events: 4, actors: 4, periods: 0 });
+		expect(await repo.datasets()).toEqual([
+			{
+				id: 'test',
+				name: 'Test set',
+				origin: { kind: 'file', name: 'test.json' },
+				importedAt: '2026-11-22T10:00:00.000Z',
+				eventCount: 4
+			}
+		]);
+		const events = await repo.events();
+		expect(ids(events)).toEqual([
+			'xi-moscow-2013',
+			'shoigu-pyongyang-2023',
+			'letters-2023',
+			'vostochny-2023'
+		]);
+		expect(fromStored(events[0]!)).toEqual(file.events.find((e) => e.id === 'xi-moscow-2013'));
+		expect((await repo.actors()).map((a) => a.name).sort()).toEqual([
+			'Kim Jong Un',
+			'Sergei Shoigu',
+			'Vladimir Putin',
+			'Xi Jinping'
+		]);
+	});
+
+	it('writing the same dataset again replaces its events instead of adding to them', async () => {
+		await repo.writeDataset(nativeFile(meetings), { kind: 'paste' });
+		await repo.writeDataset(nativeFile(meetings.slice(0, 2)), { kind: 'paste' });
+		expect(ids(await repo.events())).toEqual(['xi-moscow-2013', 'shoigu-pyongyang-2023']);
+		expect((await repo.datasets())[0]?.eventCount).toBe(2);
+	});
+
+	it('a failing write leaves the database as it was', async () => {
+		await repo.writeDataset(nativeFile(meetings), { kind: 'paste' });
+		const broken = nativeFile(meetings.slice(0, 1));
+		// A value IndexedDB cannot store (a function) makes the put fail inside the transaction.
+		(broken.events[0] as unknown as { extra: unknown }).extra = { bad: () => 1 };
+		await expect(repo.writeDataset(broken, { kind: 'paste' })).rejects.toThrow();
+		expect(ids(await repo.events())).toHaveLength(4);
+		expect((await repo.datasets())[0]?.eventCount).toBe(4);
+	});
+});
+
+describe('queries', () => {
+	beforeEach(async () => {
+		await repo.writeDataset(nativeFile(meetings), { kind: 'paste' });
+		await repo.writeDataset(
+			nativeFile(
+				[
+					eventInput({
+						id: 'other-2023',
+						start: '2023',
+						kind: 'report',
+						participants: [{ actor: 'putin' }]
+					})
+				],
+				{ id: 'other', name: 'Other set' }
+			),
+			{ kind: 'paste' }
+		);
+	});
+
+	it('by date range, with overlap semantics', async () => {
+		// 1–20 Aug 2023: the month-precision letters and the year-precision report overlap it.
+		const rows = await repo.eventsInWindow({ start: utc(2023, 8, 1), end: utc(2023, 8, 20) });
+		expect(ids(rows)).toEqual(['other-2023', 'letters-2023']);
+		// 26 July only: Shoigu's 25–27 July visit spans it.
+		const day = await repo.eventsInWindow({ start: utc(2023, 7, 26), end: utc(2023, 7, 27) });
+		expect(ids(day)).toEqual(['other-2023', 'shoigu-pyongyang-2023']);
+		expect(await repo.eventsInWindow({ start: utc(2014), end: utc(2015) })).toEqual([]);
+	});
+
+	it('by actor', async () => {
+		expect(ids(await repo.eventsOfActor('xi-jinping' as ActorId))).toEqual(['xi-moscow-2013']);
+		expect(ids(await repo.eventsOfActor('putin' as ActorId))).toEqual([
+			'xi-moscow-2013',
+			'other-2023',
+			'letters-2023',
+			'vostochny-2023'
+		]);
+	});
+
+	it('by kind and by dataset', async () => {
+		expect(ids(await repo.eventsOfKind('summit'))).toEqual(['vostochny-2023']);
+		expect(ids(await repo.events(['other' as DatasetId]))).toEqual(['other-2023']);
+	});
+});
+
+describe('deleting a dataset', () => {
+	it('removes its events and the actors nobody else uses, keeps the rest', async () => {
+		await repo.writeDataset(nativeFile(meetings), { kind: 'paste' });
+		await repo.writeDataset(
+			nativeFile([eventInput({ id: 'o', participants: [{ actor: 'putin' }] })], {
+				id: 'other',
+				name: 'Other'
+			}),
+			{ kind: 'paste' }
+		);
+		await repo.deleteDataset('test' as DatasetId);
+		expect(ids(await repo.events())).toEqual(['o']);
+		expect((await repo.datasets()).map((d) => d.id)).toEqual(['other']);
+		// Putin is still used by "Other"; Xi, Kim and Shoigu were only in the deleted set.
+		expect((await repo.actors()).map((a) => a.id)).toEqual(['putin']);
+	});
+});
+
+describe('the default dataset', () => {
+	const load = () =>
+		Promise.resolve(nativeFile(meetings, { id: DEFAULT_DATASET_ID, name: 'Default' }));
+
+	it('is loaded on first start only, and stays deleted once deleted', async () => {
+		expect(await repo.ensureDefaultDataset(load)).toBe('loaded');
+		expect(await repo.ensureDefaultDataset(load)).toBe('present');
+		expect(await repo.events()).toHaveLength(4);
+		await repo.deleteDataset(DEFAULT_DATASET_ID);
+		expect(await repo.ensureDefaultDataset(load)).toBe('present');
+		expect(await repo.events()).toHaveLength(0);
+	});
+
+	it('two tabs starting at once load it once', async () => {
+		const second = new Repository(new TramaDatabase(repo.db.name));
+		const results = await Promise.all([
+			repo.ensureDefaultDataset(load),
+			second.ensureDefaultDataset(load)
+		]);
+		expect(results.sort()).toEqual(['loaded', 'present']);
+		expect(await repo.events()).toHaveLength(4);
+		second.db.close();
+	});
+
+	it('restoring brings back only the default dataset and leaves other data alone', async () => {
+		await repo.ensureDefaultDataset(load);
+		await repo.writeDataset(
+			nativeFile([eventInput({ id: 'mine' })], { id: 'mine', name: 'Mine' }),
+			{ kind: 'paste' }
+		);
+		await repo.deleteDataset(DEFAULT_DATASET_ID);
+		const summary = await repo.restoreDefaultDataset(load);
+		expect(summary.events).toBe(4);
+		expect((await repo.datasets()).map((d) => [d.id, d.eventCount])).toEqual([
+			['default', 4],
+			['mine', 1]
+		]);
+	});
+});
+
+describe('live queries', () => {
+	it('push a new result when the data changes', async () => {
+		const seen: number[] = [];
+		const sub = repo
+			.watch((r) => r.events())
+			.subscribe({
+				next: (rows) => seen.push(rows.length),
+				error: (e) => {
+					throw e;
+				}
+			});
+		await new Promise((r) => setTimeout(r, 50));
+		await repo.writeDataset(nativeFile(meetings), { kind: 'paste' });
+		await new Promise((r) => setTimeout(r, 100));
+		sub.unsubscribe();
+		expect(seen[0]).toBe(0);
+		expect(seen.at(-1)).toBe(4);
+	});
+});

@@ -1,0 +1,106 @@
+/** Small builders for tests: valid records that each test changes one thing in. */
+import {
+	eventSchema,
+	nativeFileSchema,
+	type NativeFile,
+	type TramaEvent,
+	type TramaEventInput
+} from '$lib/model/schema';
+
+export const actorInputs = [
+	{
+		id: 'putin',
+		name: 'Vladimir Putin',
+		aliases: ['Vladímir Putin', 'Владимир Путин'],
+		kind: 'person',
+		country: 'RU'
+	},
+	{ id: 'xi-jinping', name: 'Xi Jinping', aliases: ['习近平'], kind: 'person', country: 'CN' },
+	{
+		id: 'kim-jong-un',
+		name: 'Kim Jong Un',
+		aliases: ['Kim Jong-un', '김정은'],
+		kind: 'person',
+		country: 'KP'
+	},
+	{
+		id: 'shoigu',
+		name: 'Sergei Shoigu',
+		aliases: ['Serguéi Shoigú'],
+		kind: 'person',
+		country: 'RU'
+	}
+] as const;
+
+export function eventInput(overrides: Partial<TramaEventInput> & { id: string }): TramaEventInput {
+	return {
+		title: `Event ${overrides.id}`,
+		start: '2023-09-13',
+		confidence: 'confirmed',
+		sources: [{ url: 'https://example.org/report', publisher: 'Example' }],
+		...overrides
+	};
+}
+
+export function event(overrides: Partial<TramaEventInput> & { id: string }): TramaEvent {
+	return eventSchema.parse(eventInput(overrides));
+}
+
+/** A valid native file of the given events (actors from {@link actorInputs}). */
+export function nativeFile(
+	events: TramaEventInput[],
+	dataset: { id: string; name: string } = { id: 'test', name: 'Test set' }
+): NativeFile {
+	return nativeFileSchema.parse({
+		format: 'trama',
+		version: 1,
+		dataset,
+		actors: actorInputs,
+		events
+	});
+}
+
+export const meetings: TramaEventInput[] = [
+	eventInput({
+		id: 'xi-moscow-2013',
+		title: 'Xi Jinping state visit to Moscow',
+		start: '2013-03-22',
+		end: '2013-03-24',
+		kind: 'state_visit',
+		place: { name: 'Moscow', country: 'RU' },
+		participants: [
+			{ actor: 'xi-jinping', role: 'guest' },
+			{ actor: 'putin', role: 'host' }
+		],
+		relations: [{ type: 'met', source: 'putin', target: 'xi-jinping' }]
+	}),
+	eventInput({
+		id: 'shoigu-pyongyang-2023',
+		title: 'Shoigu visits Pyongyang',
+		start: '2023-07-25',
+		end: '2023-07-27',
+		kind: 'official_visit',
+		place: { name: 'Pyongyang', country: 'KP' },
+		participants: [{ actor: 'shoigu' }, { actor: 'kim-jong-un' }]
+	}),
+	eventInput({
+		id: 'letters-2023',
+		title: 'Kim and Putin exchange letters',
+		start: '2023-08',
+		kind: 'correspondence',
+		confidence: 'reported',
+		participants: [{ actor: 'kim-jong-un' }, { actor: 'putin' }],
+		relations: [{ type: 'wrote_to', source: 'kim-jong-un', target: 'putin' }]
+	}),
+	eventInput({
+		id: 'vostochny-2023',
+		title: 'Kim–Putin summit at Vostochny',
+		start: '2023-09-13',
+		kind: 'summit',
+		place: { name: 'Vostochny Cosmodrome', country: 'RU' },
+		participants: [
+			{ actor: 'putin', role: 'host' },
+			{ actor: 'kim-jong-un', role: 'guest' }
+		]
+	})
+];

@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import {
+	comparePartialDates,
+	endMs,
+	formatDateRange,
+	formatPartialDate,
+	fromParts,
+	parsePartialDate,
+	partialDateFromMs,
+	precisionOf,
+	startMs,
+	type PartialDate
+} from '$lib/model/dates';
+
+const d = (s: string): PartialDate => {
+	const r = parsePartialDate(s);
+	if (!r.ok) throw new Error(r.error);
+	return r.value;
+};
+const utc = (y: number, m = 1, day = 1, h = 0, mi = 0) => Date.UTC(y, m - 1, day, h, mi);
+
+describe('parsePartialDate', () => {
+	it('accepts each precision and reads the precision from the shape', () => {
+		expect(precisionOf(d('2013'))).toBe('year');
+		expect(precisionOf(d('2023-09'))).toBe('month');
+		expect(precisionOf(d('2023-09-13'))).toBe('day');
+		expect(precisionOf(d('2023-09-13T14:30Z'))).toBe('time');
+		expect(precisionOf(d('2023-09-13T14:30:05Z'))).toBe('time');
+	});
+
+	it('trims surrounding space', () => {
+		expect(d(' 2023-09 ')).toBe('2023-09');
+	});
+
+	it.each([
+		['2023-13', '13 is not a month'],
+		['2023-00', '0 is not a month'],
+		['2023-02-29', '29 is not a day of February 2023 (it has 28 days)'],
+		['2023-04-31', '31 is not a day of April 2023 (it has 30 days)'],
+		['2023-09-13T24:00Z', '24 is not an hour'],
+		['2023-09-13T12:60Z', '60 is not a minute']
+	])('refuses %s: %s', (input, reason) => {
+		const r = parsePartialDate(input);
+		expect(r).toEqual({ ok: false, error: `"${input}": ${reason}` });
+	});
+
+	it('accepts 29 February in a leap year', () => {
+		expect(d('2024-02-29')).toBe('2024-02-29');
+	});
+
+	it.each(['0000', '-0044', '+10000', '10000', '12023-01'])(
+		'refuses %s as outside years 1–9999',
+		(input) => {
+			const r = parsePartialDate(input);
+			expect(r.ok).toBe(false);
+			if (!r.ok) expect(r.error).toMatch(/1–9999/);
+		}
+	);
+
+	it.each([
+		'',
+		'Sept 2023',
+		'2023/09/13',
+		'13-09-2023',
+		'2023-9',
+		'2023-09-13T14:30',
+		'2023-09-13T14:30+02:00'
+	])('refuses the malformed %j with the shapes it accepts', (input) => {
+		const r = parsePartialDate(input);
+		expect(r.ok).toBe(false);
+		if (!r.ok && input !== '') expect(r.error).toContain('YYYY-MM-DD');
+	});
+
+	it('covers the first and the last supported year', () => {
+		expect(startMs(d('0001'))).toBe(new Date('0001-01-01T00:00:00Z').getTime());
+		expect(endMs(d('9999'))).toBe(new Date('+010000-01-01T00:00:00Z').getTime());
+	});
+});
+
+describe('fromParts', () => {
+	it('builds at the finest part given', () => {
+		expect(fromParts({ year: 2023 })).toEqual({ ok: true, value: '2023' });
+		expect(fromParts({ year: 2023, month: 9 })).toEqual({ ok: true, value: '2023-09' });
+		expect(fromParts({ year: 5, month: 9, day: 3 })).toEqual({ ok: true, value: '0005-09-03' });
+		expect(fromParts({ year: 2023, month: 9, day: 13, hour: 7, minute: 5 })).toEqual({
+			ok: true,
+			value: '2023-09-13T07:05Z'
+		});
+	});
+
+	it('names the faulty part', () => {
+		expect(fromParts({ year: 2023, month: 13 })).toEqual({ ok: false, error: '13 is not a month' });
+		expect(fromParts({ year: 2023, day: 3 })).toEqual({
+			ok: false,
+			error: 'a day or time needs a month'
+		});
+		expect(fromParts({ year: 0 })).toEqual({
+			ok: false,
+			error: 'year 0 is outside the supported range 1–9999'
+		});
+	});
+});
+
+describe('spans in UTC', () => {
+	it('a year, a month and a day end where their precision ends', () => {
+		expect([startMs(d('2013')), endMs(d('2013'))]).toEqual([utc(2013), utc(2014)]);
+		expect([startMs(d('2023-09')), endMs(d('2023-09'))]).toEqual([utc(2023, 9), utc(2023, 10)]);
+		expect([startMs(d('2023-12')), endMs(d('2023-12'))]).toEqual([utc(2023, 12), utc(2024, 1)]);
+		expect([startMs(d('2023-09-13')), endMs(d('2023-09-13'))]).toEqual([
+			utc(2023, 9, 13),
+			utc(2023, 9, 14)
+		]);
+		expect(endMs(d('2023-09-13T14:30Z')) - startMs(d('2023-09-13T14:30Z'))).toBe(60_000);
+	});
+
+	it('years below 100 are not shifted to the 1900s', () => {
+		expect(new Date(startMs(d('0033-04'))).getUTCFullYear()).toBe(33);
+	});
+
+	it('runs in a zone west of Greenwich, and a day stays that day', () => {
+		expect(process.env.TZ).toBe('America/Los_Angeles');
+		expect(new Date(utc(2023, 9, 13)).getDate()).toBe(12); // local time would slide
+		expect(formatPartialDate(d('2023-09-13'), 'en-GB')).toBe('13 Sept 2023');
+	});
+
+	it('partialDateFromMs reads an instant back at a precision', () => {
+		expect(partialDateFromMs(utc(2023, 9, 13, 23, 59), 'day')).toBe('2023-09-13');
+		expect(partialDateFromMs(utc(2023, 9, 13, 23, 59), 'month')).toBe('2023-09');
+	});
+});
+
+describe('ordering', () => {
+	it('orders by first instant, the coarser span first at equal starts', () => {
+		const dates = [
+			'2023-09-13',
+			'2023',
+			'2013-03-22',
+			'2023-09',
+			'2023-09-13T10:00Z',
+			'2022-12'
+		].map(d);
+		expect(dates.sort(comparePartialDates)).toEqual([
+			'2013-03-22',
+			'2022-12',
+			'2023',
+			'2023-09',
+			'2023-09-13',
+			'2023-09-13T10:00Z'
+		]);
+	});
+});
+
+describe('formatting at the precision the source gave', () => {
+	it.each([
+		['2013', '2013'],
+		['2023-09', 'Sept 2023'],
+		['2023-09-13', '13 Sept 2023'],
+		['2023-09-13T14:30Z', '13 Sept 2023, 14:30 UTC'],
+		['0033', '33']
+	])('%s → %s', (input, expected) => {
+		expect(formatPartialDate(d(input), 'en-GB')).toBe(expected);
+	});
+
+	// ICU puts thin spaces (U+2009) around the en dash of a range.
+	it('formats ranges compactly', () => {
+		expect(formatDateRange(d('2023-09-10'), d('2023-09-13'), 'en-GB')).toBe(
+			'10\u2009–\u200913 Sept 2023'
+		);
+		expect(formatDateRange(d('2013-03-22'), d('2013-03-24'), 'en-GB')).toBe(
+			'22\u2009–\u200924 Mar 2013'
+		);
+		expect(formatDateRange(d('2023-06-23'), d('2023-07-02'), 'en-GB')).toBe(
+			'23 Jun\u2009–\u20092 Jul 2023'
+		);
+		expect(formatDateRange(d('2022'), d('2024'), 'en-GB')).toBe('2022\u2009–\u20092024');
+		expect(formatDateRange(d('2022-10'), d('2024'), 'en-GB')).toBe('Oct 2022 – 2024');
+		expect(formatDateRange(d('2023-09-13'), undefined, 'en-GB')).toBe('13 Sept 2023');
+	});
+});
