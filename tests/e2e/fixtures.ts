@@ -1,16 +1,17 @@
 /** Shared expectations about the shipped default dataset, read from the file itself. */
 import { readFileSync } from 'node:fs';
+import { compareEvents } from '../../src/lib/model/events';
+import { parseNativeFile } from '../../src/lib/model/validate';
 
-interface DefaultFile {
-	dataset: { name: string };
-	events: { id: string; title: string; start: string; confidence: string }[];
-}
+const parsed = parseNativeFile(JSON.parse(readFileSync('static/data/default.json', 'utf8')));
+if (!parsed.ok) throw new Error('static/data/default.json is invalid: run the unit tests');
 
-export const defaultFile = JSON.parse(
-	readFileSync('static/data/default.json', 'utf8')
-) as DefaultFile;
+export const defaultFile = parsed.value;
 
 export const DEFAULT_EVENT_COUNT = defaultFile.events.length;
+
+/** The default events' ids in chronological order (the model's order, unit-tested there). */
+export const chronologicalIds = defaultFile.events.toSorted(compareEvents).map((e) => e.id);
 
 /** "14 events" as the interface writes it. */
 export const eventsLabel = (n: number) => `${n} ${n === 1 ? 'event' : 'events'}`;

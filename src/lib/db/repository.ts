@@ -3,7 +3,7 @@
  * one transaction, so a failure leaves the database exactly as it was.
  */
 import { liveQuery } from 'dexie';
-import { eventSpan, actorIdsOf, compareEvents, overlaps } from '../model/events';
+import { eventSpan, actorIdsOf, compareDated, overlaps } from '../model/events';
 import type { Span } from '../model/dates';
 import type {
 	Actor,
@@ -56,7 +56,7 @@ export function fromStored(stored: StoredEvent): TramaEvent {
 	return event;
 }
 
-const byDate = (a: StoredEvent, b: StoredEvent) => compareEvents(a, b);
+const byDate = compareDated;
 
 export class Repository {
 	readonly db: TramaDatabase;

@@ -1,5 +1,5 @@
 /** What the rest of the app asks of an event: its span in time, its order, its actors. */
-import { comparePartialDates, endMs, startMs, type Span } from './dates';
+import { endMs, startMs, type Span } from './dates';
 import type { ActorId, TramaEvent } from './schema';
 
 /**
@@ -20,12 +20,35 @@ export function overlaps(span: Span, window: Span): boolean {
 	return span.start < window.end && span.end > window.start;
 }
 
-/** Chronological order: by start, coarser spans first at equal starts, then by title and id. */
-export function compareEvents(a: TramaEvent, b: TramaEvent): number {
+/** What chronological order needs: the span in UTC milliseconds, a title and an id. */
+export interface Dated {
+	startMs: number;
+	endMs: number;
+	title: string;
+	id: string;
+}
+
+/**
+ * Chronological order by span: by the first instant the event may cover, the longer (coarser)
+ * span first at equal starts, then by title and id. Stored events carry their span, so sorting
+ * them parses no dates.
+ */
+export function compareDated(a: Dated, b: Dated): number {
 	return (
-		comparePartialDates(a.start, b.start) ||
+		a.startMs - b.startMs ||
+		b.endMs - a.endMs ||
 		a.title.localeCompare(b.title) ||
 		(a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+	);
+}
+
+/** {@link compareDated} for model events, whose span is computed on the way. */
+export function compareEvents(a: TramaEvent, b: TramaEvent): number {
+	const sa = eventSpan(a);
+	const sb = eventSpan(b);
+	return compareDated(
+		{ startMs: sa.start, endMs: sa.end, title: a.title, id: a.id },
+		{ startMs: sb.start, endMs: sb.end, title: b.title, id: b.id }
 	);
 }
 

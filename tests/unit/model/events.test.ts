@@ -70,6 +70,15 @@ describe('compareEvents and actorIdsOf', () => {
 		expect(list.sort(compareEvents).map((e) => e.id)).toEqual(['1', '2', '3']);
 	});
 
+	it('orders by the span an event may cover: a year narrowed to its autumn comes after September', () => {
+		const list = [
+			event({ id: 'late', title: 'Late', start: '2022', uncertainty: { earliest: '2022-10' } }),
+			event({ id: 'sept', title: 'Sept', start: '2022-09' }),
+			event({ id: 'year', title: 'Year', start: '2022' })
+		];
+		expect(list.sort(compareEvents).map((e) => e.id)).toEqual(['year', 'sept', 'late']);
+	});
+
 	it('lists participants and relation ends once each', () => {
 		const e = event({
 			id: 'x',
