@@ -61,7 +61,7 @@ describe('static/data/default.json', () => {
 describe('the default dataset tells the checked facts', () => {
 	if (!parsed.ok) return;
 	const file = parsed.value;
-	const byId = new Map(file.events.map((e) => [e.id, e]));
+	const byId = new Map<string, (typeof file.events)[number]>(file.events.map((e) => [e.id, e]));
 	const get = (id: string) => {
 		const e = byId.get(id);
 		if (!e) throw new Error(`no event ${id}`);
