@@ -2,7 +2,7 @@
  * Every string the English interface shows. Another language is another file of this shape
  * (`Messages`); numbers and dates are formatted through Intl with the language's `locale`.
  */
-import type { ActorKind, Confidence, EventKind } from '../model/schema';
+import type { ActorKind, Confidence, EventKind, RelationType } from '../model/schema';
 
 const plural = new Intl.PluralRules('en');
 const number = new Intl.NumberFormat('en-GB');
@@ -79,6 +79,73 @@ export const en = {
 		circa: 'c.',
 		between: (a: string, b: string) => `between ${a} and ${b}`
 	},
+	timeline: {
+		label: 'Timeline',
+		keyboardHelp:
+			'Keys: + and − zoom, arrows pan (or step between events when one is selected), 0 fits all, Enter opens, Escape closes.',
+		others: (n: number) => `Others (${number.format(n)} actors)`,
+		noActor: 'No actor',
+		noPlace: 'No place',
+		allEvents: 'All events',
+		lanes: 'Lanes',
+		grouping: { actor: 'Actor', kind: 'Kind', country: 'Country', none: 'None' },
+		presets: { all: 'All', decade: 'Decade', year: 'Year', month: 'Month', week: 'Week' },
+		zoomIn: 'Zoom in',
+		zoomOut: 'Zoom out',
+		fit: 'Fit all',
+		expandOthers: 'Show every actor',
+		collapseOthers: 'Busiest actors only',
+		cluster: (n: number) => `${number.format(n)} events`,
+		clusterHint: 'Zoom in to see them',
+		laneCount: (n: number) => number.format(n),
+		window: (from: string, to: string) => `${from} – ${to}`,
+		loading: 'Drawing the timeline…',
+		empty: 'No events to draw',
+		overview:
+			'Overview: events over the whole period; drag the highlighted window to move the timeline',
+		selected: (title: string, date: string) => `Selected: ${title}, ${date}`,
+		badLink: 'Part of the link was not understood and was ignored:',
+		badWindow: 'the time window',
+		badLanes: 'the lane grouping',
+		unknownEvent: (id: string) => `No event has the id “${id}”.`
+	},
+	details: {
+		label: 'Event details',
+		close: 'Close details',
+		zoomTo: 'Zoom to event',
+		date: 'Date',
+		place: 'Place',
+		participants: 'Participants',
+		relations: 'Relations',
+		kind: 'Kind',
+		tags: 'Tags',
+		confidence: 'Confidence',
+		sources: 'Sources',
+		notes: 'Notes',
+		none: 'Select an event in the timeline or the table to see its details.',
+		published: (date: string) => `published ${date}`,
+		directed: '→',
+		undirected: '—'
+	},
+	relation: {
+		met: 'met',
+		visited: 'visited',
+		hosted: 'hosted',
+		called: 'called',
+		wrote_to: 'wrote to',
+		negotiated_with: 'negotiated with',
+		signed_agreement_with: 'signed an agreement with',
+		supplied_weapons_to: 'supplied weapons to',
+		sent_troops_to: 'sent troops to',
+		provided_service_to: 'provided a service to',
+		restricted_service_to: 'restricted a service to',
+		accused: 'accused',
+		denied: 'denied a claim about',
+		denied_contact_with: 'denied contact with',
+		rebelled_against: 'rebelled against',
+		attacked: 'attacked',
+		other: 'linked to'
+	} satisfies Record<RelationType, string>,
 	confidence: {
 		confirmed: 'Confirmed',
 		reported: 'Reported',

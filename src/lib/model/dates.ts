@@ -290,3 +290,17 @@ export function formatDateRange(
 export function isoInstant(ms: number): string {
 	return new Date(ms).toISOString();
 }
+
+const INSTANT = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,3})?)?Z$/;
+
+/**
+ * Parses a full ISO 8601 instant in UTC ("2023-09-13T00:00:00.000Z", as in URLs and test hooks)
+ * to milliseconds; undefined when it is not one or outside years 1–9999.
+ */
+export function parseInstant(text: string): number | undefined {
+	if (!INSTANT.test(text)) return undefined;
+	const ms = Date.parse(text);
+	if (Number.isNaN(ms)) return undefined;
+	const year = new Date(ms).getUTCFullYear();
+	return year >= MIN_YEAR && year <= MAX_YEAR ? ms : undefined;
+}

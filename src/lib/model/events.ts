@@ -62,9 +62,14 @@ export function actorIdsOf(event: Pick<TramaEvent, 'participants' | 'relations'>
 	return [...ids];
 }
 
+/** A lookup by a key; the records are not copied. */
+export function indexBy<K, T>(records: readonly T[], key: (record: T) => K): ReadonlyMap<K, T> {
+	return new Map(records.map((r) => [key(r), r]));
+}
+
 /** A lookup by id; the records are not copied. */
 export function indexById<K extends string, T extends { id: K }>(
 	records: readonly T[]
 ): ReadonlyMap<K, T> {
-	return new Map(records.map((r) => [r.id, r]));
+	return indexBy(records, (r) => r.id);
 }

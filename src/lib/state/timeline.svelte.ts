@@ -1,0 +1,160 @@
+/**
+ * The state the linked time views share: the one time window (the truth that the main timeline
+ * and the overview follow), lane grouping, selection and hover. Views write to it only on user
+ * action, and say who moved the window, so programmatic moves never echo back.
+ */
+import { countryName, t } from '../i18n';
+import type { StoredEvent } from '../db/repository';
+import type { Span } from '../model/dates';
+import type { Actor, ActorId } from '../model/schema';
+import { indexBy } from '../model/events';
+import { buildLanes, layoutItems, type Grouping, type TimelineEvent } from '../timeline/items';
+import {
+	clampWindow,
+	dataDomain,
+	focusWindow,
+	panWindow,
+	presetWindow,
+	recentreWindow,
+	zoomWindow,
+	type Preset
+} from '../timeline/zoom';
+
+/** Who moved the window last. The main timeline ignores its own moves, the overview its own. */
+export type WindowSource = 'timeline' | 'overview' | 'control' | 'url';
+
+/** The key that identifies an event across datasets. */
+export const eventKey = (e: { datasetId: string; id: string }) => `${e.datasetId}\u001f${e.id}`;
+
+export class TimelineState {
+	readonly #events: () => readonly StoredEvent[];
+	readonly #actors: () => ReadonlyMap<ActorId, Actor>;
+
+	/** The window the user chose; undefined shows the whole domain. */
+	#window = $state.raw<Span | undefined>(undefined);
+	windowSource = $state<WindowSource>('control');
+	grouping = $state<Grouping>('actor');
+	expandOthers = $state(false);
+	selectedKey = $state<string | undefined>(undefined);
+	hoveredKey = $state<string | undefined>(undefined);
+	/** The main timeline's drawing width in pixels, reported by its view. */
+	widthPx = $state(1000);
+
+	constructor(events: () => readonly StoredEvent[], actors: () => ReadonlyMap<ActorId, Actor>) {
+		this.#events = events;
+		this.#actors = actors;
+	}
+
+	/** Events as the timeline needs them, sorted by the start of their span. */
+	readonly events: TimelineEvent[] = $derived.by(() =>
+		this.#events()
+			.map((e) => ({ key: eventKey(e), event: e, startMs: e.startMs, endMs: e.endMs }))
+			.sort((a, b) => a.startMs - b.startMs)
+	);
+
+	readonly byKey: ReadonlyMap<string, TimelineEvent> = $derived.by(() =>
+		indexBy(this.events, (e) => e.key)
+	);
+
+	/** The longest span of any event, to find long events that began before a window. */
+	readonly maxSpanMs: number = $derived.by(() =>
+		this.events.reduce((m, e) => Math.max(m, e.endMs - e.startMs), 0)
+	);
+
+	/** The range the timeline may show: the data's extent plus a margin. */
+	readonly domain: Span = $derived.by(() => {
+		const events = this.events;
+		if (events.length === 0) return dataDomain(undefined);
+		let start = Infinity;
+		let end = -Infinity;
+		for (const e of events) {
+			start = Math.min(start, e.startMs);
+			end = Math.max(end, e.endMs);
+		}
+		return dataDomain({ start, end });
+	});
+
+	/** The visible window: the chosen one, kept inside the domain, or the whole domain. */
+	readonly window: Span = $derived.by(() =>
+		this.#window ? clampWindow(this.#window, this.domain) : this.domain
+	);
+
+	readonly lanes = $derived.by(() => {
+		const actors = this.#actors();
+		return buildLanes(
+			this.events,
+			this.grouping,
+			{
+				actorName: (id) => actors.get(id)?.name ?? id,
+				kind: (k) => t.eventKind[k],
+				country: countryName,
+				others: (n) => t.timeline.others(n),
+				noActor: t.timeline.noActor,
+				noPlace: t.timeline.noPlace,
+				all: t.timeline.allEvents
+			},
+			{ expandOthers: this.expandOthers }
+		);
+	});
+
+	/** What the main timeline draws now: items and clusters for the window. */
+	readonly items = $derived.by(() =>
+		layoutItems(this.events, this.lanes, this.window, this.widthPx, this.maxSpanMs)
+	);
+
+	readonly selected: TimelineEvent | undefined = $derived.by(() =>
+		this.selectedKey === undefined ? undefined : this.byKey.get(this.selectedKey)
+	);
+
+	/** Sets the window; `source` says who moved it, so that view does not echo it back. */
+	setWindow(span: Span, source: WindowSource): void {
+		this.windowSource = source;
+		this.#window = clampWindow(span, this.domain);
+	}
+
+	zoom(factor: number, anchor?: number): void {
+		this.setWindow(zoomWindow(this.window, factor, this.domain, anchor), 'control');
+	}
+
+	pan(fraction: number): void {
+		this.setWindow(panWindow(this.window, fraction, this.domain), 'control');
+	}
+
+	preset(preset: Preset): void {
+		this.setWindow(presetWindow(this.window, preset, this.domain), 'control');
+	}
+
+	fit(): void {
+		this.setWindow(this.domain, 'control');
+	}
+
+	recentre(instant: number, source: WindowSource): void {
+		this.setWindow(recentreWindow(this.window, instant, this.domain), source);
+	}
+
+	/** Zooms to an event (or a cluster's extent) with room around it. */
+	focus(span: Span): void {
+		this.setWindow(focusWindow(span, this.domain), 'control');
+	}
+
+	/** The event after (or before) the selected one in time, among all shown events. */
+	neighbour(direction: 1 | -1): TimelineEvent | undefined {
+		const events = this.events;
+		if (events.length === 0) return undefined;
+		const index =
+			this.selectedKey === undefined ? -1 : events.findIndex((e) => e.key === this.selectedKey);
+		if (index === -1) return direction === 1 ? events[0] : events.at(-1);
+		return events[index + direction];
+	}
+
+	/** Moves the window, if needed, so the event is in view; keeps the zoom where it fits. */
+	bringIntoView(e: TimelineEvent): void {
+		const w = this.window;
+		if (e.startMs >= w.start && e.endMs <= w.end) return;
+		if (e.endMs - e.startMs < (w.end - w.start) * 0.8) {
+			this.recentre((e.startMs + e.endMs) / 2, 'control');
+		} else {
+			this.focus({ start: e.startMs, end: e.endMs });
+		}
+	}
+}

@@ -1,0 +1,120 @@
+/**
+ * Keeps the URL and the view in step: a selection pushes a history entry (so back and forward
+ * step through selections), the window replaces the current entry after it settles, and
+ * stepping through history restores that entry's view.
+ */
+import { pushState, replaceState } from '$app/navigation';
+import { page } from '$app/state';
+import { t } from '../i18n';
+import type { TimelineState } from './timeline.svelte';
+import { decodeView, encodeView, type View } from './view';
+
+const SETTLE_MS = 400;
+
+export class UrlSync {
+	readonly #tl: TimelineState;
+	readonly #initial: View;
+	readonly #notify: (text: string) => void;
+	#restored = false;
+	#written: View | undefined;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+
+	/** Reads the URL the page was opened with; call in the browser. */
+	constructor(tl: TimelineState, notify: (text: string) => void) {
+		this.#tl = tl;
+		this.#notify = notify;
+		const decoded = decodeView(currentParams());
+		this.#initial = decoded.view;
+		tl.grouping = decoded.view.grouping;
+		this.#problems = decoded.problems.map((p) =>
+			p === 'window' ? t.timeline.badWindow : t.timeline.badLanes
+		);
+	}
+
+	/** What the opening URL asked for that could not be understood, told once the data is in. */
+	#problems: string[];
+
+	/** The view as it is now. */
+	current(): View {
+		const tl = this.#tl;
+		const view: View = { window: tl.window, grouping: tl.grouping };
+		if (tl.selected) view.event = tl.selected.event.id;
+		return view;
+	}
+
+	/** Once the events are loaded: apply the window and the selection the URL asked for. */
+	restore(): void {
+		if (this.#restored) return;
+		this.#restored = true;
+		const messages: string[] = [];
+		if (this.#problems.length) messages.push(`${t.timeline.badLink} ${this.#problems.join(', ')}.`);
+		const missing = this.#apply(this.#initial);
+		if (missing !== undefined) messages.push(t.timeline.unknownEvent(missing));
+		if (messages.length) this.#notify(messages.join(' '));
+	}
+
+	/** A user's selection: a new history entry. */
+	select(key: string | undefined): void {
+		if (key === this.#tl.selectedKey) return;
+		this.#tl.selectedKey = key;
+		this.#write('push');
+	}
+
+	/** A grouping change is part of the view: a new history entry too. */
+	group(grouping: View['grouping']): void {
+		this.#tl.grouping = grouping;
+		this.#write('push');
+	}
+
+	/** The window moved: replace the entry once it settles. */
+	windowMoved(): void {
+		if (!this.#restored) return;
+		clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => this.#write('replace'), SETTLE_MS);
+	}
+
+	/** History moved (back/forward): show that entry's view. */
+	historyMoved(state: View | undefined): void {
+		if (!this.#restored || state === this.#written) return;
+		const missing = this.#apply(state ?? this.#initial);
+		if (missing !== undefined) this.#notify(t.timeline.unknownEvent(missing));
+	}
+
+	destroy(): void {
+		clearTimeout(this.#timer);
+	}
+
+	/** Shows a view; returns the id of a selected event that does not exist, if any. */
+	#apply(view: View): string | undefined {
+		const tl = this.#tl;
+		tl.grouping = view.grouping;
+		if (view.window) tl.setWindow(view.window, 'url');
+		if (view.event === undefined) {
+			tl.selectedKey = undefined;
+			return undefined;
+		}
+		const found = tl.events.find((e) => e.event.id === view.event);
+		tl.selectedKey = found?.key;
+		return found ? undefined : view.event;
+	}
+
+	#write(mode: 'push' | 'replace'): void {
+		clearTimeout(this.#timer);
+		const view = this.current();
+		this.#written = view;
+		const url = encodeView(view, currentParams()) || location.pathname;
+		// Shallow routing on the current page: only the query changes, so there is no route to resolve.
+		// eslint-disable-next-line svelte/no-navigation-without-resolve
+		if (mode === 'push') pushState(url, { view });
+		// eslint-disable-next-line svelte/no-navigation-without-resolve
+		else replaceState(url, { view });
+	}
+}
+
+/** The query of the address bar now (read once per use, not reactive). */
+function currentParams(): URLSearchParams {
+	return new URLSearchParams(location.search);
+}
+
+/** The view stored in the current history entry, if it has one. */
+export const historyView = (): View | undefined => page.state.view;

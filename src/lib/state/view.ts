@@ -1,0 +1,61 @@
+/**
+ * The shareable view in the URL: the visible window, the lane grouping and the selected event.
+ * `?from=2023-09-01T00:00:00.000Z&to=2023-10-01T00:00:00.000Z&lanes=actor&event=kim-putin-vostochny-2023`
+ */
+import { isoInstant, parseInstant, type Span } from '../model/dates';
+import { GROUPINGS, type Grouping } from '../timeline/items';
+
+export interface View {
+	window?: Span;
+	grouping: Grouping;
+	/** The selected event's id. */
+	event?: string;
+}
+
+export interface DecodedView {
+	view: View;
+	/** What in the URL could not be understood (and was ignored), for the user. */
+	problems: string[];
+}
+
+export const DEFAULT_GROUPING: Grouping = 'actor';
+
+export function decodeView(params: URLSearchParams): DecodedView {
+	const problems: string[] = [];
+	const view: View = { grouping: DEFAULT_GROUPING };
+	const from = params.get('from');
+	const to = params.get('to');
+	if (from !== null || to !== null) {
+		const start = from === null ? undefined : parseInstant(from);
+		const end = to === null ? undefined : parseInstant(to);
+		if (start === undefined || end === undefined) {
+			problems.push('window');
+		} else if (end <= start) {
+			problems.push('window');
+		} else {
+			view.window = { start, end };
+		}
+	}
+	const lanes = params.get('lanes');
+	if (lanes !== null) {
+		if ((GROUPINGS as readonly string[]).includes(lanes)) view.grouping = lanes as Grouping;
+		else problems.push('lanes');
+	}
+	const event = params.get('event');
+	if (event !== null && event !== '') view.event = event;
+	return { view, problems };
+}
+
+/** The URL search string for a view, keeping any parameters the view does not own. */
+export function encodeView(view: View, base: URLSearchParams = new URLSearchParams()): string {
+	const params = new URLSearchParams(base);
+	for (const key of ['from', 'to', 'lanes', 'event']) params.delete(key);
+	if (view.window) {
+		params.set('from', isoInstant(Math.round(view.window.start)));
+		params.set('to', isoInstant(Math.round(view.window.end)));
+	}
+	if (view.grouping !== DEFAULT_GROUPING) params.set('lanes', view.grouping);
+	if (view.event !== undefined) params.set('event', view.event);
+	const text = params.toString();
+	return text === '' ? '' : `?${text}`;
+}

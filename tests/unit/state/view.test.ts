@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { decodeView, encodeView } from '$lib/state/view';
+
+describe('the view in the URL', () => {
+	it('round-trips window, grouping and selection', () => {
+		const view = {
+			window: { start: Date.UTC(2023, 8, 1), end: Date.UTC(2023, 9, 1) },
+			grouping: 'kind' as const,
+			event: 'kim-putin-vostochny-2023'
+		};
+		const search = encodeView(view);
+		expect(search).toBe(
+			'?from=2023-09-01T00%3A00%3A00.000Z&to=2023-10-01T00%3A00%3A00.000Z&lanes=kind&event=kim-putin-vostochny-2023'
+		);
+		expect(decodeView(new URLSearchParams(search))).toEqual({ view, problems: [] });
+	});
+
+	it('leaves the default grouping out and keeps parameters it does not own', () => {
+		expect(
+			encodeView({ grouping: 'actor' }, new URLSearchParams('import=https://x.org/a.json'))
+		).toBe('?import=https%3A%2F%2Fx.org%2Fa.json');
+	});
+
+	it('reports what it could not understand and ignores it', () => {
+		expect(
+			decodeView(new URLSearchParams('from=yesterday&to=2023-10-01T00:00:00.000Z&lanes=colour'))
+		).toEqual({
+			view: { grouping: 'actor' },
+			problems: ['window', 'lanes']
+		});
+		expect(
+			decodeView(new URLSearchParams('from=2023-10-01T00:00:00.000Z&to=2023-09-01T00:00:00.000Z'))
+				.problems
+		).toEqual(['window']);
+		expect(
+			decodeView(new URLSearchParams('from=0000-01-01T00:00:00.000Z&to=2023-09-01T00:00:00.000Z'))
+				.problems
+		).toEqual(['window']);
+	});
+});
