@@ -14,14 +14,15 @@ import {
 } from '$lib/timeline/items';
 import { event } from '../helpers';
 
+const NAMES: Record<string, string> = {
+	putin: 'Vladimir Putin',
+	'xi-jinping': 'Xi Jinping',
+	'kim-jong-un': 'Kim Jong Un',
+	shoigu: 'Sergei Shoigu'
+};
+
 const labels: LaneLabels = {
-	actorName: (id) =>
-		({
-			putin: 'Vladimir Putin',
-			'xi-jinping': 'Xi Jinping',
-			'kim-jong-un': 'Kim Jong Un',
-			shoigu: 'Sergei Shoigu'
-		})[id] ?? id,
+	actorName: (id) => NAMES[id] ?? id,
 	kind: (k: EventKind) => k,
 	country: (c) => `country ${c}`,
 	others: (n) => `Others (${n})`,
