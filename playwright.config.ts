@@ -33,7 +33,7 @@ export default defineConfig({
 	webServer: {
 		command: `npx vite preview --port ${PORT} --strictPort`,
 		url: `http://localhost:${PORT}`,
-		reuseExistingServer: !process.env.CI,
+		reuseExistingServer: false,
 		timeout: 60_000
 	}
 });

@@ -193,3 +193,13 @@ test('denied and imprecise events are drawn so a reader can tell', async ({ page
 	await expect(yearOnly).toHaveClass(/vis-range/);
 	await expect(yearOnly).toHaveCSS('border-left-style', 'dotted');
 });
+
+test('a shared link opened on the very first start selects its event', async ({ page }) => {
+	await open(page, '?event=kim-putin-vostochny-2023&lanes=country');
+	await expect(page.getByTestId('event-details').locator('h2')).toHaveAttribute(
+		'data-event-id',
+		'kim-putin-vostochny-2023'
+	);
+	await expect(timeline(page)).toHaveAttribute('data-grouping', 'country');
+	await expect(page.getByTestId('notice')).toBeEmpty();
+});
