@@ -224,14 +224,17 @@ const STEPS = [
 	24 * 365242
 ].map((h) => h * 3_600_000);
 
+/** Items just outside the window are laid out too (a tenth of it each side), for smooth pans. */
+const PAD = 0.1;
+
 export function binWidth(msPerPx: number, itemPx: number): number {
 	const wanted = msPerPx * itemPx;
 	return STEPS.find((s) => s >= wanted) ?? wanted;
 }
 
 /**
- * The items to draw for a window `widthPx` wide: events overlapping the window (plus half a
- * window each side, so a pan shows items before the next layout), one copy per lane, with
+ * The items to draw for a window `widthPx` wide: events overlapping the window (plus a tenth
+ * of it each side, so a pan shows items before the next layout), one copy per lane, with
  * crowded bins of a lane aggregated into a cluster. `events` must be sorted by `startMs`;
  * `maxSpanMs` is the longest event span (to find long events that started before the window).
  */
@@ -249,8 +252,8 @@ export function layoutItems(
 	const clusterPx = options.clusterPx ?? 72;
 	const w = window.end - window.start;
 	const msPerPx = w / Math.max(1, widthPx);
-	const from = window.start - w / 2;
-	const to = window.end + w / 2;
+	const from = window.start - w * PAD;
+	const to = window.end + w * PAD;
 
 	// Binary search for the first event that may overlap: started after from - maxSpan.
 	let lo = 0;
@@ -284,12 +287,15 @@ export function layoutItems(
 	for (const [lane, laneBins] of bins) {
 		for (const [b, list] of laneBins) {
 			if (list.length > maxPerBin) {
+				// From the first start to the last end, cut at the bin's end: a cluster stands for
+				// the events that begin in its bin, not for the years a long one may run on.
 				let start = Infinity;
 				let end = -Infinity;
 				for (const e of list) {
 					start = Math.min(start, e.startMs);
 					end = Math.max(end, e.endMs);
 				}
+				end = Math.max(start, Math.min(end, (b + 1) * step));
 				items.push({
 					kind: 'cluster',
 					type: (end - start) / msPerPx >= clusterPx ? 'range' : 'box',

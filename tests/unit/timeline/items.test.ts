@@ -203,7 +203,7 @@ describe('items for a window', () => {
 		const twoDays = { start: utc(2023, 9, 4), end: utc(2023, 9, 6) };
 		const zoomedIn = layoutItems(many, manyLanes, twoDays, 1000, DAY);
 		expect(zoomedIn.filter((i) => i.kind === 'cluster')).toHaveLength(0);
-		// The window (4–6 Sept) plus half a window each side: events of 3–6 Sept, one by one.
+		// The window (4–6 Sept) and a little either side: events of 3–6 Sept, one by one.
 		expect(zoomedIn.map((i) => (i.kind === 'event' ? i.eventId : '')).sort()).toEqual([
 			'm2',
 			'm3',
