@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 
 const PORT = 4173;
@@ -31,6 +32,8 @@ export default defineConfig({
 		}
 	},
 	webServer: {
+		// From the project's root (where the build is), whichever config file includes this one.
+		cwd: fileURLToPath(new URL('.', import.meta.url)),
 		command: `npx vite preview --port ${PORT} --strictPort`,
 		url: `http://localhost:${PORT}`,
 		reuseExistingServer: false,
