@@ -203,3 +203,14 @@ test('a shared link opened on the very first start selects its event', async ({ 
 	await expect(timeline(page)).toHaveAttribute('data-grouping', 'country');
 	await expect(page.getByTestId('notice')).toBeEmpty();
 });
+
+test('the axis is in UTC, west of Greenwich too', async ({ page }) => {
+	// One UTC day; in Los Angeles it would start on the afternoon of the 12th.
+	await open(page, '?from=2023-09-13T00:00:00.000Z&to=2023-09-14T00:00:00.000Z');
+	await expect(timeline(page).locator('.vis-time-axis .vis-text.vis-major').first()).toContainText(
+		'13 September'
+	);
+	await expect(timeline(page).locator('.vis-time-axis .vis-text.vis-minor').first()).toHaveText(
+		/^0?0:00$|^00$/
+	);
+});
