@@ -1,6 +1,6 @@
 /** The default dataset as a first-time user sees it in the table. */
 import { expect, test } from '@playwright/test';
-import { defaultFile } from './fixtures';
+import { defaultFile, openTable } from './fixtures';
 
 test('the Xi–Putin meetings are listed with their places', async ({ page }) => {
 	const meetings = defaultFile.events.filter(
@@ -10,7 +10,7 @@ test('the Xi–Putin meetings are listed with their places', async ({ page }) =>
 			e.participants.some((p) => p.actor === 'xi-jinping')
 	);
 	expect(meetings.length).toBeGreaterThanOrEqual(38);
-	await page.goto('/');
+	await openTable(page);
 	const rows = page.getByTestId('event-table').locator('tbody tr');
 	await expect(rows).toHaveCount(defaultFile.events.length);
 	for (const meeting of meetings) {
@@ -25,7 +25,7 @@ test('the Xi–Putin meetings are listed with their places', async ({ page }) =>
 });
 
 test('the Kim–Putin summit shows its true date and place', async ({ page }) => {
-	await page.goto('/');
+	await openTable(page);
 	await page.getByTestId('event-filter').fill('Vostochny');
 	const row = page.locator('tr[data-event-id="kim-putin-vostochny-2023"]');
 	await expect(row.locator('td.col-date')).toHaveText('13 Sept 2023');
@@ -36,7 +36,7 @@ test('the Kim–Putin summit shows its true date and place', async ({ page }) =>
 test('the reported Musk–Putin contacts show as denied, beside the Kremlin’s denial', async ({
 	page
 }) => {
-	await page.goto('/');
+	await openTable(page);
 	await page.getByTestId('event-filter').fill('musk putin');
 	const claim = page.locator('tr[data-event-id="musk-putin-regular-contacts-reported"]');
 	await expect(claim.locator('td.col-conf')).toHaveText('Denied');

@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { DEFAULT_EVENT_COUNT, defaultFile, eventsLabel } from './fixtures';
+import { DEFAULT_EVENT_COUNT, defaultFile, eventsLabel, openTable } from './fixtures';
 
 test('deleting the default dataset empties the table, survives a reload, and restore brings it back', async ({
 	page
 }) => {
-	await page.goto('/');
+	await openTable(page);
 	await expect(page.getByTestId('event-count')).toHaveText(eventsLabel(DEFAULT_EVENT_COUNT));
 
 	await page.getByRole('button', { name: `Delete dataset “${defaultFile.dataset.name}”` }).click();
@@ -22,6 +22,7 @@ test('deleting the default dataset empties the table, survives a reload, and res
 
 	// A deleted default dataset does not come back by itself.
 	await page.reload();
+	await page.getByRole('tab', { name: 'Table' }).click();
 	await expect(page.getByTestId('empty-state')).toBeVisible();
 
 	await page.getByRole('button', { name: 'Restore the default dataset' }).click();
@@ -34,10 +35,10 @@ test('deleting the default dataset empties the table, survives a reload, and res
 
 test('a change in one tab shows in another', async ({ context }) => {
 	const first = await context.newPage();
-	await first.goto('/');
+	await openTable(first);
 	await expect(first.getByTestId('event-count')).toHaveText(eventsLabel(DEFAULT_EVENT_COUNT));
 	const second = await context.newPage();
-	await second.goto('/');
+	await openTable(second);
 	await expect(second.getByTestId('event-count')).toHaveText(eventsLabel(DEFAULT_EVENT_COUNT));
 
 	await first.getByRole('button', { name: `Delete dataset “${defaultFile.dataset.name}”` }).click();
@@ -47,7 +48,7 @@ test('a change in one tab shows in another', async ({ context }) => {
 });
 
 test('the theme can be switched and is remembered', async ({ page }) => {
-	await page.goto('/');
+	await openTable(page);
 	const html = page.locator('html');
 	const before = await html.getAttribute('data-theme');
 	await page.getByTestId('theme-toggle').click();

@@ -1,5 +1,6 @@
 /** Shared expectations about the shipped default dataset, read from the file itself. */
 import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { compareEvents } from '../../src/lib/model/events';
 import { parseNativeFile } from '../../src/lib/model/validate';
 
@@ -15,3 +16,9 @@ export const chronologicalIds = defaultFile.events.toSorted(compareEvents).map((
 
 /** "14 events" as the interface writes it. */
 export const eventsLabel = (n: number) => `${n} ${n === 1 ? 'event' : 'events'}`;
+
+/** Opens the app and shows the event table (it shares a tab with the network). */
+export async function openTable(page: Page, path = '/'): Promise<void> {
+	await page.goto(path);
+	await page.getByRole('tab', { name: 'Table' }).click();
+}

@@ -1,5 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEFAULT_EVENT_COUNT, chronologicalIds, defaultFile, eventsLabel } from './fixtures';
+import {
+	DEFAULT_EVENT_COUNT,
+	chronologicalIds,
+	defaultFile,
+	eventsLabel,
+	openTable
+} from './fixtures';
 
 const rows = (page: Page) => page.getByTestId('event-table').locator('tbody tr');
 
@@ -8,7 +14,7 @@ const rowIds = (page: Page) =>
 	rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-event-id') ?? ''));
 
 test('first start loads the default dataset and shows its count', async ({ page }) => {
-	await page.goto('/');
+	await openTable(page);
 	await expect(page.getByRole('heading', { name: 'Trama', level: 1 })).toBeVisible();
 	await expect(page.getByTestId('event-count')).toHaveText(eventsLabel(DEFAULT_EVENT_COUNT));
 	await expect(rows(page)).toHaveCount(DEFAULT_EVENT_COUNT);
@@ -25,7 +31,7 @@ test('first start loads the default dataset and shows its count', async ({ page 
 test('dates show at the precision the source gave, in UTC, west of Greenwich too', async ({
 	page
 }) => {
-	await page.goto('/');
+	await openTable(page);
 	const summit = page.locator('tr[data-event-id="kim-putin-vostochny-2023"]');
 	await expect(summit.locator('td.col-date')).toHaveText('13 Sept 2023');
 	await expect(summit.locator('td.col-place')).toContainText('Vostochny Cosmodrome');
@@ -42,7 +48,7 @@ test('dates show at the precision the source gave, in UTC, west of Greenwich too
 });
 
 test('a denied claim shows as denied', async ({ page }) => {
-	await page.goto('/');
+	await openTable(page);
 	const denied = defaultFile.events.find((e) => e.confidence === 'denied');
 	if (!denied) throw new Error('the default dataset has no denied claim');
 	const row = page.locator(`tr[data-event-id="${denied.id}"]`);
@@ -51,15 +57,16 @@ test('a denied claim shows as denied', async ({ page }) => {
 });
 
 test('reload keeps the data', async ({ page }) => {
-	await page.goto('/');
+	await openTable(page);
 	await expect(rows(page)).toHaveCount(DEFAULT_EVENT_COUNT);
 	await page.reload();
+	await page.getByRole('tab', { name: 'Table' }).click();
 	await expect(page.getByTestId('event-count')).toHaveText(eventsLabel(DEFAULT_EVENT_COUNT));
 	await expect(rows(page)).toHaveCount(DEFAULT_EVENT_COUNT);
 });
 
 test('the text filter narrows the table, by alias and without accents too', async ({ page }) => {
-	await page.goto('/');
+	await openTable(page);
 	await expect(rows(page)).toHaveCount(DEFAULT_EVENT_COUNT);
 	const filter = page.getByTestId('event-filter');
 
@@ -92,7 +99,7 @@ test('the text filter narrows the table, by alias and without accents too', asyn
 });
 
 test('sorting by date works both ways', async ({ page }) => {
-	await page.goto('/');
+	await openTable(page);
 	await expect(rows(page)).toHaveCount(DEFAULT_EVENT_COUNT);
 	const header = page.getByRole('columnheader', { name: /Date/ });
 	await expect(header).toHaveAttribute('aria-sort', 'ascending');

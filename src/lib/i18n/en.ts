@@ -110,6 +110,41 @@ export const en = {
 		badLanes: 'the lane grouping',
 		unknownEvent: (id: string) => `No event has the id “${id}”.`
 	},
+	network: {
+		label: 'Actor network of the timeline’s window',
+		tab: 'Network',
+		tableTab: 'Table',
+		colourBy: 'Colour',
+		colour: { kind: 'Kind', country: 'Country' },
+		fit: 'Fit',
+		legend: 'Legend',
+		otherCountries: 'Other',
+		sizeHint: 'Size: events in the window · width: shared events',
+		summary: (nodes: number, edges: number) =>
+			`${count(nodes, 'actor', 'actors')}, ${count(edges, 'link', 'links')} in the window`,
+		empty: 'No actors take part in events in this window.',
+		nodeLabel: (name: string, n: number) => `${name}, ${count(n, 'event', 'events')}`,
+		shared: (n: number) => `${count(n, 'shared event', 'shared events')}`,
+		unknownActor: (id: string) => `No actor has the id “${id}”.`
+	},
+	actorPanel: {
+		label: 'Actor',
+		close: 'Clear the actor selection',
+		eventsInWindow: (n: number) => `${count(n, 'event', 'events')} in the window`,
+		aliases: 'Also known as',
+		connections: 'Connections in the window',
+		noConnections: 'No connections in this window.',
+		shared: (n: number) => count(n, 'shared event', 'shared events'),
+		filter: 'Only these events on the timeline',
+		showEvents: 'Show the events',
+		hideEvents: 'Hide the events'
+	},
+	edgePanel: {
+		label: 'Link',
+		title: (a: string, b: string) => `${a} and ${b}`,
+		close: 'Clear the link selection',
+		events: (n: number) => `${count(n, 'shared event', 'shared events')} in the window`
+	},
 	details: {
 		label: 'Event details',
 		close: 'Close details',

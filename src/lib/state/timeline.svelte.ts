@@ -39,6 +39,10 @@ export class TimelineState {
 	hoveredKey = $state<string | undefined>(undefined);
 	/** The main timeline's drawing width in pixels, reported by its view. */
 	widthPx = $state(1000);
+	/** Show only the highlighted events (the selected actor's or edge's). */
+	filterToHighlight = $state(false);
+	/** Where the events to highlight come from (the actor network); set once by the page. */
+	highlightSource: () => ReadonlySet<string> | undefined = () => undefined;
 
 	constructor(events: () => readonly StoredEvent[], actors: () => ReadonlyMap<ActorId, Actor>) {
 		this.#events = events;
@@ -79,10 +83,20 @@ export class TimelineState {
 		this.#window ? clampWindow(this.#window, this.domain) : this.domain
 	);
 
+	readonly highlight: ReadonlySet<string> | undefined = $derived.by(() => this.highlightSource());
+
+	/** The events drawn: all, or only the highlighted ones when the filter is on. */
+	readonly shownEvents: TimelineEvent[] = $derived.by(() => {
+		const keys = this.highlight;
+		return this.filterToHighlight && keys
+			? this.events.filter((e) => keys.has(e.key))
+			: this.events;
+	});
+
 	readonly lanes = $derived.by(() => {
 		const actors = this.#actors();
 		return buildLanes(
-			this.events,
+			this.shownEvents,
 			this.grouping,
 			{
 				actorName: (id) => actors.get(id)?.name ?? id,
@@ -99,7 +113,7 @@ export class TimelineState {
 
 	/** What the main timeline draws now: items and clusters for the window. */
 	readonly items = $derived.by(() =>
-		layoutItems(this.events, this.lanes, this.window, this.widthPx, this.maxSpanMs)
+		layoutItems(this.shownEvents, this.lanes, this.window, this.widthPx, this.maxSpanMs)
 	);
 
 	readonly selected: TimelineEvent | undefined = $derived.by(() =>
@@ -139,7 +153,7 @@ export class TimelineState {
 
 	/** The event after (or before) the selected one in time, among all shown events. */
 	neighbour(direction: 1 | -1): TimelineEvent | undefined {
-		const events = this.events;
+		const events = this.shownEvents;
 		if (events.length === 0) return undefined;
 		const index =
 			this.selectedKey === undefined ? -1 : events.findIndex((e) => e.key === this.selectedKey);

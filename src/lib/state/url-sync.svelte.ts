@@ -6,6 +6,8 @@
 import { pushState, replaceState } from '$app/navigation';
 import { page } from '$app/state';
 import { t } from '../i18n';
+import type { ActorId } from '../model/schema';
+import type { NetworkState } from './network.svelte';
 import type { TimelineState } from './timeline.svelte';
 import { decodeView, encodeView, type View } from './view';
 
@@ -13,6 +15,8 @@ const SETTLE_MS = 400;
 
 export class UrlSync {
 	readonly #tl: TimelineState;
+	readonly #network: NetworkState;
+	readonly #hasActor: (id: string) => boolean;
 	readonly #initial: View;
 	readonly #notify: (text: string) => void;
 	#restored = false;
@@ -20,8 +24,15 @@ export class UrlSync {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 
 	/** Reads the URL the page was opened with; call in the browser. */
-	constructor(tl: TimelineState, notify: (text: string) => void) {
+	constructor(
+		tl: TimelineState,
+		network: NetworkState,
+		hasActor: (id: string) => boolean,
+		notify: (text: string) => void
+	) {
 		this.#tl = tl;
+		this.#network = network;
+		this.#hasActor = hasActor;
 		this.#notify = notify;
 		const decoded = decodeView(currentParams());
 		this.#initial = decoded.view;
@@ -39,6 +50,7 @@ export class UrlSync {
 		const tl = this.#tl;
 		const view: View = { window: tl.window, grouping: tl.grouping };
 		if (tl.selected) view.event = tl.selected.event.id;
+		if (this.#network.selectedActor !== undefined) view.actor = this.#network.selectedActor;
 		return view;
 	}
 
@@ -49,7 +61,8 @@ export class UrlSync {
 		const messages: string[] = [];
 		if (this.#problems.length) messages.push(`${t.timeline.badLink} ${this.#problems.join(', ')}.`);
 		const missing = this.#apply(this.#initial);
-		if (missing !== undefined) messages.push(t.timeline.unknownEvent(missing));
+		if (missing.event !== undefined) messages.push(t.timeline.unknownEvent(missing.event));
+		if (missing.actor !== undefined) messages.push(t.network.unknownActor(missing.actor));
 		if (messages.length) this.#notify(messages.join(' '));
 	}
 
@@ -57,6 +70,13 @@ export class UrlSync {
 	select(key: string | undefined): void {
 		if (key === this.#tl.selectedKey) return;
 		this.#tl.selectedKey = key;
+		this.#write('push');
+	}
+
+	/** A user's choice of actor (or none): a new history entry. */
+	selectActor(id: ActorId | undefined): void {
+		if (id === this.#network.selectedActor && this.#network.selectedEdge === undefined) return;
+		this.#network.selectActor(id);
 		this.#write('push');
 	}
 
@@ -76,26 +96,31 @@ export class UrlSync {
 	/** History moved (back/forward): show that entry's view. */
 	historyMoved(state: View | undefined): void {
 		if (!this.#restored || state === this.#written) return;
-		const missing = this.#apply(state ?? this.#initial);
-		if (missing !== undefined) this.#notify(t.timeline.unknownEvent(missing));
+		this.#apply(state ?? this.#initial);
 	}
 
 	destroy(): void {
 		clearTimeout(this.#timer);
 	}
 
-	/** Shows a view; returns the id of a selected event that does not exist, if any. */
-	#apply(view: View): string | undefined {
+	/** Shows a view; returns the ids of a selected event and actor that do not exist. */
+	#apply(view: View): { event?: string; actor?: string } {
 		const tl = this.#tl;
+		const missing: { event?: string; actor?: string } = {};
 		tl.grouping = view.grouping;
 		if (view.window) tl.setWindow(view.window, 'url');
+		const actor =
+			view.actor !== undefined && this.#hasActor(view.actor) ? (view.actor as ActorId) : undefined;
+		if (view.actor !== undefined && actor === undefined) missing.actor = view.actor;
+		this.#network.selectActor(actor);
 		if (view.event === undefined) {
 			tl.selectedKey = undefined;
-			return undefined;
+			return missing;
 		}
 		const found = tl.events.find((e) => e.event.id === view.event);
 		tl.selectedKey = found?.key;
-		return found ? undefined : view.event;
+		if (!found) missing.event = view.event;
+		return missing;
 	}
 
 	#write(mode: 'push' | 'replace'): void {

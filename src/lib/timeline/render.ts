@@ -25,9 +25,14 @@ export interface VisGroup {
 }
 
 /** Builds the vis row for an item; `selectedKey` marks the copies of the selected event. */
-export function toVisItem(item: TimelineItem, selectedKey: string | undefined): VisItem {
+export function toVisItem(
+	item: TimelineItem,
+	selectedKey: string | undefined,
+	highlight?: ReadonlySet<string>
+): VisItem {
 	if (item.kind === 'cluster') {
 		const hasSelected = selectedKey !== undefined && item.keys.includes(selectedKey);
+		const lit = highlight ? item.keys.some((k) => highlight.has(k)) : undefined;
 		const box = item.type === 'box';
 		return {
 			id: item.id,
@@ -35,7 +40,7 @@ export function toVisItem(item: TimelineItem, selectedKey: string | undefined): 
 			start: box ? (item.start + item.end) / 2 : item.start,
 			...(box ? {} : { end: item.end }),
 			type: item.type,
-			className: `t-cluster${hasSelected ? ' t-has-selected' : ''}`,
+			className: `t-cluster${hasSelected ? ' t-has-selected' : ''}${lit === undefined ? '' : lit ? ' t-hl' : ' t-dim'}`,
 			content: '',
 			item
 		};
@@ -46,7 +51,8 @@ export function toVisItem(item: TimelineItem, selectedKey: string | undefined): 
 		`t-kind-${item.eventKind}`,
 		item.imprecise ? 't-imprecise' : '',
 		item.uncertain ? 't-uncertain' : '',
-		item.key === selectedKey ? 't-selected' : ''
+		item.key === selectedKey ? 't-selected' : '',
+		highlight ? (highlight.has(item.key) ? 't-hl' : 't-dim') : ''
 	].filter(Boolean);
 	return {
 		id: item.id,

@@ -1,0 +1,158 @@
+/**
+ * The actor graph of a time window: actors who take part in events overlapping the window,
+ * joined by the events they share. Pure: the network view, the actor panel and the tests all
+ * read it.
+ */
+import type { Span } from '../model/dates';
+import { actorIdsOf, overlaps } from '../model/events';
+import { isDirected, type ActorId, type RelationType } from '../model/schema';
+import type { TimelineEvent } from '../timeline/items';
+
+export interface GraphNode {
+	id: ActorId;
+	/** Events in the window this actor takes part in. */
+	events: number;
+}
+
+/** One typed relation on an edge, counted over the window's events. */
+export interface EdgeRelation {
+	type: RelationType;
+	source: ActorId;
+	target: ActorId;
+	directed: boolean;
+	/** How many of the window's events evidence it. */
+	count: number;
+}
+
+export interface GraphEdge {
+	/** `a` and `b` in a stable order (a < b), whatever the relations' direction. */
+	id: string;
+	a: ActorId;
+	b: ActorId;
+	/** The number of events in the window the two share. */
+	weight: number;
+	/** Those events, by key, in chronological order. */
+	eventKeys: string[];
+	relations: EdgeRelation[];
+}
+
+export interface ActorGraph {
+	nodes: GraphNode[];
+	edges: GraphEdge[];
+	/** For each actor, its events in the window, by key, in chronological order. */
+	eventsOf: Map<ActorId, string[]>;
+}
+
+export const edgeId = (x: ActorId, y: ActorId) => (x < y ? `${x}\u001f${y}` : `${y}\u001f${x}`);
+
+/**
+ * Builds the graph for a window. `events` must be sorted by `startMs`; `maxSpanMs` is the
+ * longest span among them (to find long events that began before the window).
+ */
+export function buildGraph(
+	events: readonly TimelineEvent[],
+	window: Span,
+	maxSpanMs = Infinity
+): ActorGraph {
+	const eventsOf = new Map<ActorId, string[]>();
+	const edges = new Map<string, GraphEdge>();
+	const relationIndex = new Map<string, EdgeRelation>();
+	const earliest = window.start - maxSpanMs;
+	for (const e of events) {
+		if (e.startMs >= window.end) break;
+		if (e.startMs < earliest || !overlaps({ start: e.startMs, end: e.endMs }, window)) continue;
+		const ids = actorIdsOf(e.event);
+		for (const id of ids) {
+			const list = eventsOf.get(id);
+			if (list) list.push(e.key);
+			else eventsOf.set(id, [e.key]);
+		}
+		for (let i = 0; i < ids.length; i++) {
+			for (let j = i + 1; j < ids.length; j++) {
+				const x = ids[i] as ActorId;
+				const y = ids[j] as ActorId;
+				const id = edgeId(x, y);
+				let edge = edges.get(id);
+				if (!edge) {
+					const [a, b] = x < y ? [x, y] : [y, x];
+					edge = { id, a, b, weight: 0, eventKeys: [], relations: [] };
+					edges.set(id, edge);
+				}
+				edge.weight++;
+				edge.eventKeys.push(e.key);
+			}
+		}
+		for (const r of e.event.relations) {
+			const directed = isDirected(r);
+			const [source, target] =
+				directed || r.source < r.target ? [r.source, r.target] : [r.target, r.source];
+			const key = `${edgeId(source, target)}\u001f${r.type}\u001f${directed ? `${source}>` : '='}`;
+			const found = relationIndex.get(key);
+			if (found) {
+				found.count++;
+				continue;
+			}
+			const relation: EdgeRelation = { type: r.type, source, target, directed, count: 1 };
+			relationIndex.set(key, relation);
+			edges.get(edgeId(source, target))?.relations.push(relation);
+		}
+	}
+	const nodes = [...eventsOf].map(([id, keys]) => ({ id, events: keys.length }));
+	nodes.sort((p, q) => q.events - p.events || (p.id < q.id ? -1 : 1));
+	const edgeList = [...edges.values()];
+	for (const edge of edgeList)
+		edge.relations.sort((p, q) => q.count - p.count || p.type.localeCompare(q.type));
+	return { nodes, edges: edgeList, eventsOf };
+}
+
+export interface Connection {
+	/** The other actor. */
+	actor: ActorId;
+	edge: GraphEdge;
+}
+
+/** An actor's connections in the graph, the heaviest first (then by the other actor's name). */
+export function connectionsOf(
+	graph: ActorGraph,
+	actor: ActorId,
+	nameOf: (id: ActorId) => string = (id) => id
+): Connection[] {
+	const list: Connection[] = [];
+	for (const edge of graph.edges) {
+		if (edge.a === actor) list.push({ actor: edge.b, edge });
+		else if (edge.b === actor) list.push({ actor: edge.a, edge });
+	}
+	return list.sort(
+		(p, q) => q.edge.weight - p.edge.weight || nameOf(p.actor).localeCompare(nameOf(q.actor))
+	);
+}
+
+/** The ego network: the actor and its neighbours, and the edges among them touching the actor. */
+export function egoNetwork(
+	graph: ActorGraph,
+	actor: ActorId
+): { nodes: Set<ActorId>; edges: Set<string> } {
+	const nodes = new Set<ActorId>([actor]);
+	const edgeIds = new Set<string>();
+	for (const edge of graph.edges) {
+		if (edge.a === actor || edge.b === actor) {
+			nodes.add(edge.a);
+			nodes.add(edge.b);
+			edgeIds.add(edge.id);
+		}
+	}
+	return { nodes, edges: edgeIds };
+}
+
+/** The keys of every event an actor takes part in (in any window). */
+export function eventKeysOfActor(
+	events: readonly TimelineEvent[],
+	actor: ActorId
+): ReadonlySet<string> {
+	return new Set(events.filter((e) => actorIdsOf(e.event).includes(actor)).map((e) => e.key));
+}
+
+/** A set of keys, as a read-only set. */
+export function keySet(keys: readonly string[]): ReadonlySet<string> {
+	return new Set(keys);
+}

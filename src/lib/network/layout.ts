@@ -1,0 +1,144 @@
+/**
+ * The force layout of the actor network (d3-force), seeded so the same data lays out the same
+ * way. Positions persist across updates: when the window changes, actors already placed keep
+ * their places and new ones start beside a neighbour and ease in.
+ */
+import {
+	forceCollide,
+	forceLink,
+	forceManyBody,
+	forceSimulation,
+	forceX,
+	forceY,
+	randomLcg,
+	type Simulation,
+	type SimulationLinkDatum,
+	type SimulationNodeDatum
+} from 'd3';
+import type { ActorId } from '../model/schema';
+
+export interface LayoutNode extends SimulationNodeDatum {
+	id: ActorId;
+	r: number;
+	x: number;
+	y: number;
+}
+
+interface LayoutLink extends SimulationLinkDatum<LayoutNode> {
+	weight: number;
+}
+
+export interface LayoutInput {
+	nodes: { id: ActorId; r: number }[];
+	links: { a: ActorId; b: ActorId; weight: number }[];
+}
+
+/** Ticks run at once before the first paint of a new layout, so it opens nearly settled. */
+const WARM_TICKS = 120;
+
+export class ForceLayout {
+	readonly #simulation: Simulation<LayoutNode, LayoutLink>;
+	readonly #nodes = new Map<ActorId, LayoutNode>();
+	readonly #random: () => number;
+	readonly #onTick: (nodes: LayoutNode[]) => void;
+
+	constructor(onTick: (nodes: LayoutNode[]) => void, seed = 0.271828) {
+		this.#onTick = onTick;
+		this.#random = randomLcg(seed);
+		this.#simulation = forceSimulation<LayoutNode, LayoutLink>()
+			.randomSource(randomLcg(seed))
+			.alphaDecay(0.06)
+			.velocityDecay(0.45)
+			.force('charge', forceManyBody<LayoutNode>().strength(-320))
+			.force('x', forceX<LayoutNode>(0).strength(0.06))
+			.force('y', forceY<LayoutNode>(0).strength(0.08))
+			.force(
+				'collide',
+				forceCollide<LayoutNode>((n) => n.r + 12)
+			)
+			.on('tick', () => this.#onTick([...this.#nodes.values()]))
+			.stop();
+	}
+
+	/** Lays out a new set of nodes and links; returns once the first positions are known. */
+	update(input: LayoutInput): void {
+		const fresh = this.#nodes.size === 0;
+		const keep = new Set(input.nodes.map((n) => n.id));
+		for (const id of [...this.#nodes.keys()]) if (!keep.has(id)) this.#nodes.delete(id);
+		const neighbours = new Map<ActorId, ActorId[]>();
+		for (const l of input.links) {
+			neighbours.set(l.a, [...(neighbours.get(l.a) ?? []), l.b]);
+			neighbours.set(l.b, [...(neighbours.get(l.b) ?? []), l.a]);
+		}
+		let added = 0;
+		for (const n of input.nodes) {
+			const existing = this.#nodes.get(n.id);
+			if (existing) {
+				existing.r = n.r;
+				continue;
+			}
+			// A new actor starts beside a placed neighbour, or near the middle.
+			const anchor = (neighbours.get(n.id) ?? []).map((id) => this.#nodes.get(id)).find(Boolean);
+			const angle = this.#random() * 2 * Math.PI;
+			const distance = anchor ? 30 + this.#random() * 20 : 40 + this.#random() * 160;
+			this.#nodes.set(n.id, {
+				id: n.id,
+				r: n.r,
+				x: (anchor?.x ?? 0) + Math.cos(angle) * distance,
+				y: (anchor?.y ?? 0) + Math.sin(angle) * distance
+			});
+			added++;
+		}
+		const nodes = [...this.#nodes.values()];
+		const links: LayoutLink[] = input.links.map((l) => ({
+			source: l.a,
+			target: l.b,
+			weight: l.weight
+		}));
+		this.#simulation.nodes(nodes);
+		this.#simulation.force(
+			'link',
+			forceLink<LayoutNode, LayoutLink>(links)
+				.id((n) => n.id)
+				.distance((l) => 70 + 40 / Math.sqrt(l.weight))
+				.strength((l) => Math.min(1, 0.15 + l.weight / 20))
+		);
+		if (fresh) {
+			this.#simulation.alpha(1);
+			this.#simulation.tick(WARM_TICKS);
+			this.#simulation.alpha(0.3);
+		} else {
+			this.#simulation.alpha(added > 0 ? 0.35 : 0.15);
+		}
+		this.#onTick(nodes);
+		this.#simulation.restart();
+	}
+
+	/** Holds a node where the user dragged it (until {@link release}). */
+	pin(id: ActorId, x: number, y: number): void {
+		const n = this.#nodes.get(id);
+		if (!n) return;
+		n.fx = x;
+		n.fy = y;
+		n.x = x;
+		n.y = y;
+		this.#simulation.alpha(Math.max(this.#simulation.alpha(), 0.2)).restart();
+	}
+
+	release(id: ActorId): void {
+		const n = this.#nodes.get(id);
+		if (!n) return;
+		n.fx = null;
+		n.fy = null;
+		this.#simulation.alpha(0.2).restart();
+	}
+
+	isPinned(id: ActorId): boolean {
+		const n = this.#nodes.get(id);
+		return n?.fx != null;
+	}
+
+	stop(): void {
+		this.#simulation.stop();
+	}
+}

@@ -1,0 +1,173 @@
+import { expect, test, type Page } from '@playwright/test';
+import { eventSpan, overlaps } from '../../src/lib/model/events';
+import { defaultFile } from './fixtures';
+
+const network = (page: Page) => page.getByTestId('network');
+const node = (page: Page, id: string) => network(page).locator(`.node[data-actor-id="${id}"]`);
+const panel = (page: Page) => page.getByTestId('actor-panel');
+
+/** Events of the default dataset both actors take part in, overlapping a window. */
+function shared(a: string, b: string, window = { start: -Infinity, end: Infinity }) {
+	return defaultFile.events.filter((e) => {
+		const ids = e.participants.map((p) => p.actor as string);
+		return ids.includes(a) && ids.includes(b) && overlaps(eventSpan(e), window);
+	});
+}
+
+async function open(page: Page, query = '') {
+	await page.goto(`/${query}`);
+	await expect(node(page, 'putin')).toBeAttached();
+}
+
+test('clicking Putin lists Xi Jinping with the number of events they share in the window', async ({
+	page
+}) => {
+	await open(page);
+	const expected = shared('putin', 'xi-jinping').length;
+	expect(expected).toBeGreaterThanOrEqual(38);
+	await node(page, 'putin').click();
+	await expect(panel(page).locator('h2')).toHaveText('Vladimir Putin');
+	const xi = panel(page).locator('li[data-actor-id="xi-jinping"]');
+	await expect(xi).toHaveAttribute('data-weight', String(expected));
+	await expect(xi).toContainText(`${expected} shared events`);
+	// Connections are sorted by weight: Xi, the heaviest, comes first.
+	await expect(panel(page).locator('li[data-actor-id]').first()).toHaveAttribute(
+		'data-actor-id',
+		'xi-jinping'
+	);
+	// The ego network: Putin's neighbours bright, the rest dimmed; the URL holds the actor.
+	await expect(node(page, 'xi-jinping')).not.toHaveClass(/dim/);
+	await expect(page).toHaveURL(/actor=putin/);
+	// The timeline highlights Putin's events and dims the rest.
+	await expect(page.getByTestId('timeline').locator('.vis-item.t-dim').first()).toBeAttached();
+});
+
+test('narrowing the window lowers the count', async ({ page }) => {
+	const year2013 = { start: Date.UTC(2013, 0, 1), end: Date.UTC(2014, 0, 1) };
+	const expected = shared('putin', 'xi-jinping', year2013).length;
+	expect(expected).toBeLessThan(shared('putin', 'xi-jinping').length);
+	await open(page, '?from=2013-01-01T00:00:00.000Z&to=2014-01-01T00:00:00.000Z&actor=putin');
+	const xi = panel(page).locator('li[data-actor-id="xi-jinping"]');
+	await expect(xi).toHaveAttribute('data-weight', String(expected));
+	await expect(network(page)).toContainText('in the window');
+	// Actors with no events in 2013 are not in the 2013 network.
+	await expect(node(page, 'kim-jong-un')).toHaveCount(0);
+});
+
+test('clicking the Putin–Xi edge lists the events that link them', async ({ page }) => {
+	await open(page, '?from=2013-01-01T00:00:00.000Z&to=2016-01-01T00:00:00.000Z');
+	const window = { start: Date.UTC(2013, 0, 1), end: Date.UTC(2016, 0, 1) };
+	const expected = shared('putin', 'xi-jinping', window).map((e) => e.id);
+	const edge = network(page).locator('.edge[data-source="putin"][data-target="xi-jinping"]');
+	await expect(edge).toHaveAttribute('data-weight', String(expected.length));
+	// The edge sits under its nodes where they meet: click its own hit area.
+	await edge.locator('line.hit').dispatchEvent('click');
+	const edgePanel = page.getByTestId('edge-panel');
+	await expect(edgePanel).toContainText(`${expected.length} shared events in the window`);
+	const listed = await edgePanel
+		.locator('[data-event-id]')
+		.evaluateAll((els) => els.map((el) => el.getAttribute('data-event-id')));
+	expect(listed.sort()).toEqual([...expected].sort());
+	// Clicking one selects it and opens its details.
+	await edgePanel.locator(`[data-event-id="${expected[0]}"]`).click();
+	await expect(page.getByTestId('event-details').locator('h2')).toHaveAttribute(
+		'data-event-id',
+		expected[0] ?? ''
+	);
+});
+
+test('selecting Kim Jong Un shows Putin and Shoigu among his connections', async ({ page }) => {
+	await open(page);
+	await node(page, 'kim-jong-un').click();
+	await expect(panel(page).locator('h2')).toHaveText('Kim Jong Un');
+	await expect(panel(page).locator('li[data-actor-id="putin"]')).toHaveAttribute(
+		'data-weight',
+		String(shared('kim-jong-un', 'putin').length)
+	);
+	await expect(panel(page).locator('li[data-actor-id="shoigu"]')).toHaveAttribute(
+		'data-weight',
+		String(shared('kim-jong-un', 'shoigu').length)
+	);
+	await expect(panel(page)).toContainText('Also known as');
+	await expect(panel(page)).toContainText('김정은');
+});
+
+test('an actor can be picked from a lane label, the table and the event details', async ({
+	page
+}) => {
+	await open(page);
+	await page.getByTestId('timeline').locator('.t-lane[data-actor-id="kim-jong-un"]').click();
+	await expect(panel(page)).toHaveAttribute('data-actor-id', 'kim-jong-un');
+
+	await page.getByRole('tab', { name: 'Table' }).click();
+	await page
+		.locator('tr[data-event-id="shoigu-visit-pyongyang-2023"] button.actor[data-actor-id="shoigu"]')
+		.click();
+	await expect(panel(page)).toHaveAttribute('data-actor-id', 'shoigu');
+
+	await page.locator('tr[data-event-id="kim-putin-vostochny-2023"] .event-title').click();
+	await page.getByTestId('event-details').locator('button[data-actor-id="putin"]').click();
+	await expect(panel(page)).toHaveAttribute('data-actor-id', 'putin');
+});
+
+test('the timeline can filter to the selected actor’s events', async ({ page }) => {
+	await open(page, '?actor=wagner');
+	await expect(panel(page)).toHaveAttribute('data-actor-id', 'wagner');
+	await panel(page).getByLabel('Only these events on the timeline').check();
+	const timeline = page.getByTestId('timeline');
+	const ids = await timeline
+		.locator('[data-event-id]')
+		.evaluateAll((els) => [...new Set(els.map((el) => el.getAttribute('data-event-id')))]);
+	const wagner = defaultFile.events
+		.filter((e) => e.participants.some((p) => p.actor === 'wagner'))
+		.map((e) => e.id);
+	expect(ids.length).toBeGreaterThan(0);
+	for (const id of ids) expect(wagner).toContain(id);
+	await expect(timeline.locator('.vis-item.t-dim')).toHaveCount(0);
+});
+
+test('Escape, or a click on the background, clears the selection; the URL keeps the actor on reload', async ({
+	page
+}) => {
+	await open(page, '?actor=putin');
+	await expect(panel(page)).toHaveAttribute('data-actor-id', 'putin');
+	await page.reload();
+	await expect(panel(page)).toHaveAttribute('data-actor-id', 'putin');
+	await page.keyboard.press('Escape');
+	await expect(panel(page)).toHaveCount(0);
+	await node(page, 'putin').click();
+	await expect(panel(page)).toHaveCount(1);
+	const box = await network(page).locator('svg').boundingBox();
+	if (!box) throw new Error('no network');
+	await page.mouse.click(box.x + 8, box.y + box.height - 40);
+	await expect(panel(page)).toHaveCount(0);
+});
+
+test('nodes are reachable from the keyboard with names that say their events', async ({ page }) => {
+	await open(page);
+	const putin = node(page, 'putin');
+	const n = Number(await putin.getAttribute('data-events'));
+	await expect(putin).toHaveAttribute('aria-label', `Vladimir Putin, ${n} events`);
+	await putin.focus();
+	await page.keyboard.press('Enter');
+	await expect(panel(page)).toHaveAttribute('data-actor-id', 'putin');
+	await expect(panel(page).getByTestId('actor-event-count')).toHaveText(
+		`${n} events in the window`
+	);
+});
+
+test('a node dragged stays where it is dropped', async ({ page }) => {
+	await open(page);
+	const kim = node(page, 'kim-jong-un');
+	const before = await kim.boundingBox();
+	if (!before) throw new Error('no node');
+	await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2);
+	await page.mouse.down();
+	await page.mouse.move(before.x + 90, before.y + 40, { steps: 5 });
+	await page.mouse.up();
+	await expect(kim).toHaveClass(/pinned/);
+	await page.waitForTimeout(800);
+	const after = await kim.boundingBox();
+	expect(Math.abs((after?.x ?? 0) - before.x)).toBeGreaterThan(40);
+	await expect(panel(page)).toHaveCount(0); // a drag is not a click
+});
