@@ -34,7 +34,7 @@ export interface LayoutInput {
 }
 
 /** Ticks run at once before the first paint of a new layout, so it opens nearly settled. */
-const WARM_TICKS = 120;
+const WARM_TICKS = 200;
 
 export class ForceLayout {
 	readonly #simulation: Simulation<LayoutNode, LayoutLink>;
@@ -48,6 +48,8 @@ export class ForceLayout {
 		this.#simulation = forceSimulation<LayoutNode, LayoutLink>()
 			.randomSource(randomLcg(seed))
 			.alphaDecay(0.06)
+			// Stop once movement is too small to see: the layout settles in well under a second.
+			.alphaMin(0.02)
 			.velocityDecay(0.45)
 			.force('charge', forceManyBody<LayoutNode>().strength(-320))
 			.force('x', forceX<LayoutNode>(0).strength(0.06))
@@ -106,9 +108,9 @@ export class ForceLayout {
 		if (fresh) {
 			this.#simulation.alpha(1);
 			this.#simulation.tick(WARM_TICKS);
-			this.#simulation.alpha(0.3);
+			this.#simulation.alpha(0.08);
 		} else {
-			this.#simulation.alpha(added > 0 ? 0.35 : 0.15);
+			this.#simulation.alpha(added > 0 ? 0.3 : 0.12);
 		}
 		this.#onTick(nodes);
 		this.#simulation.restart();
