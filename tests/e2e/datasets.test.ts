@@ -57,3 +57,15 @@ test('the theme can be switched and is remembered', async ({ page }) => {
 	await page.reload();
 	await expect(html).toHaveAttribute('data-theme', after);
 });
+
+test('deleting the data behind a selection clears it everywhere', async ({ page }) => {
+	await page.goto('/?actor=putin&event=kim-putin-vostochny-2023');
+	await expect(page.getByTestId('actor-panel')).toHaveAttribute('data-actor-id', 'putin');
+	await page.getByRole('button', { name: `Delete dataset “${defaultFile.dataset.name}”` }).click();
+	await page.getByRole('button', { name: 'Delete dataset', exact: true }).click();
+	await expect(page.getByTestId('actor-panel')).toHaveCount(0);
+	await expect(page.getByTestId('event-details').locator('h2')).toHaveCount(0);
+	await expect(page.getByTestId('network')).toContainText(
+		'No actors take part in events in this window.'
+	);
+});

@@ -299,8 +299,66 @@ const INSTANT = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]
  */
 export function parseInstant(text: string): number | undefined {
 	if (!INSTANT.test(text)) return undefined;
+	// The calendar date must exist: Date.parse would roll 30 February over into March.
+	const [y = 0, m = 0, d = 0] = text.slice(0, 10).split('-').map(Number);
+	if (!fromParts({ year: y, month: m, day: d }).ok) return undefined;
 	const ms = Date.parse(text);
 	if (Number.isNaN(ms)) return undefined;
 	const year = new Date(ms).getUTCFullYear();
 	return year >= MIN_YEAR && year <= MAX_YEAR ? ms : undefined;
+}
+
+/**
+ * Reads the dates foreign formats write (vis-timeline items, plain records): a partial date
+ * ("2023", "2023-09", "2023-09-13"), an ISO date-time with any offset (kept to the minute or
+ * second, in UTC), or milliseconds since 1970. Anything else is refused with the reason.
+ */
+export function parseLooseDate(input: unknown): DateResult {
+	if (typeof input === 'number') {
+		if (!Number.isFinite(input)) return { ok: false, error: `${String(input)} is not a date` };
+		const d = new Date(input);
+		const result = fromParts({
+			year: d.getUTCFullYear(),
+			month: d.getUTCMonth() + 1,
+			day: d.getUTCDate(),
+			hour: d.getUTCHours(),
+			minute: d.getUTCMinutes(),
+			...(d.getUTCSeconds() ? { second: d.getUTCSeconds() } : {})
+		});
+		return result;
+	}
+	if (typeof input !== 'string') return { ok: false, error: 'a date must be text or a number' };
+	const text = input.trim();
+	const partial = parsePartialDate(text);
+	if (partial.ok) return partial;
+	const m =
+		/^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
+			text
+		);
+	if (!m) return partial;
+	const [, y, mo, d, h, mi, s, zone] = m;
+	const checked = fromParts({
+		year: Number(y),
+		month: Number(mo),
+		day: Number(d),
+		hour: Number(h),
+		minute: Number(mi)
+	});
+	if (!checked.ok) return { ok: false, error: `"${text}": ${checked.error}` };
+	let offsetMin = 0;
+	if (zone && zone !== 'Z') {
+		const sign = zone.startsWith('-') ? -1 : 1;
+		const digits = zone.slice(1).replace(':', '');
+		offsetMin = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
+	}
+	const ms = startMs(checked.value) + (s ? Number(s) * 1000 : 0) - offsetMin * 60_000;
+	const u = new Date(ms);
+	return fromParts({
+		year: u.getUTCFullYear(),
+		month: u.getUTCMonth() + 1,
+		day: u.getUTCDate(),
+		hour: u.getUTCHours(),
+		minute: u.getUTCMinutes(),
+		...(s ? { second: u.getUTCSeconds() } : {})
+	});
 }

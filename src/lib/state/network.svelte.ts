@@ -27,10 +27,24 @@ export class NetworkState {
 	#frameWindow = $state.raw<Span | undefined>(undefined);
 	#frame = 0;
 
-	constructor(tl: TimelineState, nameOf: (id: ActorId) => string) {
+	readonly #hasActor: (id: ActorId) => boolean;
+
+	constructor(
+		tl: TimelineState,
+		nameOf: (id: ActorId) => string,
+		hasActor: (id: ActorId) => boolean
+	) {
 		this.#tl = tl;
 		this.#nameOf = nameOf;
+		this.#hasActor = hasActor;
 	}
+
+	/** The selected actor, if it still exists (a dataset may have been deleted since). */
+	readonly actor: ActorId | undefined = $derived.by(() =>
+		this.selectedActor !== undefined && this.#hasActor(this.selectedActor)
+			? this.selectedActor
+			: undefined
+	);
 
 	/** Call when the timeline's window moves: the graph catches up on the next frame. */
 	windowMoved(): void {
@@ -54,20 +68,17 @@ export class NetworkState {
 	);
 
 	readonly ego = $derived.by(() =>
-		this.selectedActor === undefined ? undefined : egoNetwork(this.graph, this.selectedActor)
+		this.actor === undefined ? undefined : egoNetwork(this.graph, this.actor)
 	);
 
 	readonly connections = $derived.by(() =>
-		this.selectedActor === undefined
-			? []
-			: connectionsOf(this.graph, this.selectedActor, this.#nameOf)
+		this.actor === undefined ? [] : connectionsOf(this.graph, this.actor, this.#nameOf)
 	);
 
 	/** Events the timeline highlights: the selected edge's, else the selected actor's. */
 	readonly highlightKeys: ReadonlySet<string> | undefined = $derived.by(() => {
 		if (this.edge) return keySet(this.edge.eventKeys);
-		if (this.selectedActor !== undefined)
-			return eventKeysOfActor(this.#tl.events, this.selectedActor);
+		if (this.actor !== undefined) return eventKeysOfActor(this.#tl.events, this.actor);
 		return undefined;
 	});
 

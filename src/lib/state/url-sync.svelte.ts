@@ -82,6 +82,7 @@ export class UrlSync {
 
 	/** A grouping change is part of the view: a new history entry too. */
 	group(grouping: View['grouping']): void {
+		if (grouping === this.#tl.grouping) return;
 		this.#tl.grouping = grouping;
 		this.#write('push');
 	}

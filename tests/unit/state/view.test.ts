@@ -38,3 +38,12 @@ describe('the view in the URL', () => {
 		).toEqual(['window']);
 	});
 });
+
+describe('instants in links', () => {
+	it('refuses a calendar date that does not exist instead of rolling it over', () => {
+		expect(
+			decodeView(new URLSearchParams('from=2023-02-30T00:00:00.000Z&to=2023-03-10T00:00:00.000Z'))
+				.problems
+		).toEqual(['window']);
+	});
+});

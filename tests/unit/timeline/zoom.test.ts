@@ -67,3 +67,12 @@ describe('window arithmetic', () => {
 		expect(r.end - r.start).toBe(utc(2021) - utc(2020));
 	});
 });
+
+describe('the domain stays within the supported years', () => {
+	it('does not pad past year 1 or year 9999', () => {
+		const d = dataDomain({ start: Date.UTC(2000, 0, 1) - 2000 * 365.25 * DAY, end: utc(2000) });
+		expect(new Date(d.start).getUTCFullYear()).toBeGreaterThanOrEqual(1);
+		const late = dataDomain({ start: utc(9990), end: utc(9999, 12, 31) });
+		expect(new Date(late.end).getUTCFullYear()).toBe(9999);
+	});
+});

@@ -1,0 +1,95 @@
+/**
+ * What every importer returns: the records that are valid, as a native file, and a problem for
+ * each record that is not, with its path in the input and the reason. Nothing is written here.
+ */
+import {
+	eventSchema,
+	periodSchema,
+	type NativeFile,
+	type TramaEventInput,
+	type TramaEvent,
+	type Period
+} from '../model/schema';
+import { formatPath, problemsOf, type Problem } from '../model/validate';
+
+export type FormatName = 'native' | 'timelinejs' | 'vis-timeline' | 'records';
+
+export interface ImportResult {
+	format: FormatName;
+	/** The valid records, ready to be written (nothing is written until the user confirms). */
+	file: NativeFile;
+	/** One or more problems per refused record. */
+	problems: Problem[];
+	/** How many records the input held. */
+	total: number;
+}
+
+/** A stable short hash (FNV-1a, 32 bits, base 36): ids for records a format gives none. */
+export function stableHash(text: string): string {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) {
+		h ^= text.charCodeAt(i);
+		h = Math.imul(h, 0x01000193);
+	}
+	return (h >>> 0).toString(36);
+}
+
+/**
+ * Validates converted events one by one. `origin(i)` is the path of record i in the input, so a
+ * problem reads `events[12].start_date.month: 13 is not a month`; `field` maps a model field to
+ * the input's name for it. Duplicate ids inside one input are problems too.
+ */
+export function validateEvents(
+	candidates: { index: number; input: TramaEventInput | undefined; problems: Problem[] }[],
+	origin: (index: number) => string,
+	field: (modelPath: string) => string = (p) => p
+): { events: TramaEvent[]; problems: Problem[] } {
+	const events: TramaEvent[] = [];
+	const problems: Problem[] = [];
+	const firstIndex = new Map<string, number>();
+	for (const c of candidates) {
+		if (c.problems.length || !c.input) {
+			problems.push(...c.problems);
+			continue;
+		}
+		const result = eventSchema.safeParse(c.input);
+		if (!result.success) {
+			for (const p of problemsOf(result.error)) {
+				problems.push({ path: joinPath(origin(c.index), field(p.path)), message: p.message });
+			}
+			continue;
+		}
+		const seen = firstIndex.get(result.data.id);
+		if (seen !== undefined) {
+			problems.push({
+				path: joinPath(origin(c.index), field('id')),
+				message: `the id "${result.data.id}" is used twice (first at ${origin(seen)})`
+			});
+			continue;
+		}
+		firstIndex.set(result.data.id, c.index);
+		events.push(result.data);
+	}
+	return { events, problems };
+}
+
+export function validatePeriods(
+	inputs: { index: number; input: unknown }[],
+	origin: (index: number) => string
+): { periods: Period[]; problems: Problem[] } {
+	const periods: Period[] = [];
+	const problems: Problem[] = [];
+	for (const { index, input } of inputs) {
+		const result = periodSchema.safeParse(input);
+		if (result.success) periods.push(result.data);
+		else
+			for (const p of problemsOf(result.error))
+				problems.push({ path: joinPath(origin(index), p.path), message: p.message });
+	}
+	return { periods, problems };
+}
+
+export const joinPath = (a: string, b: string) =>
+	b === '' ? a : a === '' ? b : b.startsWith('[') ? a + b : `${a}.${b}`;
+
+export { formatPath };

@@ -1,0 +1,244 @@
+/**
+ * TimelineJS3 JSON → native records. Year-only and year–month dates keep their precision;
+ * `group` becomes a tag or an actor, as the user chooses; media, credits and links become
+ * sources; HTML is reduced to plain text; `unique_id` is the id (else a stable hash of title and
+ * start); eras become periods; fields the model has no place for are kept in `extra`.
+ */
+import { fromParts, type DateResult, type PartialDate } from '../model/dates';
+import type { NativeFile, Source, TramaEventInput } from '../model/schema';
+import type { Problem } from '../model/validate';
+import { htmlToText } from './html';
+import { stableHash, validateEvents, validatePeriods, type ImportResult } from './result';
+
+export interface TimelineJsOptions {
+	/** What a TimelineJS `group` becomes. */
+	group: 'tag' | 'actor';
+	datasetId: string;
+	datasetName: string;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** True when the JSON looks like a TimelineJS3 file. */
+export function isTimelineJs(json: unknown): boolean {
+	if (!isObject(json) || !Array.isArray(json.events)) return false;
+	const first: unknown = json.events[0];
+	return json.events.length === 0
+		? 'title' in json || 'eras' in json
+		: isObject(first) && 'start_date' in first;
+}
+
+const PARTS = ['year', 'month', 'day', 'hour', 'minute', 'second'] as const;
+
+/** A TimelineJS date object; its parts may be numbers or strings ("08"). */
+function readDate(value: unknown, path: string, problems: Problem[]): PartialDate | undefined {
+	if (!isObject(value)) {
+		problems.push({ path, message: 'a date must be an object with at least a year' });
+		return undefined;
+	}
+	const parts: Record<string, number> = {};
+	for (const name of PARTS) {
+		const raw = value[name];
+		if (raw === undefined || raw === null || raw === '') continue;
+		const n = typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw.trim()) : NaN;
+		if (!Number.isInteger(n)) {
+			problems.push({
+				path: `${path}.${name}`,
+				message: `${JSON.stringify(raw)} is not a whole number`
+			});
+			return undefined;
+		}
+		parts[name] = n;
+	}
+	if (parts.year === undefined) {
+		problems.push({ path: `${path}.year`, message: 'the year is missing' });
+		return undefined;
+	}
+	const result: DateResult = fromParts({ year: parts.year, ...parts });
+	if (!result.ok) {
+		// Name the part at fault: "events[12].start_date.month: 13 is not a month".
+		const part =
+			PARTS.find((p) => result.error.includes(`not a ${p}`) || result.error.startsWith(p)) ??
+			'year';
+		problems.push({ path: `${path}.${part}`, message: result.error });
+		return undefined;
+	}
+	return result.value;
+}
+
+function text(value: unknown): { text: string; links: { url: string; text: string }[] } {
+	return typeof value === 'string' ? htmlToText(value) : { text: '', links: [] };
+}
+
+const slug = (s: string) =>
+	s
+		.normalize('NFD')
+		.replace(/\p{Diacritic}/gu, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '') || stableHash(s);
+
+const KNOWN_EVENT_FIELDS = new Set([
+	'start_date',
+	'end_date',
+	'text',
+	'media',
+	'group',
+	'unique_id'
+]);
+
+export function fromTimelineJs(json: unknown, options: TimelineJsOptions): ImportResult {
+	const root = isObject(json) ? json : {};
+	const rawEvents = Array.isArray(root.events) ? (root.events as unknown[]) : [];
+	const actors = new Map<string, { id: string; name: string; kind: 'organisation' }>();
+	const candidates = rawEvents.map((raw, index) => {
+		const path = `events[${index}]`;
+		const problems: Problem[] = [];
+		if (!isObject(raw)) {
+			problems.push({ path, message: 'an event must be an object' });
+			return { index, input: undefined, problems };
+		}
+		const start = readDate(raw.start_date, `${path}.start_date`, problems);
+		const end =
+			raw.end_date === undefined ? undefined : readDate(raw.end_date, `${path}.end_date`, problems);
+		const t = isObject(raw.text) ? raw.text : {};
+		const headline = text(t.headline);
+		const body = text(t.text);
+		const media = isObject(raw.media) ? raw.media : undefined;
+		const caption = text(media?.caption);
+		const credit = text(media?.credit);
+		if (!start) return { index, input: undefined, problems };
+
+		const title =
+			headline.text ||
+			body.text.split('\n')[0]?.slice(0, 120) ||
+			caption.text.slice(0, 120) ||
+			`Untitled event of ${start}`;
+		const sources: Source[] = [];
+		const seen = new Set<string>();
+		const addSource = (s: Source) => {
+			if (s.url !== undefined && seen.has(s.url)) return;
+			if (s.url !== undefined) seen.add(s.url);
+			sources.push(s);
+		};
+		const mediaUrl = typeof media?.url === 'string' ? media.url.trim() : '';
+		if (/^https?:\/\//i.test(mediaUrl)) {
+			addSource({
+				url: mediaUrl,
+				...(caption.text ? { title: caption.text.slice(0, 500) } : {}),
+				...(credit.text ? { publisher: credit.text.slice(0, 200) } : {})
+			});
+		} else if (credit.text) {
+			addSource({
+				title: caption.text.slice(0, 500) || credit.text.slice(0, 500),
+				publisher: credit.text.slice(0, 200)
+			});
+		}
+		for (const link of [...credit.links, ...caption.links, ...headline.links, ...body.links]) {
+			addSource({ url: link.url, ...(link.text ? { title: link.text.slice(0, 500) } : {}) });
+		}
+
+		const group = typeof raw.group === 'string' ? raw.group.trim() : '';
+		const participants: TramaEventInput['participants'] = [];
+		const tags: string[] = [];
+		if (group) {
+			if (options.group === 'actor') {
+				const id = `group-${slug(group)}`;
+				actors.set(id, { id, name: group, kind: 'organisation' });
+				participants.push({ actor: id });
+			} else tags.push(group.slice(0, 100));
+		}
+		const extra: Record<string, unknown> = {};
+		for (const [key, value] of Object.entries(raw))
+			if (!KNOWN_EVENT_FIELDS.has(key)) extra[key] = value;
+		if (media) extra.media = media;
+		if (isObject(raw.start_date) && raw.start_date.display_date !== undefined)
+			extra.display_date = raw.start_date.display_date;
+		if (typeof t.headline === 'string' && t.headline !== headline.text)
+			extra.headline_html = t.headline;
+		if (typeof t.text === 'string' && t.text !== body.text) extra.text_html = t.text;
+
+		const id =
+			typeof raw.unique_id === 'string' && raw.unique_id.trim() !== ''
+				? raw.unique_id.trim()
+				: `tljs-${stableHash(`${title}\u0000${start}`)}`;
+		const input: TramaEventInput = {
+			id,
+			title: title.slice(0, 500),
+			...(body.text ? { summary: body.text.slice(0, 5000) } : {}),
+			start,
+			...(end !== undefined && end !== start ? { end } : {}),
+			participants,
+			tags,
+			sources,
+			kind: 'other',
+			confidence: 'reported',
+			...(Object.keys(extra).length
+				? { extra: JSON.parse(JSON.stringify(extra)) as Record<string, never> }
+				: {})
+		};
+		return { index, input, problems };
+	});
+	const { events, problems } = validateEvents(
+		candidates,
+		(i) => `events[${i}]`,
+		(p) =>
+			p.startsWith('end')
+				? p.replace(/^end/, 'end_date')
+				: p.startsWith('start')
+					? p.replace(/^start/, 'start_date')
+					: p === 'id'
+						? 'unique_id'
+						: p
+	);
+
+	const rawEras = Array.isArray(root.eras) ? (root.eras as unknown[]) : [];
+	const eraProblems: Problem[] = [];
+	const eraInputs = rawEras.map((raw, index) => {
+		const path = `eras[${index}]`;
+		const era = isObject(raw) ? raw : {};
+		const start = readDate(era.start_date, `${path}.start_date`, eraProblems);
+		const end = readDate(era.end_date, `${path}.end_date`, eraProblems);
+		const label =
+			text(isObject(era.text) ? era.text.headline : undefined).text || `Era ${index + 1}`;
+		return {
+			index,
+			input:
+				start && end
+					? { id: `era-${stableHash(`${label}\u0000${start}`)}`, label, start, end }
+					: undefined
+		};
+	});
+	const periodsResult = validatePeriods(
+		eraInputs.filter((e) => e.input !== undefined),
+		(i) => `eras[${i}]`
+	);
+
+	const titleSlide =
+		isObject(root.title) && isObject(root.title.text) ? root.title.text : undefined;
+	const name = text(titleSlide?.headline).text || options.datasetName;
+	const description = text(titleSlide?.text).text;
+	const usedActors = new Set(events.flatMap((e) => e.participants.map((p) => p.actor as string)));
+	const file = {
+		format: 'trama',
+		version: 1,
+		dataset: {
+			id: options.datasetId,
+			name: name.slice(0, 200),
+			...(description ? { description: description.slice(0, 5000) } : {})
+		},
+		actors: [...actors.values()]
+			.filter((a) => usedActors.has(a.id))
+			.map((a) => ({ ...a, aliases: [] })),
+		periods: periodsResult.periods,
+		events
+	} as unknown as NativeFile;
+	return {
+		format: 'timelinejs',
+		file,
+		problems: [...problems, ...eraProblems, ...periodsResult.problems],
+		total: rawEvents.length
+	};
+}
