@@ -5,8 +5,13 @@
  * start); eras become periods; fields the model has no place for are kept in `extra`.
  */
 import { fromParts, type DateResult, type PartialDate } from '../model/dates';
-import type { NativeFile, Source, TramaEventInput } from '../model/schema';
-import type { Problem } from '../model/validate';
+import {
+	nativeFileSchema,
+	type NativeFile,
+	type Source,
+	type TramaEventInput
+} from '../model/schema';
+import { problemsOf, type Problem } from '../model/validate';
 import { htmlToText } from './html';
 import { stableHash, validateEvents, validatePeriods, type ImportResult } from './result';
 
@@ -146,7 +151,7 @@ export function fromTimelineJs(json: unknown, options: TimelineJsOptions): Impor
 		if (group) {
 			if (options.group === 'actor') {
 				const id = `group-${slug(group)}`;
-				actors.set(id, { id, name: group, kind: 'organisation' });
+				actors.set(id, { id, name: group.slice(0, 300), kind: 'organisation' });
 				participants.push({ actor: id });
 			} else tags.push(group.slice(0, 100));
 		}
@@ -215,6 +220,19 @@ export function fromTimelineJs(json: unknown, options: TimelineJsOptions): Impor
 		eraInputs.filter((e) => e.input !== undefined),
 		(i) => `eras[${i}]`
 	);
+	// Two eras with the same label and start are one era written twice.
+	const periodIds = new Set<string>();
+	const periods = periodsResult.periods.filter((p) => {
+		if (periodIds.has(p.id)) {
+			periodsResult.problems.push({
+				path: 'eras',
+				message: `the era "${p.label}" (${p.start}) is there twice`
+			});
+			return false;
+		}
+		periodIds.add(p.id);
+		return true;
+	});
 
 	const titleSlide =
 		isObject(root.title) && isObject(root.title.text) ? root.title.text : undefined;
@@ -232,13 +250,32 @@ export function fromTimelineJs(json: unknown, options: TimelineJsOptions): Impor
 		actors: [...actors.values()]
 			.filter((a) => usedActors.has(a.id))
 			.map((a) => ({ ...a, aliases: [] })),
-		periods: periodsResult.periods,
+		periods,
 		events
-	} as unknown as NativeFile;
+	};
+	// Whatever was assembled above goes through the native schema once more before anyone sees it.
+	const checked = nativeFileSchema.safeParse(file);
+	if (!checked.success) {
+		return {
+			format: 'timelinejs',
+			file: { ...emptyFile(options), events: [] },
+			problems: [...problems, ...problemsOf(checked.error)],
+			total: rawEvents.length
+		};
+	}
 	return {
 		format: 'timelinejs',
-		file,
+		file: checked.data,
 		problems: [...problems, ...eraProblems, ...periodsResult.problems],
 		total: rawEvents.length
 	};
+}
+
+function emptyFile(options: TimelineJsOptions): NativeFile {
+	return nativeFileSchema.parse({
+		format: 'trama',
+		version: 1,
+		dataset: { id: options.datasetId, name: options.datasetName },
+		events: []
+	});
 }
