@@ -1,0 +1,129 @@
+/**
+ * One entry for every JSON a user brings: read the text, detect the format, convert and
+ * validate record by record. Nothing is written: the result is what a preview shows.
+ */
+import { FORMAT_NAME, nativeFileSchema, type TramaEventInput } from '../model/schema';
+import { parseNativeFile, type Problem } from '../model/validate';
+import { parseJsonText } from './json';
+import { type FormatName, type ImportResult, validateEvents, validatePeriods } from './result';
+import { fromTimelineJs, isTimelineJs } from './timelinejs';
+import { fromVisTimeline, isVisTimeline } from './vis';
+
+/** The largest file read in the page; larger ones need the worker the import issue brings. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+export interface ImportOptions {
+	/** What TimelineJS and vis-timeline groups become. */
+	group: 'tag' | 'actor';
+	datasetId: string;
+	datasetName: string;
+}
+
+export type DetectedFormat = FormatName | 'unknown';
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function detectFormat(json: unknown): DetectedFormat {
+	if (isObject(json) && json.format === FORMAT_NAME) return 'native';
+	if (isTimelineJs(json)) return 'timelinejs';
+	if (isVisTimeline(json)) return 'vis-timeline';
+	if (Array.isArray(json) && json.length > 0 && json.every(isObject)) return 'records';
+	return 'unknown';
+}
+
+export type ReadResult =
+	{ ok: true; result: ImportResult } | { ok: false; error: string; format?: DetectedFormat };
+
+/** Reads a file's text through to a preview, or says in one sentence why it cannot. */
+export function readImport(text: string, options: ImportOptions): ReadResult {
+	if (text.length > MAX_FILE_BYTES) {
+		return {
+			ok: false,
+			error: `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, the most Trama reads at once`
+		};
+	}
+	const parsed = parseJsonText(text);
+	if (!parsed.ok) return { ok: false, error: parsed.error };
+	const format = detectFormat(parsed.value);
+	switch (format) {
+		case 'native':
+			return fromNative(parsed.value);
+		case 'timelinejs':
+			return { ok: true, result: fromTimelineJs(parsed.value, options) };
+		case 'vis-timeline':
+			return { ok: true, result: fromVisTimeline(parsed.value, options) };
+		case 'records':
+			return {
+				ok: false,
+				format,
+				error:
+					'this is a list of records in no known format: choose which field is the title, the date and the actors'
+			};
+		default:
+			return {
+				ok: false,
+				format,
+				error:
+					Array.isArray(parsed.value) && parsed.value.length === 0
+						? 'the file holds an empty list: there is nothing to import'
+						: 'this JSON is not a Trama, TimelineJS3 or vis-timeline file, nor a list of records'
+			};
+	}
+}
+
+/** A native file, validated record by record so the valid ones can be imported on their own. */
+function fromNative(json: unknown): ReadResult {
+	// The marker and version first: a newer version gets one clear message.
+	const head = parseNativeFile(json);
+	if (
+		!head.ok &&
+		head.problems.some((p) => p.path === 'format' || p.path === 'version' || p.path === '')
+	) {
+		return { ok: false, format: 'native', error: head.problems[0]?.message ?? 'not a Trama file' };
+	}
+	if (head.ok)
+		return {
+			ok: true,
+			result: { format: 'native', file: head.value, problems: [], total: head.value.events.length }
+		};
+	const root = json as Json;
+	const rawEvents = Array.isArray(root.events) ? (root.events as unknown[]) : [];
+	const { events, problems } = validateEvents(
+		rawEvents.map((input, index) => ({
+			index,
+			input: input as TramaEventInput,
+			problems: [] as Problem[]
+		})),
+		(i) => `events[${i}]`
+	);
+	const periods = validatePeriods(
+		(Array.isArray(root.periods) ? (root.periods as unknown[]) : []).map((input, index) => ({
+			index,
+			input
+		})),
+		(i) => `periods[${i}]`
+	);
+	const checked = nativeFileSchema.safeParse({ ...root, events, periods: periods.periods });
+	if (!checked.success) {
+		// What is wrong is outside the events (the dataset, the actors): nothing can be imported.
+		return {
+			ok: false,
+			format: 'native',
+			error: head.problems
+				.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message))
+				.slice(0, 3)
+				.join('; ')
+		};
+	}
+	return {
+		ok: true,
+		result: {
+			format: 'native',
+			file: checked.data,
+			problems: [...problems, ...periods.problems],
+			total: rawEvents.length
+		}
+	};
+}
