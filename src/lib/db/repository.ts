@@ -185,6 +185,26 @@ export class Repository {
 		});
 	}
 
+	/**
+	 * Writes an imported file as its dataset (a new one, or the same origin's again): one
+	 * transaction. Unlike `writeDataset`, actors that already exist keep their stored record (another
+	 * dataset may rely on it); only new actors are added.
+	 */
+	async importDataset(
+		file: NativeFile,
+		origin: Origin,
+		now: Date = new Date()
+	): Promise<WriteSummary> {
+		const { db } = this;
+		return db.transaction('rw', [db.events, db.actors, db.datasets, db.periods], async () => {
+			const known = new Set(
+				(await db.actors.bulkGet(file.actors.map((a) => a.id))).filter(Boolean).map((a) => a?.id)
+			);
+			const fresh = file.actors.filter((a) => !known.has(a.id));
+			return this.writeDataset({ ...file, actors: fresh }, origin, now);
+		});
+	}
+
 	// -- the default dataset --------------------------------------------------------------------
 
 	/**

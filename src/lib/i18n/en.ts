@@ -110,6 +110,42 @@ export const en = {
 		badLanes: 'the lane grouping',
 		unknownEvent: (id: string) => `No event has the id “${id}”.`
 	},
+	importer: {
+		open: 'Import…',
+		title: 'Import events',
+		intro:
+			'Trama reads its own format, TimelineJS3 and vis-timeline JSON. Nothing is written until you press Import.',
+		files: 'JSON files',
+		paste: 'Or paste JSON',
+		pasteRead: 'Read the pasted JSON',
+		pastedName: 'Pasted JSON',
+		groups: 'TimelineJS and vis-timeline groups become',
+		groupAs: { tag: 'Tags', actor: 'Actors' },
+		format: {
+			native: 'Trama',
+			timelinejs: 'TimelineJS3',
+			'vis-timeline': 'vis-timeline',
+			records: 'List of records',
+			unknown: 'Unknown'
+		} as Record<string, string>,
+		detected: (format: string) => `Format: ${format}`,
+		counts: (added: number, changed: number, identical: number, invalid: number) =>
+			`${number.format(added)} new · ${number.format(changed)} changed · ${number.format(identical)} identical (skipped) · ${number.format(invalid)} invalid`,
+		removed: (n: number) =>
+			`${count(n, 'stored event', 'stored events')} of this dataset are not in the file and will go.`,
+		into: (name: string, existing: boolean) =>
+			existing ? `Updates the dataset “${name}”` : `Creates the dataset “${name}”`,
+		problemsHeading: (n: number) => `${count(n, 'invalid record', 'invalid records')} (skipped):`,
+		more: (n: number) => `…and ${number.format(n)} more`,
+		changedFields: (title: string, fields: string) => `${title}: ${fields}`,
+		cannot: 'Cannot be imported:',
+		commit: (n: number) => `Import ${count(n, 'event', 'events')}`,
+		nothing: 'Nothing to import',
+		cancel: 'Cancel',
+		done: (n: number, datasets: number) =>
+			`Imported ${count(n, 'event', 'events')} into ${count(datasets, 'dataset', 'datasets')}.`,
+		failed: (why: string) => `The import failed and nothing was written: ${why}`
+	},
 	network: {
 		label: 'Actor network of the timeline’s window',
 		tab: 'Network',

@@ -190,3 +190,20 @@ describe('live queries', () => {
 		expect(seen.at(-1)).toBe(4);
 	});
 });
+
+describe('importing a dataset', () => {
+	it('adds new actors but keeps the stored record of an actor that exists', async () => {
+		await repo.writeDataset(nativeFile(meetings), { kind: 'paste' });
+		const file = nativeFile([eventInput({ id: 'n', participants: [{ actor: 'putin' }] })], {
+			id: 'imported',
+			name: 'Imported'
+		});
+		file.actors[0] = { ...file.actors[0]!, name: 'Someone else' };
+		await repo.importDataset(file, { kind: 'file', name: 'imported.json' });
+		expect((await repo.db.actors.get('putin' as ActorId))?.name).toBe('Vladimir Putin');
+		expect((await repo.datasets()).map((d) => [d.id, d.eventCount])).toEqual([
+			['imported', 1],
+			['test', 4]
+		]);
+	});
+});

@@ -1,0 +1,121 @@
+import { expect, test } from '@playwright/test';
+import { DEFAULT_EVENT_COUNT, eventsLabel } from './fixtures';
+
+const FIXTURE = 'tests/fixtures/timelinejs/contrib_women_in_computing.json';
+
+test('a TimelineJS3 file imports through the file input and shows in the table, timeline and network', async ({
+	page
+}) => {
+	await page.goto('/');
+	await page.getByTestId('import-open').click();
+	const dialog = page.getByTestId('import-dialog');
+	await dialog.getByLabel('Actors').check();
+	await dialog.getByTestId('import-file').setInputFiles(FIXTURE);
+	const preview = dialog.getByTestId('import-preview');
+	await expect(preview.getByTestId('import-format')).toHaveText('Format: TimelineJS3');
+	await expect(preview.getByTestId('import-counts')).toHaveText(
+		'10 new · 0 changed · 0 identical (skipped) · 0 invalid'
+	);
+	await dialog.getByRole('button', { name: 'Import 10 events' }).click();
+	await expect(page.getByTestId('notice')).toContainText('Imported 10 events into 1 dataset.');
+	await expect(dialog).toBeHidden();
+
+	// The sidebar lists the new dataset beside the default one.
+	const list = page.getByTestId('dataset-list');
+	await expect(list.locator('li')).toHaveCount(2);
+	await expect(list).toContainText('10 events');
+
+	// The table has both datasets' events; Ada Lovelace's dates keep their day precision.
+	await page.getByRole('tab', { name: 'Table' }).click();
+	await expect(page.getByTestId('event-count')).toHaveText(eventsLabel(DEFAULT_EVENT_COUNT + 10));
+	await page.getByTestId('event-filter').fill('Ada Lovelace');
+	const ada = page
+		.getByTestId('event-table')
+		.locator('tbody tr', { hasText: 'Ada Lovelace' })
+		.first();
+	await expect(ada.locator('td.col-date time')).toHaveText('10 Dec 1815\u2009–\u200927 Nov 1852');
+
+	// The timeline and the network reach back to the 1800s.
+	await page.getByRole('button', { name: 'Fit all' }).click();
+	const start = await page.getByTestId('timeline').getAttribute('data-window-start');
+	expect(Number(start?.slice(0, 4))).toBeLessThan(1815);
+	await page.getByRole('tab', { name: 'Network' }).click();
+	await expect(page.getByTestId('network').locator('.node').first()).toBeAttached();
+
+	// Importing the same file again changes nothing.
+	await page.getByTestId('import-open').click();
+	await dialog.getByLabel('Actors').check();
+	await dialog.getByTestId('import-file').setInputFiles(FIXTURE);
+	await expect(dialog.getByTestId('import-counts')).toHaveText(
+		'0 new · 0 changed · 10 identical (skipped) · 0 invalid'
+	);
+});
+
+test('a broken file shows its per-record errors and writes nothing', async ({ page }) => {
+	await page.goto('/');
+	await page.getByTestId('import-open').click();
+	const dialog = page.getByTestId('import-dialog');
+	const broken = JSON.stringify({
+		events: [
+			{ start_date: { year: 2023, month: 13 }, text: { headline: 'Bad month' } },
+			{ start_date: { year: 2023, month: 2, day: 30 }, text: { headline: 'Bad day' } },
+			{ start_date: { year: 2023 }, text: { headline: '<img src=x onerror=alert(1)>Good' } }
+		]
+	});
+	await dialog.getByTestId('import-file').setInputFiles({
+		name: 'broken.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(broken)
+	});
+	const problems = dialog.getByTestId('import-problems');
+	await expect(problems).toContainText('events[0].start_date.month: 13 is not a month');
+	await expect(problems).toContainText(
+		'events[1].start_date.day: 30 is not a day of February 2023'
+	);
+	await expect(dialog.getByTestId('import-counts')).toHaveText(
+		'1 new · 0 changed · 0 identical (skipped) · 2 invalid'
+	);
+	await dialog.getByRole('button', { name: 'Cancel' }).click();
+	await expect(page.getByTestId('dataset-list').locator('li')).toHaveCount(1);
+
+	// Not JSON at all: one sentence with the line and column, and no Import button to press.
+	await page.getByTestId('import-open').click();
+	await dialog.getByTestId('import-paste').fill('{\n  "events": [\n    oops\n  ]\n}');
+	await dialog.getByRole('button', { name: 'Read the pasted JSON' }).click();
+	await expect(dialog.getByTestId('import-error')).toHaveText(
+		'Cannot be imported: not valid JSON at line 3, column 5: unexpected character'
+	);
+	await expect(dialog.getByRole('button', { name: 'Nothing to import' })).toBeDisabled();
+});
+
+test('imported markup shows as text', async ({ page }) => {
+	await page.goto('/');
+	await page.getByTestId('import-open').click();
+	const dialog = page.getByTestId('import-dialog');
+	const file = {
+		format: 'trama',
+		version: 1,
+		dataset: { id: 'xss', name: 'Markup test' },
+		events: [
+			{ id: 'x', title: '<img src=x onerror=alert(1)>', start: '2023-09-13', confidence: 'claimed' }
+		]
+	};
+	let alerted = false;
+	page.on('dialog', (d) => {
+		alerted = true;
+		void d.dismiss();
+	});
+	await dialog.getByTestId('import-paste').fill(JSON.stringify(file));
+	await dialog.getByRole('button', { name: 'Read the pasted JSON' }).click();
+	await expect(dialog.getByTestId('import-format')).toHaveText('Format: Trama');
+	await dialog.getByRole('button', { name: 'Import 1 event' }).click();
+	await page.getByRole('tab', { name: 'Table' }).click();
+	await expect(page.locator('tr[data-event-id="x"] .event-title')).toHaveText(
+		'<img src=x onerror=alert(1)>'
+	);
+	await page.goto('/?from=2023-09-12T00:00:00.000Z&to=2023-09-15T00:00:00.000Z&lanes=none');
+	await expect(page.getByTestId('timeline').locator('[data-event-id="x"]').first()).toHaveText(
+		'<img src=x onerror=alert(1)>'
+	);
+	expect(alerted).toBe(false);
+});
