@@ -69,3 +69,32 @@ test('deleting the data behind a selection clears it everywhere', async ({ page 
 		'No actors take part in events in this window.'
 	);
 });
+
+test('a dataset can be hidden (the views follow), shown again, and renamed', async ({ page }) => {
+	await openTable(page);
+	const item = page.getByTestId('dataset-list').locator('li[data-dataset-id="default"]');
+	await item.getByTestId('dataset-visible').uncheck();
+	await expect(page.getByTestId('event-count')).toHaveText('0 events');
+	await expect(item.getByTestId('dataset-count')).toContainText('hidden');
+	await page.getByRole('tab', { name: 'Network' }).click();
+	await expect(page.getByTestId('network').locator('.node')).toHaveCount(0);
+	await page.reload();
+	await expect(page.getByTestId('dataset-list').getByTestId('dataset-visible')).not.toBeChecked();
+	await page.getByTestId('dataset-list').getByTestId('dataset-visible').check();
+	await page.getByRole('tab', { name: 'Table' }).click();
+	await expect(page.getByTestId('event-count')).toHaveText(eventsLabel(DEFAULT_EVENT_COUNT));
+
+	await page.getByRole('button', { name: `Rename “${defaultFile.dataset.name}”` }).click();
+	const field = page.getByLabel('New name');
+	await field.fill('   ');
+	await page.getByRole('button', { name: 'Save' }).click();
+	// A blank name is refused with a reason; the field stays open, the old name stays.
+	await expect(page.getByTestId('notice')).toContainText('a dataset needs a name');
+	await field.press('Escape');
+	await expect(page.getByTestId('dataset-list')).toContainText(defaultFile.dataset.name);
+	await page.getByRole('button', { name: `Rename “${defaultFile.dataset.name}”` }).click();
+	await page.getByLabel('New name').fill('Xi, Putin, Kim');
+	await page.getByLabel('New name').press('Enter');
+	await expect(page.getByTestId('dataset-list')).toContainText('Xi, Putin, Kim');
+	await expect(page.getByTestId('notice')).toContainText('Renamed to “Xi, Putin, Kim”.');
+});

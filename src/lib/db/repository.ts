@@ -149,6 +149,8 @@ export class Repository {
 		const periods: StoredPeriod[] = file.periods.map((p) => ({ ...p, datasetId }));
 		const { db } = this;
 		await db.transaction('rw', [db.events, db.actors, db.datasets, db.periods], async () => {
+			const before = await db.datasets.get(datasetId);
+			if (before?.hidden) dataset.hidden = true;
 			await this.eventsOfDataset(datasetId).delete();
 			await db.periods.where('datasetId').equals(datasetId).delete();
 			await db.actors.bulkPut(file.actors);
@@ -162,6 +164,21 @@ export class Repository {
 			actors: file.actors.length,
 			periods: periods.length
 		};
+	}
+
+	/** Shows or hides a dataset in the views; its data stays. */
+	async setDatasetHidden(datasetId: DatasetId, hidden: boolean): Promise<void> {
+		const changed = await this.db.datasets.update(datasetId, { hidden });
+		if (changed === 0) throw new Error(`there is no dataset "${datasetId}"`);
+	}
+
+	/** Renames a dataset; the name is trimmed and must not be empty (at most 200 characters). */
+	async renameDataset(datasetId: DatasetId, name: string): Promise<void> {
+		const clean = name.trim();
+		if (clean === '') throw new Error('a dataset needs a name');
+		if (clean.length > 200) throw new Error('a dataset name has at most 200 characters');
+		const changed = await this.db.datasets.update(datasetId, { name: clean });
+		if (changed === 0) throw new Error(`there is no dataset "${datasetId}"`);
 	}
 
 	/**

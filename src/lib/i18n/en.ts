@@ -36,7 +36,15 @@ export const en = {
 		restoreConfirm: 'Restore',
 		restored: (n: number) => `Default dataset restored: ${count(n, 'event', 'events')}.`,
 		deleted: (name: string) => `Deleted “${name}”.`,
-		none: 'No datasets'
+		none: 'No datasets',
+		show: (name: string) => `Show “${name}” in the views`,
+		hiddenNotice: (name: string) => `“${name}” is hidden.`,
+		shownNotice: (name: string) => `“${name}” is shown.`,
+		hiddenLabel: 'hidden',
+		renameLabel: (name: string) => `Rename “${name}”`,
+		renameField: 'New name',
+		renameSave: 'Save',
+		renamed: (name: string) => `Renamed to “${name}”.`
 	},
 	common: {
 		cancel: 'Cancel',

@@ -330,7 +330,9 @@ export const datasetSchema = datasetMetaSchema.extend({
 	origin: originSchema,
 	/** ISO 8601 instant of the import. */
 	importedAt: z.iso.datetime(),
-	eventCount: z.number().int().min(0)
+	eventCount: z.number().int().min(0),
+	/** Hidden datasets stay stored but leave the timeline, the network and the table. */
+	hidden: z.boolean().optional()
 });
 export type Dataset = z.output<typeof datasetSchema>;
 

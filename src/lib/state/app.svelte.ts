@@ -33,6 +33,13 @@ export class AppState {
 		indexById(this.actors.current ?? [])
 	);
 
+	/** The events of the datasets shown (hidden ones stay stored but leave the views). */
+	readonly visibleEvents: StoredEvent[] | undefined = $derived.by(() => {
+		const events = this.events.current;
+		const hidden = (this.datasets.current ?? []).filter((d) => d.hidden).map((d) => d.id as string);
+		return events && hidden.length ? events.filter((e) => !hidden.includes(e.datasetId)) : events;
+	});
+
 	/** The number of events stored, summed over datasets. */
 	readonly eventCount: number = $derived.by(() =>
 		(this.datasets.current ?? []).reduce((n, d) => n + d.eventCount, 0)
@@ -70,6 +77,24 @@ export class AppState {
 		});
 	}
 
+	async setHidden(dataset: Dataset, hidden: boolean): Promise<void> {
+		await this.#act(async () => {
+			await this.repo.setDatasetHidden(dataset.id, hidden);
+			return {
+				kind: 'info',
+				text: hidden ? t.datasets.hiddenNotice(dataset.name) : t.datasets.shownNotice(dataset.name)
+			};
+		});
+	}
+
+	/** True when the name was saved. */
+	async rename(dataset: Dataset, name: string): Promise<boolean> {
+		return this.#act(async () => {
+			await this.repo.renameDataset(dataset.id, name);
+			return { kind: 'info', text: t.datasets.renamed(name.trim()) };
+		});
+	}
+
 	async deleteDataset(dataset: Dataset): Promise<void> {
 		await this.#act(async () => {
 			await this.repo.deleteDataset(dataset.id);
@@ -96,11 +121,13 @@ export class AppState {
 		return this.datasets.current?.find((d) => d.id === id);
 	}
 
-	async #act(action: () => Promise<Notice>): Promise<void> {
+	async #act(action: () => Promise<Notice>): Promise<boolean> {
 		try {
 			this.notice = await action();
+			return true;
 		} catch (error) {
 			this.notice = { kind: 'error', text: t.status.actionFailed(messageOf(error)) };
+			return false;
 		}
 	}
 }

@@ -207,3 +207,30 @@ describe('importing a dataset', () => {
 		]);
 	});
 });
+
+describe('showing, hiding and renaming a dataset', () => {
+	it('keeps the data, flags the dataset, and keeps the flag across a re-import', async () => {
+		await repo.writeDataset(nativeFile(meetings), { kind: 'paste' });
+		await repo.setDatasetHidden('test' as DatasetId, true);
+		expect((await repo.datasets())[0]?.hidden).toBe(true);
+		expect(await repo.events()).toHaveLength(4);
+		await repo.writeDataset(nativeFile(meetings), { kind: 'paste' });
+		expect((await repo.datasets())[0]?.hidden).toBe(true);
+		await expect(repo.setDatasetHidden('nope' as DatasetId, true)).rejects.toThrow(
+			'there is no dataset "nope"'
+		);
+	});
+
+	it('renames with a trimmed, non-empty name', async () => {
+		await repo.writeDataset(nativeFile(meetings), { kind: 'paste' });
+		await repo.renameDataset('test' as DatasetId, '  Xi and Putin  ');
+		expect((await repo.datasets())[0]?.name).toBe('Xi and Putin');
+		await expect(repo.renameDataset('test' as DatasetId, '   ')).rejects.toThrow(
+			'a dataset needs a name'
+		);
+		await expect(repo.renameDataset('test' as DatasetId, 'x'.repeat(201))).rejects.toThrow(
+			'a dataset name has at most 200 characters'
+		);
+		expect((await repo.datasets())[0]?.name).toBe('Xi and Putin');
+	});
+});
