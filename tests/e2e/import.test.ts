@@ -119,3 +119,26 @@ test('imported markup shows as text', async ({ page }) => {
 	);
 	expect(alerted).toBe(false);
 });
+
+test('the example files linked from the dialog are served and import cleanly', async ({ page }) => {
+	await page.goto('/');
+	await page.getByTestId('import-open').click();
+	const dialog = page.getByTestId('import-dialog');
+	for (const name of ['Trama', 'TimelineJS3', 'vis-timeline']) {
+		const href = await dialog.getByRole('link', { name, exact: true }).getAttribute('href');
+		const response = await page.request.get(href ?? '');
+		expect(response.status()).toBe(200);
+		await dialog.getByTestId('import-file').setInputFiles({
+			name: `${name}.json`,
+			mimeType: 'application/json',
+			buffer: await response.body()
+		});
+	}
+	await expect(dialog.getByTestId('import-counts')).toHaveText([
+		'2 new · 0 changed · 0 identical (skipped) · 0 invalid',
+		'3 new · 0 changed · 0 identical (skipped) · 0 invalid',
+		'3 new · 0 changed · 0 identical (skipped) · 0 invalid'
+	]);
+	await dialog.getByRole('button', { name: 'Import 8 events' }).click();
+	await expect(page.getByTestId('dataset-list').locator('li')).toHaveCount(4);
+});

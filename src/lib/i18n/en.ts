@@ -124,6 +124,7 @@ export const en = {
 		intro:
 			'Trama reads its own format, TimelineJS3 and vis-timeline JSON. Nothing is written until you press Import.',
 		files: 'JSON files',
+		examples: 'Example files:',
 		paste: 'Or paste JSON',
 		pasteRead: 'Read the pasted JSON',
 		pastedName: 'Pasted JSON',
