@@ -5,7 +5,14 @@
 import { FORMAT_NAME, nativeFileSchema, type TramaEventInput } from '../model/schema';
 import { parseNativeFile, type Problem } from '../model/validate';
 import { parseJsonText } from './json';
-import { type FormatName, type ImportResult, validateEvents, validatePeriods } from './result';
+import {
+	isObject,
+	type FormatName,
+	type ImportResult,
+	type Json,
+	validateEvents,
+	validatePeriods
+} from './result';
 import { fromTimelineJs, isTimelineJs } from './timelinejs';
 import { fromVisTimeline, isVisTimeline } from './vis';
 
@@ -20,10 +27,6 @@ export interface ImportOptions {
 }
 
 export type DetectedFormat = FormatName | 'unknown';
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json =>
-	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function detectFormat(json: unknown): DetectedFormat {
 	if (isObject(json) && json.format === FORMAT_NAME) return 'native';

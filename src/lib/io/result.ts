@@ -89,6 +89,23 @@ export function validatePeriods(
 	return { periods, problems };
 }
 
+/** A JSON object (not an array, not null). */
+export type Json = Record<string, unknown>;
+export const isObject = (v: unknown): v is Json =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A lower-case, accent-free, dash-separated form of a name, for ids ("Grupo Wagner" → "grupo-wagner"). */
+export function slug(text: string): string {
+	return (
+		text
+			.normalize('NFD')
+			.replace(/\p{Diacritic}/gu, '')
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-|-$/g, '') || stableHash(text)
+	);
+}
+
 export const joinPath = (a: string, b: string) =>
 	b === '' ? a : a === '' ? b : b.startsWith('[') ? a + b : `${a}.${b}`;
 

@@ -13,7 +13,14 @@ import {
 } from '../model/schema';
 import { problemsOf, type Problem } from '../model/validate';
 import { htmlToText } from './html';
-import { stableHash, validateEvents, validatePeriods, type ImportResult } from './result';
+import {
+	isObject,
+	slug,
+	stableHash,
+	validateEvents,
+	validatePeriods,
+	type ImportResult
+} from './result';
 
 export interface TimelineJsOptions {
 	/** What a TimelineJS `group` becomes. */
@@ -21,10 +28,6 @@ export interface TimelineJsOptions {
 	datasetId: string;
 	datasetName: string;
 }
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json =>
-	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** True when the JSON looks like a TimelineJS3 file. */
 export function isTimelineJs(json: unknown): boolean {
@@ -76,14 +79,6 @@ function readDate(value: unknown, path: string, problems: Problem[]): PartialDat
 function text(value: unknown): { text: string; links: { url: string; text: string }[] } {
 	return typeof value === 'string' ? htmlToText(value) : { text: '', links: [] };
 }
-
-const slug = (s: string) =>
-	s
-		.normalize('NFD')
-		.replace(/\p{Diacritic}/gu, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-|-$/g, '') || stableHash(s);
 
 const KNOWN_EVENT_FIELDS = new Set([
 	'start_date',

@@ -8,17 +8,13 @@ import { parseLooseDate } from '../model/dates';
 import { nativeFileSchema, type TramaEventInput } from '../model/schema';
 import { problemsOf, type Problem } from '../model/validate';
 import { htmlToText } from './html';
-import { stableHash, validateEvents, type ImportResult } from './result';
+import { isObject, slug, stableHash, validateEvents, type ImportResult } from './result';
 
 export interface VisOptions {
 	group: 'tag' | 'actor';
 	datasetId: string;
 	datasetName: string;
 }
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json =>
-	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function itemsOf(
 	json: unknown
@@ -42,14 +38,6 @@ export function isVisTimeline(json: unknown): boolean {
 }
 
 const KNOWN = new Set(['id', 'content', 'start', 'end', 'group', 'title']);
-const slug = (s: string) =>
-	s
-		.normalize('NFD')
-		.replace(/\p{Diacritic}/gu, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-|-$/g, '') || stableHash(s);
-
 export function fromVisTimeline(json: unknown, options: VisOptions): ImportResult {
 	const found = itemsOf(json) ?? { items: [], groups: [], prefix: '' };
 	const groupNames = new Map<string, string>();
