@@ -31,6 +31,15 @@ export interface Subscribable<T> {
 	};
 }
 
+/** Events are written in chunks of this many, so progress can be told and a write cancelled. */
+const WRITE_CHUNK = 2000;
+
+export interface WriteOptions {
+	/** Aborting it rolls the whole transaction back. */
+	signal?: AbortSignal;
+	onProgress?: (done: number, total: number) => void;
+}
+
 export interface WriteSummary {
 	datasetId: DatasetId;
 	events: number;
@@ -131,12 +140,14 @@ export class Repository {
 
 	/**
 	 * Writes a validated native file as one dataset, replacing that dataset's events and periods
-	 * if it exists. Actors are shared between datasets and updated by id. One transaction.
+	 * if it exists. Actors are shared between datasets and updated by id; actors only the old
+	 * version used, and nothing else uses, go. One transaction.
 	 */
 	async writeDataset(
 		file: NativeFile,
 		origin: Origin,
-		now: Date = new Date()
+		now: Date = new Date(),
+		options: WriteOptions = {}
 	): Promise<WriteSummary> {
 		const datasetId = file.dataset.id;
 		const dataset: Dataset = {
@@ -151,12 +162,23 @@ export class Repository {
 		await db.transaction('rw', [db.events, db.actors, db.datasets, db.periods], async () => {
 			const before = await db.datasets.get(datasetId);
 			if (before?.hidden) dataset.hidden = true;
-			await this.eventsOfDataset(datasetId).delete();
+			const old = this.eventsOfDataset(datasetId);
+			const used = new Set<ActorId>();
+			await old.each((e) => e.actorIds.forEach((a) => used.add(a)));
+			await old.delete();
 			await db.periods.where('datasetId').equals(datasetId).delete();
 			await db.actors.bulkPut(file.actors);
-			await db.events.bulkPut(events);
+			for (let i = 0; i < events.length; i += WRITE_CHUNK) {
+				options.signal?.throwIfAborted();
+				await db.events.bulkPut(events.slice(i, i + WRITE_CHUNK));
+				options.onProgress?.(Math.min(i + WRITE_CHUNK, events.length), events.length);
+			}
+			options.signal?.throwIfAborted();
 			await db.periods.bulkPut(periods);
 			await db.datasets.put(dataset);
+			for (const e of events) e.actorIds.forEach((a) => used.delete(a));
+			for (const a of file.actors) used.delete(a.id);
+			await this.dropUnusedActors(used);
 		});
 		return {
 			datasetId,
@@ -164,6 +186,16 @@ export class Repository {
 			actors: file.actors.length,
 			periods: periods.length
 		};
+	}
+
+	/** Deletes those of the actors no event uses any more. Call inside a transaction. */
+	private async dropUnusedActors(candidates: Iterable<ActorId>): Promise<void> {
+		const { db } = this;
+		for (const actorId of candidates) {
+			if ((await db.events.where('actorIds').equals(actorId).count()) === 0) {
+				await db.actors.delete(actorId);
+			}
+		}
 	}
 
 	/** Shows or hides a dataset in the views; its data stays. */
@@ -194,32 +226,51 @@ export class Repository {
 			await own.delete();
 			await db.periods.where('datasetId').equals(datasetId).delete();
 			await db.datasets.delete(datasetId);
-			for (const actorId of used) {
-				if ((await db.events.where('actorIds').equals(actorId).count()) === 0) {
-					await db.actors.delete(actorId);
-				}
-			}
+			await this.dropUnusedActors(used);
 		});
 	}
 
 	/**
-	 * Writes an imported file as its dataset (a new one, or the same origin's again): one
-	 * transaction. Unlike `writeDataset`, actors that already exist keep their stored record (another
-	 * dataset may rely on it); only new actors are added.
+	 * Writes imported files, each as its dataset (a new one, or the same origin's again), all in
+	 * one transaction: if any write fails or the signal aborts, nothing is written. Unlike
+	 * `writeDataset`, actors that already exist keep their stored record (another dataset may rely
+	 * on it); only new actors are added.
 	 */
+	async importDatasets(
+		files: readonly { file: NativeFile; origin: Origin }[],
+		options: WriteOptions = {},
+		now: Date = new Date()
+	): Promise<WriteSummary[]> {
+		const { db } = this;
+		const total = files.reduce((n, f) => n + f.file.events.length, 0);
+		return db.transaction('rw', [db.events, db.actors, db.datasets, db.periods], async () => {
+			const summaries: WriteSummary[] = [];
+			let written = 0;
+			for (const { file, origin } of files) {
+				const known = new Set(
+					(await db.actors.bulkGet(file.actors.map((a) => a.id))).filter(Boolean).map((a) => a?.id)
+				);
+				const fresh = file.actors.filter((a) => !known.has(a.id));
+				const summary = await this.writeDataset({ ...file, actors: fresh }, origin, now, {
+					...(options.signal ? { signal: options.signal } : {}),
+					onProgress: (done) => options.onProgress?.(written + done, total)
+				});
+				written += summary.events;
+				summaries.push(summary);
+			}
+			return summaries;
+		});
+	}
+
+	/** One file: see `importDatasets`. */
 	async importDataset(
 		file: NativeFile,
 		origin: Origin,
 		now: Date = new Date()
 	): Promise<WriteSummary> {
-		const { db } = this;
-		return db.transaction('rw', [db.events, db.actors, db.datasets, db.periods], async () => {
-			const known = new Set(
-				(await db.actors.bulkGet(file.actors.map((a) => a.id))).filter(Boolean).map((a) => a?.id)
-			);
-			const fresh = file.actors.filter((a) => !known.has(a.id));
-			return this.writeDataset({ ...file, actors: fresh }, origin, now);
-		});
+		const [summary] = await this.importDatasets([{ file, origin }], {}, now);
+		if (!summary) throw new Error('nothing was written');
+		return summary;
 	}
 
 	// -- the default dataset --------------------------------------------------------------------

@@ -13,10 +13,17 @@ import {
 	validateEvents,
 	validatePeriods
 } from './result';
+import {
+	fieldsOf,
+	fromRecords,
+	guessMapping,
+	type FieldMapping,
+	type RecordField
+} from './records';
 import { fromTimelineJs, isTimelineJs } from './timelinejs';
 import { fromVisTimeline, isVisTimeline } from './vis';
 
-/** The largest file read in the page; larger ones need the worker the import issue brings. */
+/** The largest file Trama reads (it is parsed and validated in a worker, off the page). */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 export interface ImportOptions {
@@ -24,6 +31,16 @@ export interface ImportOptions {
 	group: 'tag' | 'actor';
 	datasetId: string;
 	datasetName: string;
+	/** For a plain list of records: which field is the title, the date… (guessed when absent). */
+	mapping?: FieldMapping;
+	/** Called while records are validated. */
+	onProgress?: (done: number, total: number) => void;
+}
+
+/** The size limit, said in words: "the file is 73.2 MB; Trama reads files up to 50 MB". */
+export function tooLarge(bytes: number): string {
+	const mb = new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024);
+	return `the file is ${mb} MB; Trama reads files up to ${MAX_FILE_BYTES / 1024 / 1024} MB`;
 }
 
 export type DetectedFormat = FormatName | 'unknown';
@@ -36,40 +53,58 @@ export function detectFormat(json: unknown): DetectedFormat {
 	return 'unknown';
 }
 
+/** For a plain list of records: its fields and the mapping used (or to be chosen). */
+export interface RecordsInfo {
+	fields: RecordField[];
+	mapping: FieldMapping;
+}
+
 export type ReadResult =
-	{ ok: true; result: ImportResult } | { ok: false; error: string; format?: DetectedFormat };
+	| { ok: true; result: ImportResult; records?: RecordsInfo }
+	| { ok: false; error: string; format?: DetectedFormat; records?: RecordsInfo };
 
 /** Reads a file's text through to a preview, or says in one sentence why it cannot. */
 export function readImport(text: string, options: ImportOptions): ReadResult {
-	if (text.length > MAX_FILE_BYTES) {
-		return {
-			ok: false,
-			error: `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, the most Trama reads at once`
-		};
-	}
+	if (text.length > MAX_FILE_BYTES) return { ok: false, error: tooLarge(text.length) };
 	const parsed = parseJsonText(text);
 	if (!parsed.ok) return { ok: false, error: parsed.error };
-	const format = detectFormat(parsed.value);
+	return convertImport(parsed.value, options);
+}
+
+/** Converts parsed JSON, whatever its format, to validated native records. Nothing is written. */
+export function convertImport(json: unknown, options: ImportOptions): ReadResult {
+	const format = detectFormat(json);
 	switch (format) {
 		case 'native':
-			return fromNative(parsed.value);
+			return fromNative(json, options.onProgress);
 		case 'timelinejs':
-			return { ok: true, result: fromTimelineJs(parsed.value, options) };
+			return { ok: true, result: fromTimelineJs(json, options) };
 		case 'vis-timeline':
-			return { ok: true, result: fromVisTimeline(parsed.value, options) };
-		case 'records':
+			return { ok: true, result: fromVisTimeline(json, options) };
+		case 'records': {
+			const records = json as unknown[];
+			const fields = fieldsOf(records);
+			const mapping = options.mapping ?? guessMapping(fields);
+			if (!mapping.title || !mapping.start) {
+				return {
+					ok: false,
+					format,
+					records: { fields, mapping },
+					error: 'this is a list of records: choose which field is the title and which the date'
+				};
+			}
 			return {
-				ok: false,
-				format,
-				error:
-					'this is a list of records in no known format: choose which field is the title, the date and the actors'
+				ok: true,
+				records: { fields, mapping },
+				result: fromRecords(records, { ...options, mapping })
 			};
+		}
 		default:
 			return {
 				ok: false,
 				format,
 				error:
-					Array.isArray(parsed.value) && parsed.value.length === 0
+					Array.isArray(json) && json.length === 0
 						? 'the file holds an empty list: there is nothing to import'
 						: 'this JSON is not a Trama, TimelineJS3 or vis-timeline file, nor a list of records'
 			};
@@ -77,7 +112,7 @@ export function readImport(text: string, options: ImportOptions): ReadResult {
 }
 
 /** A native file, validated record by record so the valid ones can be imported on their own. */
-function fromNative(json: unknown): ReadResult {
+function fromNative(json: unknown, onProgress?: (done: number, total: number) => void): ReadResult {
 	// The marker and version first: a newer version gets one clear message.
 	const head = parseNativeFile(json);
 	if (
@@ -99,7 +134,9 @@ function fromNative(json: unknown): ReadResult {
 			input: input as TramaEventInput,
 			problems: [] as Problem[]
 		})),
-		(i) => `events[${i}]`
+		(i) => `events[${i}]`,
+		undefined,
+		onProgress
 	);
 	const periods = validatePeriods(
 		(Array.isArray(root.periods) ? (root.periods as unknown[]) : []).map((input, index) => ({

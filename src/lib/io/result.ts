@@ -42,12 +42,14 @@ export function stableHash(text: string): string {
 export function validateEvents(
 	candidates: { index: number; input: TramaEventInput | undefined; problems: Problem[] }[],
 	origin: (index: number) => string,
-	field: (modelPath: string) => string = (p) => p
+	field: (modelPath: string) => string = (p) => p,
+	onProgress?: (done: number, total: number) => void
 ): { events: TramaEvent[]; problems: Problem[] } {
 	const events: TramaEvent[] = [];
 	const problems: Problem[] = [];
 	const firstIndex = new Map<string, number>();
-	for (const c of candidates) {
+	for (const [n, c] of candidates.entries()) {
+		if (onProgress && n % 500 === 0) onProgress(n, candidates.length);
 		if (c.problems.length || !c.input) {
 			problems.push(...c.problems);
 			continue;

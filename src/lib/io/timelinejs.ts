@@ -27,6 +27,7 @@ export interface TimelineJsOptions {
 	group: 'tag' | 'actor';
 	datasetId: string;
 	datasetName: string;
+	onProgress?: (done: number, total: number) => void;
 }
 
 /** True when the JSON looks like a TimelineJS3 file. */
@@ -191,7 +192,8 @@ export function fromTimelineJs(json: unknown, options: TimelineJsOptions): Impor
 					? p.replace(/^start/, 'start_date')
 					: p === 'id'
 						? 'unique_id'
-						: p
+						: p,
+		options.onProgress
 	);
 
 	const rawEras = Array.isArray(root.eras) ? (root.eras as unknown[]) : [];

@@ -14,6 +14,7 @@ export interface VisOptions {
 	group: 'tag' | 'actor';
 	datasetId: string;
 	datasetName: string;
+	onProgress?: (done: number, total: number) => void;
 }
 
 function itemsOf(
@@ -104,7 +105,7 @@ export function fromVisTimeline(json: unknown, options: VisOptions): ImportResul
 		};
 		return { index, input, problems };
 	});
-	const { events, problems } = validateEvents(candidates, at);
+	const { events, problems } = validateEvents(candidates, at, undefined, options.onProgress);
 	const used = new Set(events.flatMap((e) => e.participants.map((p) => p.actor as string)));
 	const checked = nativeFileSchema.safeParse({
 		format: 'trama',

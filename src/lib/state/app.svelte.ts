@@ -4,7 +4,7 @@
  */
 import { createContext } from 'svelte';
 import { DEFAULT_DATASET_ID, type Repository, type StoredEvent } from '../db/repository';
-import type { Actor, ActorId, Dataset, DatasetId, NativeFile, Origin } from '../model/schema';
+import type { Actor, ActorId, Dataset, DatasetId, NativeFile } from '../model/schema';
 import { t } from '../i18n';
 import { indexById } from '../model/events';
 import { Live } from './live.svelte';
@@ -100,21 +100,6 @@ export class AppState {
 			await this.repo.deleteDataset(dataset.id);
 			return { kind: 'info', text: t.datasets.deleted(dataset.name) };
 		});
-	}
-
-	/** Writes imported files, each as its dataset; says what happened. False if it failed. */
-	async importFiles(files: { file: NativeFile; origin: Origin }[]): Promise<boolean> {
-		try {
-			let events = 0;
-			for (const { file, origin } of files) {
-				events += (await this.repo.importDataset(file, origin)).events;
-			}
-			this.notice = { kind: 'info', text: t.importer.done(events, files.length) };
-			return true;
-		} catch (error) {
-			this.notice = { kind: 'error', text: t.importer.failed(messageOf(error)) };
-			return false;
-		}
 	}
 
 	datasetById(id: DatasetId): Dataset | undefined {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TramaDatabase } from '$lib/db/database';
 import { DEFAULT_DATASET_ID, Repository, fromStored } from '$lib/db/repository';
-import type { ActorId, DatasetId } from '$lib/model/schema';
+import type { ActorId, DatasetId, TramaEventInput } from '$lib/model/schema';
 import { eventInput, meetings, nativeFile } from '../helpers';
 
 let repo: Repository;
@@ -232,5 +232,30 @@ describe('showing, hiding and renaming a dataset', () => {
 			'a dataset name has at most 200 characters'
 		);
 		expect((await repo.datasets())[0]?.name).toBe('Xi and Putin');
+	});
+});
+
+describe('actors across re-imports', () => {
+	it('a new version of a dataset that no longer names an actor removes it, unless another dataset uses it', async () => {
+		const [xi, shoigu] = meetings as [TramaEventInput, TramaEventInput];
+		await repo.writeDataset(nativeFile(meetings), { kind: 'file', name: 'a.json' });
+		await repo.writeDataset(nativeFile([xi], { id: 'other', name: 'Other' }), {
+			kind: 'file',
+			name: 'b.json'
+		});
+		const slim = nativeFile([xi]);
+		await repo.importDataset(
+			{ ...slim, actors: slim.actors.filter((a) => a.id !== 'shoigu') },
+			{
+				kind: 'file',
+				name: 'a.json'
+			}
+		);
+		// Shoigu and Kim were only in the old version's Pyongyang event; Xi and Putin stay.
+		expect(shoigu.participants?.map((p) => p.actor)).toEqual(['shoigu', 'kim-jong-un']);
+		expect((await repo.actors()).map((a) => a.id).sort()).toEqual(['putin', 'xi-jinping']);
+		await repo.deleteDataset('test' as DatasetId);
+		// The other dataset still has the Moscow meeting, so its actors stay.
+		expect((await repo.actors()).map((a) => a.id).sort()).toEqual(['putin', 'xi-jinping']);
 	});
 });

@@ -1,0 +1,93 @@
+/**
+ * The import worker: reads, parses, validates, compares and writes imports off the page, so the
+ * page stays responsive with files of tens of megabytes. It keeps each parsed input until it is
+ * written or forgotten; the page only ever receives small previews.
+ */
+import { Repository } from '../db/repository';
+import {
+	commitPrepared,
+	messageOf,
+	preparePreview,
+	readSource,
+	type Prepared,
+	type Stage
+} from './pipeline';
+import type { FromWorker, ToWorker } from './worker-protocol';
+
+const scope = self as unknown as {
+	postMessage(message: FromWorker): void;
+	onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+};
+const repo = new Repository();
+const prepared = new Map<string, Prepared>();
+let writing: AbortController | undefined;
+/** Messages are handled one at a time, in order, except cancel. */
+let queue: Promise<void> = Promise.resolve();
+
+const post = (message: FromWorker) => scope.postMessage(message);
+
+function progressOf(key?: string) {
+	let last = 0;
+	return (stage: Stage, done?: number, total?: number) => {
+		const now = Date.now();
+		if (done !== undefined && total !== undefined && done < total && now - last < 100) return;
+		last = now;
+		post({ type: 'progress', ...(key ? { key } : {}), stage, done, total });
+	};
+}
+
+async function handle(message: ToWorker): Promise<void> {
+	switch (message.type) {
+		case 'read':
+		case 'update': {
+			const progress = progressOf(message.key);
+			const item =
+				message.type === 'read'
+					? await readSource(message.source, progress)
+					: prepared.get(message.key);
+			if (!item) return;
+			let ready: Prepared;
+			try {
+				ready = await preparePreview(item, message.choices, repo, progress);
+			} catch (error) {
+				ready = { ...item, summary: { ...item.summary, error: messageOf(error) } };
+			}
+			prepared.set(message.key, ready);
+			post({ type: 'preview', key: message.key, summary: ready.summary });
+			return;
+		}
+		case 'commit': {
+			writing = new AbortController();
+			try {
+				const items = message.keys.flatMap((k) => prepared.get(k) ?? []);
+				const done = await commitPrepared(items, repo, progressOf(), writing.signal);
+				for (const k of message.keys) prepared.delete(k);
+				post({ type: 'committed', ...done });
+			} catch (error) {
+				const cancelled = writing.signal.aborted;
+				post({ type: 'commit-failed', error: messageOf(error), cancelled });
+			} finally {
+				writing = undefined;
+			}
+			return;
+		}
+		case 'forget':
+			prepared.delete(message.key);
+			return;
+		case 'cancel':
+			return;
+	}
+}
+
+scope.onmessage = (event) => {
+	const message = event.data;
+	if (message.type === 'cancel') {
+		writing?.abort();
+		return;
+	}
+	queue = queue
+		.then(() => handle(message))
+		.catch((error: unknown) => {
+			console.error('import worker:', error);
+		});
+};

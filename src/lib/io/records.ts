@@ -1,0 +1,251 @@
+/**
+ * A plain JSON list of records in no known format, e.g. `[{ "headline": …, "when": …, "who": … }]`.
+ * The user says which field is the title, the date, the actors…; Trama guesses a first mapping
+ * from the field names. Fields left unmapped are kept in each event's `extra`.
+ */
+import { parseLooseDate, fromParts } from '../model/dates';
+import { nativeFileSchema, type TramaEventInput } from '../model/schema';
+import { problemsOf, type Problem } from '../model/validate';
+import { htmlToText } from './html';
+import { isObject, slug, stableHash, validateEvents, type ImportResult } from './result';
+
+/** The model fields a record's fields can be mapped to. */
+export const MAPPABLE = [
+	'title',
+	'start',
+	'end',
+	'actors',
+	'place',
+	'summary',
+	'tags',
+	'url',
+	'id'
+] as const;
+export type Mappable = (typeof MAPPABLE)[number];
+/** Model field → the record's field name (absent: not mapped). */
+export type FieldMapping = Partial<Record<Mappable, string>>;
+
+export interface RecordField {
+	name: string;
+	/** How many records have a value in it. */
+	filled: number;
+	/** A short example value, as text. */
+	sample: string;
+}
+
+export interface RecordsOptions {
+	datasetId: string;
+	datasetName: string;
+	mapping: FieldMapping;
+	onProgress?: (done: number, total: number) => void;
+}
+
+/** The fields the records use, in order of first appearance, with how often each is filled. */
+export function fieldsOf(records: readonly unknown[]): RecordField[] {
+	const fields = new Map<string, RecordField>();
+	for (const record of records.slice(0, 1000)) {
+		if (!isObject(record)) continue;
+		for (const [name, value] of Object.entries(record)) {
+			let field = fields.get(name);
+			if (!field) fields.set(name, (field = { name, filled: 0, sample: '' }));
+			if (value === null || value === undefined || value === '') continue;
+			field.filled++;
+			if (!field.sample) field.sample = sampleOf(value);
+		}
+	}
+	return [...fields.values()];
+}
+
+function sampleOf(value: unknown): string {
+	const text = typeof value === 'string' ? value : JSON.stringify(value);
+	return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+/** Field names people commonly use for each model field, most likely first. */
+const HINTS: Record<Mappable, string[]> = {
+	title: ['title', 'headline', 'name', 'event', 'label', 'subject', 'content', 'caption'],
+	start: [
+		'start',
+		'start_date',
+		'startdate',
+		'date',
+		'when',
+		'time',
+		'timestamp',
+		'begin',
+		'from',
+		'year',
+		'datetime'
+	],
+	end: ['end', 'end_date', 'enddate', 'until', 'to', 'finish'],
+	actors: [
+		'actors',
+		'participants',
+		'people',
+		'persons',
+		'who',
+		'actor',
+		'parties',
+		'countries',
+		'entities'
+	],
+	place: ['place', 'location', 'city', 'where', 'venue', 'site'],
+	summary: ['summary', 'description', 'text', 'details', 'body', 'notes', 'abstract'],
+	tags: ['tags', 'categories', 'category', 'topics', 'topic', 'keywords', 'type'],
+	url: ['url', 'link', 'source', 'source_url', 'href', 'sources'],
+	id: ['id', 'uid', 'uuid', 'unique_id', 'key', 'identifier']
+};
+
+const squash = (name: string) => name.toLowerCase().replace(/[\s-]+/g, '_');
+
+/** A first mapping from the field names; the user corrects it in the dialog. */
+export function guessMapping(fields: readonly RecordField[]): FieldMapping {
+	const mapping: FieldMapping = {};
+	const taken = new Set<string>();
+	for (const target of MAPPABLE) {
+		for (const hint of HINTS[target]) {
+			const field = fields.find(
+				(f) =>
+					!taken.has(f.name) &&
+					(squash(f.name) === hint || squash(f.name) === hint.replace('_', ''))
+			);
+			if (field) {
+				mapping[target] = field.name;
+				taken.add(field.name);
+				break;
+			}
+		}
+	}
+	return mapping;
+}
+
+/** The key under which a mapping is remembered: the set of field names, sorted. */
+export function mappingKey(fields: readonly RecordField[]): string {
+	return fields
+		.map((f) => f.name)
+		.sort()
+		.join('\u0001');
+}
+
+/** A date as records write it: ISO text, a year number, or milliseconds since 1970. */
+function dateOf(value: unknown) {
+	if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 9999) {
+		return fromParts({ year: value });
+	}
+	return parseLooseDate(value);
+}
+
+/** Names from a value: a list, a text split on ; or , or |, or objects with a name. */
+function namesIn(value: unknown): string[] {
+	const list = Array.isArray(value) ? value : [value];
+	const names: string[] = [];
+	for (const item of list) {
+		if (typeof item === 'string') names.push(...item.split(/[;,|]/));
+		else if (typeof item === 'number') names.push(String(item));
+		else if (isObject(item) && typeof item.name === 'string') names.push(item.name);
+	}
+	return [...new Set(names.map((n) => n.trim()).filter(Boolean))];
+}
+
+function textOf(value: unknown): string {
+	if (typeof value === 'string') return htmlToText(value).text;
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	return '';
+}
+
+export function fromRecords(json: unknown[], options: RecordsOptions): ImportResult {
+	const { mapping } = options;
+	const at = (i: number) => `[${i}]`;
+	const actors = new Map<string, { id: string; name: string; kind: 'organisation'; aliases: [] }>();
+	const mapped = new Set(Object.values(mapping));
+	const candidates = json.map((raw, index) => {
+		const problems: Problem[] = [];
+		if (!isObject(raw)) {
+			problems.push({ path: at(index), message: 'a record must be an object' });
+			return { index, input: undefined, problems };
+		}
+		const field = (target: Mappable) => {
+			const name = mapping[target];
+			const value = name === undefined ? undefined : raw[name];
+			return value === null || value === '' ? undefined : value;
+		};
+		const path = (target: Mappable) => `${at(index)}.${mapping[target] ?? target}`;
+		const title = textOf(field('title'));
+		if (!mapping.title)
+			problems.push({ path: at(index), message: 'choose the field that holds the title' });
+		else if (!title) problems.push({ path: path('title'), message: 'the title is empty' });
+		const rawStart = field('start');
+		const start = rawStart === undefined ? undefined : dateOf(rawStart);
+		if (!mapping.start)
+			problems.push({ path: at(index), message: 'choose the field that holds the date' });
+		else if (!start) problems.push({ path: path('start'), message: 'the date is empty' });
+		else if (!start.ok) problems.push({ path: path('start'), message: start.error });
+		const rawEnd = field('end');
+		const end = rawEnd === undefined ? undefined : dateOf(rawEnd);
+		if (end && !end.ok) problems.push({ path: path('end'), message: end.error });
+		if (problems.length || !start?.ok || (end && !end.ok))
+			return { index, input: undefined, problems };
+
+		const participants: TramaEventInput['participants'] = [];
+		for (const name of namesIn(field('actors'))) {
+			const id = `actor-${slug(name)}`;
+			if (participants.some((p) => p.actor === id)) continue;
+			actors.set(id, { id, name: name.slice(0, 300), kind: 'organisation', aliases: [] });
+			participants.push({ actor: id });
+		}
+		const place = textOf(field('place'));
+		const summary = textOf(field('summary'));
+		const url = field('url');
+		const sources = namesIn(url)
+			.filter((u) => /^https?:\/\//i.test(u))
+			.map((u) => ({ url: u }));
+		const extra: Record<string, unknown> = {};
+		for (const [key, value] of Object.entries(raw)) if (!mapped.has(key)) extra[key] = value;
+		if (typeof url === 'string' && sources.length === 0) extra[mapping.url ?? 'url'] = url;
+		const rawId = field('id');
+		const id =
+			typeof rawId === 'string' || typeof rawId === 'number'
+				? String(rawId)
+				: `rec-${stableHash(`${title}\u0000${start.value}`)}`;
+		const input: TramaEventInput = {
+			id,
+			title: title.slice(0, 500),
+			...(summary ? { summary: summary.slice(0, 5000) } : {}),
+			start: start.value,
+			...(end?.ok && end.value !== start.value ? { end: end.value } : {}),
+			...(place ? { place: { name: place.slice(0, 300) } } : {}),
+			participants,
+			tags: namesIn(field('tags')).map((t) => t.slice(0, 100)),
+			sources,
+			kind: 'other',
+			confidence: 'reported',
+			...(Object.keys(extra).length
+				? { extra: JSON.parse(JSON.stringify(extra)) as Record<string, never> }
+				: {})
+		};
+		return { index, input, problems };
+	});
+	const field = (modelPath: string) => {
+		const head = modelPath.split(/[.[]/)[0] as Mappable;
+		return mapping[head] ? modelPath.replace(head, mapping[head]) : modelPath;
+	};
+	const { events, problems } = validateEvents(candidates, at, field, options.onProgress);
+	const used = new Set(events.flatMap((e) => e.participants.map((p) => p.actor as string)));
+	const dataset = { id: options.datasetId, name: options.datasetName };
+	const checked = nativeFileSchema.safeParse({
+		format: 'trama',
+		version: 1,
+		dataset,
+		actors: [...actors.values()].filter((a) => used.has(a.id)),
+		events
+	});
+	if (!checked.success) {
+		return {
+			format: 'records',
+			file: nativeFileSchema.parse({ format: 'trama', version: 1, dataset, events: [] }),
+			problems: [...problems, ...problemsOf(checked.error)],
+			total: json.length
+		};
+	}
+	return { format: 'records', file: checked.data, problems, total: json.length };
+}

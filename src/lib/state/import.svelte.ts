@@ -1,0 +1,237 @@
+/**
+ * One import in progress, as the dialog shows it: the inputs read so far with their previews,
+ * the user's choices, progress, and the commit. The work itself happens in the import worker;
+ * this class only sends it requests and keeps what comes back.
+ */
+import { mappingKey, type FieldMapping } from '../io/records';
+import type { ImportSource, PreviewSummary, ReadChoices, Stage } from '../io/pipeline';
+import type { FromWorker, ToWorker } from '../io/worker-protocol';
+import { t } from '../i18n';
+
+export interface ImportItem {
+	key: string;
+	/** What the list shows while the input is read. */
+	label: string;
+	summary?: PreviewSummary;
+	mapping?: FieldMapping;
+	refused: string[];
+}
+
+export interface ImportProgress {
+	stage: Stage;
+	done?: number;
+	total?: number;
+}
+
+const MAPPING_PREFIX = 'trama.import.mapping:';
+
+/** How the page talks to the worker; tests can hand in another. */
+export type WorkerFactory = () => Pick<Worker, 'postMessage' | 'terminate' | 'onmessage'>;
+
+const defaultFactory: WorkerFactory = () =>
+	new Worker(new URL('../io/import.worker.ts', import.meta.url), {
+		type: 'module',
+		name: 'trama-import'
+	});
+
+let counter = 0;
+
+export class ImportSession {
+	items = $state<ImportItem[]>([]);
+	group = $state<'tag' | 'actor'>('tag');
+	progress = $state<ImportProgress | undefined>(undefined);
+	committing = $state(false);
+	/** Set when the last commit failed or was cancelled; said in the dialog. */
+	commitError = $state<string | undefined>(undefined);
+
+	readonly reading: boolean = $derived(this.items.some((i) => !i.summary));
+	readonly importable: number = $derived(
+		this.items.reduce((n, i) => n + (i.summary && !i.summary.error ? i.summary.valid : 0), 0)
+	);
+
+	#factory: WorkerFactory;
+	/** Kept outside the reactive items: Files and proxies do not mix, and proxies cannot be posted. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- deliberately not reactive
+	#sources = new Map<string, ImportSource>();
+	#worker: ReturnType<WorkerFactory> | undefined;
+	#commit:
+		| { resolve: (ok: boolean) => void; onDone: (events: number, datasets: number) => void }
+		| undefined;
+
+	constructor(factory: WorkerFactory = defaultFactory) {
+		this.#factory = factory;
+	}
+
+	#send(message: ToWorker): void {
+		if (!this.#worker) {
+			this.#worker = this.#factory();
+			this.#worker.onmessage = (event: MessageEvent<FromWorker>) => this.#receive(event.data);
+		}
+		this.#worker.postMessage(message);
+	}
+
+	#choices(item: ImportItem): ReadChoices {
+		return {
+			group: this.group,
+			...(item.mapping ? { mapping: $state.snapshot(item.mapping) } : {}),
+			refused: [...item.refused]
+		};
+	}
+
+	#receive(message: FromWorker): void {
+		switch (message.type) {
+			case 'progress':
+				this.progress = { stage: message.stage, done: message.done, total: message.total };
+				return;
+			case 'preview': {
+				const item = this.items.find((i) => i.key === message.key);
+				if (!item) return;
+				item.summary = message.summary;
+				if (!this.reading) this.progress = undefined;
+				const records = message.summary.records;
+				if (records && !item.mapping) {
+					// A list of records with fields seen before: use the mapping the user chose then.
+					const remembered = recallMapping(mappingKey(records.fields));
+					item.mapping = remembered ?? records.mapping;
+					if (remembered && JSON.stringify(remembered) !== JSON.stringify(records.mapping)) {
+						this.#update(item);
+					}
+				}
+				return;
+			}
+			case 'committed':
+				this.committing = false;
+				this.progress = undefined;
+				this.#commit?.onDone(message.events, message.datasets);
+				this.#commit?.resolve(true);
+				this.#commit = undefined;
+				return;
+			case 'commit-failed':
+				this.committing = false;
+				this.progress = undefined;
+				this.commitError = message.cancelled
+					? t.importer.cancelledWrite
+					: t.importer.failed(message.error);
+				this.#commit?.resolve(false);
+				this.#commit = undefined;
+				return;
+		}
+	}
+
+	#add(source: ImportSource, label: string): void {
+		const key = `i${++counter}`;
+		// The same file or address again replaces its earlier reading.
+		const same = this.items.filter(
+			(i) => i.label === label && this.#sources.get(i.key)?.kind === source.kind
+		);
+		for (const old of same) this.#forget(old.key);
+		this.#sources.set(key, source);
+		this.items = [...this.items.filter((i) => !same.includes(i)), { key, label, refused: [] }];
+		this.commitError = undefined;
+		this.#send({ type: 'read', key, source, choices: { group: this.group } });
+	}
+
+	addFiles(files: Iterable<File>): void {
+		for (const file of files) this.#add({ kind: 'file', file, name: file.name }, file.name);
+	}
+
+	addText(text: string): void {
+		this.#add({ kind: 'text', text, name: t.importer.pastedName }, t.importer.pastedName);
+	}
+
+	addUrl(url: string): void {
+		this.#add({ kind: 'url', url }, url);
+	}
+
+	#update(item: ImportItem): void {
+		item.summary = undefined;
+		this.#send({ type: 'update', key: item.key, choices: this.#choices(item) });
+	}
+
+	setGroup(group: 'tag' | 'actor'): void {
+		this.group = group;
+		for (const item of this.items) if (item.summary && !item.summary.error) this.#update(item);
+	}
+
+	setMapping(item: ImportItem, mapping: FieldMapping): void {
+		item.mapping = mapping;
+		if (item.summary?.records) rememberMapping(mappingKey(item.summary.records.fields), mapping);
+		this.#update(item);
+	}
+
+	/** Refuses or accepts again a proposed match of an imported actor to a stored one. */
+	toggleMatch(item: ImportItem, importedId: string): void {
+		item.refused = item.refused.includes(importedId)
+			? item.refused.filter((id) => id !== importedId)
+			: [...item.refused, importedId];
+		this.#update(item);
+	}
+
+	#forget(key: string): void {
+		this.#sources.delete(key);
+		this.#send({ type: 'forget', key });
+	}
+
+	remove(item: ImportItem): void {
+		this.#forget(item.key);
+		this.items = this.items.filter((i) => i !== item);
+	}
+
+	/** Writes every valid record of every input in one transaction. True when written. */
+	commit(onDone: (events: number, datasets: number) => void): Promise<boolean> {
+		this.committing = true;
+		this.commitError = undefined;
+		const keys = this.items.filter((i) => i.summary && !i.summary.error).map((i) => i.key);
+		return new Promise((resolve) => {
+			this.#commit = { resolve, onDone };
+			this.#send({ type: 'commit', keys });
+		});
+	}
+
+	/**
+	 * Stops what is under way. A write is rolled back (nothing is written). Reading stops at once:
+	 * the worker is ended and the inputs still being read are dropped; those already previewed
+	 * are read again by a new worker.
+	 */
+	cancel(): void {
+		if (this.committing) {
+			this.#send({ type: 'cancel' });
+			return;
+		}
+		if (!this.reading) return;
+		this.#worker?.terminate();
+		this.#worker = undefined;
+		this.progress = undefined;
+		for (const item of this.items) if (!item.summary) this.#sources.delete(item.key);
+		this.items = this.items.filter((i) => i.summary);
+		for (const item of this.items) {
+			const source = this.#sources.get(item.key);
+			if (source) this.#send({ type: 'read', key: item.key, source, choices: this.#choices(item) });
+		}
+	}
+
+	/** Forgets everything read; the worker stays for the next import. */
+	clear(): void {
+		for (const item of this.items) this.#forget(item.key);
+		this.items = [];
+		this.progress = undefined;
+		this.commitError = undefined;
+	}
+}
+
+function recallMapping(key: string): FieldMapping | undefined {
+	try {
+		const text = localStorage.getItem(MAPPING_PREFIX + key);
+		return text ? (JSON.parse(text) as FieldMapping) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+function rememberMapping(key: string, mapping: FieldMapping): void {
+	try {
+		localStorage.setItem(MAPPING_PREFIX + key, JSON.stringify(mapping));
+	} catch {
+		// Storage full or refused: the mapping is simply not remembered.
+	}
+}

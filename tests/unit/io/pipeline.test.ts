@@ -1,0 +1,198 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TramaDatabase } from '$lib/db/database';
+import { Repository } from '$lib/db/repository';
+import {
+	checkUrl,
+	commitPrepared,
+	fetchText,
+	preparePreview,
+	readSource,
+	type ImportSource,
+	type Prepared,
+	type Stage
+} from '$lib/io/pipeline';
+import { nativeFile, meetings } from '../helpers';
+
+let repo: Repository;
+let n = 0;
+const stages: Stage[] = [];
+const progress = (stage: Stage) => void stages.push(stage);
+
+beforeEach(() => {
+	repo = new Repository(new TramaDatabase(`pipeline-${++n}`));
+	stages.length = 0;
+});
+afterEach(async () => {
+	await repo.db.delete();
+});
+
+const fixtureText = (name: string) =>
+	readFileSync(`tests/fixtures/timelinejs/${name}.json`, 'utf8');
+const fileSource = (name: string, text: string): ImportSource => ({
+	kind: 'file',
+	file: new Blob([text], { type: 'application/json' }),
+	name
+});
+
+async function preview(source: ImportSource, group: 'tag' | 'actor' = 'tag', refused?: string[]) {
+	const read = await readSource(source, progress);
+	return preparePreview(read, { group, ...(refused ? { refused } : {}) }, repo, progress);
+}
+
+describe('reading an input', () => {
+	it('reads a file through to a preview with counts, and says which stages it went through', async () => {
+		const p = await preview(fileSource('women.json', fixtureText('contrib_women_in_computing')));
+		expect(p.summary.error).toBeUndefined();
+		expect(p.summary.format).toBe('timelinejs');
+		expect(p.summary.dataset?.id).toBe('import-women');
+		expect(p.summary.dataset?.existing).toBe(false);
+		expect(p.summary.total).toBeGreaterThan(0);
+		expect(p.summary.added).toBe(p.summary.valid);
+		expect(p.summary.identical).toBe(0);
+		expect(new Set(stages)).toEqual(new Set(['reading', 'parsing', 'validating', 'comparing']));
+	});
+
+	it('gives malformed JSON its line and column, and a too large file its size', async () => {
+		const bad = await preview(fileSource('bad.json', '[\n  {"a": 1},\n  {"b": }\n]'));
+		expect(bad.summary.error).toBe('not valid JSON at line 3, column 9: a value was expected');
+		const huge = {
+			size: 73.2 * 1024 * 1024,
+			stream: () => new Blob(['[]']).stream()
+		} as unknown as Blob;
+		const big = await readSource({ kind: 'file', file: huge, name: 'big.json' }, progress);
+		expect(big.summary.error).toBe('the file is 73.2 MB; Trama reads files up to 50 MB');
+	});
+
+	it('checks addresses before downloading', () => {
+		expect(checkUrl('')).toEqual({ ok: false, error: 'type the address of a JSON file' });
+		expect(checkUrl('ftp://example.org/a.json')).toEqual({
+			ok: false,
+			error:
+				'“ftp://example.org/a.json” is not a web address: it must start with http:// or https://'
+		});
+		expect(checkUrl('not a url')).toEqual({ ok: false, error: '“not a url” is not a web address' });
+		expect(checkUrl('/examples/a.json', 'http://localhost:4173/?from=x')).toEqual({
+			ok: true,
+			url: 'http://localhost:4173/examples/a.json'
+		});
+	});
+
+	it('says why a download failed: network or CORS, an HTTP status, a web page instead of JSON', async () => {
+		const url = 'https://data.example.org/events.json';
+		const failing = (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch;
+		await expect(fetchText(url, undefined, failing)).rejects.toThrow(
+			'could not download from data.example.org: the server is unreachable, or it does not let other sites read its files (CORS)'
+		);
+		const status = (() =>
+			Promise.resolve(
+				new Response('nope', { status: 404, statusText: 'Not Found' })
+			)) as typeof fetch;
+		await expect(fetchText(url, undefined, status)).rejects.toThrow(
+			`the server answered 404 Not Found for ${url}`
+		);
+		const html = (() =>
+			Promise.resolve(
+				new Response('<!doctype html><p>hi</p>', { headers: { 'content-type': 'text/html' } })
+			)) as typeof fetch;
+		await expect(fetchText(url, undefined, html)).rejects.toThrow(
+			`${url} is a web page, not a JSON file`
+		);
+		const json = (() => Promise.resolve(new Response('[1]'))) as typeof fetch;
+		expect(await fetchText(url, undefined, json)).toBe('[1]');
+	});
+
+	it('names a dataset read from an address after its file, one per address', async () => {
+		const read = await readSource({ kind: 'text', text: '[]', name: 'x' }, progress);
+		expect(read.summary.dataset?.id).toBe('import-pasted');
+		const { originOf } = await import('$lib/io/pipeline');
+		const a = originOf({ kind: 'url', url: 'https://a.example/data/events.json' });
+		const b = originOf({ kind: 'url', url: 'https://b.example/data/events.json' });
+		expect(a.name).toBe('events');
+		expect(a.datasetId).not.toBe(b.datasetId);
+		expect(a.origin).toEqual({ kind: 'url', url: 'https://a.example/data/events.json' });
+	});
+});
+
+describe('committing', () => {
+	it('a second import of the same file changes nothing', async () => {
+		const text = fixtureText('src_template_eras');
+		const first = await preview(fileSource('eras.json', text));
+		expect(await commitPrepared([first], repo, progress)).toEqual({
+			events: first.summary.valid,
+			datasets: 1
+		});
+		const before = await repo.events();
+		const second = await preview(fileSource('eras.json', text));
+		expect(second.summary.dataset?.existing).toBe(true);
+		expect([second.summary.added, second.summary.changedCount, second.summary.removed]).toEqual([
+			0, 0, 0
+		]);
+		expect(second.summary.identical).toBe(first.summary.valid);
+		await commitPrepared([second], repo, progress);
+		expect(await repo.events()).toEqual(before);
+		expect((await repo.datasets()).length).toBe(1);
+		expect(stages).toContain('writing');
+	});
+
+	it('proposes matches to stored actors, and a refused match creates the actor', async () => {
+		await repo.writeDataset(nativeFile(meetings), { kind: 'default' });
+		const vis = JSON.stringify({
+			items: [{ id: 1, content: 'Talks', start: '2024-06-19', group: 'p' }],
+			groups: [{ id: 'p', content: 'Vladímir Putin' }]
+		});
+		const accepted = await preview(fileSource('vis.json', vis), 'actor');
+		expect(accepted.summary.matches).toEqual([
+			{
+				imported: { id: 'group-vladimir-putin', name: 'Vladímir Putin' },
+				existing: { id: 'putin', name: 'Vladimir Putin' },
+				via: 'Vladímir Putin',
+				refused: false
+			}
+		]);
+		expect(accepted.summary.newActorCount).toBe(0);
+		expect(accepted.file?.events[0]?.participants).toEqual([{ actor: 'putin' }]);
+
+		const refused = await preview(fileSource('vis.json', vis), 'actor', ['group-vladimir-putin']);
+		expect(refused.summary.matches[0]?.refused).toBe(true);
+		expect(refused.summary.newActors).toEqual(['Vladímir Putin']);
+		await commitPrepared([refused], repo, progress);
+		expect((await repo.actors()).map((a) => a.id).sort()).toContain('group-vladimir-putin');
+	});
+
+	it('writes several files in one transaction: an abort leaves the database as it was', async () => {
+		await repo.writeDataset(nativeFile(meetings), { kind: 'default' });
+		const before = {
+			events: await repo.events(),
+			datasets: await repo.datasets(),
+			actors: await repo.actors()
+		};
+		const items: Prepared[] = [
+			await preview(fileSource('eras.json', fixtureText('src_template_eras'))),
+			await preview(fileSource('women.json', fixtureText('contrib_women_in_computing')))
+		];
+		const abort = new AbortController();
+		const stop = (stage: Stage) => {
+			if (stage === 'writing') abort.abort(new Error('cancelled by the user'));
+		};
+		await expect(commitPrepared(items, repo, stop, abort.signal)).rejects.toThrow(
+			'cancelled by the user'
+		);
+		expect(await repo.events()).toEqual(before.events);
+		expect(await repo.datasets()).toEqual(before.datasets);
+		expect(await repo.actors()).toEqual(before.actors);
+		// Without the abort both land, as two datasets.
+		expect((await commitPrepared(items, repo, progress)).datasets).toBe(2);
+		expect((await repo.datasets()).length).toBe(3);
+	});
+
+	it('refuses to commit when nothing is valid', async () => {
+		const bad = await preview(fileSource('bad.json', '{"nope": 1}'));
+		expect(bad.summary.error).toBe(
+			'this JSON is not a Trama, TimelineJS3 or vis-timeline file, nor a list of records'
+		);
+		await expect(commitPrepared([bad], repo, progress)).rejects.toThrow(
+			'there is nothing valid to import'
+		);
+	});
+});

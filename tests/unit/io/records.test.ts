@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { convertImport } from '$lib/io/detect';
+import { fieldsOf, fromRecords, guessMapping, mappingKey } from '$lib/io/records';
+
+const records = [
+	{
+		headline: 'Kim and Putin meet at Vostochny',
+		when: '2023-09-13',
+		who: 'Vladímir Putin; Kim Jong Un',
+		where: 'Vostochny Cosmodrome',
+		link: 'https://example.org/summit',
+		mood: 'tense'
+	},
+	{ headline: 'Shoigu in Pyongyang', when: '2023-07', who: ['Sergei Shoigu'], mood: null },
+	{ headline: 'Year only', when: 2019 },
+	{ headline: 'Bad month', when: '2023-13-01' },
+	{ headline: '', when: '2023-01-01' },
+	'not an object'
+];
+const options = { datasetId: 'r', datasetName: 'Records' };
+
+describe('plain lists of records', () => {
+	it('lists the fields with how often each is filled and an example', () => {
+		const fields = fieldsOf(records);
+		expect(fields.map((f) => [f.name, f.filled])).toEqual([
+			['headline', 4],
+			['when', 5],
+			['who', 2],
+			['where', 1],
+			['link', 1],
+			['mood', 1]
+		]);
+		expect(fields[0]?.sample).toBe('Kim and Putin meet at Vostochny');
+	});
+
+	it('guesses the mapping from common field names', () => {
+		expect(guessMapping(fieldsOf(records))).toEqual({
+			title: 'headline',
+			start: 'when',
+			actors: 'who',
+			place: 'where',
+			url: 'link'
+		});
+	});
+
+	it('converts with the mapping, keeping precision, and reports bad records with their field', () => {
+		const result = fromRecords(records, { ...options, mapping: guessMapping(fieldsOf(records)) });
+		expect(result.file.events.map((e) => [e.title, e.start])).toEqual([
+			['Kim and Putin meet at Vostochny', '2023-09-13'],
+			['Shoigu in Pyongyang', '2023-07'],
+			['Year only', '2019']
+		]);
+		const summit = result.file.events[0];
+		expect(summit?.participants.map((p) => p.actor)).toEqual([
+			'actor-vladimir-putin',
+			'actor-kim-jong-un'
+		]);
+		expect(summit?.place).toEqual({ name: 'Vostochny Cosmodrome' });
+		expect(summit?.sources).toEqual([{ url: 'https://example.org/summit' }]);
+		expect(summit?.extra).toEqual({ mood: 'tense' });
+		expect(result.file.actors.map((a) => a.name)).toEqual([
+			'Vladímir Putin',
+			'Kim Jong Un',
+			'Sergei Shoigu'
+		]);
+		expect(result.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+			'[3].when: "2023-13-01": 13 is not a month',
+			'[4].headline: the title is empty',
+			'[5]: a record must be an object'
+		]);
+		expect(result.total).toBe(6);
+	});
+
+	it('gives the same ids to the same records, so a second import changes nothing', () => {
+		const mapping = { title: 'headline', start: 'when' };
+		const a = fromRecords(records, { ...options, mapping });
+		const b = fromRecords(structuredClone(records), { ...options, mapping });
+		expect(a.file.events.map((e) => e.id)).toEqual(b.file.events.map((e) => e.id));
+		expect(new Set(a.file.events.map((e) => e.id)).size).toBe(3);
+	});
+
+	it('asks for the title and date fields when it cannot guess them', () => {
+		const read = convertImport([{ a: 'x', b: 'y' }], { group: 'tag', ...options });
+		expect(read.ok).toBe(false);
+		if (read.ok) return;
+		expect(read.error).toBe(
+			'this is a list of records: choose which field is the title and which the date'
+		);
+		expect(read.records?.fields.map((f) => f.name)).toEqual(['a', 'b']);
+		const mapped = convertImport([{ a: 'x', b: '2020-05' }], {
+			group: 'tag',
+			...options,
+			mapping: { title: 'a', start: 'b' }
+		});
+		expect(mapped.ok && mapped.result.file.events[0]?.start).toBe('2020-05');
+	});
+
+	it('remembers mappings by the set of field names, whatever their order', () => {
+		expect(mappingKey(fieldsOf([{ b: 1, a: 2 }]))).toBe(mappingKey(fieldsOf([{ a: 1, b: 2 }])));
+		expect(mappingKey(fieldsOf([{ a: 1 }]))).not.toBe(mappingKey(fieldsOf([{ a: 1, b: 2 }])));
+	});
+});
