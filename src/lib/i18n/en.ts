@@ -168,6 +168,9 @@ export const en = {
 		paste: 'Or paste JSON',
 		pasteRead: 'Read the pasted JSON',
 		pastedName: 'Pasted JSON',
+		/** A pasted dataset's first name, with the moment it was pasted (the user's clock). */
+		pastedDataset: (when: number) =>
+			`Pasted ${new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(when)}`,
 		groups: 'TimelineJS and vis-timeline groups become',
 		groupAs: { tag: 'Tags', actor: 'Actors' },
 		format: {

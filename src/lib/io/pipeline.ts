@@ -182,7 +182,12 @@ export function originOf(source: ImportSource): {
 				datasetId: `import-${slug(source.name.replace(/\.json$/i, ''))}`
 			};
 		case 'text':
-			return { name: source.name, origin: { kind: 'paste' }, datasetId: 'import-pasted' };
+			// The same text pasted again updates its dataset; other text makes another one.
+			return {
+				name: source.name,
+				origin: { kind: 'paste' },
+				datasetId: `import-pasted-${stableHash(source.text)}`
+			};
 		case 'url':
 			return {
 				name: nameOfUrl(source.url),
@@ -262,12 +267,17 @@ export async function preparePreview(
 	const storedActors: Actor[] = await repo.actors();
 	const matches = matchActors(result.file.actors, storedActors);
 	const accepted = matches.filter((m) => !refused.has(m.imported.id));
-	const file = applyMatches(result.file, accepted);
+	const matched = applyMatches(result.file, accepted);
 	const storedIds = new Set(storedActors.map((a) => a.id as string));
-	const newActors = file.actors.filter((a) => !storedIds.has(a.id));
-	const datasetId = file.dataset.id;
+	const newActors = matched.actors.filter((a) => !storedIds.has(a.id));
+	const datasetId = matched.dataset.id;
 	const stored = (await repo.events([datasetId])).map(fromStored);
-	const existing = (await repo.datasets()).some((d) => d.id === datasetId);
+	const before = (await repo.datasets()).find((d) => d.id === datasetId);
+	const existing = before !== undefined;
+	// A dataset the user renamed keeps its name when it is imported again.
+	const file = before
+		? { ...matched, dataset: { ...matched.dataset, name: before.name } }
+		: matched;
 	const diff = diffEvents(stored, file.events);
 	return {
 		...prepared,

@@ -136,7 +136,10 @@ export class ImportSession {
 	}
 
 	addText(text: string): void {
-		this.#add({ kind: 'text', text, name: t.importer.pastedName }, t.importer.pastedName);
+		this.#add(
+			{ kind: 'text', text, name: t.importer.pastedDataset(Date.now()) },
+			t.importer.pastedName
+		);
 	}
 
 	addUrl(url: string): void {

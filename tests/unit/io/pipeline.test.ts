@@ -103,8 +103,14 @@ describe('reading an input', () => {
 	});
 
 	it('names a dataset read from an address after its file, one per address', async () => {
-		const read = await readSource({ kind: 'text', text: '[]', name: 'x' }, progress);
-		expect(read.summary.dataset?.id).toBe('import-pasted');
+		const pasted = (text: string) => readSource({ kind: 'text', text, name: 'x' }, progress);
+		// Pasting the same text again updates its dataset; other text makes another.
+		expect((await pasted('[1]')).summary.dataset?.id).toBe(
+			(await pasted('[1]')).summary.dataset?.id
+		);
+		expect((await pasted('[1]')).summary.dataset?.id).not.toBe(
+			(await pasted('[2]')).summary.dataset?.id
+		);
 		const { originOf } = await import('$lib/io/pipeline');
 		const a = originOf({ kind: 'url', url: 'https://a.example/data/events.json' });
 		const b = originOf({ kind: 'url', url: 'https://b.example/data/events.json' });
@@ -133,6 +139,17 @@ describe('committing', () => {
 		expect(await repo.events()).toEqual(before);
 		expect((await repo.datasets()).length).toBe(1);
 		expect(stages).toContain('writing');
+	});
+
+	it('a dataset the user renamed keeps its name when imported again', async () => {
+		const text = fixtureText('src_template_eras');
+		await commitPrepared([await preview(fileSource('eras.json', text))], repo, progress);
+		const [dataset] = await repo.datasets();
+		await repo.renameDataset(dataset!.id, 'My eras');
+		const again = await preview(fileSource('eras.json', text));
+		expect(again.summary.dataset).toEqual({ id: dataset!.id, name: 'My eras', existing: true });
+		await commitPrepared([again], repo, progress);
+		expect((await repo.datasets()).map((d) => d.name)).toEqual(['My eras']);
 	});
 
 	it('proposes matches to stored actors, and a refused match creates the actor', async () => {
