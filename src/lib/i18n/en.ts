@@ -139,7 +139,7 @@ export const en = {
 		} as Record<string, string>,
 		progressOf: (stage: string, done?: number, total?: number) =>
 			total ? `${stage}: ${Math.round(((done ?? 0) / total) * 100)} %` : `${stage}…`,
-		cancelWork: 'Cancel',
+		cancelWork: 'Stop',
 		cancelledWrite: 'Import cancelled: nothing was written.',
 		mapping: 'Map the fields of these records',
 		mappingHint:
