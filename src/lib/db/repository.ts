@@ -15,6 +15,7 @@ import type {
 	Origin,
 	TramaEvent
 } from '../model/schema';
+import type { Backup, StoreContents } from '../io/backup';
 import { TramaDatabase, type StoredEvent, type StoredPeriod } from './database';
 
 export type { StoredEvent, StoredPeriod } from './database';
@@ -271,6 +272,56 @@ export class Repository {
 		const [summary] = await this.importDatasets([{ file, origin }], {}, now);
 		if (!summary) throw new Error('nothing was written');
 		return summary;
+	}
+
+	// -- backup and restore ---------------------------------------------------------------------
+
+	/** Everything the store holds, read in one transaction (a consistent copy). */
+	async contents(): Promise<StoreContents> {
+		const { db } = this;
+		return db.transaction('r', [db.events, db.actors, db.datasets, db.periods], async () => {
+			const [datasets, events, actors, periods] = await Promise.all([
+				this.datasets(),
+				db.events.toArray(),
+				db.actors.toArray(),
+				db.periods.toArray()
+			]);
+			return {
+				datasets,
+				events: events.sort(byDate).map((e) => ({ ...fromStored(e), datasetId: e.datasetId })),
+				actors,
+				periods
+			};
+		});
+	}
+
+	/**
+	 * Replaces everything with a backup's contents: one transaction, so a failure leaves the old
+	 * store. The default dataset counts as loaded afterwards (it comes back only if the backup
+	 * has it).
+	 */
+	async restoreBackup(backup: Backup): Promise<void> {
+		const { db } = this;
+		await db.transaction(
+			'rw',
+			[db.events, db.actors, db.datasets, db.periods, db.meta],
+			async () => {
+				await Promise.all([
+					db.events.clear(),
+					db.actors.clear(),
+					db.datasets.clear(),
+					db.periods.clear()
+				]);
+				await db.actors.bulkPut(backup.actors);
+				for (const { events, periods, ...dataset } of backup.datasets) {
+					const id = dataset.id;
+					await db.events.bulkPut(events.map((e) => toStored(e, id)));
+					await db.periods.bulkPut(periods.map((p) => ({ ...p, datasetId: id })));
+					await db.datasets.put({ ...dataset, eventCount: events.length });
+				}
+				await db.meta.put({ key: DEFAULT_LOADED_FLAG, value: true });
+			}
+		);
 	}
 
 	// -- the default dataset --------------------------------------------------------------------

@@ -1,0 +1,171 @@
+/**
+ * The whole-store backup: every dataset with its events and periods, every actor, and the
+ * settings kept outside IndexedDB (theme, remembered field mappings). One file; restoring it
+ * replaces everything in one transaction.
+ */
+import { z } from 'zod';
+import {
+	actorSchema,
+	datasetSchema,
+	eventSchema,
+	periodSchema,
+	type Actor,
+	type Dataset,
+	type Period,
+	type TramaEvent
+} from '../model/schema';
+import { problemsOf, describeProblem } from '../model/validate';
+import { parseJsonText } from './json';
+import { isObject } from './result';
+
+export const BACKUP_FORMAT = 'trama-backup';
+export const BACKUP_VERSION = 1;
+
+const backupDatasetSchema = datasetSchema.extend({
+	events: z.array(eventSchema),
+	periods: z.array(periodSchema).default([])
+});
+
+export const backupSchema = z
+	.strictObject({
+		format: z.literal(BACKUP_FORMAT),
+		version: z.literal(BACKUP_VERSION),
+		/** ISO 8601 instant the backup was made. */
+		createdAt: z.iso.datetime(),
+		datasets: z.array(backupDatasetSchema),
+		actors: z.array(actorSchema),
+		/** Settings kept in the browser outside the database, by key. */
+		settings: z.record(z.string(), z.string()).default({})
+	})
+	.superRefine((backup, ctx) => {
+		const actors = new Set<string>();
+		backup.actors.forEach((a, i) => {
+			if (actors.has(a.id))
+				ctx.addIssue({
+					code: 'custom',
+					path: ['actors', i, 'id'],
+					message: `the id "${a.id}" is used twice`
+				});
+			actors.add(a.id);
+		});
+		const datasets = new Set<string>();
+		backup.datasets.forEach((d, i) => {
+			if (datasets.has(d.id))
+				ctx.addIssue({
+					code: 'custom',
+					path: ['datasets', i, 'id'],
+					message: `the id "${d.id}" is used twice`
+				});
+			datasets.add(d.id);
+			const events = new Set<string>();
+			d.events.forEach((e, j) => {
+				if (events.has(e.id))
+					ctx.addIssue({
+						code: 'custom',
+						path: ['datasets', i, 'events', j, 'id'],
+						message: `the id "${e.id}" is used twice`
+					});
+				events.add(e.id);
+				e.participants.forEach((p, k) => {
+					if (!actors.has(p.actor))
+						ctx.addIssue({
+							code: 'custom',
+							path: ['datasets', i, 'events', j, 'participants', k, 'actor'],
+							message: `no actor has the id "${p.actor}"`
+						});
+				});
+			});
+		});
+	});
+export type Backup = z.output<typeof backupSchema>;
+
+export interface StoreContents {
+	datasets: Dataset[];
+	events: (TramaEvent & { datasetId: string })[];
+	actors: Actor[];
+	periods: (Period & { datasetId: string })[];
+}
+
+/** Assembles a backup from what the store holds. */
+export function makeBackup(
+	store: StoreContents,
+	settings: Record<string, string>,
+	now: Date = new Date()
+): Backup {
+	return {
+		format: BACKUP_FORMAT,
+		version: BACKUP_VERSION,
+		createdAt: now.toISOString(),
+		datasets: store.datasets.map((d) => ({
+			...d,
+			events: store.events
+				.filter((e) => e.datasetId === d.id)
+				.map(({ datasetId: _d, ...e }) => stripIndex(e)),
+			periods: store.periods.filter((p) => p.datasetId === d.id).map(({ datasetId: _d, ...p }) => p)
+		})),
+		actors: store.actors,
+		settings
+	};
+}
+
+/** Removes the fields the database adds for its indexes, if present. */
+function stripIndex(e: TramaEvent): TramaEvent {
+	const {
+		startMs: _s,
+		endMs: _e,
+		actorIds: _a,
+		...event
+	} = e as TramaEvent & {
+		startMs?: number;
+		endMs?: number;
+		actorIds?: unknown;
+	};
+	return event;
+}
+
+export const isBackup = (json: unknown): boolean => isObject(json) && json.format === BACKUP_FORMAT;
+
+/** Reads a backup file's text; the message says what is wrong. */
+export function readBackup(
+	text: string
+): { ok: true; backup: Backup } | { ok: false; error: string } {
+	const parsed = parseJsonText(text);
+	if (!parsed.ok) return parsed;
+	const json = parsed.value;
+	if (!isBackup(json)) {
+		return {
+			ok: false,
+			error:
+				isObject(json) && json.format === 'trama'
+					? 'this is a Trama dataset file, not a backup: import it with “Import…”'
+					: 'this is not a Trama backup file'
+		};
+	}
+	if (isObject(json) && typeof json.version === 'number' && json.version > BACKUP_VERSION) {
+		return {
+			ok: false,
+			error: `this backup was made by a newer Trama (backup version ${json.version}); this one reads version ${BACKUP_VERSION}`
+		};
+	}
+	const checked = backupSchema.safeParse(json);
+	if (!checked.success) {
+		const problems = problemsOf(checked.error);
+		return {
+			ok: false,
+			error: `the backup is damaged: ${problems.slice(0, 3).map(describeProblem).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more problems)` : ''}`
+		};
+	}
+	return { ok: true, backup: checked.data };
+}
+
+/** How many datasets, events and actors a backup or the store holds, for the confirmation. */
+export function countsOf(b: {
+	datasets: { eventCount?: number; events?: unknown[] }[];
+	actors: unknown[];
+}) {
+	return {
+		datasets: b.datasets.length,
+		events: b.datasets.reduce((n, d) => n + (d.events?.length ?? d.eventCount ?? 0), 0),
+		actors: b.actors.length
+	};
+}

@@ -1,0 +1,200 @@
+/**
+ * Data out: the native format (one dataset, or a selection), CSV and TimelineJS3 JSON. Pure:
+ * the caller gathers the records and downloads the text. Exported text is data, never markup or
+ * formulas: TimelineJS renders HTML, so text is escaped for it; CSV cells that a spreadsheet
+ * would run as a formula are neutralised (papaparse's `escapeFormulae`).
+ */
+import Papa from 'papaparse';
+import { toParts, type PartialDate } from '../model/dates';
+import { actorIdsOf } from '../model/events';
+import {
+	FORMAT_NAME,
+	FORMAT_VERSION,
+	type Actor,
+	type ActorId,
+	type NativeFile,
+	type Period,
+	type TramaEvent
+} from '../model/schema';
+import { stableHash } from './result';
+
+/**
+ * A native file of some events: the actors they involve, the periods given, the dataset named.
+ * Events with the same id from different datasets (a selection) get the dataset's id appended,
+ * so the file stays valid.
+ */
+export function nativeFileOf(
+	dataset: { id: string; name: string; description?: string },
+	events: readonly (TramaEvent & { datasetId?: string })[],
+	actors: ReadonlyMap<ActorId, Actor>,
+	periods: readonly Period[] = []
+): NativeFile {
+	const seen = new Set<string>();
+	const out: TramaEvent[] = [];
+	for (const stored of events) {
+		const {
+			datasetId,
+			startMs: _s,
+			endMs: _e,
+			actorIds: _a,
+			...event
+		} = stored as TramaEvent & {
+			datasetId?: string;
+			startMs?: number;
+			endMs?: number;
+			actorIds?: unknown;
+		};
+		const id = seen.has(event.id)
+			? `${event.id}~${datasetId ?? stableHash(event.title)}`
+			: event.id;
+		seen.add(id);
+		out.push(id === event.id ? event : { ...event, id: id as TramaEvent['id'] });
+	}
+	const used = new Set(out.flatMap(actorIdsOf));
+	return {
+		format: FORMAT_NAME,
+		version: FORMAT_VERSION,
+		dataset: {
+			id: dataset.id,
+			name: dataset.name,
+			...(dataset.description ? { description: dataset.description } : {})
+		} as NativeFile['dataset'],
+		actors: [...used]
+			.flatMap((id) => actors.get(id) ?? [])
+			.sort((a, b) => a.id.localeCompare(b.id)),
+		periods: [...periods],
+		events: out
+	};
+}
+
+/** The native file as text, indented like the shipped files. */
+export function nativeText(file: NativeFile): string {
+	return `${JSON.stringify(file, null, '\t')}\n`;
+}
+
+export const CSV_COLUMNS = [
+	'id',
+	'dataset',
+	'title',
+	'start',
+	'end',
+	'circa',
+	'kind',
+	'confidence',
+	'actors',
+	'place',
+	'country',
+	'tags',
+	'summary',
+	'sources',
+	'notes'
+] as const;
+
+/**
+ * One row per event: actors by name and sources by URL (or title) joined with "; ". Cells that
+ * begin with =, +, -, @, a tab or a carriage return get a leading ' so spreadsheets show them
+ * as text.
+ */
+export function toCsv(
+	events: readonly (TramaEvent & { datasetId?: string })[],
+	actors: ReadonlyMap<ActorId, Actor>,
+	datasetName: (id: string) => string = (id) => id
+): string {
+	const rows = events.map((e) => ({
+		id: e.id,
+		dataset: e.datasetId === undefined ? '' : datasetName(e.datasetId),
+		title: e.title,
+		start: e.start,
+		end: e.end ?? '',
+		circa: e.uncertainty?.circa ? 'yes' : '',
+		kind: e.kind,
+		confidence: e.confidence,
+		actors: e.participants.map((p) => actors.get(p.actor)?.name ?? p.actor).join('; '),
+		place: e.place?.name ?? '',
+		country: e.place?.country ?? '',
+		tags: e.tags.join('; '),
+		summary: e.summary ?? '',
+		sources: e.sources.map((s) => s.url ?? s.title ?? '').join('; '),
+		notes: e.notes ?? ''
+	}));
+	return Papa.unparse(
+		{ fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => r[c])) },
+		{ escapeFormulae: true, newline: '\r\n', quotes: false }
+	);
+}
+
+/** Text for a format that renders HTML: &, <, > and quotes escaped. */
+export function escapeHtml(text: string): string {
+	return text
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;');
+}
+
+function tljsDate(date: PartialDate): Record<string, number> {
+	const p = toParts(date);
+	return Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * A TimelineJS3 file: headline, text (escaped), dates at their precision, the first source as
+ * media (URL, title as caption, publisher as credit), the first tag (else the first actor) as
+ * group, the id as unique_id, periods as eras, the dataset as the title slide. What TimelineJS
+ * cannot hold (other sources, relations, confidence, uncertainty) is left out.
+ */
+export function toTimelineJs(file: NativeFile, actors: ReadonlyMap<ActorId, Actor>): unknown {
+	return {
+		title: {
+			text: {
+				headline: escapeHtml(file.dataset.name),
+				...(file.dataset.description ? { text: escapeHtml(file.dataset.description) } : {})
+			}
+		},
+		events: file.events.map((e) => {
+			const source = e.sources.find((s) => s.url !== undefined);
+			const group =
+				e.tags[0] ?? (e.participants[0] ? actors.get(e.participants[0].actor)?.name : undefined);
+			return {
+				unique_id: e.id,
+				start_date: tljsDate(e.start),
+				...(e.end ? { end_date: tljsDate(e.end) } : {}),
+				text: {
+					headline: escapeHtml(e.title),
+					...(e.summary ? { text: escapeHtml(e.summary) } : {})
+				},
+				...(source?.url
+					? {
+							media: {
+								url: source.url,
+								...(source.title ? { caption: escapeHtml(source.title) } : {}),
+								...(source.publisher ? { credit: escapeHtml(source.publisher) } : {})
+							}
+						}
+					: {}),
+				...(group ? { group } : {})
+			};
+		}),
+		...(file.periods.length
+			? {
+					eras: file.periods.map((p) => ({
+						start_date: tljsDate(p.start),
+						end_date: tljsDate(p.end),
+						text: { headline: escapeHtml(p.label) }
+					}))
+				}
+			: {})
+	};
+}
+
+/** A file name from a dataset name and the date: "trama-russia-china-2026-11-22.json". */
+export function fileName(base: string, extension: string, now: Date = new Date()): string {
+	const slug = base
+		.normalize('NFD')
+		.replace(/\p{Diacritic}/gu, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '')
+		.slice(0, 60);
+	return `trama-${slug || 'export'}-${now.toISOString().slice(0, 10)}.${extension}`;
+}

@@ -1,0 +1,200 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { TramaDatabase } from '$lib/db/database';
+import { Repository } from '$lib/db/repository';
+import { makeBackup, readBackup } from '$lib/io/backup';
+import { convertImport } from '$lib/io/detect';
+import { fileName, nativeFileOf, nativeText, toCsv, toTimelineJs } from '$lib/io/export';
+import { indexById } from '$lib/model/events';
+import { parseNativeFile } from '$lib/model/validate';
+import type { Actor, ActorId } from '$lib/model/schema';
+import { event, meetings, nativeFile } from '../helpers';
+
+const defaultFile = (() => {
+	const r = parseNativeFile(JSON.parse(readFileSync('static/data/default.json', 'utf8')));
+	if (!r.ok) throw new Error('default dataset invalid');
+	return r.value;
+})();
+const actors: ReadonlyMap<ActorId, Actor> = indexById(defaultFile.actors);
+const options = { group: 'tag' as const, datasetId: 'x', datasetName: 'X' };
+
+describe('native export', () => {
+	it('exports a dataset that imports back to identical records', () => {
+		const file = nativeFileOf(defaultFile.dataset, defaultFile.events, actors, defaultFile.periods);
+		const read = convertImport(JSON.parse(nativeText(file)), options);
+		expect(read.ok).toBe(true);
+		if (!read.ok) return;
+		expect(read.result.problems).toEqual([]);
+		expect(read.result.file.events).toEqual(defaultFile.events);
+		expect(read.result.file.actors).toEqual(
+			[...defaultFile.actors].sort((a, b) => a.id.localeCompare(b.id))
+		);
+		expect(read.result.file.dataset).toEqual(defaultFile.dataset);
+	});
+
+	it('a selection keeps only the actors its events use, and keeps colliding ids apart', () => {
+		const a = { ...event({ id: 'e1', participants: [{ actor: 'putin' }] }), datasetId: 'one' };
+		const b = { ...event({ id: 'e1', title: 'Other' }), datasetId: 'two' };
+		const file = nativeFileOf({ id: 'sel', name: 'Selection' }, [a, b], actors);
+		expect(file.events.map((e) => e.id)).toEqual(['e1', 'e1~two']);
+		expect(file.actors.map((x) => x.id)).toEqual(['putin']);
+		expect(parseNativeFile(JSON.parse(nativeText(file))).ok).toBe(true);
+	});
+});
+
+describe('CSV export', () => {
+	it('writes one row per event with actors and sources joined', () => {
+		const csv = toCsv(defaultFile.events.slice(0, 3), actors, () => 'Default');
+		const rows = Papa.parse<string[]>(csv).data;
+		expect(rows[0]).toEqual([
+			'id',
+			'dataset',
+			'title',
+			'start',
+			'end',
+			'circa',
+			'kind',
+			'confidence',
+			'actors',
+			'place',
+			'country',
+			'tags',
+			'summary',
+			'sources',
+			'notes'
+		]);
+		expect(rows).toHaveLength(4);
+		const first = defaultFile.events[0]!;
+		expect(rows[1]?.[0]).toBe(first.id);
+		expect(rows[1]?.[3]).toBe(first.start);
+		expect(rows[1]?.[8]).toBe(first.participants.map((p) => actors.get(p.actor)?.name).join('; '));
+	});
+
+	it('neutralises cells a spreadsheet would run as formulas, and quotes commas and quotes', () => {
+		const evil = event({
+			id: 'x',
+			title: '=HYPERLINK("http://evil.example","click")',
+			summary: '+1, "quoted"',
+			notes: '@SUM(A1)',
+			tags: ['-2']
+		});
+		const csv = toCsv([evil], actors);
+		const row = Papa.parse<string[]>(csv).data[1]!;
+		expect(row[2]).toBe(`'=HYPERLINK("http://evil.example","click")`);
+		expect(row[12]).toBe(`'+1, "quoted"`);
+		expect(row[14]).toBe(`'@SUM(A1)`);
+		expect(row[11]).toBe(`'-2`);
+	});
+});
+
+describe('TimelineJS3 export', () => {
+	it('round-trips what TimelineJS can hold: ids, titles, summaries, dates at their precision, the first source, periods', () => {
+		const events = [
+			event({
+				id: 'a',
+				title: 'Kim & Putin <summit>',
+				summary: 'At Vostochny',
+				start: '2023-09-13',
+				sources: [{ url: 'https://example.org/r', title: 'Report', publisher: 'Example' }]
+			}),
+			event({ id: 'b', title: 'A month', start: '2023-07', end: '2023-08', tags: ['arms'] }),
+			event({ id: 'c', title: 'A year', start: '2019', sources: [{ title: 'A book' }] })
+		];
+		const file = nativeFileOf({ id: 't', name: 'Test <set>' }, events, actors, [
+			{ id: 'p' as never, label: 'War', start: '2022-02' as never, end: '2023-12' as never }
+		]);
+		const tljs = toTimelineJs(file, actors);
+		const text = JSON.stringify(tljs);
+		expect(text).not.toContain('<summit>');
+		const read = convertImport(JSON.parse(text), options);
+		expect(read.ok).toBe(true);
+		if (!read.ok) return;
+		const back = read.result.file;
+		expect(back.dataset.name).toBe('Test <set>');
+		expect(back.events.map((e) => [e.id, e.title, e.start, e.end, e.summary])).toEqual([
+			['a', 'Kim & Putin <summit>', '2023-09-13', undefined, 'At Vostochny'],
+			['b', 'A month', '2023-07', '2023-08', undefined],
+			['c', 'A year', '2019', undefined, undefined]
+		]);
+		expect(back.events[0]?.sources).toEqual([
+			{ url: 'https://example.org/r', title: 'Report', publisher: 'Example' }
+		]);
+		expect(back.events[1]?.tags).toEqual(['arms']);
+		expect(back.periods.map((p) => [p.label, p.start, p.end])).toEqual([
+			['War', '2022-02', '2023-12']
+		]);
+	});
+});
+
+describe('backup', () => {
+	let repo: Repository;
+	let n = 0;
+	beforeEach(() => {
+		repo = new Repository(new TramaDatabase(`backup-${++n}`));
+	});
+	afterEach(async () => {
+		await repo.db.delete();
+	});
+
+	it('back up → delete everything → restore gives the same store', async () => {
+		await repo.writeDataset(defaultFile, { kind: 'default' });
+		await repo.writeDataset(nativeFile(meetings), { kind: 'file', name: 'm.json' });
+		await repo.setDatasetHidden('test' as never, true);
+		const before = await repo.contents();
+		const backup = makeBackup(before, { theme: 'dark' }, new Date('2026-11-22T12:00:00Z'));
+		const text = JSON.stringify(backup);
+		await repo.deleteDataset('default' as never);
+		await repo.deleteDataset('test' as never);
+		expect((await repo.contents()).events).toEqual([]);
+		const read = readBackup(text);
+		expect(read.ok).toBe(true);
+		if (!read.ok) return;
+		expect(read.backup.settings).toEqual({ theme: 'dark' });
+		await repo.restoreBackup(read.backup);
+		expect(await repo.contents()).toEqual(before);
+		// The default dataset does not come back by itself after a restore without it.
+		expect(await repo.ensureDefaultDataset(() => Promise.resolve(defaultFile))).toBe('present');
+	});
+
+	it('a failing restore leaves the old store', async () => {
+		await repo.writeDataset(defaultFile, { kind: 'default' });
+		const before = await repo.contents();
+		const broken = makeBackup(before, {});
+		// No id: IndexedDB refuses the key half-way through the writes.
+		(broken.datasets[0]!.events[5] as { id?: string }).id = undefined;
+		await expect(repo.restoreBackup(broken)).rejects.toThrow();
+		expect(await repo.contents()).toEqual(before);
+	});
+
+	it('says what is wrong with a file that is not a usable backup', () => {
+		expect(readBackup('{"format": "trama", "version": 1}')).toEqual({
+			ok: false,
+			error: 'this is a Trama dataset file, not a backup: import it with “Import…”'
+		});
+		expect(readBackup('{"format": "trama-backup", "version": 2}')).toEqual({
+			ok: false,
+			error: 'this backup was made by a newer Trama (backup version 2); this one reads version 1'
+		});
+		expect(readBackup('[1,')).toMatchObject({
+			ok: false,
+			error: expect.stringMatching(/^not valid JSON at line 1/) as unknown
+		});
+		const damaged = readBackup(
+			JSON.stringify({
+				format: 'trama-backup',
+				version: 1,
+				createdAt: '2026-11-22T12:00:00Z',
+				datasets: [],
+				actors: [{ id: 'a', name: '', kind: 'person' }]
+			})
+		);
+		expect(damaged.ok ? '' : damaged.error).toMatch(/^the backup is damaged: actors\[0\]\.name: /);
+	});
+
+	it('names files after what they hold and the day', () => {
+		expect(
+			fileName('Russia, China and North Korea, 2013–2025', 'csv', new Date('2026-11-22T23:00:00Z'))
+		).toBe('trama-russia-china-and-north-korea-2013-2025-2026-11-22.csv');
+	});
+});
