@@ -4,6 +4,7 @@
  */
 import { FORMAT_NAME, nativeFileSchema, type TramaEventInput } from '../model/schema';
 import { parseNativeFile, type Problem } from '../model/validate';
+import { isBackup } from './backup';
 import { parseJsonText } from './json';
 import {
 	isObject,
@@ -100,6 +101,14 @@ export function convertImport(json: unknown, options: ImportOptions): ReadResult
 			};
 		}
 		default:
+			if (isBackup(json)) {
+				return {
+					ok: false,
+					format,
+					error:
+						'this is a Trama backup of a whole store: bring it back with “Restore from a backup…” (it replaces everything)'
+				};
+			}
 			return {
 				ok: false,
 				format,

@@ -65,3 +65,20 @@ describe('reading an import', () => {
 		});
 	});
 });
+
+describe('a backup brought to Import', () => {
+	it('is pointed to Restore', () => {
+		expect(
+			readImport('{"format": "trama-backup", "version": 1, "datasets": []}', {
+				group: 'tag',
+				datasetId: 'x',
+				datasetName: 'X'
+			})
+		).toEqual({
+			ok: false,
+			format: 'unknown',
+			error:
+				'this is a Trama backup of a whole store: bring it back with “Restore from a backup…” (it replaces everything)'
+		});
+	});
+});
