@@ -198,6 +198,59 @@ export const en = {
 			`Imported ${count(n, 'event', 'events')} into ${count(datasets, 'dataset', 'datasets')}.`,
 		failed: (why: string) => `The import failed and nothing was written: ${why}`
 	},
+	exporter: {
+		open: 'Export & backup…',
+		title: 'Export and back up',
+		dataHeading: 'Export events',
+		what: 'Events',
+		selection: (n: number) =>
+			`What is shown: the window, the shown datasets, the actor filter (${count(n, 'event', 'events')})`,
+		dataset: (name: string, n: number) => `${name} (${count(n, 'event', 'events')})`,
+		all: (n: number) => `Every dataset (${count(n, 'event', 'events')})`,
+		format: 'Format',
+		formats: {
+			native: 'Trama JSON',
+			csv: 'CSV (spreadsheets)',
+			timelinejs: 'TimelineJS3 JSON'
+		} as Record<string, string>,
+		formatHint: {
+			native: 'Everything Trama holds; imports back unchanged.',
+			csv: 'One row per event; actors and sources joined with “; ”.',
+			timelinejs:
+				'Titles, summaries, dates, the first source and periods; TimelineJS cannot hold the rest.'
+		} as Record<string, string>,
+		download: 'Download',
+		empty: 'There are no events to export here.',
+		picturesHeading: 'Pictures of the views',
+		picturesHint:
+			'The timeline’s window and the network as they are now, with a caption of the window, datasets and sources.',
+		timelineSvg: 'Timeline (SVG)',
+		timelinePng: 'Timeline (PNG)',
+		networkSvg: 'Network (SVG)',
+		networkPng: 'Network (PNG)',
+		noNetwork: 'Show the Network tab to take its picture.',
+		caption: (window: string, datasets: string[], sources: number) =>
+			`${window} · ${datasets.length ? datasets.join(', ') : 'no datasets shown'} · ${count(sources, 'source', 'sources')} · Trama`,
+		selectionName: (window: string) => `Selection, ${window}`,
+		allName: 'All datasets',
+		backupHeading: 'Backup',
+		backupHint:
+			'One file with every dataset, actor, period and setting. Browser storage can be cleared by the browser or by you: keep a backup somewhere safe.',
+		backup: 'Back up everything',
+		restore: 'Restore from a backup…',
+		restoreSummary: (when: string, datasets: number, events: number, actors: number) =>
+			`This backup, made ${when}, holds ${count(datasets, 'dataset', 'datasets')}, ${count(events, 'event', 'events')} and ${count(actors, 'actor', 'actors')}.`,
+		restoreReplaces: (datasets: number, events: number) =>
+			`Restoring replaces everything stored now: ${count(datasets, 'dataset', 'datasets')} and ${count(events, 'event', 'events')}.`,
+		restoreConfirm: 'Replace everything',
+		restoreCancel: 'Keep what I have',
+		restored: (datasets: number, events: number) =>
+			`Restored ${count(datasets, 'dataset', 'datasets')} with ${count(events, 'event', 'events')}.`,
+		restoreFailed: (why: string) => `Nothing was restored: ${why}`,
+		exported: (name: string) => `Downloaded ${name}.`,
+		failed: (why: string) => `The export failed: ${why}`,
+		close: 'Close'
+	},
 	network: {
 		label: 'Actor network of the timeline’s window',
 		tab: 'Network',

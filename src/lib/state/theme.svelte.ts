@@ -15,7 +15,12 @@ export class ThemeState {
 	#root: HTMLElement;
 
 	toggle(): void {
-		this.current = this.current === 'dark' ? 'light' : 'dark';
+		this.set(this.current === 'dark' ? 'light' : 'dark');
+	}
+
+	/** Applies a theme (e.g. the one a restored backup carries) and keeps it. */
+	set(theme: Theme): void {
+		this.current = theme;
 		this.#root.dataset.theme = this.current;
 		try {
 			localStorage.setItem(STORAGE_KEY, this.current);
