@@ -117,6 +117,33 @@ test('a dataset exported as Trama JSON, deleted and imported again gives the sam
 	expect(await rows.allInnerTexts()).toEqual(before);
 });
 
+test('every dataset exported as Trama JSON comes back through Import, leaving other data alone', async ({
+	page
+}) => {
+	await openTable(page);
+	const rows = page.getByTestId('event-table').locator('tbody tr');
+	await expect(rows).toHaveCount(DEFAULT_EVENT_COUNT);
+	const before = await rows.allInnerTexts();
+	await page.getByTestId('export-open').click();
+	const dialog = page.getByTestId('export-dialog');
+	await dialog.getByTestId('export-scope').selectOption('all');
+	await expect(dialog).toContainText('Every dataset, as one backup file');
+	const file = await download(page, () => dialog.getByTestId('export-download').click());
+	await dialog.getByRole('button', { name: 'Close' }).click();
+	await deleteDataset(page, defaultFile.dataset.name);
+
+	await page.getByTestId('import-open').click();
+	const importer = page.getByTestId('import-dialog');
+	await importer.getByTestId('import-file').setInputFiles(file.path);
+	await expect(importer.getByTestId('import-format')).toContainText('Trama backup');
+	await expect(importer.getByTestId('import-preview')).toContainText(
+		`Datasets: “${defaultFile.dataset.name}” (new)`
+	);
+	await importer.getByTestId('import-commit').click();
+	await expect(rows).toHaveCount(DEFAULT_EVENT_COUNT);
+	expect(await rows.allInnerTexts()).toEqual(before);
+});
+
 test('CSV of what is shown: the window decides the rows', async ({ page }) => {
 	await page.goto('/?from=2023-09-01T00:00:00Z&to=2023-10-01T00:00:00Z');
 	await expect(page.getByTestId('timeline').locator('[data-event-id]').first()).toBeAttached();

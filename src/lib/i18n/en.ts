@@ -178,6 +178,7 @@ export const en = {
 			timelinejs: 'TimelineJS3',
 			'vis-timeline': 'vis-timeline',
 			records: 'List of records',
+			backup: 'Trama backup (its datasets are added; nothing else changes)',
 			unknown: 'Unknown'
 		} as Record<string, string>,
 		detected: (format: string) => `Format: ${format}`,
@@ -185,6 +186,8 @@ export const en = {
 			`${number.format(added)} new · ${number.format(changed)} changed · ${number.format(identical)} identical (skipped) · ${number.format(invalid)} invalid`,
 		removed: (n: number) =>
 			`${count(n, 'stored event', 'stored events')} of this dataset are not in the file and will go.`,
+		intoMany: (datasets: { name: string; existing: boolean }[]) =>
+			`Datasets: ${datasets.map((d) => `“${d.name}”${d.existing ? ' (updates it)' : ' (new)'}`).join(', ')}`,
 		into: (name: string, existing: boolean) =>
 			existing ? `Updates the dataset “${name}”` : `Creates the dataset “${name}”`,
 		problemsHeading: (n: number) => `${count(n, 'invalid record', 'invalid records')} (skipped):`,
@@ -219,6 +222,8 @@ export const en = {
 			timelinejs:
 				'Titles, summaries, dates, the first source and periods; TimelineJS cannot hold the rest.'
 		} as Record<string, string>,
+		allNativeHint:
+			'Every dataset, as one backup file: Import adds its datasets back, Restore replaces everything with it.',
 		download: 'Download',
 		empty: 'There are no events to export here.',
 		picturesHeading: 'Pictures of the views',

@@ -5,6 +5,10 @@
  */
 import { z } from 'zod';
 import {
+	FORMAT_NAME,
+	FORMAT_VERSION,
+	type NativeFile,
+	type Origin,
 	actorSchema,
 	datasetSchema,
 	eventSchema,
@@ -126,12 +130,16 @@ function stripIndex(e: TramaEvent): TramaEvent {
 export const isBackup = (json: unknown): boolean => isObject(json) && json.format === BACKUP_FORMAT;
 
 /** Reads a backup file's text; the message says what is wrong. */
-export function readBackup(
-	text: string
-): { ok: true; backup: Backup } | { ok: false; error: string } {
+export type BackupResult = { ok: true; backup: Backup } | { ok: false; error: string };
+
+export function readBackup(text: string): BackupResult {
 	const parsed = parseJsonText(text);
 	if (!parsed.ok) return parsed;
-	const json = parsed.value;
+	return checkBackup(parsed.value);
+}
+
+/** Validates parsed JSON as a backup; the message says what is wrong. */
+export function checkBackup(json: unknown): BackupResult {
 	if (!isBackup(json)) {
 		return {
 			ok: false,
@@ -156,6 +164,25 @@ export function readBackup(
 		};
 	}
 	return { ok: true, backup: checked.data };
+}
+
+/** A backup's datasets as native files (each with the actors its events use) and their origins. */
+export function filesOf(backup: Backup): { file: NativeFile; origin: Origin }[] {
+	const actors = new Map(backup.actors.map((a) => [a.id as string, a]));
+	return backup.datasets.map(({ events, periods, origin, id, name, description }) => {
+		const used = new Set(events.flatMap((e) => e.participants.map((p) => p.actor as string)));
+		return {
+			origin,
+			file: {
+				format: FORMAT_NAME,
+				version: FORMAT_VERSION,
+				dataset: { id, name, ...(description !== undefined ? { description } : {}) },
+				actors: [...used].flatMap((a) => actors.get(a) ?? []),
+				periods,
+				events
+			}
+		};
+	});
 }
 
 /** How many datasets, events and actors a backup or the store holds, for the confirmation. */

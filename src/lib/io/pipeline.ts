@@ -7,6 +7,7 @@
 import { fromStored, type Repository } from '../db/repository';
 import type { Actor, NativeFile, Origin } from '../model/schema';
 import type { Problem } from '../model/validate';
+import { checkBackup, filesOf, isBackup } from './backup';
 import { diffEvents, type ChangedEvent } from './diff';
 import {
 	convertImport,
@@ -47,6 +48,8 @@ export interface PreviewSummary {
 	format?: DetectedFormat;
 	records?: RecordsInfo;
 	dataset?: { id: string; name: string; existing: boolean };
+	/** For a backup: each dataset it brings, and whether it updates a stored one. */
+	datasets?: { name: string; existing: boolean }[];
 	/** Records in the input, valid or not. */
 	total: number;
 	/** Valid records, which the import would write. */
@@ -71,6 +74,8 @@ export interface Prepared {
 	json?: unknown;
 	/** The records to write, with the accepted actor matches applied. */
 	file?: NativeFile;
+	/** A backup brings several datasets, each with its own origin. */
+	files?: { file: NativeFile; origin: Origin }[];
 	summary: PreviewSummary;
 }
 
@@ -239,6 +244,7 @@ export async function preparePreview(
 	const { name, origin } = prepared;
 	const base = emptySummary(name, origin);
 	if (prepared.json === undefined) return prepared;
+	if (isBackup(prepared.json)) return previewBackup(prepared, repo, progress);
 	const id = prepared.summary.dataset?.id ?? `import-${slug(name)}`;
 	const datasetName = prepared.summary.dataset?.name ?? name;
 	const read = convertImport(prepared.json, {
@@ -303,6 +309,47 @@ export async function preparePreview(
 	};
 }
 
+/**
+ * A backup brought to Import: its datasets are added (or update the same datasets), the rest of
+ * the store stays. Ids are kept as they are, so no actor matching.
+ */
+async function previewBackup(
+	prepared: Prepared,
+	repo: Repository,
+	progress: Progress
+): Promise<Prepared> {
+	const base = emptySummary(prepared.name, prepared.origin);
+	progress('validating');
+	const read = checkBackup(prepared.json);
+	if (!read.ok) {
+		const { file: _f, files: _fs, ...rest } = prepared;
+		return { ...rest, summary: { ...base, format: 'backup', error: read.error } };
+	}
+	progress('comparing');
+	const files = filesOf(read.backup);
+	const stored = new Map((await repo.datasets()).map((d) => [d.id as string, d]));
+	const storedActors = new Set((await repo.actors()).map((a) => a.id as string));
+	const summary: PreviewSummary = { ...base, format: 'backup', datasets: [] };
+	const changed: ChangedEvent[] = [];
+	for (const { file } of files) {
+		const diff = diffEvents((await repo.events([file.dataset.id])).map(fromStored), file.events);
+		summary.total += file.events.length;
+		summary.valid += file.events.length;
+		summary.added += diff.added.length;
+		summary.identical += diff.identical;
+		summary.removed += diff.removed.length;
+		summary.changedCount += diff.changed.length;
+		changed.push(...diff.changed);
+		summary.datasets?.push({ name: file.dataset.name, existing: stored.has(file.dataset.id) });
+	}
+	const newActors = read.backup.actors.filter((a) => !storedActors.has(a.id));
+	summary.changed = changed.slice(0, SHOWN_CHANGES);
+	summary.newActors = newActors.slice(0, SHOWN_ACTORS).map((a) => a.name);
+	summary.newActorCount = newActors.length;
+	const { file: _f, ...rest } = prepared;
+	return { ...rest, files, summary };
+}
+
 function emptySummary(name: string, origin: Origin): PreviewSummary {
 	return {
 		name,
@@ -330,7 +377,7 @@ export async function commitPrepared(
 	signal?: AbortSignal
 ): Promise<{ events: number; datasets: number }> {
 	const files = prepared.flatMap((p) =>
-		p.file && p.file.events.length ? [{ file: p.file, origin: p.origin }] : []
+		p.files ? p.files : p.file && p.file.events.length ? [{ file: p.file, origin: p.origin }] : []
 	);
 	if (files.length === 0) throw new ImportError('there is nothing valid to import');
 	progress(

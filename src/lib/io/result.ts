@@ -12,7 +12,7 @@ import {
 } from '../model/schema';
 import { formatPath, problemsOf, type Problem } from '../model/validate';
 
-export type FormatName = 'native' | 'timelinejs' | 'vis-timeline' | 'records';
+export type FormatName = 'native' | 'timelinejs' | 'vis-timeline' | 'records' | 'backup';
 
 export interface ImportResult {
 	format: FormatName;

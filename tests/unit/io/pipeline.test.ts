@@ -213,3 +213,39 @@ describe('committing', () => {
 		);
 	});
 });
+
+describe('a backup brought to Import', () => {
+	it('adds its datasets back with identical records, leaving other datasets alone', async () => {
+		const { makeBackup } = await import('$lib/io/backup');
+		await repo.writeDataset(nativeFile(meetings), { kind: 'file', name: 'm.json' });
+		const eras = await preview(fileSource('eras.json', fixtureText('src_template_eras')));
+		await commitPrepared([eras], repo, progress);
+		const before = await repo.contents();
+		const text = JSON.stringify(makeBackup(before, {}));
+		await repo.deleteDataset('test' as never);
+		const p = await preview(fileSource('backup.json', text));
+		expect(p.summary.error).toBeUndefined();
+		expect(p.summary.format).toBe('backup');
+		expect(p.summary.datasets).toEqual([
+			{ name: before.datasets[0]!.name, existing: before.datasets[0]!.id !== 'test' },
+			{ name: before.datasets[1]!.name, existing: before.datasets[1]!.id !== 'test' }
+		]);
+		expect(p.summary.added).toBe(meetings.length);
+		expect(p.summary.identical).toBe(before.events.length - meetings.length);
+		await commitPrepared([p], repo, progress);
+		const after = await repo.contents();
+		expect(after.events).toEqual(before.events);
+		expect(after.actors).toEqual(before.actors);
+		expect(after.periods).toEqual(before.periods);
+		expect(after.datasets.map((d) => [d.id, d.name, d.origin, d.eventCount])).toEqual(
+			before.datasets.map((d) => [d.id, d.name, d.origin, d.eventCount])
+		);
+	});
+
+	it('a damaged backup says what is wrong', async () => {
+		const p = await preview(
+			fileSource('b.json', '{"format": "trama-backup", "version": 1, "datasets": "x"}')
+		);
+		expect(p.summary.error).toMatch(/^the backup is damaged: /);
+	});
+});
