@@ -206,8 +206,8 @@ export const en = {
 		title: 'Export and back up',
 		dataHeading: 'Export events',
 		what: 'Events',
-		selection: (n: number) =>
-			`What is shown: the window, the shown datasets, the actor filter (${count(n, 'event', 'events')})`,
+		selection: (n: number) => `What is shown now (${count(n, 'event', 'events')})`,
+		selectionHint: 'The timeline’s window, the datasets shown and the actor filter.',
 		dataset: (name: string, n: number) => `${name} (${count(n, 'event', 'events')})`,
 		all: (n: number) => `Every dataset (${count(n, 'event', 'events')})`,
 		format: 'Format',
