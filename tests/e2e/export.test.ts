@@ -196,3 +196,43 @@ test('the network as PNG is a real image of the view’s size, with the caption 
 	expect(text).toContain('Kim Jong Un');
 	expect(text).toContain(`${defaultFile.dataset.name} · `);
 });
+
+test('markup in a title stays text in the exported pictures', async ({ page }) => {
+	const title = '<img src=x onerror=alert(1)>';
+	const file = {
+		format: 'trama',
+		version: 1,
+		dataset: { id: 'markup', name: 'Markup' },
+		actors: [{ id: 'someone', name: '<b>Someone</b>', kind: 'person' }],
+		events: [
+			{
+				id: 'm1',
+				title,
+				start: '2024-05-01',
+				confidence: 'reported',
+				participants: [{ actor: 'someone' }]
+			}
+		]
+	};
+	// One lane, so the new event is in view (vis-timeline leaves lanes scrolled out of view empty).
+	await page.goto('/?from=2024-04-01T00:00:00Z&to=2024-06-01T00:00:00Z&lanes=none');
+	await page.getByTestId('import-open').click();
+	const importer = page.getByTestId('import-dialog');
+	await importer.getByTestId('import-paste').fill(JSON.stringify(file));
+	await importer.getByRole('button', { name: 'Read the pasted JSON' }).click();
+	await importer.getByTestId('import-commit').click();
+	await expect(page.getByTestId('timeline').locator('[data-event-id="m1"]').first()).toBeAttached();
+	await page.getByTestId('export-open').click();
+	const dialog = page.getByTestId('export-dialog');
+	for (const name of ['Timeline (SVG)', 'Network (SVG)']) {
+		const svg = await download(page, () => dialog.getByRole('button', { name }).click());
+		const text = readFileSync(svg.path, 'utf8');
+		expect(text).not.toContain('<img');
+		expect(text).not.toContain('<b>');
+		expect(text).toContain(
+			name.startsWith('Timeline')
+				? '&lt;img src=x onerror=alert(1)&gt;'
+				: '&lt;b&gt;Someone&lt;/b&gt;'
+		);
+	}
+});
