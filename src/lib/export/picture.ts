@@ -266,8 +266,19 @@ const STYLE_PROPS = [
 	'display'
 ] as const;
 
+/** A colour key, drawn in the picture's top-left corner. */
+export interface LegendEntry {
+	label: string;
+	colour: string;
+}
+
 /** A standalone copy of a live SVG (the network): computed styles inlined, caption added. */
-export function copySvg(live: SVGSVGElement, caption: string, palette: Palette): SVGSVGElement {
+export function copySvg(
+	live: SVGSVGElement,
+	caption: string,
+	palette: Palette,
+	legend: readonly LegendEntry[] = []
+): SVGSVGElement {
 	const width = live.clientWidth || Number(live.getAttribute('width')) || 800;
 	const height = live.clientHeight || Number(live.getAttribute('height')) || 600;
 	const copy = live.cloneNode(true) as SVGSVGElement;
@@ -297,6 +308,22 @@ export function copySvg(live: SVGSVGElement, caption: string, palette: Palette):
 	copy.insertBefore(bg, copy.firstChild);
 	const svg = create('svg');
 	addCaption(svg, width, height, caption, palette);
+	// The colour key, top left, one entry a line.
+	legend.forEach((entry, i) => {
+		svg
+			.append('circle')
+			.attr('cx', 18)
+			.attr('cy', 18 + i * 18)
+			.attr('r', 5)
+			.attr('fill', entry.colour);
+		svg
+			.append('text')
+			.attr('x', 29)
+			.attr('y', 22 + i * 18)
+			.attr('fill', palette.muted)
+			.attr('font-size', 12)
+			.text(entry.label);
+	});
 	for (const child of [...(svg.node()?.childNodes ?? [])]) copy.appendChild(child);
 	copy.setAttribute('font-family', palette.font);
 	return copy;
