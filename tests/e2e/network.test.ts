@@ -171,3 +171,23 @@ test('a node dragged stays where it is dropped', async ({ page }) => {
 	expect(Math.abs((after?.x ?? 0) - before.x)).toBeGreaterThan(40);
 	await expect(panel(page)).toHaveCount(0); // a drag is not a click
 });
+
+test('the Network and Table tabs are one tab stop, switched with the arrow keys', async ({
+	page
+}) => {
+	await page.goto('/');
+	const networkTab = page.getByRole('tab', { name: 'Network' });
+	const tableTab = page.getByRole('tab', { name: 'Table' });
+	await expect(networkTab).toHaveAttribute('tabindex', '0');
+	await expect(tableTab).toHaveAttribute('tabindex', '-1');
+	await networkTab.focus();
+	await page.keyboard.press('ArrowRight');
+	await expect(tableTab).toBeFocused();
+	await expect(tableTab).toHaveAttribute('aria-selected', 'true');
+	await expect(page.getByTestId('event-table')).toBeVisible();
+	await page.keyboard.press('Home');
+	await expect(networkTab).toBeFocused();
+	await expect(network(page)).toBeVisible();
+	await page.keyboard.press('ArrowLeft');
+	await expect(tableTab).toHaveAttribute('aria-selected', 'true');
+});
