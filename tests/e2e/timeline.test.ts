@@ -217,3 +217,40 @@ test('the axis is in UTC, west of Greenwich too', async ({ page }) => {
 		'12:00'
 	]);
 });
+
+test('a link to an event whose id two datasets share names the dataset and opens the right one', async ({
+	page
+}) => {
+	const file = {
+		format: 'trama',
+		version: 1,
+		dataset: { id: 'dup', name: 'Duplicates' },
+		events: [
+			{
+				id: 'kim-putin-vostochny-2023',
+				title: 'Same id, other dataset',
+				start: '2024-01-10',
+				confidence: 'reported'
+			}
+		]
+	};
+	await page.goto('/');
+	await page.getByTestId('import-open').click();
+	const importer = page.getByTestId('import-dialog');
+	await importer.getByTestId('import-paste').fill(JSON.stringify(file));
+	await importer.getByRole('button', { name: 'Read the pasted JSON' }).click();
+	await importer.getByTestId('import-commit').click();
+	await page.getByRole('tab', { name: 'Table' }).click();
+	await page.getByTestId('event-filter').fill('Same id, other dataset');
+	await page
+		.getByTestId('event-table')
+		.getByRole('button', { name: 'Same id, other dataset' })
+		.click();
+	await expect(page).toHaveURL(/event=kim-putin-vostochny-2023&dataset=dup/);
+	await page.reload();
+	await expect(page.getByTestId('event-details')).toContainText('Same id, other dataset');
+	// An id no other dataset uses keeps the short link.
+	await page.goto('/?event=xi-putin-2024-05-16-beijing');
+	await expect(page.getByTestId('event-details')).toContainText('Beijing');
+	await expect(page).not.toHaveURL(/dataset=/);
+});

@@ -8,7 +8,7 @@ import { page } from '$app/state';
 import { t } from '../i18n';
 import type { ActorId } from '../model/schema';
 import type { NetworkState } from './network.svelte';
-import type { TimelineState } from './timeline.svelte';
+import { eventKey, type TimelineState } from './timeline.svelte';
 import { decodeView, encodeView, type View } from './view';
 
 const SETTLE_MS = 400;
@@ -49,7 +49,14 @@ export class UrlSync {
 	current(): View {
 		const tl = this.#tl;
 		const view: View = { window: tl.window, grouping: tl.grouping };
-		if (tl.selected) view.event = tl.selected.event.id;
+		const selected = tl.selected;
+		if (selected) {
+			view.event = selected.event.id;
+			// Ids are unique within a dataset only: name the dataset when another one shares the id.
+			if (tl.events.some((e) => e.event.id === selected.event.id && e.key !== selected.key)) {
+				view.dataset = datasetOfKey(selected.key);
+			}
+		}
 		if (this.#network.selectedActor !== undefined) view.actor = this.#network.selectedActor;
 		return view;
 	}
@@ -118,7 +125,10 @@ export class UrlSync {
 			tl.selectedKey = undefined;
 			return missing;
 		}
-		const found = tl.events.find((e) => e.event.id === view.event);
+		const found =
+			(view.dataset !== undefined
+				? tl.byKey.get(eventKey({ datasetId: view.dataset, id: view.event }))
+				: undefined) ?? tl.events.find((e) => e.event.id === view.event);
 		tl.selectedKey = found?.key;
 		if (!found) missing.event = view.event;
 		return missing;
@@ -136,6 +146,9 @@ export class UrlSync {
 		else replaceState(url, { view });
 	}
 }
+
+/** The dataset part of an event key (see `eventKey`). */
+const datasetOfKey = (key: string) => key.slice(0, key.indexOf('\u001f'));
 
 /** The query of the address bar now (read once per use, not reactive). */
 function currentParams(): URLSearchParams {

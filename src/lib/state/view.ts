@@ -10,6 +10,8 @@ export interface View {
 	grouping: Grouping;
 	/** The selected event's id. */
 	event?: string;
+	/** The selected event's dataset, written only when another dataset has an event of that id. */
+	dataset?: string;
 	/** The selected actor's id. */
 	actor?: string;
 }
@@ -45,6 +47,8 @@ export function decodeView(params: URLSearchParams): DecodedView {
 	}
 	const event = params.get('event');
 	if (event !== null && event !== '') view.event = event;
+	const dataset = params.get('dataset');
+	if (view.event !== undefined && dataset !== null && dataset !== '') view.dataset = dataset;
 	const actor = params.get('actor');
 	if (actor !== null && actor !== '') view.actor = actor;
 	return { view, problems };
@@ -53,13 +57,14 @@ export function decodeView(params: URLSearchParams): DecodedView {
 /** The URL search string for a view, keeping any parameters the view does not own. */
 export function encodeView(view: View, base: URLSearchParams = new URLSearchParams()): string {
 	const params = new URLSearchParams(base);
-	for (const key of ['from', 'to', 'lanes', 'event', 'actor']) params.delete(key);
+	for (const key of ['from', 'to', 'lanes', 'event', 'dataset', 'actor']) params.delete(key);
 	if (view.window) {
 		params.set('from', isoInstant(Math.round(view.window.start)));
 		params.set('to', isoInstant(Math.round(view.window.end)));
 	}
 	if (view.grouping !== DEFAULT_GROUPING) params.set('lanes', view.grouping);
 	if (view.event !== undefined) params.set('event', view.event);
+	if (view.event !== undefined && view.dataset !== undefined) params.set('dataset', view.dataset);
 	if (view.actor !== undefined) params.set('actor', view.actor);
 	const text = params.toString();
 	return text === '' ? '' : `?${text}`;

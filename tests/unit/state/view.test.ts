@@ -15,6 +15,16 @@ describe('the view in the URL', () => {
 		expect(decodeView(new URLSearchParams(search))).toEqual({ view, problems: [] });
 	});
 
+	it('names the dataset of a selected event only alongside the event', () => {
+		const view = { grouping: 'actor' as const, event: '1', dataset: 'import-vis' };
+		expect(encodeView(view)).toBe('?event=1&dataset=import-vis');
+		expect(decodeView(new URLSearchParams('event=1&dataset=import-vis')).view).toEqual(view);
+		expect(decodeView(new URLSearchParams('dataset=import-vis')).view).toEqual({
+			grouping: 'actor'
+		});
+		expect(encodeView({ grouping: 'actor' }, new URLSearchParams('event=1&dataset=x'))).toBe('');
+	});
+
 	it('leaves the default grouping out and keeps parameters it does not own', () => {
 		expect(
 			encodeView({ grouping: 'actor' }, new URLSearchParams('import=https://x.org/a.json'))
