@@ -2,6 +2,7 @@
  * Every string the English interface shows. Another language is another file of this shape
  * (`Messages`); numbers and dates are formatted through Intl with the language's `locale`.
  */
+import { formatLocalInstant } from '../model/dates';
 import type { ActorKind, Confidence, EventKind, RelationType } from '../model/schema';
 
 const plural = new Intl.PluralRules('en');
@@ -137,8 +138,8 @@ export const en = {
 			comparing: 'Comparing with what is stored',
 			writing: 'Writing'
 		} as Record<string, string>,
-		progressOf: (stage: string, done?: number, total?: number) =>
-			total ? `${stage}: ${Math.round(((done ?? 0) / total) * 100)} %` : `${stage}…`,
+		progressOf: (stage: string, percent?: number) =>
+			percent === undefined ? `${stage}…` : `${stage}: ${percent} %`,
 		cancelWork: 'Stop',
 		cancelledWrite: 'Import cancelled: nothing was written.',
 		mapping: 'Map the fields of these records',
@@ -169,8 +170,7 @@ export const en = {
 		pasteRead: 'Read the pasted JSON',
 		pastedName: 'Pasted JSON',
 		/** A pasted dataset's first name, with the moment it was pasted (the user's clock). */
-		pastedDataset: (when: number) =>
-			`Pasted ${new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(when)}`,
+		pastedDataset: (when: number) => `Pasted ${formatLocalInstant(when, 'en-GB')}`,
 		groups: 'TimelineJS and vis-timeline groups become',
 		groupAs: { tag: 'Tags', actor: 'Actors' },
 		format: {

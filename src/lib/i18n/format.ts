@@ -1,5 +1,5 @@
 /** Formatting of model values for display, in the interface language. */
-import { formatDateRange, formatPartialDate } from '../model/dates';
+import { formatDateRange, formatPartialDate, partialDateFromMs, type Span } from '../model/dates';
 import type { TramaEvent } from '../model/schema';
 import { t } from './index';
 
@@ -37,4 +37,13 @@ export function hostOf(url: string): string {
 	} catch {
 		return url;
 	}
+}
+
+/** A window as its first and last day: "12 Aug 2012 – 6 Dec 2025". */
+export function formatWindow(window: Span): string {
+	return formatDateRange(
+		partialDateFromMs(window.start, 'day'),
+		partialDateFromMs(Math.max(window.start, window.end - 1), 'day'),
+		t.locale
+	);
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import {
+	checkUniqueIds,
 	FORMAT_NAME,
 	FORMAT_VERSION,
 	type NativeFile,
@@ -42,34 +43,12 @@ export const backupSchema = z
 		settings: z.record(z.string(), z.string()).default({})
 	})
 	.superRefine((backup, ctx) => {
-		const actors = new Set<string>();
-		backup.actors.forEach((a, i) => {
-			if (actors.has(a.id))
-				ctx.addIssue({
-					code: 'custom',
-					path: ['actors', i, 'id'],
-					message: `the id "${a.id}" is used twice`
-				});
-			actors.add(a.id);
-		});
-		const datasets = new Set<string>();
+		checkUniqueIds(backup.actors, ['actors'], ctx);
+		checkUniqueIds(backup.datasets, ['datasets'], ctx);
+		const actors = new Set<string>(backup.actors.map((a) => a.id));
 		backup.datasets.forEach((d, i) => {
-			if (datasets.has(d.id))
-				ctx.addIssue({
-					code: 'custom',
-					path: ['datasets', i, 'id'],
-					message: `the id "${d.id}" is used twice`
-				});
-			datasets.add(d.id);
-			const events = new Set<string>();
+			checkUniqueIds(d.events, ['datasets', i, 'events'], ctx);
 			d.events.forEach((e, j) => {
-				if (events.has(e.id))
-					ctx.addIssue({
-						code: 'custom',
-						path: ['datasets', i, 'events', j, 'id'],
-						message: `the id "${e.id}" is used twice`
-					});
-				events.add(e.id);
 				e.participants.forEach((p, k) => {
 					if (!actors.has(p.actor))
 						ctx.addIssue({
@@ -102,29 +81,12 @@ export function makeBackup(
 		createdAt: now.toISOString(),
 		datasets: store.datasets.map((d) => ({
 			...d,
-			events: store.events
-				.filter((e) => e.datasetId === d.id)
-				.map(({ datasetId: _d, ...e }) => stripIndex(e)),
+			events: store.events.filter((e) => e.datasetId === d.id).map(({ datasetId: _d, ...e }) => e),
 			periods: store.periods.filter((p) => p.datasetId === d.id).map(({ datasetId: _d, ...p }) => p)
 		})),
 		actors: store.actors,
 		settings
 	};
-}
-
-/** Removes the fields the database adds for its indexes, if present. */
-function stripIndex(e: TramaEvent): TramaEvent {
-	const {
-		startMs: _s,
-		endMs: _e,
-		actorIds: _a,
-		...event
-	} = e as TramaEvent & {
-		startMs?: number;
-		endMs?: number;
-		actorIds?: unknown;
-	};
-	return event;
 }
 
 export const isBackup = (json: unknown): boolean => isObject(json) && json.format === BACKUP_FORMAT;

@@ -97,7 +97,10 @@ export function convertImport(json: unknown, options: ImportOptions): ReadResult
 			return {
 				ok: true,
 				records: { fields, mapping },
-				result: fromRecords(records, { ...options, mapping })
+				result: fromRecords(records, {
+					...options,
+					mapping: { ...mapping, title: mapping.title, start: mapping.start }
+				})
 			};
 		}
 		default:

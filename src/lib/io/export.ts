@@ -16,10 +16,10 @@ import {
 	type Period,
 	type TramaEvent
 } from '../model/schema';
-import { stableHash } from './result';
+import { slug, stableHash } from './result';
 
 /**
- * A native file of some events: the actors they involve, the periods given, the dataset named.
+ * A native file of some model events (see `fromStored`): the actors they involve, the periods given, the dataset named.
  * Events with the same id from different datasets (a selection) get the dataset's id appended,
  * so the file stays valid.
  */
@@ -31,19 +31,7 @@ export function nativeFileOf(
 ): NativeFile {
 	const seen = new Set<string>();
 	const out: TramaEvent[] = [];
-	for (const stored of events) {
-		const {
-			datasetId,
-			startMs: _s,
-			endMs: _e,
-			actorIds: _a,
-			...event
-		} = stored as TramaEvent & {
-			datasetId?: string;
-			startMs?: number;
-			endMs?: number;
-			actorIds?: unknown;
-		};
+	for (const { datasetId, ...event } of events) {
 		const id = seen.has(event.id)
 			? `${event.id}~${datasetId ?? stableHash(event.title)}`
 			: event.id;
@@ -189,12 +177,5 @@ export function toTimelineJs(file: NativeFile, actors: ReadonlyMap<ActorId, Acto
 
 /** A file name from a dataset name and the date: "trama-russia-china-2026-11-22.json". */
 export function fileName(base: string, extension: string, now: Date = new Date()): string {
-	const slug = base
-		.normalize('NFD')
-		.replace(/\p{Diacritic}/gu, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-|-$/g, '')
-		.slice(0, 60);
-	return `trama-${slug || 'export'}-${now.toISOString().slice(0, 10)}.${extension}`;
+	return `trama-${slug(base).slice(0, 60)}-${now.toISOString().slice(0, 10)}.${extension}`;
 }

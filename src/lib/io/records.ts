@@ -7,7 +7,14 @@ import { parseLooseDate, fromParts } from '../model/dates';
 import { nativeFileSchema, type TramaEventInput } from '../model/schema';
 import { problemsOf, type Problem } from '../model/validate';
 import { htmlToText } from './html';
-import { isObject, slug, stableHash, validateEvents, type ImportResult } from './result';
+import {
+	isObject,
+	slug,
+	stableHash,
+	validateEvents,
+	type ImportResult,
+	extraField
+} from './result';
 
 /** The model fields a record's fields can be mapped to. */
 export const MAPPABLE = [
@@ -36,7 +43,8 @@ export interface RecordField {
 export interface RecordsOptions {
 	datasetId: string;
 	datasetName: string;
-	mapping: FieldMapping;
+	/** The title and the date must be mapped (the dialog asks for them before converting). */
+	mapping: FieldMapping & { title: string; start: string };
 	onProgress?: (done: number, total: number) => void;
 }
 
@@ -171,14 +179,10 @@ export function fromRecords(json: unknown[], options: RecordsOptions): ImportRes
 		};
 		const path = (target: Mappable) => `${at(index)}.${mapping[target] ?? target}`;
 		const title = textOf(field('title'));
-		if (!mapping.title)
-			problems.push({ path: at(index), message: 'choose the field that holds the title' });
-		else if (!title) problems.push({ path: path('title'), message: 'the title is empty' });
+		if (!title) problems.push({ path: path('title'), message: 'the title is empty' });
 		const rawStart = field('start');
 		const start = rawStart === undefined ? undefined : dateOf(rawStart);
-		if (!mapping.start)
-			problems.push({ path: at(index), message: 'choose the field that holds the date' });
-		else if (!start) problems.push({ path: path('start'), message: 'the date is empty' });
+		if (!start) problems.push({ path: path('start'), message: 'the date is empty' });
 		else if (!start.ok) problems.push({ path: path('start'), message: start.error });
 		const rawEnd = field('end');
 		const end = rawEnd === undefined ? undefined : dateOf(rawEnd);
@@ -219,9 +223,7 @@ export function fromRecords(json: unknown[], options: RecordsOptions): ImportRes
 			sources,
 			kind: 'other',
 			confidence: 'reported',
-			...(Object.keys(extra).length
-				? { extra: JSON.parse(JSON.stringify(extra)) as Record<string, never> }
-				: {})
+			...extraField(extra)
 		};
 		return { index, input, problems };
 	});

@@ -91,6 +91,16 @@ export function validatePeriods(
 	return { periods, problems };
 }
 
+/**
+ * The `extra` field of a converted event: the fields the model has no place for, as plain JSON
+ * (undefined values dropped), or nothing when there are none.
+ */
+export function extraField(extra: Record<string, unknown>): { extra?: Record<string, never> } {
+	return Object.keys(extra).length
+		? { extra: JSON.parse(JSON.stringify(extra)) as Record<string, never> }
+		: {};
+}
+
 /** A JSON object (not an array, not null). */
 export type Json = Record<string, unknown>;
 export const isObject = (v: unknown): v is Json =>

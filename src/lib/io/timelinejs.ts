@@ -19,7 +19,8 @@ import {
 	stableHash,
 	validateEvents,
 	validatePeriods,
-	type ImportResult
+	type ImportResult,
+	extraField
 } from './result';
 
 export interface TimelineJsOptions {
@@ -176,9 +177,7 @@ export function fromTimelineJs(json: unknown, options: TimelineJsOptions): Impor
 			sources,
 			kind: 'other',
 			confidence: 'reported',
-			...(Object.keys(extra).length
-				? { extra: JSON.parse(JSON.stringify(extra)) as Record<string, never> }
-				: {})
+			...extraField(extra)
 		};
 		return { index, input, problems };
 	});

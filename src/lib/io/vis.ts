@@ -8,7 +8,14 @@ import { parseLooseDate } from '../model/dates';
 import { nativeFileSchema, type TramaEventInput } from '../model/schema';
 import { problemsOf, type Problem } from '../model/validate';
 import { htmlToText } from './html';
-import { isObject, slug, stableHash, validateEvents, type ImportResult } from './result';
+import {
+	isObject,
+	slug,
+	stableHash,
+	validateEvents,
+	type ImportResult,
+	extraField
+} from './result';
 
 export interface VisOptions {
 	group: 'tag' | 'actor';
@@ -99,9 +106,7 @@ export function fromVisTimeline(json: unknown, options: VisOptions): ImportResul
 			})),
 			kind: 'other',
 			confidence: 'reported',
-			...(Object.keys(extra).length
-				? { extra: JSON.parse(JSON.stringify(extra)) as Record<string, never> }
-				: {})
+			...extraField(extra)
 		};
 		return { index, input, problems };
 	});

@@ -286,6 +286,26 @@ export function formatDateRange(
 	return `${formatPartialDate(start, locale)} – ${formatPartialDate(end, locale)}`;
 }
 
+/**
+ * A moment on the user's own clock, not an event date: when a backup was made, when JSON was
+ * pasted ("22 Nov 2026, 21:30" in en-GB).
+ */
+export function formatLocalInstant(ms: number, locale: string): string {
+	return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+}
+
+/** The precision that suits axis ticks `stepMs` apart: years, months, days or times. */
+export function precisionForStep(stepMs: number): Precision {
+	const day = 86_400_000;
+	return stepMs >= 360 * day
+		? 'year'
+		: stepMs >= 28 * day
+			? 'month'
+			: stepMs >= day
+				? 'day'
+				: 'time';
+}
+
 /** An ISO 8601 instant in UTC for a millisecond time, e.g. for `data-window-start`. */
 export function isoInstant(ms: number): string {
 	return new Date(ms).toISOString();

@@ -339,6 +339,28 @@ export type Dataset = z.output<typeof datasetSchema>;
 // ---------------------------------------------------------------------------------------------
 // The native file
 
+/**
+ * Adds an issue for every item whose id an earlier item of the list already has, at
+ * `[...path, i, 'id']`. For the superRefine of files that hold lists of records.
+ */
+export function checkUniqueIds(
+	items: readonly { id: string }[],
+	path: readonly (string | number)[],
+	ctx: z.RefinementCtx
+): void {
+	const seen = new Set<string>();
+	items.forEach((item, i) => {
+		if (seen.has(item.id)) {
+			ctx.addIssue({
+				code: 'custom',
+				path: [...path, i, 'id'],
+				message: `the id "${item.id}" is used twice`
+			});
+		}
+		seen.add(item.id);
+	});
+}
+
 export const nativeFileSchema = z
 	.strictObject({
 		$schema: z.string().optional(),
@@ -350,22 +372,9 @@ export const nativeFileSchema = z
 		events: z.array(eventSchema)
 	})
 	.superRefine((file, ctx) => {
-		const duplicates = (items: { id: string }[], key: 'actors' | 'events' | 'periods') => {
-			const seen = new Set<string>();
-			items.forEach((item, i) => {
-				if (seen.has(item.id)) {
-					ctx.addIssue({
-						code: 'custom',
-						path: [key, i, 'id'],
-						message: `the id "${item.id}" is used twice`
-					});
-				}
-				seen.add(item.id);
-			});
-		};
-		duplicates(file.actors, 'actors');
-		duplicates(file.events, 'events');
-		duplicates(file.periods, 'periods');
+		checkUniqueIds(file.actors, ['actors'], ctx);
+		checkUniqueIds(file.events, ['events'], ctx);
+		checkUniqueIds(file.periods, ['periods'], ctx);
 		const actors = new Set<string>(file.actors.map((a) => a.id));
 		file.events.forEach((e, i) => {
 			e.participants.forEach((p, j) => {

@@ -1,7 +1,8 @@
 /** Light or dark theme: the user's choice, kept in localStorage, else the system's. */
 export type Theme = 'light' | 'dark';
 
-const STORAGE_KEY = 'trama.theme';
+/** Where the choice is kept (a setting: see `settings.ts`). */
+export const THEME_KEY = 'trama.theme';
 
 export class ThemeState {
 	current = $state<Theme>('light');
@@ -23,7 +24,7 @@ export class ThemeState {
 		this.current = theme;
 		this.#root.dataset.theme = this.current;
 		try {
-			localStorage.setItem(STORAGE_KEY, this.current);
+			localStorage.setItem(THEME_KEY, this.current);
 		} catch {
 			// Storage refused (private mode): the choice lasts for this page only.
 		}

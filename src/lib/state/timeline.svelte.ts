@@ -26,6 +26,9 @@ export type WindowSource = 'timeline' | 'overview' | 'control' | 'url';
 /** The key that identifies an event across datasets. */
 export const eventKey = (e: { datasetId: string; id: string }) => `${e.datasetId}\u001f${e.id}`;
 
+/** The dataset part of an event key. */
+export const datasetOfKey = (key: string) => key.slice(0, key.indexOf('\u001f'));
+
 export class TimelineState {
 	readonly #events: () => readonly StoredEvent[];
 	readonly #actors: () => ReadonlyMap<ActorId, Actor>;

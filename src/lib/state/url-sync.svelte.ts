@@ -8,7 +8,7 @@ import { page } from '$app/state';
 import { t } from '../i18n';
 import type { ActorId } from '../model/schema';
 import type { NetworkState } from './network.svelte';
-import { eventKey, type TimelineState } from './timeline.svelte';
+import { datasetOfKey, eventKey, type TimelineState } from './timeline.svelte';
 import { decodeView, encodeView, type View } from './view';
 
 const SETTLE_MS = 400;
@@ -146,9 +146,6 @@ export class UrlSync {
 		else replaceState(url, { view });
 	}
 }
-
-/** The dataset part of an event key (see `eventKey`). */
-const datasetOfKey = (key: string) => key.slice(0, key.indexOf('\u001f'));
 
 /** The query of the address bar now (read once per use, not reactive). */
 function currentParams(): URLSearchParams {

@@ -44,7 +44,10 @@ describe('plain lists of records', () => {
 	});
 
 	it('converts with the mapping, keeping precision, and reports bad records with their field', () => {
-		const result = fromRecords(records, { ...options, mapping: guessMapping(fieldsOf(records)) });
+		const result = fromRecords(records, {
+			...options,
+			mapping: { ...guessMapping(fieldsOf(records)), title: 'headline', start: 'when' }
+		});
 		expect(result.file.events.map((e) => [e.title, e.start])).toEqual([
 			['Kim and Putin meet at Vostochny', '2023-09-13'],
 			['Shoigu in Pyongyang', '2023-07'],
