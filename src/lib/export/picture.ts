@@ -6,7 +6,7 @@
  * Browser only (uses the DOM and a canvas).
  */
 import { create, scaleUtc, type Selection } from 'd3';
-import type { EventItem, Lane, TimelineItem } from '../timeline/items';
+import type { EventItem, Lane, TimelineItem } from '../time/items';
 import type { Span } from '../model/dates';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';

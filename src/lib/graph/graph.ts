@@ -6,7 +6,7 @@
 import type { Span } from '../model/dates';
 import { actorIdsOf, overlaps } from '../model/events';
 import { isDirected, type ActorId, type RelationType } from '../model/schema';
-import type { TimelineEvent } from '../timeline/items';
+import type { EventKey, KeyedEvent } from '../model/events';
 
 export interface GraphNode {
 	id: ActorId;
@@ -32,7 +32,7 @@ export interface GraphEdge {
 	/** The number of events in the window the two share. */
 	weight: number;
 	/** Those events, by key, in chronological order. */
-	eventKeys: string[];
+	eventKeys: EventKey[];
 	relations: EdgeRelation[];
 }
 
@@ -40,7 +40,7 @@ export interface ActorGraph {
 	nodes: GraphNode[];
 	edges: GraphEdge[];
 	/** For each actor, its events in the window, by key, in chronological order. */
-	eventsOf: Map<ActorId, string[]>;
+	eventsOf: Map<ActorId, EventKey[]>;
 }
 
 export const edgeId = (x: ActorId, y: ActorId) => (x < y ? `${x}\u001f${y}` : `${y}\u001f${x}`);
@@ -50,11 +50,11 @@ export const edgeId = (x: ActorId, y: ActorId) => (x < y ? `${x}\u001f${y}` : `$
  * longest span among them (to find long events that began before the window).
  */
 export function buildGraph(
-	events: readonly TimelineEvent[],
+	events: readonly KeyedEvent[],
 	window: Span,
 	maxSpanMs = Infinity
 ): ActorGraph {
-	const eventsOf = new Map<ActorId, string[]>();
+	const eventsOf = new Map<ActorId, EventKey[]>();
 	const edges = new Map<string, GraphEdge>();
 	const relationIndex = new Map<string, EdgeRelation>();
 	const earliest = window.start - maxSpanMs;
@@ -146,13 +146,13 @@ export function egoNetwork(
 
 /** The keys of every event an actor takes part in (in any window). */
 export function eventKeysOfActor(
-	events: readonly TimelineEvent[],
+	events: readonly KeyedEvent[],
 	actor: ActorId
-): ReadonlySet<string> {
+): ReadonlySet<EventKey> {
 	return new Set(events.filter((e) => actorIdsOf(e.event).includes(actor)).map((e) => e.key));
 }
 
 /** A set of keys, as a read-only set. */
-export function keySet(keys: readonly string[]): ReadonlySet<string> {
+export function keySet<K>(keys: readonly K[]): ReadonlySet<K> {
 	return new Set(keys);
 }

@@ -2,6 +2,26 @@
 import { endMs, startMs, type Span } from './dates';
 import type { ActorId, TramaEvent } from './schema';
 
+/** Identifies an event across datasets: ids are unique within a dataset only. */
+export type EventKey = string & { readonly __brand: 'EventKey' };
+
+const KEY_SEPARATOR = '\u001f';
+
+/** The key of an event of a dataset. */
+export const eventKey = (e: { datasetId: string; id: string }): EventKey =>
+	`${e.datasetId}${KEY_SEPARATOR}${e.id}` as EventKey;
+
+/** The dataset part of an event key. */
+export const datasetOfKey = (key: EventKey): string => key.slice(0, key.indexOf(KEY_SEPARATOR));
+
+/** An event with its key and its span (see `eventSpan`), as the views and the graph take it. */
+export interface KeyedEvent {
+	key: EventKey;
+	event: TramaEvent;
+	startMs: number;
+	endMs: number;
+}
+
 /**
  * The stretch of time an event may cover: from its start to the end of its end's precision (a
  * month-precision September event spans all of September). Uncertainty bounds, when given,

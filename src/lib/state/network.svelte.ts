@@ -5,6 +5,7 @@
  */
 import type { Span } from '../model/dates';
 import type { ActorId } from '../model/schema';
+import type { EventKey } from '../model/events';
 import {
 	buildGraph,
 	connectionsOf,
@@ -76,7 +77,7 @@ export class NetworkState {
 	);
 
 	/** Events the timeline highlights: the selected edge's, else the selected actor's. */
-	readonly highlightKeys: ReadonlySet<string> | undefined = $derived.by(() => {
+	readonly highlightKeys: ReadonlySet<EventKey> | undefined = $derived.by(() => {
 		if (this.edge) return keySet(this.edge.eventKeys);
 		if (this.actor !== undefined) return eventKeysOfActor(this.#tl.events, this.actor);
 		return undefined;

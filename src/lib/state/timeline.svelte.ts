@@ -7,8 +7,8 @@ import { countryName, t } from '../i18n';
 import type { StoredEvent } from '../db/repository';
 import type { Span } from '../model/dates';
 import type { Actor, ActorId } from '../model/schema';
-import { indexBy } from '../model/events';
-import { buildLanes, layoutItems, type Grouping, type TimelineEvent } from '../timeline/items';
+import { eventKey, indexBy, type EventKey, type KeyedEvent } from '../model/events';
+import { buildLanes, layoutItems, type Grouping } from '../time/items';
 import {
 	clampWindow,
 	dataDomain,
@@ -18,16 +18,10 @@ import {
 	recentreWindow,
 	zoomWindow,
 	type Preset
-} from '../timeline/zoom';
+} from '../time/zoom';
 
 /** Who moved the window last. The main timeline ignores its own moves, the overview its own. */
 export type WindowSource = 'timeline' | 'overview' | 'control' | 'url';
-
-/** The key that identifies an event across datasets. */
-export const eventKey = (e: { datasetId: string; id: string }) => `${e.datasetId}\u001f${e.id}`;
-
-/** The dataset part of an event key. */
-export const datasetOfKey = (key: string) => key.slice(0, key.indexOf('\u001f'));
 
 export class TimelineState {
 	readonly #events: () => readonly StoredEvent[];
@@ -38,14 +32,14 @@ export class TimelineState {
 	windowSource = $state<WindowSource>('control');
 	grouping = $state<Grouping>('actor');
 	expandOthers = $state(false);
-	selectedKey = $state<string | undefined>(undefined);
-	hoveredKey = $state<string | undefined>(undefined);
+	selectedKey = $state<EventKey | undefined>(undefined);
+	hoveredKey = $state<EventKey | undefined>(undefined);
 	/** The main timeline's drawing width in pixels, reported by its view. */
 	widthPx = $state(1000);
 	/** Show only the highlighted events (the selected actor's or edge's). */
 	filterToHighlight = $state(false);
 	/** Where the events to highlight come from (the actor network); set once by the page. */
-	highlightSource: () => ReadonlySet<string> | undefined = () => undefined;
+	highlightSource: () => ReadonlySet<EventKey> | undefined = () => undefined;
 
 	constructor(events: () => readonly StoredEvent[], actors: () => ReadonlyMap<ActorId, Actor>) {
 		this.#events = events;
@@ -53,13 +47,13 @@ export class TimelineState {
 	}
 
 	/** Events as the timeline needs them, sorted by the start of their span. */
-	readonly events: TimelineEvent[] = $derived.by(() =>
+	readonly events: KeyedEvent[] = $derived.by(() =>
 		this.#events()
 			.map((e) => ({ key: eventKey(e), event: e, startMs: e.startMs, endMs: e.endMs }))
 			.sort((a, b) => a.startMs - b.startMs)
 	);
 
-	readonly byKey: ReadonlyMap<string, TimelineEvent> = $derived.by(() =>
+	readonly byKey: ReadonlyMap<EventKey, KeyedEvent> = $derived.by(() =>
 		indexBy(this.events, (e) => e.key)
 	);
 
@@ -86,10 +80,10 @@ export class TimelineState {
 		this.#window ? clampWindow(this.#window, this.domain) : this.domain
 	);
 
-	readonly highlight: ReadonlySet<string> | undefined = $derived.by(() => this.highlightSource());
+	readonly highlight: ReadonlySet<EventKey> | undefined = $derived.by(() => this.highlightSource());
 
 	/** The events drawn: all, or only the highlighted ones when the filter is on. */
-	readonly shownEvents: TimelineEvent[] = $derived.by(() => {
+	readonly shownEvents: KeyedEvent[] = $derived.by(() => {
 		const keys = this.highlight;
 		return this.filterToHighlight && keys
 			? this.events.filter((e) => keys.has(e.key))
@@ -119,7 +113,7 @@ export class TimelineState {
 		layoutItems(this.shownEvents, this.lanes, this.window, this.widthPx, this.maxSpanMs)
 	);
 
-	readonly selected: TimelineEvent | undefined = $derived.by(() =>
+	readonly selected: KeyedEvent | undefined = $derived.by(() =>
 		this.selectedKey === undefined ? undefined : this.byKey.get(this.selectedKey)
 	);
 
@@ -155,7 +149,7 @@ export class TimelineState {
 	}
 
 	/** The event after (or before) the selected one in time, among all shown events. */
-	neighbour(direction: 1 | -1): TimelineEvent | undefined {
+	neighbour(direction: 1 | -1): KeyedEvent | undefined {
 		const events = this.shownEvents;
 		if (events.length === 0) return undefined;
 		const index =
@@ -165,7 +159,7 @@ export class TimelineState {
 	}
 
 	/** Moves the window, if needed, so the event is in view; keeps the zoom where it fits. */
-	bringIntoView(e: TimelineEvent): void {
+	bringIntoView(e: KeyedEvent): void {
 		const w = this.window;
 		if (e.startMs >= w.start && e.endMs <= w.end) return;
 		if (e.endMs - e.startMs < (w.end - w.start) * 0.8) {

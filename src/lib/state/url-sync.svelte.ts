@@ -8,7 +8,8 @@ import { page } from '$app/state';
 import { t } from '../i18n';
 import type { ActorId } from '../model/schema';
 import type { NetworkState } from './network.svelte';
-import { datasetOfKey, eventKey, type TimelineState } from './timeline.svelte';
+import { datasetOfKey, eventKey, type EventKey } from '../model/events';
+import type { TimelineState } from './timeline.svelte';
 import { decodeView, encodeView, type View } from './view';
 
 const SETTLE_MS = 400;
@@ -74,7 +75,7 @@ export class UrlSync {
 	}
 
 	/** A user's selection: a new history entry. */
-	select(key: string | undefined): void {
+	select(key: EventKey | undefined): void {
 		if (key === this.#tl.selectedKey) return;
 		this.#tl.selectedKey = key;
 		this.#write('push');

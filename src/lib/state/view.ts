@@ -3,7 +3,7 @@
  * `?from=2023-09-01T00:00:00.000Z&to=2023-10-01T00:00:00.000Z&lanes=actor&event=kim-putin-vostochny-2023`
  */
 import { isoInstant, parseInstant, type Span } from '../model/dates';
-import { GROUPINGS, type Grouping } from '../timeline/items';
+import { GROUPINGS, type Grouping } from '../time/items';
 
 export interface View {
 	window?: Span;

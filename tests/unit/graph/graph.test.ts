@@ -2,15 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { toStored } from '$lib/db/repository';
 import { buildGraph, connectionsOf, edgeId, egoNetwork } from '$lib/graph/graph';
 import type { ActorId, DatasetId } from '$lib/model/schema';
-import type { TimelineEvent } from '$lib/timeline/items';
+import type { EventKey, KeyedEvent } from '$lib/model/events';
 import { event } from '../helpers';
 
 const utc = (y: number, m = 1, d = 1) => Date.UTC(y, m - 1, d);
 const id = (s: string) => s as ActorId;
 
-function te(overrides: Parameters<typeof event>[0]): TimelineEvent {
+function te(overrides: Parameters<typeof event>[0]): KeyedEvent {
 	const stored = toStored(event(overrides), 'd' as DatasetId);
-	return { key: stored.id, event: stored, startMs: stored.startMs, endMs: stored.endMs };
+	return {
+		key: stored.id as string as EventKey,
+		event: stored,
+		startMs: stored.startMs,
+		endMs: stored.endMs
+	};
 }
 
 const events = [

@@ -3,7 +3,8 @@
  * sets string content as innerHTML, and imported titles are untrusted. Also the mapping of our
  * items to vis DataSet rows.
  */
-import type { Lane, TimelineItem } from './items';
+import type { EventKey } from '../model/events';
+import type { Lane, TimelineItem } from '../time/items';
 
 /** A row of vis-timeline's items DataSet; `item` keeps our own item for the templates. */
 export interface VisItem {
@@ -27,8 +28,8 @@ export interface VisGroup {
 /** Builds the vis row for an item; `selectedKey` marks the copies of the selected event. */
 export function toVisItem(
 	item: TimelineItem,
-	selectedKey: string | undefined,
-	highlight?: ReadonlySet<string>
+	selectedKey: EventKey | undefined,
+	highlight?: ReadonlySet<EventKey>
 ): VisItem {
 	if (item.kind === 'cluster') {
 		const hasSelected = selectedKey !== undefined && item.keys.includes(selectedKey);

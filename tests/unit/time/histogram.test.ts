@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { densityBins } from '$lib/timeline/histogram';
+import { densityBins } from '$lib/time/histogram';
 
 const utc = (y: number, m = 1, d = 1) => Date.UTC(y, m - 1, d);
 

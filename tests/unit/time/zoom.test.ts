@@ -9,7 +9,7 @@ import {
 	presetWindow,
 	recentreWindow,
 	zoomWindow
-} from '$lib/timeline/zoom';
+} from '$lib/time/zoom';
 
 const utc = (y: number, m = 1, d = 1) => Date.UTC(y, m - 1, d);
 const domain = { start: utc(2013), end: utc(2025) };

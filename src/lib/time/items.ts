@@ -7,20 +7,12 @@
  * Pure: no DOM, no vis-timeline. The adapter turns the result into vis DataSet rows.
  */
 import type { Span } from '../model/dates';
+import type { EventKey, KeyedEvent } from '../model/events';
 import type { ActorId, Confidence, EventKind, TramaEvent } from '../model/schema';
 import { precisionOf } from '../model/dates';
 
 export type Grouping = 'actor' | 'kind' | 'country' | 'none';
 export const GROUPINGS: readonly Grouping[] = ['actor', 'kind', 'country', 'none'];
-
-/** What the timeline needs of an event: the model event with its span and a unique key. */
-export interface TimelineEvent {
-	/** Unique across datasets (`datasetId` + id). */
-	key: string;
-	event: TramaEvent;
-	startMs: number;
-	endMs: number;
-}
 
 export const OTHERS_LANE = 'lane:others';
 export const ALL_LANE = 'lane:all';
@@ -50,7 +42,7 @@ export interface LaneLabels {
 export interface Lanes {
 	lanes: Lane[];
 	/** For each event key, the lanes its copies go on. */
-	membership: Map<string, string[]>;
+	membership: Map<EventKey, string[]>;
 }
 
 /**
@@ -58,14 +50,14 @@ export interface Lanes {
  * the rest share an "others" lane, unless `expandOthers` asks for every actor to have one.
  */
 export function buildLanes(
-	events: readonly TimelineEvent[],
+	events: readonly KeyedEvent[],
 	grouping: Grouping,
 	labels: LaneLabels,
 	options: { maxLanes?: number; expandOthers?: boolean } = {}
 ): Lanes {
-	const membership = new Map<string, string[]>();
+	const membership = new Map<EventKey, string[]>();
 	const counts = new Map<string, number>();
-	const add = (laneId: string, key: string) => {
+	const add = (laneId: string, key: EventKey) => {
 		const list = membership.get(key);
 		if (list) {
 			if (!list.includes(laneId)) list.push(laneId);
@@ -116,8 +108,8 @@ export function buildLanes(
 	// Without an "others" lane all actors fit; with one, it takes the last place.
 	const ownLanes = ranked.length <= maxLanes ? ranked : ranked.slice(0, Math.max(0, maxLanes - 1));
 	const own = new Set(ownLanes.map(([id]) => id));
-	const othersCount = new Set<string>();
-	const noActorKeys: string[] = [];
+	const othersCount = new Set<EventKey>();
+	const noActorKeys: EventKey[] = [];
 	for (const e of events) {
 		if (e.event.participants.length === 0) {
 			noActorKeys.push(e.key);
@@ -160,7 +152,7 @@ export interface EventItem {
 	/** Unique per copy: the event key and the lane. */
 	id: string;
 	lane: string;
-	key: string;
+	key: EventKey;
 	eventId: string;
 	title: string;
 	/** `range` when the span is wide enough on screen to read as one; otherwise a `point`. */
@@ -183,7 +175,7 @@ export interface ClusterItem {
 	lane: string;
 	count: number;
 	/** The events inside, by key. */
-	keys: string[];
+	keys: EventKey[];
 	start: number;
 	end: number;
 }
@@ -239,7 +231,7 @@ export function binWidth(msPerPx: number, itemPx: number): number {
  * `maxSpanMs` is the longest event span (to find long events that started before the window).
  */
 export function layoutItems(
-	events: readonly TimelineEvent[],
+	events: readonly KeyedEvent[],
 	lanes: Lanes,
 	window: Span,
 	widthPx: number,
@@ -267,7 +259,7 @@ export function layoutItems(
 
 	const step = binWidth(msPerPx, itemPx);
 	// lane -> bin index -> events
-	const bins = new Map<string, Map<number, TimelineEvent[]>>();
+	const bins = new Map<string, Map<number, KeyedEvent[]>>();
 	for (let i = lo; i < events.length; i++) {
 		const e = events[i];
 		if (!e) continue;
@@ -276,7 +268,7 @@ export function layoutItems(
 		const b = Math.floor(e.startMs / step);
 		for (const lane of lanes.membership.get(e.key) ?? []) {
 			let laneBins = bins.get(lane);
-			if (!laneBins) bins.set(lane, (laneBins = new Map<number, TimelineEvent[]>()));
+			if (!laneBins) bins.set(lane, (laneBins = new Map<number, KeyedEvent[]>()));
 			const list = laneBins.get(b);
 			if (list) list.push(e);
 			else laneBins.set(b, [e]);

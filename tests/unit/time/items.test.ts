@@ -9,9 +9,9 @@ import {
 	layoutItems,
 	type ClusterItem,
 	type EventItem,
-	type LaneLabels,
-	type TimelineEvent
-} from '$lib/timeline/items';
+	type LaneLabels
+} from '$lib/time/items';
+import type { EventKey, KeyedEvent } from '$lib/model/events';
 import { event } from '../helpers';
 
 const NAMES: Record<string, string> = {
@@ -34,12 +34,15 @@ const labels: LaneLabels = {
 const DAY = 86_400_000;
 const utc = (y: number, m = 1, d = 1) => Date.UTC(y, m - 1, d);
 
-function te(overrides: Parameters<typeof event>[0]): TimelineEvent {
+function te(overrides: Parameters<typeof event>[0]): KeyedEvent {
 	const stored = toStored(event(overrides), 'd' as DatasetId);
-	return { key: `d/${stored.id}`, event: stored, startMs: stored.startMs, endMs: stored.endMs };
+	return { key: key(stored.id), event: stored, startMs: stored.startMs, endMs: stored.endMs };
 }
 
-const sorted = (list: TimelineEvent[]) => list.sort((a, b) => a.startMs - b.startMs);
+/** Keys as the tests write them (`d/<id>`): any unique string will do. */
+const key = (id: string) => `d/${id}` as EventKey;
+
+const sorted = (list: KeyedEvent[]) => list.sort((a, b) => a.startMs - b.startMs);
 
 describe('lanes', () => {
 	const events = [
@@ -68,8 +71,8 @@ describe('lanes', () => {
 			['Xi Jinping', 1],
 			['No actor', 1]
 		]);
-		expect(membership.get('d/a')).toEqual(['actor:putin', 'actor:xi-jinping']);
-		expect(membership.get('d/d')).toEqual(['actor:']);
+		expect(membership.get(key('a'))).toEqual(['actor:putin', 'actor:xi-jinping']);
+		expect(membership.get(key('d'))).toEqual(['actor:']);
 	});
 
 	it('by actor with a lane limit: the busiest get lanes, the rest share "others" (one copy each)', () => {
@@ -81,7 +84,7 @@ describe('lanes', () => {
 			['actor:', 1]
 		]);
 		expect(lanes[2]?.label).toBe('Others (2)');
-		expect(membership.get('d/c')).toEqual([OTHERS_LANE, 'actor:kim-jong-un']);
+		expect(membership.get(key('c'))).toEqual([OTHERS_LANE, 'actor:kim-jong-un']);
 		const expanded = buildLanes(events, 'actor', labels, { maxLanes: 3, expandOthers: true });
 		expect(expanded.lanes.some((l) => l.others)).toBe(false);
 		expect(expanded.lanes).toHaveLength(5);
