@@ -8,7 +8,7 @@
  */
 import type { Span } from '../model/dates';
 import type { EventKey, KeyedEvent } from '../model/events';
-import type { ActorId, Confidence, EventKind, TramaEvent } from '../model/schema';
+import type { ActorId, Confidence, EventKind } from '../model/schema';
 import { precisionOf } from '../model/dates';
 
 export type Grouping = 'actor' | 'kind' | 'country' | 'none';
