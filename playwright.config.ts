@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// Another port (E2E_PORT) lets two checkouts run their browser tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 /** Browser tests run against the built app (`vite build`, then `vite preview`) in Debian's Chromium. */
 export default defineConfig({
