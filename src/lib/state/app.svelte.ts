@@ -6,7 +6,7 @@ import { createContext } from 'svelte';
 import type { Repository, StoredEvent } from '../db/repository';
 import type { Actor, ActorId, Dataset, NativeFile } from '../model/schema';
 import { t } from '../i18n';
-import { indexById } from '../model/events';
+import { actorName, indexById } from '../model/events';
 import { Live } from './live.svelte';
 
 export type StartStatus = 'starting' | 'ready' | 'failed';
@@ -67,7 +67,7 @@ export class AppState {
 	);
 
 	/** An actor's name, or its id when it is not stored (a dangling reference). */
-	actorName = (id: ActorId): string => this.actorsById.get(id)?.name ?? id;
+	actorName = (id: ActorId): string => actorName(this.actorsById, id);
 
 	/** The number of events stored, summed over datasets. */
 	readonly eventCount: number = $derived.by(() =>

@@ -7,7 +7,7 @@ import { countryName, t } from '../i18n';
 import type { StoredEvent } from '../db/repository';
 import type { Span } from '../model/dates';
 import type { Actor, ActorId } from '../model/schema';
-import { eventKey, indexBy, type EventKey, type KeyedEvent } from '../model/events';
+import { actorName, eventKey, indexBy, type EventKey, type KeyedEvent } from '../model/events';
 import { buildLanes, layoutItems, type Grouping } from '../time/items';
 import {
 	clampWindow,
@@ -105,7 +105,7 @@ export class TimelineState {
 			this.shownEvents,
 			this.grouping,
 			{
-				actorName: (id) => actors.get(id)?.name ?? id,
+				actorName: (id) => actorName(actors, id),
 				kind: (k) => t.eventKind[k],
 				country: countryName,
 				others: (n) => t.timeline.others(n),

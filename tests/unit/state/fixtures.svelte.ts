@@ -26,7 +26,8 @@ const address = (url: string) => new URL(url, 'https://trama.test');
 
 /** A history in memory: entries of an address and a view; back and forward move through them. */
 export class MemoryHistory implements HistoryPort {
-	entries = $state<{ url: string; view: View | undefined }[]>([]);
+	// Raw, as the router keeps it: a view read back is the object written.
+	entries = $state.raw<{ url: string; view: View | undefined }[]>([]);
 	index = $state(0);
 
 	constructor(url = '/') {
@@ -50,7 +51,7 @@ export class MemoryHistory implements HistoryPort {
 		this.index = this.entries.length - 1;
 	}
 	replace(url: string, view: View | undefined): void {
-		this.entries[this.index] = { url, view };
+		this.entries = this.entries.map((e, i) => (i === this.index ? { url, view } : e));
 	}
 	view(): View | undefined {
 		return this.entries[this.index]?.view;
