@@ -27,7 +27,7 @@ afterEach(async () => {
 });
 
 /** A dashboard over a fresh store holding the test meetings, opened at `url`, once it is ready. */
-async function open(url = '/', loadDefault = async () => nativeFile(meetings)) {
+async function open(url = '/', loadDefault = () => Promise.resolve(nativeFile(meetings))) {
 	const repo = new Repository(new TramaDatabase(`dashboard-${++n}`));
 	const app = new AppState(repo, loadDefault);
 	const history = new MemoryHistory(url);
@@ -70,10 +70,11 @@ describe('AppState readiness', () => {
 
 	it('fails with the reason when the first start cannot write the data, and can try again', async () => {
 		let attempts = 0;
-		const { app } = await open('/', async () => {
-			if (++attempts === 1) throw new Error('the default dataset could not be fetched: HTTP 404');
-			return nativeFile(meetings);
-		});
+		const { app } = await open('/', () =>
+			++attempts === 1
+				? Promise.reject(new Error('the default dataset could not be fetched: HTTP 404'))
+				: Promise.resolve(nativeFile(meetings))
+		);
 		expect(app.failed).toBe(true);
 		expect(app.ready).toBe(false);
 		expect(app.failure).toBe('the default dataset could not be fetched: HTTP 404');
