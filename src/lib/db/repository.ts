@@ -3,7 +3,7 @@
  * one transaction, so a failure leaves the database exactly as it was.
  */
 import { liveQuery } from 'dexie';
-import { eventSpan, actorIdsOf, compareDated, overlaps } from '../model/events';
+import { eventSpan, actorIdsOf, actorsUsedBy, compareDated, overlaps } from '../model/events';
 import type { Span } from '../model/dates';
 import type {
 	Actor,
@@ -164,8 +164,7 @@ export class Repository {
 			const before = await db.datasets.get(datasetId);
 			if (before?.hidden) dataset.hidden = true;
 			const old = this.eventsOfDataset(datasetId);
-			const used = new Set<ActorId>();
-			await old.each((e) => e.actorIds.forEach((a) => used.add(a)));
+			const used = actorsUsedBy(await old.toArray());
 			await old.delete();
 			await db.periods.where('datasetId').equals(datasetId).delete();
 			await db.actors.bulkPut(file.actors);
@@ -177,7 +176,7 @@ export class Repository {
 			options.signal?.throwIfAborted();
 			await db.periods.bulkPut(periods);
 			await db.datasets.put(dataset);
-			for (const e of events) e.actorIds.forEach((a) => used.delete(a));
+			for (const a of actorsUsedBy(file.events)) used.delete(a);
 			for (const a of file.actors) used.delete(a.id);
 			await this.dropUnusedActors(used);
 		});
@@ -222,8 +221,7 @@ export class Repository {
 		const { db } = this;
 		await db.transaction('rw', [db.events, db.actors, db.datasets, db.periods], async () => {
 			const own = this.eventsOfDataset(datasetId);
-			const used = new Set<ActorId>();
-			await own.each((e) => e.actorIds.forEach((a) => used.add(a)));
+			const used = actorsUsedBy(await own.toArray());
 			await own.delete();
 			await db.periods.where('datasetId').equals(datasetId).delete();
 			await db.datasets.delete(datasetId);

@@ -19,6 +19,7 @@ import {
 	type Period,
 	type TramaEvent
 } from '../model/schema';
+import { actorsUsedBy, indexById } from '../model/events';
 import { problemsOf, describeProblem } from '../model/validate';
 import { parseJsonText } from './json';
 import { isObject } from './result';
@@ -130,9 +131,9 @@ export function checkBackup(json: unknown): BackupResult {
 
 /** A backup's datasets as native files (each with the actors its events use) and their origins. */
 export function filesOf(backup: Backup): { file: NativeFile; origin: Origin }[] {
-	const actors = new Map(backup.actors.map((a) => [a.id as string, a]));
+	const actors = indexById(backup.actors);
 	return backup.datasets.map(({ events, periods, origin, id, name, description }) => {
-		const used = new Set(events.flatMap((e) => e.participants.map((p) => p.actor as string)));
+		const used = actorsUsedBy(events);
 		return {
 			origin,
 			file: {

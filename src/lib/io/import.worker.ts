@@ -4,14 +4,8 @@
  * written or forgotten; the page only ever receives small previews.
  */
 import { Repository } from '../db/repository';
-import {
-	commitPrepared,
-	messageOf,
-	preparePreview,
-	readSource,
-	type Prepared,
-	type Stage
-} from './pipeline';
+import { messageOf } from '../model/errors';
+import { commitPrepared, preparePreview, readSource, type Prepared, type Stage } from './pipeline';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
 const scope = self as unknown as {

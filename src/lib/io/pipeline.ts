@@ -5,6 +5,7 @@
  * Nothing here touches the DOM, so unit tests drive it directly against fake-indexeddb.
  */
 import { fromStored, type Repository } from '../db/repository';
+import { messageOf } from '../model/errors';
 import type { Actor, NativeFile, Origin } from '../model/schema';
 import type { Problem } from '../model/validate';
 import { checkBackup, filesOf, isBackup } from './backup';
@@ -390,9 +391,4 @@ export async function commitPrepared(
 		onProgress: (d, t) => progress('writing', d, t)
 	});
 	return { events: summaries.reduce((n, s) => n + s.events, 0), datasets: summaries.length };
-}
-
-export function messageOf(error: unknown): string {
-	if (error instanceof Error) return error.message;
-	return String(error);
 }

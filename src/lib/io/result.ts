@@ -10,6 +10,7 @@ import {
 	type TramaEvent,
 	type Period
 } from '../model/schema';
+import { foldAccents } from '../model/text';
 import { formatPath, problemsOf, type Problem } from '../model/validate';
 
 export type FormatName = 'native' | 'timelinejs' | 'vis-timeline' | 'records' | 'backup';
@@ -109,10 +110,7 @@ export const isObject = (v: unknown): v is Json =>
 /** A lower-case, accent-free, dash-separated form of a name, for ids ("Grupo Wagner" → "grupo-wagner"). */
 export function slug(text: string): string {
 	return (
-		text
-			.normalize('NFD')
-			.replace(/\p{Diacritic}/gu, '')
-			.toLowerCase()
+		foldAccents(text)
 			.replace(/[^a-z0-9]+/g, '-')
 			.replace(/^-|-$/g, '') || stableHash(text)
 	);

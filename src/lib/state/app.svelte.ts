@@ -7,6 +7,7 @@ import { DEFAULT_DATASET_ID, type Repository, type StoredEvent } from '../db/rep
 import type { Actor, ActorId, Dataset, DatasetId, NativeFile } from '../model/schema';
 import { t } from '../i18n';
 import { indexById } from '../model/events';
+import { messageOf } from '../model/errors';
 import { Live } from './live.svelte';
 
 export type StartStatus = 'starting' | 'ready' | 'failed';
@@ -115,11 +116,6 @@ export class AppState {
 			return false;
 		}
 	}
-}
-
-function messageOf(error: unknown): string {
-	if (error instanceof Error) return error.message;
-	return String(error);
 }
 
 export const [getAppState, setAppState] = createContext<AppState>();
