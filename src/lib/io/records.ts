@@ -4,14 +4,15 @@
  * from the field names. Fields left unmapped are kept in each event's `extra`.
  */
 import { parseLooseDate, fromParts } from '../model/dates';
-import { nativeFileSchema, type TramaEventInput } from '../model/schema';
-import { problemsOf, type Problem } from '../model/validate';
+import type { TramaEventInput } from '../model/schema';
+import type { Problem } from '../model/validate';
 import { htmlToText } from './html';
 import {
 	isObject,
 	slug,
 	stableHash,
 	validateEvents,
+	toImportResult,
 	type ImportResult,
 	extraField
 } from './result';
@@ -232,22 +233,15 @@ export function fromRecords(json: unknown[], options: RecordsOptions): ImportRes
 		return mapping[head] ? modelPath.replace(head, mapping[head]) : modelPath;
 	};
 	const { events, problems } = validateEvents(candidates, at, field, options.onProgress);
-	const used = new Set(events.flatMap((e) => e.participants.map((p) => p.actor as string)));
-	const dataset = { id: options.datasetId, name: options.datasetName };
-	const checked = nativeFileSchema.safeParse({
-		format: 'trama',
-		version: 1,
-		dataset,
-		actors: [...actors.values()].filter((a) => used.has(a.id)),
-		events
-	});
-	if (!checked.success) {
-		return {
-			format: 'records',
-			file: nativeFileSchema.parse({ format: 'trama', version: 1, dataset, events: [] }),
-			problems: [...problems, ...problemsOf(checked.error)],
-			total: json.length
-		};
-	}
-	return { format: 'records', file: checked.data, problems, total: json.length };
+	return toImportResult(
+		'records',
+		{
+			dataset: { id: options.datasetId, name: options.datasetName },
+			actors: [...actors.values()],
+			events
+		},
+		problems,
+		json.length,
+		options
+	);
 }

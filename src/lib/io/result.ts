@@ -2,10 +2,15 @@
  * What every importer returns: the records that are valid, as a native file, and a problem for
  * each record that is not, with its path in the input and the reason. Nothing is written here.
  */
+import { actorsUsedBy } from '../model/events';
 import {
 	eventSchema,
+	FORMAT_NAME,
+	FORMAT_VERSION,
+	nativeFileSchema,
 	periodSchema,
 	type NativeFile,
+	type NativeFileInput,
 	type TramaEventInput,
 	type TramaEvent,
 	type Period
@@ -90,6 +95,47 @@ export function validatePeriods(
 				problems.push({ path: joinPath(origin(index), p.path), message: p.message });
 	}
 	return { periods, problems };
+}
+
+/** What an importer has converted, to be assembled into a native file. */
+export interface Converted {
+	dataset: NativeFileInput['dataset'];
+	/** Every actor the conversion made; only those the valid events use are kept. */
+	actors: NonNullable<NativeFileInput['actors']>;
+	periods?: Period[];
+	/** The events that passed {@link validateEvents}. */
+	events: TramaEvent[];
+}
+
+/**
+ * The end every importer shares: the native file of the valid events and the actors they use,
+ * checked by the native schema once more before anyone sees it. Should that refuse it, the
+ * result is an empty dataset (named as the user was told) with the schema's problems added.
+ */
+export function toImportResult(
+	format: FormatName,
+	converted: Converted,
+	problems: Problem[],
+	total: number,
+	fallback: { datasetId: string; datasetName: string }
+): ImportResult {
+	const used: ReadonlySet<string> = actorsUsedBy(converted.events);
+	const checked = nativeFileSchema.safeParse({
+		format: FORMAT_NAME,
+		version: FORMAT_VERSION,
+		dataset: converted.dataset,
+		actors: converted.actors.filter((a) => used.has(a.id)),
+		...(converted.periods ? { periods: converted.periods } : {}),
+		events: converted.events
+	});
+	if (checked.success) return { format, file: checked.data, problems, total };
+	const empty = nativeFileSchema.parse({
+		format: FORMAT_NAME,
+		version: FORMAT_VERSION,
+		dataset: { id: fallback.datasetId, name: fallback.datasetName },
+		events: []
+	});
+	return { format, file: empty, problems: [...problems, ...problemsOf(checked.error)], total };
 }
 
 /**
