@@ -13,12 +13,27 @@ import type {
 	EventKind,
 	NativeFile,
 	Origin,
+	Period,
 	TramaEvent
 } from '../model/schema';
-import type { Backup, StoreContents } from '../io/backup';
 import { TramaDatabase, type StoredEvent, type StoredPeriod } from './database';
 
 export type { StoredEvent, StoredPeriod } from './database';
+
+/** A dataset with its events and periods, as the model has them (no index fields). */
+export interface DatasetContents extends Dataset {
+	events: TramaEvent[];
+	periods: Period[];
+}
+
+/**
+ * Everything the store holds, dataset by dataset: what `contents` reads and `restoreBackup`
+ * writes. A backup file is this inside an envelope, so a read backup can be restored as it is.
+ */
+export interface StoreContents {
+	datasets: DatasetContents[];
+	actors: Actor[];
+}
 
 /** The id under which the default dataset is stored. */
 export const DEFAULT_DATASET_ID = 'default' as DatasetId;
@@ -117,6 +132,11 @@ export class Repository {
 	async eventsOfKind(kind: EventKind): Promise<StoredEvent[]> {
 		const rows = await this.db.events.where('kind').equals(kind).toArray();
 		return rows.sort(byDate);
+	}
+
+	/** The events of one dataset as the model has them (no index fields), in chronological order. */
+	async datasetEvents(datasetId: DatasetId): Promise<TramaEvent[]> {
+		return (await this.events([datasetId])).map(fromStored);
 	}
 
 	async actors(): Promise<Actor[]> {
@@ -284,21 +304,26 @@ export class Repository {
 				db.actors.toArray(),
 				db.periods.toArray()
 			]);
+			events.sort(byDate);
 			return {
-				datasets,
-				events: events.sort(byDate).map((e) => ({ ...fromStored(e), datasetId: e.datasetId })),
-				actors,
-				periods
+				datasets: datasets.map((d) => ({
+					...d,
+					events: events.filter((e) => e.datasetId === d.id).map(fromStored),
+					periods: periods
+						.filter((p) => p.datasetId === d.id)
+						.map(({ datasetId: _d, ...period }) => period)
+				})),
+				actors
 			};
 		});
 	}
 
 	/**
-	 * Replaces everything with a backup's contents: one transaction, so a failure leaves the old
-	 * store. The default dataset counts as loaded afterwards (it comes back only if the backup
-	 * has it).
+	 * Replaces everything with the given contents (a backup's): one transaction, so a failure
+	 * leaves the old store. The default dataset counts as loaded afterwards (it comes back only
+	 * if the contents have it).
 	 */
-	async restoreBackup(backup: Backup): Promise<void> {
+	async restoreBackup(contents: StoreContents): Promise<void> {
 		const { db } = this;
 		await db.transaction(
 			'rw',
@@ -310,8 +335,8 @@ export class Repository {
 					db.datasets.clear(),
 					db.periods.clear()
 				]);
-				await db.actors.bulkPut(backup.actors);
-				for (const { events, periods, ...dataset } of backup.datasets) {
+				await db.actors.bulkPut(contents.actors);
+				for (const { events, periods, ...dataset } of contents.datasets) {
 					const id = dataset.id;
 					await db.events.bulkPut(events.map((e) => toStored(e, id)));
 					await db.periods.bulkPut(periods.map((p) => ({ ...p, datasetId: id })));

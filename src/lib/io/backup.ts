@@ -13,11 +13,7 @@ import {
 	actorSchema,
 	datasetSchema,
 	eventSchema,
-	periodSchema,
-	type Actor,
-	type Dataset,
-	type Period,
-	type TramaEvent
+	periodSchema
 } from '../model/schema';
 import { actorsUsedBy, indexById } from '../model/events';
 import { problemsOf, describeProblem } from '../model/validate';
@@ -63,16 +59,12 @@ export const backupSchema = z
 	});
 export type Backup = z.output<typeof backupSchema>;
 
-export interface StoreContents {
-	datasets: Dataset[];
-	events: (TramaEvent & { datasetId: string })[];
-	actors: Actor[];
-	periods: (Period & { datasetId: string })[];
-}
+/** What a backup holds inside its envelope: every dataset with its records, every actor. */
+export type BackupContents = Pick<Backup, 'datasets' | 'actors'>;
 
-/** Assembles a backup from what the store holds. */
+/** Wraps what the store holds (see the repository's `contents`) as a backup file. */
 export function makeBackup(
-	store: StoreContents,
+	store: BackupContents,
 	settings: Record<string, string>,
 	now: Date = new Date()
 ): Backup {
@@ -80,11 +72,7 @@ export function makeBackup(
 		format: BACKUP_FORMAT,
 		version: BACKUP_VERSION,
 		createdAt: now.toISOString(),
-		datasets: store.datasets.map((d) => ({
-			...d,
-			events: store.events.filter((e) => e.datasetId === d.id).map(({ datasetId: _d, ...e }) => e),
-			periods: store.periods.filter((p) => p.datasetId === d.id).map(({ datasetId: _d, ...p }) => p)
-		})),
+		datasets: store.datasets,
 		actors: store.actors,
 		settings
 	};

@@ -5,7 +5,7 @@
  */
 import { mappingKey, type FieldMapping } from '../io/records';
 import type { ImportSource, PreviewSummary, ReadChoices, Stage } from '../io/pipeline';
-import type { FromWorker, ToWorker } from '../io/worker-protocol';
+import type { FromWorker, ToWorker } from '../import/protocol';
 import { t } from '../i18n';
 
 export interface ImportItem {
@@ -29,7 +29,7 @@ const MAPPING_PREFIX = 'trama.import.mapping:';
 export type WorkerFactory = () => Pick<Worker, 'postMessage' | 'terminate' | 'onmessage'>;
 
 const defaultFactory: WorkerFactory = () =>
-	new Worker(new URL('../io/import.worker.ts', import.meta.url), {
+	new Worker(new URL('../import/import.worker.ts', import.meta.url), {
 		type: 'module',
 		name: 'trama-import'
 	});
