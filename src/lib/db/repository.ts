@@ -3,14 +3,12 @@
  * one transaction, so a failure leaves the database exactly as it was.
  */
 import { liveQuery } from 'dexie';
-import { eventSpan, actorIdsOf, actorsUsedBy, compareDated, overlaps } from '../model/events';
-import type { Span } from '../model/dates';
+import { eventSpan, actorIdsOf, actorsUsedBy, compareDated } from '../model/events';
 import type {
 	Actor,
 	ActorId,
 	Dataset,
 	DatasetId,
-	EventKind,
 	NativeFile,
 	Origin,
 	Period,
@@ -111,27 +109,6 @@ export class Repository {
 		return this.db.events
 			.where('[datasetId+startMs]')
 			.between([datasetId, -Infinity], [datasetId, Infinity], true, true);
-	}
-
-	/** Events whose span overlaps the window (see `overlaps`), in chronological order. */
-	async eventsInWindow(window: Span): Promise<StoredEvent[]> {
-		const rows = await this.db.events
-			.where('startMs')
-			.below(window.end)
-			.filter((e) => overlaps({ start: e.startMs, end: e.endMs }, window))
-			.toArray();
-		return rows.sort(byDate);
-	}
-
-	/** Events an actor takes part in, in chronological order. */
-	async eventsOfActor(actorId: ActorId): Promise<StoredEvent[]> {
-		const rows = await this.db.events.where('actorIds').equals(actorId).toArray();
-		return rows.sort(byDate);
-	}
-
-	async eventsOfKind(kind: EventKind): Promise<StoredEvent[]> {
-		const rows = await this.db.events.where('kind').equals(kind).toArray();
-		return rows.sort(byDate);
 	}
 
 	/** The events of one dataset as the model has them (no index fields), in chronological order. */
@@ -279,17 +256,6 @@ export class Repository {
 			}
 			return summaries;
 		});
-	}
-
-	/** One file: see `importDatasets`. */
-	async importDataset(
-		file: NativeFile,
-		origin: Origin,
-		now: Date = new Date()
-	): Promise<WriteSummary> {
-		const [summary] = await this.importDatasets([{ file, origin }], {}, now);
-		if (!summary) throw new Error('nothing was written');
-		return summary;
 	}
 
 	// -- backup and restore ---------------------------------------------------------------------
