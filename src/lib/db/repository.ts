@@ -291,26 +291,22 @@ export class Repository {
 	 */
 	async restoreBackup(contents: StoreContents): Promise<void> {
 		const { db } = this;
-		await db.transaction(
-			'rw',
-			[db.events, db.actors, db.datasets, db.periods, db.meta],
-			async () => {
-				await Promise.all([
-					db.events.clear(),
-					db.actors.clear(),
-					db.datasets.clear(),
-					db.periods.clear()
-				]);
-				await db.actors.bulkPut(contents.actors);
-				for (const { events, periods, ...dataset } of contents.datasets) {
-					const id = dataset.id;
-					await db.events.bulkPut(events.map((e) => toStored(e, id)));
-					await db.periods.bulkPut(periods.map((p) => ({ ...p, datasetId: id })));
-					await db.datasets.put({ ...dataset, eventCount: events.length });
-				}
-				await db.meta.put({ key: DEFAULT_LOADED_FLAG, value: true });
+		await this.transactAll(async () => {
+			await Promise.all([
+				db.events.clear(),
+				db.actors.clear(),
+				db.datasets.clear(),
+				db.periods.clear()
+			]);
+			await db.actors.bulkPut(contents.actors);
+			for (const { events, periods, ...dataset } of contents.datasets) {
+				const id = dataset.id;
+				await db.events.bulkPut(events.map((e) => toStored(e, id)));
+				await db.periods.bulkPut(periods.map((p) => ({ ...p, datasetId: id })));
+				await db.datasets.put({ ...dataset, eventCount: events.length });
 			}
-		);
+			await db.meta.put({ key: DEFAULT_LOADED_FLAG, value: true });
+		});
 	}
 
 	// -- the default dataset --------------------------------------------------------------------
@@ -323,31 +319,29 @@ export class Repository {
 	async ensureDefaultDataset(load: () => Promise<NativeFile>): Promise<'loaded' | 'present'> {
 		if (await this.db.meta.get(DEFAULT_LOADED_FLAG)) return 'present';
 		const file = await load();
-		const { db } = this;
-		return db.transaction(
-			'rw',
-			[db.events, db.actors, db.datasets, db.periods, db.meta],
-			async () => {
-				if (await db.meta.get(DEFAULT_LOADED_FLAG)) return 'present' as const;
-				await this.writeDataset(file, { kind: 'default' });
-				await db.meta.put({ key: DEFAULT_LOADED_FLAG, value: true });
-				return 'loaded' as const;
-			}
-		);
+		return this.transactAll(async () => {
+			if (await this.db.meta.get(DEFAULT_LOADED_FLAG)) return 'present' as const;
+			await this.writeDefault(file);
+			return 'loaded' as const;
+		});
 	}
 
 	/** Brings back the default dataset's events as shipped; other datasets are left alone. */
 	async restoreDefaultDataset(load: () => Promise<NativeFile>): Promise<WriteSummary> {
 		const file = await load();
+		return this.transactAll(() => this.writeDefault(file));
+	}
+
+	/** Writes the default dataset and remembers it was loaded. Call inside `transactAll`. */
+	private async writeDefault(file: NativeFile): Promise<WriteSummary> {
+		const summary = await this.writeDataset(file, { kind: 'default' });
+		await this.db.meta.put({ key: DEFAULT_LOADED_FLAG, value: true });
+		return summary;
+	}
+
+	/** One read-write transaction over every table. */
+	private transactAll<T>(work: () => Promise<T>): Promise<T> {
 		const { db } = this;
-		return db.transaction(
-			'rw',
-			[db.events, db.actors, db.datasets, db.periods, db.meta],
-			async () => {
-				const summary = await this.writeDataset(file, { kind: 'default' });
-				await db.meta.put({ key: DEFAULT_LOADED_FLAG, value: true });
-				return summary;
-			}
-		);
+		return db.transaction('rw', [db.events, db.actors, db.datasets, db.periods, db.meta], work);
 	}
 }

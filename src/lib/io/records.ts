@@ -255,15 +255,6 @@ export function fromRecords(json: unknown[], options: RecordsOptions): ImportRes
 		return mapping[head] ? modelPath.replace(head, mapping[head]) : modelPath;
 	};
 	const { events, problems } = validateEvents(candidates, at, field, options.onProgress);
-	return toImportResult(
-		'records',
-		{
-			dataset: { id: options.datasetId, name: options.datasetName },
-			actors: [...actors.values()],
-			events
-		},
-		problems,
-		json.length,
-		options
-	);
+	const converted = { actors: [...actors.values()], events };
+	return toImportResult('records', converted, problems, json.length, options);
 }

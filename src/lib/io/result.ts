@@ -99,7 +99,8 @@ export function validatePeriods(
 
 /** What an importer has converted, to be assembled into a native file. */
 export interface Converted {
-	dataset: NativeFileInput['dataset'];
+	/** When the input names its dataset itself; else it is the one the user was told. */
+	dataset?: NativeFileInput['dataset'];
 	/** Every actor the conversion made; only those the valid events use are kept. */
 	actors: NonNullable<NativeFileInput['actors']>;
 	periods?: Period[];
@@ -117,13 +118,14 @@ export function toImportResult(
 	converted: Converted,
 	problems: Problem[],
 	total: number,
-	fallback: { datasetId: string; datasetName: string }
+	options: { datasetId: string; datasetName: string }
 ): ImportResult {
+	const told = { id: options.datasetId, name: options.datasetName };
 	const used: ReadonlySet<string> = actorsUsedBy(converted.events);
 	const checked = nativeFileSchema.safeParse({
 		format: FORMAT_NAME,
 		version: FORMAT_VERSION,
-		dataset: converted.dataset,
+		dataset: converted.dataset ?? told,
 		actors: converted.actors.filter((a) => used.has(a.id)),
 		...(converted.periods ? { periods: converted.periods } : {}),
 		events: converted.events
@@ -132,7 +134,7 @@ export function toImportResult(
 	const empty = nativeFileSchema.parse({
 		format: FORMAT_NAME,
 		version: FORMAT_VERSION,
-		dataset: { id: fallback.datasetId, name: fallback.datasetName },
+		dataset: told,
 		events: []
 	});
 	return { format, file: empty, problems: [...problems, ...problemsOf(checked.error)], total };

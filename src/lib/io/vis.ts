@@ -112,15 +112,6 @@ export function fromVisTimeline(json: unknown, options: VisOptions): ImportResul
 		return { index, input, problems };
 	});
 	const { events, problems } = validateEvents(candidates, at, undefined, options.onProgress);
-	return toImportResult(
-		'vis-timeline',
-		{
-			dataset: { id: options.datasetId, name: options.datasetName },
-			actors: [...actors.values()],
-			events
-		},
-		problems,
-		found.items.length,
-		options
-	);
+	const converted = { actors: [...actors.values()], events };
+	return toImportResult('vis-timeline', converted, problems, found.items.length, options);
 }

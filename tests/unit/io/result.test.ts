@@ -3,7 +3,7 @@ import { toImportResult } from '$lib/io/result';
 import { describeProblem } from '$lib/model/validate';
 import { event } from '../helpers';
 
-const fallback = { datasetId: 'import-x', datasetName: 'x' };
+const options = { datasetId: 'import-x', datasetName: 'x' };
 const organisation = (id: string) => ({ id, name: id, kind: 'organisation' as const, aliases: [] });
 
 describe('the end every importer shares', () => {
@@ -23,7 +23,7 @@ describe('the end every importer shares', () => {
 			},
 			[problem],
 			3,
-			fallback
+			options
 		);
 		expect(result.format).toBe('vis-timeline');
 		expect(result.total).toBe(3);
@@ -38,21 +38,17 @@ describe('the end every importer shares', () => {
 		expect(result.file.events.map((e) => e.id)).toEqual(['a', 'b']);
 	});
 
-	it('keeps the periods it is given', () => {
+	it('keeps the periods it is given, and names the dataset as the user was told by default', () => {
 		const period = { id: 'era-1', label: 'War', start: '2022-02', end: '2023-12' };
 		const result = toImportResult(
 			'timelinejs',
-			{
-				dataset: { id: 'import-x', name: 'Eras' },
-				actors: [organisation('group-kremlin')],
-				periods: [period as never],
-				events
-			},
+			{ actors: [organisation('group-kremlin')], periods: [period as never], events },
 			[],
 			2,
-			fallback
+			options
 		);
 		expect(result.file.periods).toEqual([period]);
+		expect(result.file.dataset).toEqual({ id: 'import-x', name: 'x' });
 	});
 
 	it('gives an empty dataset under the name the user was told, with what the schema refused', () => {
@@ -61,7 +57,7 @@ describe('the end every importer shares', () => {
 			{ dataset: { id: 'import-x', name: '' }, actors: [organisation('group-kremlin')], events },
 			[problem],
 			3,
-			fallback
+			options
 		);
 		expect(result.file.dataset).toEqual({ id: 'import-x', name: 'x' });
 		expect(result.file.events).toEqual([]);
