@@ -3,34 +3,43 @@
  * The user says which field is the title, the date, the actors…; Trama guesses a first mapping
  * from the field names. Fields left unmapped are kept in each event's `extra`.
  */
+import { z } from 'zod';
 import { parseLooseDate, fromParts } from '../model/dates';
-import { nativeFileSchema, type TramaEventInput } from '../model/schema';
-import { problemsOf, type Problem } from '../model/validate';
+import type { TramaEventInput } from '../model/schema';
+import type { Problem } from '../model/validate';
 import { htmlToText } from './html';
 import {
 	isObject,
 	slug,
 	stableHash,
 	validateEvents,
+	toImportResult,
 	type ImportResult,
 	extraField
 } from './result';
 
-/** The model fields a record's fields can be mapped to. */
-export const MAPPABLE = [
-	'title',
-	'start',
-	'end',
-	'actors',
-	'place',
-	'summary',
-	'tags',
-	'url',
-	'id'
-] as const;
+const fieldName = z.string().optional();
+
+/**
+ * Model field → the record's field name (absent: not mapped). Strict, because a remembered
+ * mapping comes back from storage, where a restored backup may have written anything.
+ */
+export const fieldMappingSchema = z.strictObject({
+	title: fieldName,
+	start: fieldName,
+	end: fieldName,
+	actors: fieldName,
+	place: fieldName,
+	summary: fieldName,
+	tags: fieldName,
+	url: fieldName,
+	id: fieldName
+});
+export type FieldMapping = z.infer<typeof fieldMappingSchema>;
+
+/** The model fields a record's fields can be mapped to, in the dialog's order. */
+export const MAPPABLE = fieldMappingSchema.keyof().options;
 export type Mappable = (typeof MAPPABLE)[number];
-/** Model field → the record's field name (absent: not mapped). */
-export type FieldMapping = Partial<Record<Mappable, string>>;
 
 export interface RecordField {
 	name: string;
@@ -135,6 +144,20 @@ export function mappingKey(fields: readonly RecordField[]): string {
 		.join('\u0001');
 }
 
+/**
+ * A remembered mapping read back for records with these fields, or nothing when it is not a
+ * mapping or names a field the records do not have: then the guess stands.
+ */
+export function readMapping(
+	json: unknown,
+	fields: readonly RecordField[]
+): FieldMapping | undefined {
+	const checked = fieldMappingSchema.safeParse(json);
+	if (!checked.success) return undefined;
+	const names = new Set(fields.map((f) => f.name));
+	return Object.values(checked.data).every((name) => names.has(name)) ? checked.data : undefined;
+}
+
 /** A date as records write it: ISO text, a year number, or milliseconds since 1970. */
 function dateOf(value: unknown) {
 	if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 9999) {
@@ -232,22 +255,6 @@ export function fromRecords(json: unknown[], options: RecordsOptions): ImportRes
 		return mapping[head] ? modelPath.replace(head, mapping[head]) : modelPath;
 	};
 	const { events, problems } = validateEvents(candidates, at, field, options.onProgress);
-	const used = new Set(events.flatMap((e) => e.participants.map((p) => p.actor as string)));
-	const dataset = { id: options.datasetId, name: options.datasetName };
-	const checked = nativeFileSchema.safeParse({
-		format: 'trama',
-		version: 1,
-		dataset,
-		actors: [...actors.values()].filter((a) => used.has(a.id)),
-		events
-	});
-	if (!checked.success) {
-		return {
-			format: 'records',
-			file: nativeFileSchema.parse({ format: 'trama', version: 1, dataset, events: [] }),
-			problems: [...problems, ...problemsOf(checked.error)],
-			total: json.length
-		};
-	}
-	return { format: 'records', file: checked.data, problems, total: json.length };
+	const converted = { actors: [...actors.values()], events };
+	return toImportResult('records', converted, problems, json.length, options);
 }

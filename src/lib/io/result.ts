@@ -2,14 +2,20 @@
  * What every importer returns: the records that are valid, as a native file, and a problem for
  * each record that is not, with its path in the input and the reason. Nothing is written here.
  */
+import { actorsUsedBy } from '../model/events';
 import {
 	eventSchema,
+	FORMAT_NAME,
+	FORMAT_VERSION,
+	nativeFileSchema,
 	periodSchema,
 	type NativeFile,
+	type NativeFileInput,
 	type TramaEventInput,
 	type TramaEvent,
 	type Period
 } from '../model/schema';
+import { foldAccents } from '../model/text';
 import { formatPath, problemsOf, type Problem } from '../model/validate';
 
 export type FormatName = 'native' | 'timelinejs' | 'vis-timeline' | 'records' | 'backup';
@@ -91,6 +97,49 @@ export function validatePeriods(
 	return { periods, problems };
 }
 
+/** What an importer has converted, to be assembled into a native file. */
+export interface Converted {
+	/** When the input names its dataset itself; else it is the one the user was told. */
+	dataset?: NativeFileInput['dataset'];
+	/** Every actor the conversion made; only those the valid events use are kept. */
+	actors: NonNullable<NativeFileInput['actors']>;
+	periods?: Period[];
+	/** The events that passed {@link validateEvents}. */
+	events: TramaEvent[];
+}
+
+/**
+ * The end every importer shares: the native file of the valid events and the actors they use,
+ * checked by the native schema once more before anyone sees it. Should that refuse it, the
+ * result is an empty dataset (named as the user was told) with the schema's problems added.
+ */
+export function toImportResult(
+	format: FormatName,
+	converted: Converted,
+	problems: Problem[],
+	total: number,
+	options: { datasetId: string; datasetName: string }
+): ImportResult {
+	const told = { id: options.datasetId, name: options.datasetName };
+	const used: ReadonlySet<string> = actorsUsedBy(converted.events);
+	const checked = nativeFileSchema.safeParse({
+		format: FORMAT_NAME,
+		version: FORMAT_VERSION,
+		dataset: converted.dataset ?? told,
+		actors: converted.actors.filter((a) => used.has(a.id)),
+		...(converted.periods ? { periods: converted.periods } : {}),
+		events: converted.events
+	});
+	if (checked.success) return { format, file: checked.data, problems, total };
+	const empty = nativeFileSchema.parse({
+		format: FORMAT_NAME,
+		version: FORMAT_VERSION,
+		dataset: told,
+		events: []
+	});
+	return { format, file: empty, problems: [...problems, ...problemsOf(checked.error)], total };
+}
+
 /**
  * The `extra` field of a converted event: the fields the model has no place for, as plain JSON
  * (undefined values dropped), or nothing when there are none.
@@ -109,10 +158,7 @@ export const isObject = (v: unknown): v is Json =>
 /** A lower-case, accent-free, dash-separated form of a name, for ids ("Grupo Wagner" → "grupo-wagner"). */
 export function slug(text: string): string {
 	return (
-		text
-			.normalize('NFD')
-			.replace(/\p{Diacritic}/gu, '')
-			.toLowerCase()
+		foldAccents(text)
 			.replace(/[^a-z0-9]+/g, '-')
 			.replace(/^-|-$/g, '') || stableHash(text)
 	);

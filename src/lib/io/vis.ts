@@ -5,14 +5,15 @@
  * className, style, subgroup, editable…) are kept in `extra`.
  */
 import { parseLooseDate } from '../model/dates';
-import { nativeFileSchema, type TramaEventInput } from '../model/schema';
-import { problemsOf, type Problem } from '../model/validate';
+import type { TramaEventInput } from '../model/schema';
+import type { Problem } from '../model/validate';
 import { htmlToText } from './html';
 import {
 	isObject,
 	slug,
 	stableHash,
 	validateEvents,
+	toImportResult,
 	type ImportResult,
 	extraField
 } from './result';
@@ -111,26 +112,6 @@ export function fromVisTimeline(json: unknown, options: VisOptions): ImportResul
 		return { index, input, problems };
 	});
 	const { events, problems } = validateEvents(candidates, at, undefined, options.onProgress);
-	const used = new Set(events.flatMap((e) => e.participants.map((p) => p.actor as string)));
-	const checked = nativeFileSchema.safeParse({
-		format: 'trama',
-		version: 1,
-		dataset: { id: options.datasetId, name: options.datasetName },
-		actors: [...actors.values()].filter((a) => used.has(a.id)),
-		events
-	});
-	if (!checked.success) {
-		return {
-			format: 'vis-timeline',
-			file: nativeFileSchema.parse({
-				format: 'trama',
-				version: 1,
-				dataset: { id: options.datasetId, name: options.datasetName },
-				events: []
-			}),
-			problems: [...problems, ...problemsOf(checked.error)],
-			total: found.items.length
-		};
-	}
-	return { format: 'vis-timeline', file: checked.data, problems, total: found.items.length };
+	const converted = { actors: [...actors.values()], events };
+	return toImportResult('vis-timeline', converted, problems, found.items.length, options);
 }

@@ -7,6 +7,7 @@ import type { Repository, StoredEvent } from '../db/repository';
 import type { Actor, ActorId, Dataset, NativeFile } from '../model/schema';
 import { t } from '../i18n';
 import { actorName, indexById } from '../model/events';
+import { messageOf } from '../model/errors';
 import { Live } from './live.svelte';
 
 export type StartStatus = 'starting' | 'ready' | 'failed';
@@ -136,11 +137,6 @@ export class AppState {
 			return false;
 		}
 	}
-}
-
-function messageOf(error: unknown): string {
-	if (error instanceof Error) return error.message;
-	return String(error);
 }
 
 export const [getAppState, setAppState] = createContext<AppState>();

@@ -9,7 +9,7 @@
  */
 import { createContext, untrack } from 'svelte';
 import { t } from '../i18n';
-import { checkUrl } from '../io/pipeline';
+import { checkUrl } from '../io/url';
 import type { EventKey } from '../model/events';
 import type { ActorId } from '../model/schema';
 import type { Grouping, Lane } from '../time/items';

@@ -3,9 +3,9 @@
  * the user's choices, progress, and the commit. The work itself happens in the import worker;
  * this class only sends it requests and keeps what comes back.
  */
-import { mappingKey, type FieldMapping } from '../io/records';
+import { mappingKey, readMapping, type FieldMapping, type RecordField } from '../io/records';
 import type { ImportSource, PreviewSummary, ReadChoices, Stage } from '../io/pipeline';
-import type { FromWorker, ToWorker } from '../io/worker-protocol';
+import type { FromWorker, ToWorker } from '../import/protocol';
 import { t } from '../i18n';
 
 export interface ImportItem {
@@ -29,7 +29,7 @@ const MAPPING_PREFIX = 'trama.import.mapping:';
 export type WorkerFactory = () => Pick<Worker, 'postMessage' | 'terminate' | 'onmessage'>;
 
 const defaultFactory: WorkerFactory = () =>
-	new Worker(new URL('../io/import.worker.ts', import.meta.url), {
+	new Worker(new URL('../import/import.worker.ts', import.meta.url), {
 		type: 'module',
 		name: 'trama-import'
 	});
@@ -91,7 +91,7 @@ export class ImportSession {
 				const records = message.summary.records;
 				if (records && !item.mapping) {
 					// A list of records with fields seen before: use the mapping the user chose then.
-					const remembered = recallMapping(mappingKey(records.fields));
+					const remembered = recallMapping(records.fields);
 					item.mapping = remembered ?? records.mapping;
 					if (remembered && JSON.stringify(remembered) !== JSON.stringify(records.mapping)) {
 						this.#update(item);
@@ -222,10 +222,11 @@ export class ImportSession {
 	}
 }
 
-function recallMapping(key: string): FieldMapping | undefined {
+/** The mapping remembered for these fields, if there is a valid one. */
+function recallMapping(fields: readonly RecordField[]): FieldMapping | undefined {
 	try {
-		const text = localStorage.getItem(MAPPING_PREFIX + key);
-		return text ? (JSON.parse(text) as FieldMapping) : undefined;
+		const text = localStorage.getItem(MAPPING_PREFIX + mappingKey(fields));
+		return text ? readMapping(JSON.parse(text), fields) : undefined;
 	} catch {
 		return undefined;
 	}

@@ -1,5 +1,5 @@
 /** The messages between the page and the import worker. */
-import type { ImportSource, PreviewSummary, ReadChoices, Stage } from './pipeline';
+import type { ImportSource, PreviewSummary, ReadChoices, Stage } from '../io/pipeline';
 
 export type ToWorker =
 	| { type: 'read'; key: string; source: ImportSource; choices: ReadChoices }
