@@ -7,6 +7,8 @@ export default defineConfig({
 	// The import worker imports modules; ES workers keep code splitting.
 	worker: { format: 'es' },
 	preview: { port: 4173, strictPort: true },
+	// Unit tests of the runes state classes need Svelte's client runtime (effects, reactivity).
+	resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
 	test: {
 		setupFiles: ['tests/unit/setup.ts'],
 		// Dates are stored and shown in UTC; a non-UTC zone proves nothing slides.
@@ -22,12 +24,10 @@ export default defineConfig({
 				}
 			},
 			{
-				// Runes state classes run as the browser runs them: compiled for the client against
-				// Svelte's browser runtime (on the server build, effects and live queries never run).
+				// The runes state classes, compiled for the browser so that effects run.
 				extends: true,
-				resolve: { conditions: ['browser'] },
 				test: {
-					name: 'runes',
+					name: 'state',
 					include: ['tests/unit/**/*.svelte.test.ts'],
 					environment: './tests/unit/runes-environment.ts'
 				}

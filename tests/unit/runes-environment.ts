@@ -1,7 +1,7 @@
 /**
- * A Node environment whose modules are compiled for the client: Vitest's `node` environment
- * compiles `.svelte.ts` for the server, where `$effect` and `createSubscriber` do nothing.
- * There is no DOM here; state classes that need none are tested as the browser runs them.
+ * A Node test environment whose modules are compiled for the browser: the runes state classes
+ * (`.svelte.ts`) then run with Svelte's client runtime, where effects and reactivity work.
+ * Files named `*.svelte.test.ts` run in it (see vite.config.ts).
  */
 import type { Environment } from 'vitest/environments';
 

@@ -33,26 +33,38 @@ export interface LegendItem {
 /** The fill of actors whose country has no colour of its own (or no country). */
 const OTHER_COLOUR = 'var(--text-3)';
 
+/** Runs a callback before the next paint; returns a cancel. Tests hand in their own. */
+export type FrameScheduler = (callback: () => void) => () => void;
+
+const animationFrame: FrameScheduler = (callback) => {
+	const id = requestAnimationFrame(callback);
+	return () => cancelAnimationFrame(id);
+};
+
+/** What the network reads of the actors, reactively. */
+export interface NetworkActors {
+	nameOf: (id: ActorId) => string;
+	/** False once the actor is gone (its dataset deleted). */
+	has: (id: ActorId) => boolean;
+}
+
 export class NetworkState {
 	readonly #tl: TimelineState;
 	readonly #nameOf: (id: ActorId) => string;
+	readonly #hasActor: (id: ActorId) => boolean;
+	readonly #schedule: FrameScheduler;
 	selectedActor = $state<ActorId | undefined>(undefined);
 	selectedEdge = $state<string | undefined>(undefined);
 	colorBy = $state<ColorBy>('kind');
 	/** The window the graph was last built for; follows the timeline's once per frame. */
 	#frameWindow = $state.raw<Span | undefined>(undefined);
-	#frame = 0;
+	#cancelFrame: (() => void) | undefined;
 
-	readonly #hasActor: (id: ActorId) => boolean;
-
-	constructor(
-		tl: TimelineState,
-		nameOf: (id: ActorId) => string,
-		hasActor: (id: ActorId) => boolean
-	) {
+	constructor(tl: TimelineState, actors: NetworkActors, schedule: FrameScheduler = animationFrame) {
 		this.#tl = tl;
-		this.#nameOf = nameOf;
-		this.#hasActor = hasActor;
+		this.#nameOf = actors.nameOf;
+		this.#hasActor = actors.has;
+		this.#schedule = schedule;
 	}
 
 	/** The selected actor, if it still exists (a dataset may have been deleted since). */
@@ -64,9 +76,9 @@ export class NetworkState {
 
 	/** Call when the timeline's window moves: the graph catches up on the next frame. */
 	windowMoved(): void {
-		if (this.#frame) return;
-		this.#frame = requestAnimationFrame(() => {
-			this.#frame = 0;
+		if (this.#cancelFrame) return;
+		this.#cancelFrame = this.#schedule(() => {
+			this.#cancelFrame = undefined;
 			this.#frameWindow = this.#tl.window;
 		});
 	}
@@ -151,12 +163,8 @@ export class NetworkState {
 		this.selectedEdge = id;
 	}
 
-	clear(): void {
-		this.selectedActor = undefined;
-		this.selectedEdge = undefined;
-	}
-
 	destroy(): void {
-		if (this.#frame) cancelAnimationFrame(this.#frame);
+		this.#cancelFrame?.();
+		this.#cancelFrame = undefined;
 	}
 }

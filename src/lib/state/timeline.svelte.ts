@@ -7,7 +7,14 @@ import { countryName, t } from '../i18n';
 import type { StoredEvent } from '../db/repository';
 import type { Span } from '../model/dates';
 import type { Actor, ActorId } from '../model/schema';
-import { eventKey, indexBy, overlaps, type EventKey, type KeyedEvent } from '../model/events';
+import {
+	actorName,
+	eventKey,
+	indexBy,
+	overlaps,
+	type EventKey,
+	type KeyedEvent
+} from '../model/events';
 import { keySet } from '../graph/graph';
 import { buildLanes, layoutItems, type Grouping } from '../time/items';
 import {
@@ -24,9 +31,19 @@ import {
 /** Who moved the window last. The main timeline ignores its own moves, the overview its own. */
 export type WindowSource = 'timeline' | 'overview' | 'control' | 'url';
 
+/** What the timeline reads from outside, reactively: each getter is read inside a `$derived`. */
+export interface TimelineSources {
+	/** The events of the datasets shown. */
+	events: () => readonly StoredEvent[];
+	actors: () => ReadonlyMap<ActorId, Actor>;
+	/** The events to highlight (the actor network's selected actor or link), if any. */
+	highlight?: () => ReadonlySet<EventKey> | undefined;
+}
+
 export class TimelineState {
 	readonly #events: () => readonly StoredEvent[];
 	readonly #actors: () => ReadonlyMap<ActorId, Actor>;
+	readonly #highlight: () => ReadonlySet<EventKey> | undefined;
 
 	/** The window the user chose; undefined shows the whole domain. */
 	#window = $state.raw<Span | undefined>(undefined);
@@ -39,12 +56,11 @@ export class TimelineState {
 	widthPx = $state(1000);
 	/** Show only the highlighted events (the selected actor's or edge's). */
 	filterToHighlight = $state(false);
-	/** Where the events to highlight come from (the actor network); set once by the page. */
-	highlightSource: () => ReadonlySet<EventKey> | undefined = () => undefined;
 
-	constructor(events: () => readonly StoredEvent[], actors: () => ReadonlyMap<ActorId, Actor>) {
-		this.#events = events;
-		this.#actors = actors;
+	constructor(sources: TimelineSources) {
+		this.#events = sources.events;
+		this.#actors = sources.actors;
+		this.#highlight = sources.highlight ?? (() => undefined);
 	}
 
 	/** Events as the timeline needs them, sorted by the start of their span. */
@@ -81,7 +97,7 @@ export class TimelineState {
 		this.#window ? clampWindow(this.#window, this.domain) : this.domain
 	);
 
-	readonly highlight: ReadonlySet<EventKey> | undefined = $derived.by(() => this.highlightSource());
+	readonly highlight: ReadonlySet<EventKey> | undefined = $derived.by(() => this.#highlight());
 
 	/** The events drawn: all, or only the highlighted ones when the filter is on. */
 	readonly shownEvents: KeyedEvent[] = $derived.by(() => {
@@ -111,7 +127,7 @@ export class TimelineState {
 			this.shownEvents,
 			this.grouping,
 			{
-				actorName: (id) => actors.get(id)?.name ?? id,
+				actorName: (id) => actorName(actors, id),
 				kind: (k) => t.eventKind[k],
 				country: countryName,
 				others: (n) => t.timeline.others(n),

@@ -7,9 +7,11 @@ import type { Backup } from '$lib/io/backup';
 import { nativeFileSchema, type ActorId, type DatasetId, type NativeFile } from '$lib/model/schema';
 import { AppState } from '$lib/state/app.svelte';
 import { ExportSession } from '$lib/state/export.svelte';
-import { NetworkState } from '$lib/state/network.svelte';
-import { TimelineState } from '$lib/state/timeline.svelte';
+import { Dashboard } from '$lib/state/dashboard.svelte';
+import type { NetworkState } from '$lib/state/network.svelte';
+import type { TimelineState } from '$lib/state/timeline.svelte';
 import { eventInput, meetings, nativeFile } from '../helpers';
+import { ManualFrames, MemoryHistory, utc } from './fixtures.svelte';
 
 /** A file handed to the downloads. */
 interface Saved {
@@ -19,7 +21,6 @@ interface Saved {
 }
 
 const NOW = new Date('2026-11-22T10:00:00Z');
-const utc = (y: number, m = 1, d = 1) => Date.UTC(y, m - 1, d);
 
 const meetingsFile = nativeFile(meetings, { id: 'meetings', name: 'Meetings' });
 const briefingsFile: NativeFile = nativeFileSchema.parse({
@@ -50,20 +51,20 @@ let stop: () => void = () => {};
 
 beforeEach(async () => {
 	repo = new Repository(new TramaDatabase(`export-${++n}`));
-	await repo.writeDataset(meetingsFile, { kind: 'paste' });
-	await repo.writeDataset(briefingsFile, { kind: 'paste' });
+	// The first start writes "Meetings" as the default dataset; "Briefings" was imported.
 	app = new AppState(repo, () => Promise.resolve(meetingsFile));
-	// As the page wires them: the timeline shows the visible events, the network highlights.
-	tl = new TimelineState(
-		() => app.visibleEvents ?? [],
-		() => app.actorsById
-	);
-	network = new NetworkState(
-		tl,
-		(id) => app.actorsById.get(id)?.name ?? id,
-		(id) => app.actorsById.has(id)
-	);
-	tl.highlightSource = () => network.highlightKeys;
+	await repo.writeDataset(briefingsFile, { kind: 'paste' });
+	// The views' states as the page wires them, through the dashboard.
+	stop = $effect.root(() => {
+		const dash = new Dashboard({
+			app,
+			history: new MemoryHistory(),
+			theme: { set: () => {} },
+			schedule: new ManualFrames().schedule
+		});
+		tl = dash.timeline;
+		network = dash.network;
+	});
 	saved = [];
 	restored = [];
 	session = new ExportSession(app, tl, network, {
@@ -71,20 +72,13 @@ beforeEach(async () => {
 		now: () => NOW,
 		onrestored: (settings) => restored.push(settings)
 	});
-	// The live queries open when something reads them, as the dialog does while open.
-	stop = $effect.root(() => {
-		$effect(() => {
-			void app.datasets.current;
-			void app.events.current;
-			void app.actors.current;
-		});
-	});
-	flushSync();
+	await app.start();
 	await vi.waitFor(() => {
-		expect(app.events.current).toHaveLength(5);
-		expect(app.actors.current).toHaveLength(4);
+		flushSync();
+		expect(app.ready).toBe(true);
 		expect(app.datasets.current).toHaveLength(2);
 	});
+	expect(app.shownEvents).toHaveLength(5);
 });
 
 afterEach(async () => {
