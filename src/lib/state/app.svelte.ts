@@ -97,14 +97,14 @@ export class AppState {
 	}
 
 	async restoreDefault(): Promise<void> {
-		await this.#act(async () => {
+		await this.act(async () => {
 			const summary = await this.repo.restoreDefaultDataset(this.#loadDefault);
 			return { kind: 'info', text: t.datasets.restored(summary.events) };
 		});
 	}
 
 	async setHidden(dataset: Dataset, hidden: boolean): Promise<void> {
-		await this.#act(async () => {
+		await this.act(async () => {
 			await this.repo.setDatasetHidden(dataset.id, hidden);
 			return {
 				kind: 'info',
@@ -115,25 +115,31 @@ export class AppState {
 
 	/** True when the name was saved. */
 	async rename(dataset: Dataset, name: string): Promise<boolean> {
-		return this.#act(async () => {
+		return this.act(async () => {
 			await this.repo.renameDataset(dataset.id, name);
 			return { kind: 'info', text: t.datasets.renamed(name.trim()) };
 		});
 	}
 
 	async deleteDataset(dataset: Dataset): Promise<void> {
-		await this.#act(async () => {
+		await this.act(async () => {
 			await this.repo.deleteDataset(dataset.id);
 			return { kind: 'info', text: t.datasets.deleted(dataset.name) };
 		});
 	}
 
-	async #act(action: () => Promise<Notice>): Promise<boolean> {
+	/**
+	 * Runs an action that ends in a notice for the user; true when it succeeded. A failure goes to
+	 * `onError` when given (a dialog says it where the user is looking), else to an error notice.
+	 */
+	async act(action: () => Promise<Notice>, onError?: (message: string) => void): Promise<boolean> {
 		try {
 			this.notice = await action();
 			return true;
 		} catch (error) {
-			this.notice = { kind: 'error', text: t.status.actionFailed(messageOf(error)) };
+			const message = messageOf(error);
+			if (onError) onError(message);
+			else this.notice = { kind: 'error', text: t.status.actionFailed(message) };
 			return false;
 		}
 	}

@@ -3,7 +3,13 @@
  * the user's choices, progress, and the commit. The work itself happens in the import worker;
  * this class only sends it requests and keeps what comes back.
  */
-import { mappingKey, readMapping, type FieldMapping, type RecordField } from '../io/records';
+import {
+	mappingKey,
+	readMapping,
+	type FieldMapping,
+	type Mappable,
+	type RecordField
+} from '../io/records';
 import type { ImportSource, PreviewSummary, ReadChoices, Stage } from '../io/pipeline';
 import type { FromWorker, ToWorker } from '../import/protocol';
 import { t } from '../i18n';
@@ -45,6 +51,8 @@ export class ImportSession {
 	commitError = $state<string | undefined>(undefined);
 
 	readonly reading: boolean = $derived(this.items.some((i) => !i.summary));
+	/** Reading or writing: choices that would start new work wait. */
+	readonly busy: boolean = $derived(this.reading || this.committing);
 	readonly importable: number = $derived(
 		this.items.reduce((n, i) => n + (i.summary && !i.summary.error ? i.summary.valid : 0), 0)
 	);
@@ -160,6 +168,14 @@ export class ImportSession {
 		item.mapping = mapping;
 		if (item.summary?.records) rememberMapping(mappingKey(item.summary.records.fields), mapping);
 		this.#update(item);
+	}
+
+	/** Maps one target to a field of the records, or to none (an empty field). */
+	mapField(item: ImportItem, target: Mappable, field: string): void {
+		const next: FieldMapping = { ...item.mapping };
+		if (field) next[target] = field;
+		else delete next[target];
+		this.setMapping(item, next);
 	}
 
 	/** Refuses or accepts again a proposed match of an imported actor to a stored one. */

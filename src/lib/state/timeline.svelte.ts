@@ -7,7 +7,15 @@ import { countryName, t } from '../i18n';
 import type { StoredEvent } from '../db/repository';
 import type { Span } from '../model/dates';
 import type { Actor, ActorId } from '../model/schema';
-import { actorName, eventKey, indexBy, type EventKey, type KeyedEvent } from '../model/events';
+import {
+	actorName,
+	eventKey,
+	indexBy,
+	overlaps,
+	type EventKey,
+	type KeyedEvent
+} from '../model/events';
+import { keySet } from '../graph/graph';
 import { buildLanes, layoutItems, type Grouping } from '../time/items';
 import {
 	clampWindow,
@@ -99,6 +107,20 @@ export class TimelineState {
 			: this.events;
 	});
 
+	/**
+	 * What the views show now, as stored events: the datasets shown, the highlight filter and the
+	 * window, in the data's (chronological) order. "Export what is shown" exports exactly these.
+	 */
+	readonly shownInWindow: StoredEvent[] = $derived.by(() => {
+		const window = this.window;
+		const keys = keySet(
+			this.shownEvents
+				.filter((e) => overlaps({ start: e.startMs, end: e.endMs }, window))
+				.map((e) => e.key)
+		);
+		return this.#events().filter((e) => keys.has(eventKey(e)));
+	});
+
 	readonly lanes = $derived.by(() => {
 		const actors = this.#actors();
 		return buildLanes(
@@ -125,6 +147,11 @@ export class TimelineState {
 	readonly selected: KeyedEvent | undefined = $derived.by(() =>
 		this.selectedKey === undefined ? undefined : this.byKey.get(this.selectedKey)
 	);
+
+	/** An actor of the data the views show, by id (undefined when no dataset has it). */
+	actorOf(id: ActorId): Actor | undefined {
+		return this.#actors().get(id);
+	}
 
 	/** Sets the window; `source` says who moved it, so that view does not echo it back. */
 	setWindow(span: Span, source: WindowSource): void {

@@ -104,3 +104,47 @@ describe('NetworkState', () => {
 		expect(net.selectedActor).toBe('kim-jong-un');
 	});
 });
+
+describe('the network’s colours and their key', () => {
+	it('by kind: every actor kind, in the theme’s colours', () => {
+		const { net } = network();
+		expect(net.legend).toEqual([
+			{ key: 'person', label: 'Person', colour: 'var(--kind-person)' },
+			{ key: 'state', label: 'State', colour: 'var(--kind-state)' },
+			{ key: 'organisation', label: 'Organisation', colour: 'var(--kind-organisation)' },
+			{ key: 'company', label: 'Company', colour: 'var(--kind-company)' }
+		]);
+		expect(net.colourOf(putin)).toBe('var(--kind-person)');
+	});
+
+	it('by country: the most common countries first, then the rest in grey', () => {
+		const { net } = network();
+		net.colorBy = 'country';
+		expect(net.legend).toEqual([
+			{ key: 'RU', label: 'Russia', colour: '#4e79a7' },
+			{ key: 'CN', label: 'China', colour: '#f28e2c' },
+			{ key: 'KP', label: 'North Korea', colour: '#e15759' },
+			{ key: 'other', label: 'Other', colour: 'var(--text-3)' }
+		]);
+		expect(net.colourOf(actorId('shoigu'))).toBe('#4e79a7');
+		expect(net.colourOf(kim)).toBe('#e15759');
+		expect(net.colourOf(actorId('nobody'))).toBe('var(--text-3)');
+	});
+});
+
+describe('the network’s drawing', () => {
+	it('is known while a view shows it, and forgotten when the view goes', () => {
+		const { net } = network();
+		const first = {} as SVGSVGElement;
+		const second = {} as SVGSVGElement;
+		expect(net.svg).toBeUndefined();
+		const forgetFirst = net.attachSvg(first);
+		expect(net.svg).toBe(first);
+		// A second view took over before the first one went: the first must not clear it.
+		const forgetSecond = net.attachSvg(second);
+		forgetFirst();
+		expect(net.svg).toBe(second);
+		forgetSecond();
+		expect(net.svg).toBeUndefined();
+	});
+});
