@@ -169,7 +169,7 @@ export function timelineSvg(p: TimelinePicture): SVGSVGElement {
 			.attr('fill', p.palette.text)
 			.attr('font-weight', 600)
 			.text(truncate(lane.label, 22));
-		const items = g.append('g').attr('clip-path', 'url(#plot)');
+		const items = g.append('g');
 		for (const { item, row, text } of rowsOf.get(lane.id) ?? []) {
 			drawItem(items, item, text, box.top + row * ROW_PX, x, p);
 		}

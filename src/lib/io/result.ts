@@ -16,7 +16,7 @@ import {
 	type Period
 } from '../model/schema';
 import { foldAccents } from '../model/text';
-import { formatPath, problemsOf, type Problem } from '../model/validate';
+import { problemsOf, type Problem } from '../model/validate';
 
 export type FormatName = 'native' | 'timelinejs' | 'vis-timeline' | 'records' | 'backup';
 
@@ -166,5 +166,3 @@ export function slug(text: string): string {
 
 export const joinPath = (a: string, b: string) =>
 	b === '' ? a : a === '' ? b : b.startsWith('[') ? a + b : `${a}.${b}`;
-
-export { formatPath };
