@@ -15,6 +15,7 @@ import type { ActorId } from '../model/schema';
 import type { Grouping, Lane } from '../time/items';
 import type { AppState } from './app.svelte';
 import type { HistoryPort } from './history';
+import { ExportSession } from './export.svelte';
 import { ImportSession } from './import.svelte';
 import { NetworkState, type FrameScheduler } from './network.svelte';
 import { replaceSettings } from './settings';
@@ -41,6 +42,7 @@ export class Dashboard {
 	readonly network: NetworkState;
 	readonly url: UrlSync;
 	readonly importer: ImportSession;
+	readonly exporter: ExportSession;
 	readonly #history: HistoryPort;
 	readonly #theme: Pick<ThemeState, 'set'>;
 
@@ -67,6 +69,9 @@ export class Dashboard {
 			{ nameOf: app.actorName, has: (id) => app.actorsById.has(id) },
 			options.schedule
 		);
+		this.exporter = new ExportSession(app, this.timeline, this.network, {
+			onrestored: (settings) => this.restored(settings)
+		});
 		this.url = new UrlSync(this.timeline, this.network, {
 			history: options.history,
 			hasActor: (id) => app.actorsById.has(id as ActorId),
