@@ -3,6 +3,7 @@
  * (`Messages`); numbers and dates are formatted through Intl with the language's `locale`.
  */
 import { formatLocalInstant } from '../model/dates';
+import type { DetectedFormat, Mappable, Stage } from '../model/import';
 import type { ActorKind, Confidence, EventKind, RelationType } from '../model/schema';
 
 const plural = new Intl.PluralRules('en');
@@ -137,7 +138,7 @@ export const en = {
 			validating: 'Checking records',
 			comparing: 'Comparing with what is stored',
 			writing: 'Writing'
-		} as Record<string, string>,
+		} satisfies Record<Stage, string>,
 		progressOf: (stage: string, percent?: number) =>
 			percent === undefined ? `${stage}…` : `${stage}: ${percent} %`,
 		cancelWork: 'Stop',
@@ -156,7 +157,7 @@ export const en = {
 			tags: 'Tags',
 			url: 'Source link',
 			id: 'Id'
-		} as Record<string, string>,
+		} satisfies Record<Mappable, string>,
 		required: 'required',
 		newActors: (n: number) => `Creates ${count(n, 'actor', 'actors')}:`,
 		matchedActors: (n: number) =>
@@ -180,7 +181,7 @@ export const en = {
 			records: 'List of records',
 			backup: 'Trama backup (its datasets are added; nothing else changes)',
 			unknown: 'Unknown'
-		} as Record<string, string>,
+		} satisfies Record<DetectedFormat, string>,
 		detected: (format: string) => `Format: ${format}`,
 		counts: (added: number, changed: number, identical: number, invalid: number) =>
 			`${number.format(added)} new · ${number.format(changed)} changed · ${number.format(identical)} identical (skipped) · ${number.format(invalid)} invalid`,
@@ -215,13 +216,13 @@ export const en = {
 			native: 'Trama JSON',
 			csv: 'CSV (spreadsheets)',
 			timelinejs: 'TimelineJS3 JSON'
-		} as Record<string, string>,
+		} satisfies Record<'native' | 'csv' | 'timelinejs', string>,
 		formatHint: {
 			native: 'Everything Trama holds; imports back unchanged.',
 			csv: 'One row per event; actors and sources joined with “; ”.',
 			timelinejs:
 				'Titles, summaries, dates, the first source and periods; TimelineJS cannot hold the rest.'
-		} as Record<string, string>,
+		} satisfies Record<'native' | 'csv' | 'timelinejs', string>,
 		allNativeHint:
 			'Every dataset, as one backup file: Import adds its datasets back, Restore replaces everything with it.',
 		download: 'Download',

@@ -2,18 +2,12 @@
  * One entry for every JSON a user brings: read the text, detect the format, convert and
  * validate record by record. Nothing is written: the result is what a preview shows.
  */
+import type { DetectedFormat } from '../model/import';
 import { FORMAT_NAME, nativeFileSchema, type TramaEventInput } from '../model/schema';
 import { parseNativeFile, type Problem } from '../model/validate';
 import { isBackup } from './backup';
 import { parseJsonText } from './json';
-import {
-	isObject,
-	type FormatName,
-	type ImportResult,
-	type Json,
-	validateEvents,
-	validatePeriods
-} from './result';
+import { isObject, type ImportResult, type Json, validateEvents, validatePeriods } from './result';
 import {
 	fieldsOf,
 	fromRecords,
@@ -44,7 +38,7 @@ export function tooLarge(bytes: number): string {
 	return `the file is ${mb} MB; Trama reads files up to ${MAX_FILE_BYTES / 1024 / 1024} MB`;
 }
 
-export type DetectedFormat = FormatName | 'unknown';
+export type { DetectedFormat };
 
 export function detectFormat(json: unknown): DetectedFormat {
 	if (isObject(json) && json.format === FORMAT_NAME) return 'native';

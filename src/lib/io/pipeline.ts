@@ -5,6 +5,7 @@
  * Nothing here touches the DOM, so unit tests drive it directly against fake-indexeddb.
  */
 import { fromStored, type Repository } from '../db/repository';
+import type { Stage } from '../model/import';
 import type { Actor, NativeFile, Origin } from '../model/schema';
 import type { Problem } from '../model/validate';
 import { checkBackup, filesOf, isBackup } from './backup';
@@ -36,7 +37,7 @@ export interface ReadChoices {
 	refused?: string[];
 }
 
-export type Stage = 'reading' | 'parsing' | 'validating' | 'comparing' | 'writing';
+export type { Stage };
 export type Progress = (stage: Stage, done?: number, total?: number) => void;
 
 /** Everything a preview shows about one input: small, whatever the size of the input. */

@@ -4,6 +4,7 @@
  * from the field names. Fields left unmapped are kept in each event's `extra`.
  */
 import { parseLooseDate, fromParts } from '../model/dates';
+import { MAPPABLE, type Mappable } from '../model/import';
 import { nativeFileSchema, type TramaEventInput } from '../model/schema';
 import { problemsOf, type Problem } from '../model/validate';
 import { htmlToText } from './html';
@@ -16,19 +17,7 @@ import {
 	extraField
 } from './result';
 
-/** The model fields a record's fields can be mapped to. */
-export const MAPPABLE = [
-	'title',
-	'start',
-	'end',
-	'actors',
-	'place',
-	'summary',
-	'tags',
-	'url',
-	'id'
-] as const;
-export type Mappable = (typeof MAPPABLE)[number];
+export { MAPPABLE, type Mappable };
 /** Model field → the record's field name (absent: not mapped). */
 export type FieldMapping = Partial<Record<Mappable, string>>;
 

@@ -2,6 +2,7 @@
  * What every importer returns: the records that are valid, as a native file, and a problem for
  * each record that is not, with its path in the input and the reason. Nothing is written here.
  */
+import type { FormatName } from '../model/import';
 import {
 	eventSchema,
 	periodSchema,
@@ -12,7 +13,7 @@ import {
 } from '../model/schema';
 import { formatPath, problemsOf, type Problem } from '../model/validate';
 
-export type FormatName = 'native' | 'timelinejs' | 'vis-timeline' | 'records' | 'backup';
+export type { FormatName };
 
 export interface ImportResult {
 	format: FormatName;
