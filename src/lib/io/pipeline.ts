@@ -6,6 +6,7 @@
  */
 import { fromStored, type Repository } from '../db/repository';
 import type { Stage } from '../model/import';
+import { MessageError, messageOfError, msg, type Message } from '../model/messages';
 import type { Actor, NativeFile, Origin } from '../model/schema';
 import type { Problem } from '../model/validate';
 import { checkBackup, filesOf, isBackup } from './backup';
@@ -45,7 +46,7 @@ export interface PreviewSummary {
 	name: string;
 	origin: Origin;
 	/** Set when nothing of the input can be imported, with why. */
-	error?: string;
+	error?: Message;
 	format?: DetectedFormat;
 	records?: RecordsInfo;
 	dataset?: { id: string; name: string; existing: boolean };
@@ -110,8 +111,10 @@ export async function readText(
 	return parts.join('');
 }
 
-/** An error whose message is meant for the user as it is. */
-export class ImportError extends Error {}
+/** An error that says why an input cannot be imported, as a message for the user. */
+export class ImportError extends MessageError {
+	override name = 'ImportError';
+}
 
 /** "https://example.org/data/events.json" → "events" (the dataset's first name). */
 export function nameOfUrl(url: string): string {
@@ -124,20 +127,17 @@ export function nameOfUrl(url: string): string {
 export function checkUrl(
 	text: string,
 	base?: string
-): { ok: true; url: string } | { ok: false; error: string } {
+): { ok: true; url: string } | { ok: false; error: Message } {
 	const trimmed = text.trim();
-	if (trimmed === '') return { ok: false, error: 'type the address of a JSON file' };
+	if (trimmed === '') return { ok: false, error: msg('download.noAddress') };
 	let url: URL;
 	try {
 		url = new URL(trimmed, base);
 	} catch {
-		return { ok: false, error: `“${trimmed}” is not a web address` };
+		return { ok: false, error: msg('download.notAddress', { text: trimmed }) };
 	}
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		return {
-			ok: false,
-			error: `“${trimmed}” is not a web address: it must start with http:// or https://`
-		};
+		return { ok: false, error: msg('download.notHttp', { text: trimmed }) };
 	}
 	return { ok: true, url: url.href };
 }
@@ -153,14 +153,11 @@ export async function fetchText(
 	try {
 		response = await fetcher(url, { credentials: 'omit', redirect: 'follow' });
 	} catch {
-		throw new ImportError(
-			`could not download from ${host}: the server is unreachable, or it does not let other sites read its files (CORS)`
-		);
+		throw new ImportError(msg('download.unreachable', { host }));
 	}
 	if (!response.ok) {
-		throw new ImportError(
-			`the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''} for ${url}`
-		);
+		const { status, statusText } = response;
+		throw new ImportError(msg('download.status', { status, statusText, url }));
 	}
 	const length = Number(response.headers.get('content-length') ?? NaN);
 	const size = Number.isFinite(length) ? length : undefined;
@@ -169,7 +166,7 @@ export async function fetchText(
 		: await response.text();
 	const type = response.headers.get('content-type') ?? '';
 	if (/html/i.test(type) || /^\s*</.test(text)) {
-		throw new ImportError(`${url} is a web page, not a JSON file`);
+		throw new ImportError(msg('download.webPage', { url }));
 	}
 	return text;
 }
@@ -380,7 +377,7 @@ export async function commitPrepared(
 	const files = prepared.flatMap((p) =>
 		p.files ? p.files : p.file && p.file.events.length ? [{ file: p.file, origin: p.origin }] : []
 	);
-	if (files.length === 0) throw new ImportError('there is nothing valid to import');
+	if (files.length === 0) throw new ImportError(msg('import.nothingValid'));
 	progress(
 		'writing',
 		0,
@@ -393,7 +390,7 @@ export async function commitPrepared(
 	return { events: summaries.reduce((n, s) => n + s.events, 0), datasets: summaries.length };
 }
 
-export function messageOf(error: unknown): string {
-	if (error instanceof Error) return error.message;
-	return String(error);
+/** Why something failed, as a message the page puts into words (the worker has no words). */
+export function messageOf(error: unknown): Message {
+	return messageOfError(error);
 }

@@ -5,8 +5,9 @@
  */
 import { parseLooseDate, fromParts } from '../model/dates';
 import { MAPPABLE, type Mappable } from '../model/import';
+import { msg } from '../model/messages';
 import { nativeFileSchema, type TramaEventInput } from '../model/schema';
-import { problemsOf, type Problem } from '../model/validate';
+import { validate, type Problem } from '../model/validate';
 import { htmlToText } from './html';
 import {
 	isObject,
@@ -158,7 +159,7 @@ export function fromRecords(json: unknown[], options: RecordsOptions): ImportRes
 	const candidates = json.map((raw, index) => {
 		const problems: Problem[] = [];
 		if (!isObject(raw)) {
-			problems.push({ path: at(index), message: 'a record must be an object' });
+			problems.push({ path: at(index), message: msg('import.recordNotObject') });
 			return { index, input: undefined, problems };
 		}
 		const field = (target: Mappable) => {
@@ -168,10 +169,11 @@ export function fromRecords(json: unknown[], options: RecordsOptions): ImportRes
 		};
 		const path = (target: Mappable) => `${at(index)}.${mapping[target] ?? target}`;
 		const title = textOf(field('title'));
-		if (!title) problems.push({ path: path('title'), message: 'the title is empty' });
+		if (!title)
+			problems.push({ path: path('title'), message: msg('schema.empty', { field: 'title' }) });
 		const rawStart = field('start');
 		const start = rawStart === undefined ? undefined : dateOf(rawStart);
-		if (!start) problems.push({ path: path('start'), message: 'the date is empty' });
+		if (!start) problems.push({ path: path('start'), message: msg('date.empty') });
 		else if (!start.ok) problems.push({ path: path('start'), message: start.error });
 		const rawEnd = field('end');
 		const end = rawEnd === undefined ? undefined : dateOf(rawEnd);
@@ -223,20 +225,20 @@ export function fromRecords(json: unknown[], options: RecordsOptions): ImportRes
 	const { events, problems } = validateEvents(candidates, at, field, options.onProgress);
 	const used = new Set(events.flatMap((e) => e.participants.map((p) => p.actor as string)));
 	const dataset = { id: options.datasetId, name: options.datasetName };
-	const checked = nativeFileSchema.safeParse({
+	const checked = validate(nativeFileSchema, {
 		format: 'trama',
 		version: 1,
 		dataset,
 		actors: [...actors.values()].filter((a) => used.has(a.id)),
 		events
 	});
-	if (!checked.success) {
+	if (!checked.ok) {
 		return {
 			format: 'records',
 			file: nativeFileSchema.parse({ format: 'trama', version: 1, dataset, events: [] }),
-			problems: [...problems, ...problemsOf(checked.error)],
+			problems: [...problems, ...checked.problems],
 			total: json.length
 		};
 	}
-	return { format: 'records', file: checked.data, problems, total: json.length };
+	return { format: 'records', file: checked.value, problems, total: json.length };
 }

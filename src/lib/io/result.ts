@@ -3,6 +3,7 @@
  * each record that is not, with its path in the input and the reason. Nothing is written here.
  */
 import type { FormatName } from '../model/import';
+import { msg } from '../model/messages';
 import {
 	eventSchema,
 	periodSchema,
@@ -11,7 +12,7 @@ import {
 	type TramaEvent,
 	type Period
 } from '../model/schema';
-import { formatPath, problemsOf, type Problem } from '../model/validate';
+import { formatPath, validate, type Problem } from '../model/validate';
 
 export type { FormatName };
 
@@ -55,23 +56,24 @@ export function validateEvents(
 			problems.push(...c.problems);
 			continue;
 		}
-		const result = eventSchema.safeParse(c.input);
-		if (!result.success) {
-			for (const p of problemsOf(result.error)) {
+		const result = validate(eventSchema, c.input);
+		if (!result.ok) {
+			for (const p of result.problems) {
 				problems.push({ path: joinPath(origin(c.index), field(p.path)), message: p.message });
 			}
 			continue;
 		}
-		const seen = firstIndex.get(result.data.id);
+		const event = result.value;
+		const seen = firstIndex.get(event.id);
 		if (seen !== undefined) {
 			problems.push({
 				path: joinPath(origin(c.index), field('id')),
-				message: `the id "${result.data.id}" is used twice (first at ${origin(seen)})`
+				message: msg('import.idTwice', { id: event.id, first: origin(seen) })
 			});
 			continue;
 		}
-		firstIndex.set(result.data.id, c.index);
-		events.push(result.data);
+		firstIndex.set(event.id, c.index);
+		events.push(event);
 	}
 	return { events, problems };
 }
@@ -83,10 +85,10 @@ export function validatePeriods(
 	const periods: Period[] = [];
 	const problems: Problem[] = [];
 	for (const { index, input } of inputs) {
-		const result = periodSchema.safeParse(input);
-		if (result.success) periods.push(result.data);
+		const result = validate(periodSchema, input);
+		if (result.ok) periods.push(result.value);
 		else
-			for (const p of problemsOf(result.error))
+			for (const p of result.problems)
 				problems.push({ path: joinPath(origin(index), p.path), message: p.message });
 	}
 	return { periods, problems };

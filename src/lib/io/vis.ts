@@ -5,8 +5,9 @@
  * className, style, subgroup, editable…) are kept in `extra`.
  */
 import { parseLooseDate } from '../model/dates';
+import { msg } from '../model/messages';
 import { nativeFileSchema, type TramaEventInput } from '../model/schema';
-import { problemsOf, type Problem } from '../model/validate';
+import { validate, type Problem } from '../model/validate';
 import { htmlToText } from './html';
 import {
 	isObject,
@@ -62,7 +63,7 @@ export function fromVisTimeline(json: unknown, options: VisOptions): ImportResul
 	const candidates = found.items.map((raw, index) => {
 		const problems: Problem[] = [];
 		if (!isObject(raw)) {
-			problems.push({ path: at(index), message: 'an item must be an object' });
+			problems.push({ path: at(index), message: msg('import.itemNotObject') });
 			return { index, input: undefined, problems };
 		}
 		const start = parseLooseDate(raw.start);
@@ -112,14 +113,14 @@ export function fromVisTimeline(json: unknown, options: VisOptions): ImportResul
 	});
 	const { events, problems } = validateEvents(candidates, at, undefined, options.onProgress);
 	const used = new Set(events.flatMap((e) => e.participants.map((p) => p.actor as string)));
-	const checked = nativeFileSchema.safeParse({
+	const checked = validate(nativeFileSchema, {
 		format: 'trama',
 		version: 1,
 		dataset: { id: options.datasetId, name: options.datasetName },
 		actors: [...actors.values()].filter((a) => used.has(a.id)),
 		events
 	});
-	if (!checked.success) {
+	if (!checked.ok) {
 		return {
 			format: 'vis-timeline',
 			file: nativeFileSchema.parse({
@@ -128,9 +129,9 @@ export function fromVisTimeline(json: unknown, options: VisOptions): ImportResul
 				dataset: { id: options.datasetId, name: options.datasetName },
 				events: []
 			}),
-			problems: [...problems, ...problemsOf(checked.error)],
+			problems: [...problems, ...checked.problems],
 			total: found.items.length
 		};
 	}
-	return { format: 'vis-timeline', file: checked.data, problems, total: found.items.length };
+	return { format: 'vis-timeline', file: checked.value, problems, total: found.items.length };
 }

@@ -5,7 +5,7 @@
 import { createContext } from 'svelte';
 import { DEFAULT_DATASET_ID, type Repository, type StoredEvent } from '../db/repository';
 import type { Actor, ActorId, Dataset, DatasetId, NativeFile } from '../model/schema';
-import { t } from '../i18n';
+import { messageOf, t } from '../i18n';
 import { indexById } from '../model/events';
 import { Live } from './live.svelte';
 
@@ -115,11 +115,6 @@ export class AppState {
 			return false;
 		}
 	}
-}
-
-function messageOf(error: unknown): string {
-	if (error instanceof Error) return error.message;
-	return String(error);
 }
 
 export const [getAppState, setAppState] = createContext<AppState>();
