@@ -1,5 +1,5 @@
 /** Small builders for tests: valid records that each test changes one thing in. */
-import { describeMessage, messageOf } from '$lib/i18n';
+import { describeError, describeMessage } from '$lib/i18n';
 import { isMessageCode, type Message } from '$lib/model/messages';
 import {
 	eventSchema,
@@ -124,7 +124,7 @@ export async function rejection(promise: Promise<unknown>): Promise<string> {
 	try {
 		await promise;
 	} catch (error) {
-		return messageOf(error);
+		return describeError(error);
 	}
 	throw new Error('expected the promise to be rejected');
 }

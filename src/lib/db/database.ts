@@ -55,5 +55,12 @@ export class TramaDatabase extends Dexie {
 			periods: '[datasetId+id], datasetId',
 			meta: 'key'
 		});
+		// Version 2 drops the indexes no query uses (events by start, by kind; actors by name):
+		// each cost every write. Records stay as they are, so no upgrade function is needed;
+		// tables it does not name keep their version-1 schema.
+		this.version(2).stores({
+			events: '[datasetId+id], [datasetId+startMs], *actorIds',
+			actors: 'id'
+		});
 	}
 }

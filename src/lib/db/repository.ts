@@ -3,23 +3,37 @@
  * one transaction, so a failure leaves the database exactly as it was.
  */
 import { liveQuery } from 'dexie';
-import { eventSpan, actorIdsOf, compareDated, overlaps } from '../model/events';
-import type { Span } from '../model/dates';
-import { MessageError, msg } from '../model/messages';
+import { eventSpan, actorIdsOf, actorsUsedBy, compareDated } from '../model/events';
+import { MessageError } from '../model/errors';
+import { msg } from '../model/messages';
 import type {
 	Actor,
 	ActorId,
 	Dataset,
 	DatasetId,
-	EventKind,
 	NativeFile,
 	Origin,
+	Period,
 	TramaEvent
 } from '../model/schema';
-import type { Backup, StoreContents } from '../io/backup';
 import { TramaDatabase, type StoredEvent, type StoredPeriod } from './database';
 
 export type { StoredEvent, StoredPeriod } from './database';
+
+/** A dataset with its events and periods, as the model has them (no index fields). */
+export interface DatasetContents extends Dataset {
+	events: TramaEvent[];
+	periods: Period[];
+}
+
+/**
+ * Everything the store holds, dataset by dataset: what `contents` reads and `restoreBackup`
+ * writes. A backup file is this inside an envelope, so a read backup can be restored as it is.
+ */
+export interface StoreContents {
+	datasets: DatasetContents[];
+	actors: Actor[];
+}
 
 /** The id under which the default dataset is stored. */
 export const DEFAULT_DATASET_ID = 'default' as DatasetId;
@@ -102,25 +116,9 @@ export class Repository {
 			.between([datasetId, -Infinity], [datasetId, Infinity], true, true);
 	}
 
-	/** Events whose span overlaps the window (see `overlaps`), in chronological order. */
-	async eventsInWindow(window: Span): Promise<StoredEvent[]> {
-		const rows = await this.db.events
-			.where('startMs')
-			.below(window.end)
-			.filter((e) => overlaps({ start: e.startMs, end: e.endMs }, window))
-			.toArray();
-		return rows.sort(byDate);
-	}
-
-	/** Events an actor takes part in, in chronological order. */
-	async eventsOfActor(actorId: ActorId): Promise<StoredEvent[]> {
-		const rows = await this.db.events.where('actorIds').equals(actorId).toArray();
-		return rows.sort(byDate);
-	}
-
-	async eventsOfKind(kind: EventKind): Promise<StoredEvent[]> {
-		const rows = await this.db.events.where('kind').equals(kind).toArray();
-		return rows.sort(byDate);
+	/** The events of one dataset as the model has them (no index fields), in chronological order. */
+	async datasetEvents(datasetId: DatasetId): Promise<TramaEvent[]> {
+		return (await this.events([datasetId])).map(fromStored);
 	}
 
 	async actors(): Promise<Actor[]> {
@@ -168,8 +166,7 @@ export class Repository {
 			const before = await db.datasets.get(datasetId);
 			if (before?.hidden) dataset.hidden = true;
 			const old = this.eventsOfDataset(datasetId);
-			const used = new Set<ActorId>();
-			await old.each((e) => e.actorIds.forEach((a) => used.add(a)));
+			const used = actorsUsedBy(await old.toArray());
 			await old.delete();
 			await db.periods.where('datasetId').equals(datasetId).delete();
 			await db.actors.bulkPut(file.actors);
@@ -181,7 +178,7 @@ export class Repository {
 			options.signal?.throwIfAborted();
 			await db.periods.bulkPut(periods);
 			await db.datasets.put(dataset);
-			for (const e of events) e.actorIds.forEach((a) => used.delete(a));
+			for (const a of actorsUsedBy(file.events)) used.delete(a);
 			for (const a of file.actors) used.delete(a.id);
 			await this.dropUnusedActors(used);
 		});
@@ -227,8 +224,7 @@ export class Repository {
 		const { db } = this;
 		await db.transaction('rw', [db.events, db.actors, db.datasets, db.periods], async () => {
 			const own = this.eventsOfDataset(datasetId);
-			const used = new Set<ActorId>();
-			await own.each((e) => e.actorIds.forEach((a) => used.add(a)));
+			const used = actorsUsedBy(await own.toArray());
 			await own.delete();
 			await db.periods.where('datasetId').equals(datasetId).delete();
 			await db.datasets.delete(datasetId);
@@ -268,17 +264,6 @@ export class Repository {
 		});
 	}
 
-	/** One file: see `importDatasets`. */
-	async importDataset(
-		file: NativeFile,
-		origin: Origin,
-		now: Date = new Date()
-	): Promise<WriteSummary> {
-		const [summary] = await this.importDatasets([{ file, origin }], {}, now);
-		if (!summary) throw new MessageError(msg('store.nothingWritten'));
-		return summary;
-	}
-
 	// -- backup and restore ---------------------------------------------------------------------
 
 	/** Everything the store holds, read in one transaction (a consistent copy). */
@@ -291,42 +276,43 @@ export class Repository {
 				db.actors.toArray(),
 				db.periods.toArray()
 			]);
+			events.sort(byDate);
 			return {
-				datasets,
-				events: events.sort(byDate).map((e) => ({ ...fromStored(e), datasetId: e.datasetId })),
-				actors,
-				periods
+				datasets: datasets.map((d) => ({
+					...d,
+					events: events.filter((e) => e.datasetId === d.id).map(fromStored),
+					periods: periods
+						.filter((p) => p.datasetId === d.id)
+						.map(({ datasetId: _d, ...period }) => period)
+				})),
+				actors
 			};
 		});
 	}
 
 	/**
-	 * Replaces everything with a backup's contents: one transaction, so a failure leaves the old
-	 * store. The default dataset counts as loaded afterwards (it comes back only if the backup
-	 * has it).
+	 * Replaces everything with the given contents (a backup's): one transaction, so a failure
+	 * leaves the old store. The default dataset counts as loaded afterwards (it comes back only
+	 * if the contents have it).
 	 */
-	async restoreBackup(backup: Backup): Promise<void> {
+	async restoreBackup(contents: StoreContents): Promise<void> {
 		const { db } = this;
-		await db.transaction(
-			'rw',
-			[db.events, db.actors, db.datasets, db.periods, db.meta],
-			async () => {
-				await Promise.all([
-					db.events.clear(),
-					db.actors.clear(),
-					db.datasets.clear(),
-					db.periods.clear()
-				]);
-				await db.actors.bulkPut(backup.actors);
-				for (const { events, periods, ...dataset } of backup.datasets) {
-					const id = dataset.id;
-					await db.events.bulkPut(events.map((e) => toStored(e, id)));
-					await db.periods.bulkPut(periods.map((p) => ({ ...p, datasetId: id })));
-					await db.datasets.put({ ...dataset, eventCount: events.length });
-				}
-				await db.meta.put({ key: DEFAULT_LOADED_FLAG, value: true });
+		await this.transactAll(async () => {
+			await Promise.all([
+				db.events.clear(),
+				db.actors.clear(),
+				db.datasets.clear(),
+				db.periods.clear()
+			]);
+			await db.actors.bulkPut(contents.actors);
+			for (const { events, periods, ...dataset } of contents.datasets) {
+				const id = dataset.id;
+				await db.events.bulkPut(events.map((e) => toStored(e, id)));
+				await db.periods.bulkPut(periods.map((p) => ({ ...p, datasetId: id })));
+				await db.datasets.put({ ...dataset, eventCount: events.length });
 			}
-		);
+			await db.meta.put({ key: DEFAULT_LOADED_FLAG, value: true });
+		});
 	}
 
 	// -- the default dataset --------------------------------------------------------------------
@@ -339,31 +325,29 @@ export class Repository {
 	async ensureDefaultDataset(load: () => Promise<NativeFile>): Promise<'loaded' | 'present'> {
 		if (await this.db.meta.get(DEFAULT_LOADED_FLAG)) return 'present';
 		const file = await load();
-		const { db } = this;
-		return db.transaction(
-			'rw',
-			[db.events, db.actors, db.datasets, db.periods, db.meta],
-			async () => {
-				if (await db.meta.get(DEFAULT_LOADED_FLAG)) return 'present' as const;
-				await this.writeDataset(file, { kind: 'default' });
-				await db.meta.put({ key: DEFAULT_LOADED_FLAG, value: true });
-				return 'loaded' as const;
-			}
-		);
+		return this.transactAll(async () => {
+			if (await this.db.meta.get(DEFAULT_LOADED_FLAG)) return 'present' as const;
+			await this.writeDefault(file);
+			return 'loaded' as const;
+		});
 	}
 
 	/** Brings back the default dataset's events as shipped; other datasets are left alone. */
 	async restoreDefaultDataset(load: () => Promise<NativeFile>): Promise<WriteSummary> {
 		const file = await load();
+		return this.transactAll(() => this.writeDefault(file));
+	}
+
+	/** Writes the default dataset and remembers it was loaded. Call inside `transactAll`. */
+	private async writeDefault(file: NativeFile): Promise<WriteSummary> {
+		const summary = await this.writeDataset(file, { kind: 'default' });
+		await this.db.meta.put({ key: DEFAULT_LOADED_FLAG, value: true });
+		return summary;
+	}
+
+	/** One read-write transaction over every table. */
+	private transactAll<T>(work: () => Promise<T>): Promise<T> {
 		const { db } = this;
-		return db.transaction(
-			'rw',
-			[db.events, db.actors, db.datasets, db.periods, db.meta],
-			async () => {
-				const summary = await this.writeDataset(file, { kind: 'default' });
-				await db.meta.put({ key: DEFAULT_LOADED_FLAG, value: true });
-				return summary;
-			}
-		);
+		return db.transaction('rw', [db.events, db.actors, db.datasets, db.periods, db.meta], work);
 	}
 }

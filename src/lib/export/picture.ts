@@ -169,7 +169,7 @@ export function timelineSvg(p: TimelinePicture): SVGSVGElement {
 			.attr('fill', p.palette.text)
 			.attr('font-weight', 600)
 			.text(truncate(lane.label, 22));
-		const items = g.append('g').attr('clip-path', 'url(#plot)');
+		const items = g.append('g');
 		for (const { item, row, text } of rowsOf.get(lane.id) ?? []) {
 			drawItem(items, item, text, box.top + row * ROW_PX, x, p);
 		}
@@ -269,7 +269,18 @@ const STYLE_PROPS = [
 /** A colour key, drawn in the picture's top-left corner. */
 export interface LegendEntry {
 	label: string;
+	/** Any CSS colour, theme variables included: it is resolved before it is written. */
 	colour: string;
+}
+
+/** A CSS colour as the page resolves it now: the file has none of the page's variables. */
+function resolveColour(colour: string): string {
+	const probe = document.createElement('span');
+	probe.style.color = colour;
+	document.body.appendChild(probe);
+	const resolved = getComputedStyle(probe).color;
+	probe.remove();
+	return resolved || colour;
 }
 
 /** A standalone copy of a live SVG (the network): computed styles inlined, caption added. */
@@ -315,7 +326,7 @@ export function copySvg(
 			.attr('cx', 18)
 			.attr('cy', 18 + i * 18)
 			.attr('r', 5)
-			.attr('fill', entry.colour);
+			.attr('fill', resolveColour(entry.colour));
 		svg
 			.append('text')
 			.attr('x', 29)

@@ -4,9 +4,8 @@
  * read it.
  */
 import type { Span } from '../model/dates';
-import { actorIdsOf, overlaps } from '../model/events';
+import { actorIdsOf, overlaps, type EventKey, type KeyedEvent } from '../model/events';
 import { isDirected, type ActorId, type RelationType } from '../model/schema';
-import type { EventKey, KeyedEvent } from '../model/events';
 
 export interface GraphNode {
 	id: ActorId;

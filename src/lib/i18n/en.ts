@@ -258,7 +258,6 @@ const messages = {
 	'store.noDataset': ({ id }) => `there is no dataset "${id}"`,
 	'store.nameEmpty': () => 'a dataset needs a name',
 	'store.nameTooLong': ({ max }) => `a dataset name has at most ${max} characters`,
-	'store.nothingWritten': () => 'nothing was written',
 
 	'error.unexpected': ({ detail }) => detail
 } satisfies MessageTexts;

@@ -1,5 +1,6 @@
 /** The interface language. English only for now; Spanish will be a sibling of `en.ts`. */
-import { messageOfError, type Message, type Problem } from '../model/messages';
+import { messageOf } from '../model/errors';
+import type { Message, Problem } from '../model/messages';
 import { en, type Messages } from './en';
 import { renderMessage, renderProblem } from './render';
 
@@ -19,8 +20,8 @@ export function describeProblem(problem: Problem): string {
 }
 
 /** What went wrong, in words: the message an error carries, or its own text. */
-export function messageOf(error: unknown): string {
-	return describeMessage(messageOfError(error));
+export function describeError(error: unknown): string {
+	return describeMessage(messageOf(error));
 }
 
 let regionNames: Intl.DisplayNames | undefined;

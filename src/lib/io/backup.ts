@@ -15,12 +15,9 @@ import {
 	actorSchema,
 	datasetSchema,
 	eventSchema,
-	periodSchema,
-	type Actor,
-	type Dataset,
-	type Period,
-	type TramaEvent
+	periodSchema
 } from '../model/schema';
+import { actorsUsedBy, indexById } from '../model/events';
 import { validate } from '../model/validate';
 import { parseJsonText } from './json';
 import { isObject } from './result';
@@ -64,16 +61,12 @@ export const backupSchema = z
 	});
 export type Backup = z.output<typeof backupSchema>;
 
-export interface StoreContents {
-	datasets: Dataset[];
-	events: (TramaEvent & { datasetId: string })[];
-	actors: Actor[];
-	periods: (Period & { datasetId: string })[];
-}
+/** What a backup holds inside its envelope: every dataset with its records, every actor. */
+export type BackupContents = Pick<Backup, 'datasets' | 'actors'>;
 
-/** Assembles a backup from what the store holds. */
+/** Wraps what the store holds (see the repository's `contents`) as a backup file. */
 export function makeBackup(
-	store: StoreContents,
+	store: BackupContents,
 	settings: Record<string, string>,
 	now: Date = new Date()
 ): Backup {
@@ -81,11 +74,7 @@ export function makeBackup(
 		format: BACKUP_FORMAT,
 		version: BACKUP_VERSION,
 		createdAt: now.toISOString(),
-		datasets: store.datasets.map((d) => ({
-			...d,
-			events: store.events.filter((e) => e.datasetId === d.id).map(({ datasetId: _d, ...e }) => e),
-			periods: store.periods.filter((p) => p.datasetId === d.id).map(({ datasetId: _d, ...p }) => p)
-		})),
+		datasets: store.datasets,
 		actors: store.actors,
 		settings
 	};
@@ -135,9 +124,9 @@ export function checkBackup(json: unknown): BackupResult {
 
 /** A backup's datasets as native files (each with the actors its events use) and their origins. */
 export function filesOf(backup: Backup): { file: NativeFile; origin: Origin }[] {
-	const actors = new Map(backup.actors.map((a) => [a.id as string, a]));
+	const actors = indexById(backup.actors);
 	return backup.datasets.map(({ events, periods, origin, id, name, description }) => {
-		const used = new Set(events.flatMap((e) => e.participants.map((p) => p.actor as string)));
+		const used = actorsUsedBy(events);
 		return {
 			origin,
 			file: {

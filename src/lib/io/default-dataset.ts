@@ -1,5 +1,6 @@
 /** Fetching and checking the default dataset shipped in `static/data/default.json`. */
-import { MessageError, msg } from '../model/messages';
+import { MessageError } from '../model/errors';
+import { msg } from '../model/messages';
 import { parseNativeFile } from '../model/validate';
 import type { NativeFile } from '../model/schema';
 

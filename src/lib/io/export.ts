@@ -6,7 +6,7 @@
  */
 import Papa from 'papaparse';
 import { toParts, type PartialDate } from '../model/dates';
-import { actorIdsOf } from '../model/events';
+import { actorsUsedBy } from '../model/events';
 import {
 	FORMAT_NAME,
 	FORMAT_VERSION,
@@ -38,7 +38,7 @@ export function nativeFileOf(
 		seen.add(id);
 		out.push(id === event.id ? event : { ...event, id: id as TramaEvent['id'] });
 	}
-	const used = new Set(out.flatMap(actorIdsOf));
+	const used = actorsUsedBy(out);
 	return {
 		format: FORMAT_NAME,
 		version: FORMAT_VERSION,

@@ -1,13 +1,14 @@
 /**
  * The import pipeline, from bytes to a preview and from a preview to one transaction. It runs in
- * the import worker (see `import.worker.ts`), so a file of tens of megabytes is read, parsed,
+ * the import worker (see `src/lib/import/`), so a file of tens of megabytes is read, parsed,
  * validated, compared and written off the page; only the small preview summary crosses back.
- * Nothing here touches the DOM, so unit tests drive it directly against fake-indexeddb.
+ * It is given its store (see `ImportStore`) and touches neither the DOM nor the database itself,
+ * so unit tests drive it directly against the repository on fake-indexeddb.
  */
-import { fromStored, type Repository } from '../db/repository';
+import { messageOf } from '../model/errors';
 import type { Stage } from '../model/import';
-import { MessageError, messageOfError, msg, type Message } from '../model/messages';
-import type { Actor, NativeFile, Origin } from '../model/schema';
+import { msg, type Message } from '../model/messages';
+import type { Actor, Dataset, DatasetId, NativeFile, Origin, TramaEvent } from '../model/schema';
 import type { Problem } from '../model/validate';
 import { checkBackup, filesOf, isBackup } from './backup';
 import { diffEvents, type ChangedEvent } from './diff';
@@ -20,8 +21,29 @@ import {
 } from './detect';
 import { parseJsonText } from './json';
 import { applyMatches, matchActors, type ActorMatch } from './match';
+import { ImportError, readText } from './read';
 import type { FieldMapping } from './records';
 import { slug, stableHash } from './result';
+import { fetchText, nameOfUrl } from './url';
+
+// The import dialog takes checkUrl from here until it is split into its sections.
+export { checkUrl } from './url';
+
+/**
+ * What the pipeline asks of the store, and nothing more: the repository satisfies it as it is,
+ * so io and db need not know each other.
+ */
+export interface ImportStore {
+	actors(): Promise<Actor[]>;
+	datasets(): Promise<Dataset[]>;
+	/** The events of one dataset as the model has them. */
+	datasetEvents(datasetId: DatasetId): Promise<TramaEvent[]>;
+	/** Writes each file as its dataset, all in one transaction: an abort writes nothing. */
+	importDatasets(
+		files: readonly { file: NativeFile; origin: Origin }[],
+		options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void }
+	): Promise<{ events: number }[]>;
+}
 
 /** Where an import's bytes come from. */
 export type ImportSource =
@@ -84,92 +106,6 @@ export interface Prepared {
 const SHOWN_PROBLEMS = 50;
 const SHOWN_CHANGES = 10;
 const SHOWN_ACTORS = 30;
-
-/** The text of a stream, with progress by bytes; refuses more than MAX_FILE_BYTES. */
-export async function readText(
-	stream: ReadableStream<Uint8Array>,
-	size: number | undefined,
-	onProgress?: (done: number, total?: number) => void
-): Promise<string> {
-	if (size !== undefined && size > MAX_FILE_BYTES) throw new ImportError(tooLarge(size));
-	const reader = stream.getReader();
-	const decoder = new TextDecoder('utf-8');
-	const parts: string[] = [];
-	let read = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		read += value.byteLength;
-		if (read > MAX_FILE_BYTES) {
-			await reader.cancel();
-			throw new ImportError(tooLarge(read));
-		}
-		parts.push(decoder.decode(value, { stream: true }));
-		onProgress?.(read, size);
-	}
-	parts.push(decoder.decode());
-	return parts.join('');
-}
-
-/** An error that says why an input cannot be imported, as a message for the user. */
-export class ImportError extends MessageError {
-	override name = 'ImportError';
-}
-
-/** "https://example.org/data/events.json" → "events" (the dataset's first name). */
-export function nameOfUrl(url: string): string {
-	const u = new URL(url);
-	const last = u.pathname.split('/').filter(Boolean).pop() ?? '';
-	return decodeURIComponent(last).replace(/\.json$/i, '') || u.hostname;
-}
-
-/** Checks an address a user typed or linked; the message says what is wrong. */
-export function checkUrl(
-	text: string,
-	base?: string
-): { ok: true; url: string } | { ok: false; error: Message } {
-	const trimmed = text.trim();
-	if (trimmed === '') return { ok: false, error: msg('download.noAddress') };
-	let url: URL;
-	try {
-		url = new URL(trimmed, base);
-	} catch {
-		return { ok: false, error: msg('download.notAddress', { text: trimmed }) };
-	}
-	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		return { ok: false, error: msg('download.notHttp', { text: trimmed }) };
-	}
-	return { ok: true, url: url.href };
-}
-
-/** Downloads a URL's text, with a message for each way it can fail. */
-export async function fetchText(
-	url: string,
-	onProgress?: (done: number, total?: number) => void,
-	fetcher: typeof fetch = fetch
-): Promise<string> {
-	const host = new URL(url).host;
-	let response: Response;
-	try {
-		response = await fetcher(url, { credentials: 'omit', redirect: 'follow' });
-	} catch {
-		throw new ImportError(msg('download.unreachable', { host }));
-	}
-	if (!response.ok) {
-		const { status, statusText } = response;
-		throw new ImportError(msg('download.status', { status, statusText, url }));
-	}
-	const length = Number(response.headers.get('content-length') ?? NaN);
-	const size = Number.isFinite(length) ? length : undefined;
-	const text = response.body
-		? await readText(response.body, size, onProgress)
-		: await response.text();
-	const type = response.headers.get('content-type') ?? '';
-	if (/html/i.test(type) || /^\s*</.test(text)) {
-		throw new ImportError(msg('download.webPage', { url }));
-	}
-	return text;
-}
 
 /** The name and origin an input is imported under. */
 export function originOf(source: ImportSource): {
@@ -236,13 +172,13 @@ export async function readSource(source: ImportSource, progress: Progress): Prom
 export async function preparePreview(
 	prepared: Prepared,
 	choices: ReadChoices,
-	repo: Repository,
+	store: ImportStore,
 	progress: Progress
 ): Promise<Prepared> {
 	const { name, origin } = prepared;
 	const base = emptySummary(name, origin);
 	if (prepared.json === undefined) return prepared;
-	if (isBackup(prepared.json)) return previewBackup(prepared, repo, progress);
+	if (isBackup(prepared.json)) return previewBackup(prepared, store, progress);
 	const id = prepared.summary.dataset?.id ?? `import-${slug(name)}`;
 	const datasetName = prepared.summary.dataset?.name ?? name;
 	const read = convertImport(prepared.json, {
@@ -268,15 +204,15 @@ export async function preparePreview(
 	progress('comparing');
 	const result = read.result;
 	const refused = new Set(choices.refused ?? []);
-	const storedActors: Actor[] = await repo.actors();
+	const storedActors: Actor[] = await store.actors();
 	const matches = matchActors(result.file.actors, storedActors);
 	const accepted = matches.filter((m) => !refused.has(m.imported.id));
 	const matched = applyMatches(result.file, accepted);
 	const storedIds = new Set(storedActors.map((a) => a.id as string));
 	const newActors = matched.actors.filter((a) => !storedIds.has(a.id));
 	const datasetId = matched.dataset.id;
-	const stored = (await repo.events([datasetId])).map(fromStored);
-	const before = (await repo.datasets()).find((d) => d.id === datasetId);
+	const stored = await store.datasetEvents(datasetId);
+	const before = (await store.datasets()).find((d) => d.id === datasetId);
 	const existing = before !== undefined;
 	// A dataset the user renamed keeps its name when it is imported again.
 	const file = before
@@ -313,7 +249,7 @@ export async function preparePreview(
  */
 async function previewBackup(
 	prepared: Prepared,
-	repo: Repository,
+	store: ImportStore,
 	progress: Progress
 ): Promise<Prepared> {
 	const base = emptySummary(prepared.name, prepared.origin);
@@ -325,12 +261,12 @@ async function previewBackup(
 	}
 	progress('comparing');
 	const files = filesOf(read.backup);
-	const stored = new Map((await repo.datasets()).map((d) => [d.id as string, d]));
-	const storedActors = new Set((await repo.actors()).map((a) => a.id as string));
+	const stored = new Map((await store.datasets()).map((d) => [d.id as string, d]));
+	const storedActors = new Set((await store.actors()).map((a) => a.id as string));
 	const summary: PreviewSummary = { ...base, format: 'backup', datasets: [] };
 	const changed: ChangedEvent[] = [];
 	for (const { file } of files) {
-		const diff = diffEvents((await repo.events([file.dataset.id])).map(fromStored), file.events);
+		const diff = diffEvents(await store.datasetEvents(file.dataset.id), file.events);
 		summary.total += file.events.length;
 		summary.valid += file.events.length;
 		summary.added += diff.added.length;
@@ -370,7 +306,7 @@ function emptySummary(name: string, origin: Origin): PreviewSummary {
 /** Writes every prepared input that has valid records, in one transaction. */
 export async function commitPrepared(
 	prepared: readonly Prepared[],
-	repo: Repository,
+	store: ImportStore,
 	progress: Progress,
 	signal?: AbortSignal
 ): Promise<{ events: number; datasets: number }> {
@@ -383,14 +319,9 @@ export async function commitPrepared(
 		0,
 		files.reduce((n, f) => n + f.file.events.length, 0)
 	);
-	const summaries = await repo.importDatasets(files, {
+	const summaries = await store.importDatasets(files, {
 		...(signal ? { signal } : {}),
 		onProgress: (d, t) => progress('writing', d, t)
 	});
 	return { events: summaries.reduce((n, s) => n + s.events, 0), datasets: summaries.length };
-}
-
-/** Why something failed, as a message the page puts into words (the worker has no words). */
-export function messageOf(error: unknown): Message {
-	return messageOfError(error);
 }

@@ -4,23 +4,22 @@
  * from the field names. Fields left unmapped are kept in each event's `extra`.
  */
 import { parseLooseDate, fromParts } from '../model/dates';
-import { MAPPABLE, type Mappable } from '../model/import';
+import { fieldMappingSchema, MAPPABLE, type FieldMapping, type Mappable } from '../model/import';
 import { msg } from '../model/messages';
-import { nativeFileSchema, type TramaEventInput } from '../model/schema';
-import { validate, type Problem } from '../model/validate';
+import type { TramaEventInput } from '../model/schema';
+import type { Problem } from '../model/validate';
 import { htmlToText } from './html';
 import {
 	isObject,
 	slug,
 	stableHash,
 	validateEvents,
+	toImportResult,
 	type ImportResult,
 	extraField
 } from './result';
 
-export { MAPPABLE, type Mappable };
-/** Model field → the record's field name (absent: not mapped). */
-export type FieldMapping = Partial<Record<Mappable, string>>;
+export { fieldMappingSchema, MAPPABLE, type FieldMapping, type Mappable };
 
 export interface RecordField {
 	name: string;
@@ -125,6 +124,20 @@ export function mappingKey(fields: readonly RecordField[]): string {
 		.join('\u0001');
 }
 
+/**
+ * A remembered mapping read back for records with these fields, or nothing when it is not a
+ * mapping or names a field the records do not have: then the guess stands.
+ */
+export function readMapping(
+	json: unknown,
+	fields: readonly RecordField[]
+): FieldMapping | undefined {
+	const checked = fieldMappingSchema.safeParse(json);
+	if (!checked.success) return undefined;
+	const names = new Set(fields.map((f) => f.name));
+	return Object.values(checked.data).every((name) => names.has(name)) ? checked.data : undefined;
+}
+
 /** A date as records write it: ISO text, a year number, or milliseconds since 1970. */
 function dateOf(value: unknown) {
 	if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 9999) {
@@ -223,22 +236,6 @@ export function fromRecords(json: unknown[], options: RecordsOptions): ImportRes
 		return mapping[head] ? modelPath.replace(head, mapping[head]) : modelPath;
 	};
 	const { events, problems } = validateEvents(candidates, at, field, options.onProgress);
-	const used = new Set(events.flatMap((e) => e.participants.map((p) => p.actor as string)));
-	const dataset = { id: options.datasetId, name: options.datasetName };
-	const checked = validate(nativeFileSchema, {
-		format: 'trama',
-		version: 1,
-		dataset,
-		actors: [...actors.values()].filter((a) => used.has(a.id)),
-		events
-	});
-	if (!checked.ok) {
-		return {
-			format: 'records',
-			file: nativeFileSchema.parse({ format: 'trama', version: 1, dataset, events: [] }),
-			problems: [...problems, ...checked.problems],
-			total: json.length
-		};
-	}
-	return { format: 'records', file: checked.value, problems, total: json.length };
+	const converted = { actors: [...actors.values()], events };
+	return toImportResult('records', converted, problems, json.length, options);
 }

@@ -2,17 +2,23 @@
  * What every importer returns: the records that are valid, as a native file, and a problem for
  * each record that is not, with its path in the input and the reason. Nothing is written here.
  */
+import { actorsUsedBy } from '../model/events';
 import type { FormatName } from '../model/import';
 import { msg } from '../model/messages';
 import {
 	eventSchema,
+	FORMAT_NAME,
+	FORMAT_VERSION,
+	nativeFileSchema,
 	periodSchema,
 	type NativeFile,
+	type NativeFileInput,
 	type TramaEventInput,
 	type TramaEvent,
 	type Period
 } from '../model/schema';
-import { formatPath, validate, type Problem } from '../model/validate';
+import { foldAccents } from '../model/text';
+import { validate, type Problem } from '../model/validate';
 
 export type { FormatName };
 
@@ -94,6 +100,49 @@ export function validatePeriods(
 	return { periods, problems };
 }
 
+/** What an importer has converted, to be assembled into a native file. */
+export interface Converted {
+	/** When the input names its dataset itself; else it is the one the user was told. */
+	dataset?: NativeFileInput['dataset'];
+	/** Every actor the conversion made; only those the valid events use are kept. */
+	actors: NonNullable<NativeFileInput['actors']>;
+	periods?: Period[];
+	/** The events that passed {@link validateEvents}. */
+	events: TramaEvent[];
+}
+
+/**
+ * The end every importer shares: the native file of the valid events and the actors they use,
+ * checked by the native schema once more before anyone sees it. Should that refuse it, the
+ * result is an empty dataset (named as the user was told) with the schema's problems added.
+ */
+export function toImportResult(
+	format: FormatName,
+	converted: Converted,
+	problems: Problem[],
+	total: number,
+	options: { datasetId: string; datasetName: string }
+): ImportResult {
+	const told = { id: options.datasetId, name: options.datasetName };
+	const used: ReadonlySet<string> = actorsUsedBy(converted.events);
+	const checked = validate(nativeFileSchema, {
+		format: FORMAT_NAME,
+		version: FORMAT_VERSION,
+		dataset: converted.dataset ?? told,
+		actors: converted.actors.filter((a) => used.has(a.id)),
+		...(converted.periods ? { periods: converted.periods } : {}),
+		events: converted.events
+	});
+	if (checked.ok) return { format, file: checked.value, problems, total };
+	const empty = nativeFileSchema.parse({
+		format: FORMAT_NAME,
+		version: FORMAT_VERSION,
+		dataset: told,
+		events: []
+	});
+	return { format, file: empty, problems: [...problems, ...checked.problems], total };
+}
+
 /**
  * The `extra` field of a converted event: the fields the model has no place for, as plain JSON
  * (undefined values dropped), or nothing when there are none.
@@ -112,10 +161,7 @@ export const isObject = (v: unknown): v is Json =>
 /** A lower-case, accent-free, dash-separated form of a name, for ids ("Grupo Wagner" → "grupo-wagner"). */
 export function slug(text: string): string {
 	return (
-		text
-			.normalize('NFD')
-			.replace(/\p{Diacritic}/gu, '')
-			.toLowerCase()
+		foldAccents(text)
 			.replace(/[^a-z0-9]+/g, '-')
 			.replace(/^-|-$/g, '') || stableHash(text)
 	);
@@ -123,5 +169,3 @@ export function slug(text: string): string {
 
 export const joinPath = (a: string, b: string) =>
 	b === '' ? a : a === '' ? b : b.startsWith('[') ? a + b : `${a}.${b}`;
-
-export { formatPath };

@@ -6,13 +6,8 @@
  */
 import { fromParts, type PartialDate } from '../model/dates';
 import { msg, type Message } from '../model/messages';
-import {
-	nativeFileSchema,
-	type NativeFile,
-	type Source,
-	type TramaEventInput
-} from '../model/schema';
-import { validate, type Problem } from '../model/validate';
+import type { Source, TramaEventInput } from '../model/schema';
+import type { Problem } from '../model/validate';
 import { htmlToText } from './html';
 import {
 	isObject,
@@ -20,6 +15,7 @@ import {
 	stableHash,
 	validateEvents,
 	validatePeriods,
+	toImportResult,
 	type ImportResult,
 	extraField
 } from './result';
@@ -111,7 +107,10 @@ const KNOWN_EVENT_FIELDS = new Set([
 export function fromTimelineJs(json: unknown, options: TimelineJsOptions): ImportResult {
 	const root = isObject(json) ? json : {};
 	const rawEvents = Array.isArray(root.events) ? (root.events as unknown[]) : [];
-	const actors = new Map<string, { id: string; name: string; kind: 'organisation' }>();
+	const actors = new Map<
+		string,
+		{ id: string; name: string; kind: 'organisation'; aliases: string[] }
+	>();
 	const candidates = rawEvents.map((raw, index) => {
 		const path = `events[${index}]`;
 		const problems: Problem[] = [];
@@ -165,7 +164,7 @@ export function fromTimelineJs(json: unknown, options: TimelineJsOptions): Impor
 		if (group) {
 			if (options.group === 'actor') {
 				const id = `group-${slug(group)}`;
-				actors.set(id, { id, name: group.slice(0, 300), kind: 'organisation' });
+				actors.set(id, { id, name: group.slice(0, 300), kind: 'organisation', aliases: [] });
 				participants.push({ actor: id });
 			} else tags.push(group.slice(0, 100));
 		}
@@ -251,44 +250,20 @@ export function fromTimelineJs(json: unknown, options: TimelineJsOptions): Impor
 		isObject(root.title) && isObject(root.title.text) ? root.title.text : undefined;
 	const name = text(titleSlide?.headline).text || options.datasetName;
 	const description = text(titleSlide?.text).text;
-	const usedActors = new Set(events.flatMap((e) => e.participants.map((p) => p.actor as string)));
-	const file = {
-		format: 'trama',
-		version: 1,
-		dataset: {
-			id: options.datasetId,
-			name: name.slice(0, 200),
-			...(description ? { description: description.slice(0, 5000) } : {})
+	return toImportResult(
+		'timelinejs',
+		{
+			dataset: {
+				id: options.datasetId,
+				name: name.slice(0, 200),
+				...(description ? { description: description.slice(0, 5000) } : {})
+			},
+			actors: [...actors.values()],
+			periods,
+			events
 		},
-		actors: [...actors.values()]
-			.filter((a) => usedActors.has(a.id))
-			.map((a) => ({ ...a, aliases: [] })),
-		periods,
-		events
-	};
-	// Whatever was assembled above goes through the native schema once more before anyone sees it.
-	const checked = validate(nativeFileSchema, file);
-	if (!checked.ok) {
-		return {
-			format: 'timelinejs',
-			file: { ...emptyFile(options), events: [] },
-			problems: [...problems, ...checked.problems],
-			total: rawEvents.length
-		};
-	}
-	return {
-		format: 'timelinejs',
-		file: checked.value,
-		problems: [...problems, ...eraProblems, ...periodsResult.problems],
-		total: rawEvents.length
-	};
-}
-
-function emptyFile(options: TimelineJsOptions): NativeFile {
-	return nativeFileSchema.parse({
-		format: 'trama',
-		version: 1,
-		dataset: { id: options.datasetId, name: options.datasetName },
-		events: []
-	});
+		[...problems, ...eraProblems, ...periodsResult.problems],
+		rawEvents.length,
+		options
+	);
 }

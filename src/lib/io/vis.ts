@@ -6,14 +6,15 @@
  */
 import { parseLooseDate } from '../model/dates';
 import { msg } from '../model/messages';
-import { nativeFileSchema, type TramaEventInput } from '../model/schema';
-import { validate, type Problem } from '../model/validate';
+import type { TramaEventInput } from '../model/schema';
+import type { Problem } from '../model/validate';
 import { htmlToText } from './html';
 import {
 	isObject,
 	slug,
 	stableHash,
 	validateEvents,
+	toImportResult,
 	type ImportResult,
 	extraField
 } from './result';
@@ -112,26 +113,6 @@ export function fromVisTimeline(json: unknown, options: VisOptions): ImportResul
 		return { index, input, problems };
 	});
 	const { events, problems } = validateEvents(candidates, at, undefined, options.onProgress);
-	const used = new Set(events.flatMap((e) => e.participants.map((p) => p.actor as string)));
-	const checked = validate(nativeFileSchema, {
-		format: 'trama',
-		version: 1,
-		dataset: { id: options.datasetId, name: options.datasetName },
-		actors: [...actors.values()].filter((a) => used.has(a.id)),
-		events
-	});
-	if (!checked.ok) {
-		return {
-			format: 'vis-timeline',
-			file: nativeFileSchema.parse({
-				format: 'trama',
-				version: 1,
-				dataset: { id: options.datasetId, name: options.datasetName },
-				events: []
-			}),
-			problems: [...problems, ...checked.problems],
-			total: found.items.length
-		};
-	}
-	return { format: 'vis-timeline', file: checked.value, problems, total: found.items.length };
+	const converted = { actors: [...actors.values()], events };
+	return toImportResult('vis-timeline', converted, problems, found.items.length, options);
 }

@@ -9,7 +9,8 @@
  * day for a reader west of Greenwich. Supported years: {@link MIN_YEAR} to {@link MAX_YEAR}.
  */
 
-import { MessageError, msg, type Message } from './messages';
+import { MessageError } from './errors';
+import { msg, type Message } from './messages';
 
 export type Precision = 'year' | 'month' | 'day' | 'time';
 

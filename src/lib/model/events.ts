@@ -82,6 +82,18 @@ export function actorIdsOf(event: Pick<TramaEvent, 'participants' | 'relations'>
 	return [...ids];
 }
 
+/** An actor's name, or its id when no actor has it (a reference to a missing actor shows as is). */
+export function actorName(actors: ReadonlyMap<ActorId, { name: string }>, id: ActorId): string {
+	return actors.get(id)?.name ?? id;
+}
+
+/** Every actor some of the events involve, in order of first appearance. */
+export function actorsUsedBy(
+	events: readonly Pick<TramaEvent, 'participants' | 'relations'>[]
+): Set<ActorId> {
+	return new Set(events.flatMap(actorIdsOf));
+}
+
 /** A lookup by a key; the records are not copied. */
 export function indexBy<K, T>(records: readonly T[], key: (record: T) => K): ReadonlyMap<K, T> {
 	return new Map(records.map((r) => [key(r), r]));

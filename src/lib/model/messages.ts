@@ -148,7 +148,7 @@ export const MESSAGE_PARAMS = {
 	'json.invalid': { detail: 'text' },
 	'json.syntax': { line: 'number', column: 'number', reason: 'jsonSyntax' },
 
-	// Importing (io/detect.ts, result.ts, the importers, pipeline.ts)
+	// Importing (io/detect.ts, result.ts, the importers, read.ts, pipeline.ts)
 	'import.tooLarge': { bytes: 'number', limit: 'number' },
 	'import.chooseFields': {},
 	'import.isBackup': {},
@@ -171,7 +171,7 @@ export const MESSAGE_PARAMS = {
 	'backup.newer': { version: 'number', supported: 'number' },
 	'backup.damaged': { problems: 'problems', more: 'number' },
 
-	// Web addresses and downloads (io/pipeline.ts)
+	// Web addresses and downloads (io/url.ts)
 	'download.noAddress': {},
 	'download.notAddress': { text: 'text' },
 	'download.notHttp': { text: 'text' },
@@ -189,7 +189,6 @@ export const MESSAGE_PARAMS = {
 	'store.noDataset': { id: 'text' },
 	'store.nameEmpty': {},
 	'store.nameTooLong': { max: 'number' },
-	'store.nothingWritten': {},
 
 	/** An error that carries no message of ours (a browser's or a library's): its own text. */
 	'error.unexpected': { detail: 'text' }
@@ -222,26 +221,4 @@ export function msg<C extends MessageCode>(code: C, ...[params]: MessageArgs<C>)
 
 export function isMessageCode(code: unknown): code is MessageCode {
 	return typeof code === 'string' && Object.hasOwn(MESSAGE_PARAMS, code);
-}
-
-/**
- * An error that carries a message for the user. Its `message` is the code and parameters, for
- * logs: the words are the interface's to choose (`i18n`'s `messageOf`).
- */
-export class MessageError extends Error {
-	override name = 'MessageError';
-	readonly msg: Message;
-
-	constructor(message: Message, options?: ErrorOptions) {
-		super(`${message.code} ${JSON.stringify(message.params)}`, options);
-		this.msg = message;
-	}
-}
-
-/** The message an error carries; an error of someone else's keeps its own text. */
-export function messageOfError(error: unknown): Message {
-	if (error instanceof MessageError) return error.msg;
-	return msg('error.unexpected', {
-		detail: error instanceof Error ? error.message : String(error)
-	});
 }

@@ -4,15 +4,11 @@
  * ignoring case and accents, so "putin" finds "Vladímir Putin" and "Путин" finds its alias.
  */
 import type { Actor, ActorId, TramaEvent } from './schema';
+import { foldAccents } from './text';
 
 /** Lower case, accents removed, whitespace collapsed. */
 export function normalise(text: string): string {
-	return text
-		.normalize('NFD')
-		.replace(/\p{Diacritic}/gu, '')
-		.toLowerCase()
-		.replace(/\s+/g, ' ')
-		.trim();
+	return foldAccents(text).replace(/\s+/g, ' ').trim();
 }
 
 /** The words of a query, normalised; an empty query has none. */

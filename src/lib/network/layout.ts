@@ -135,11 +135,6 @@ export class ForceLayout {
 		this.#simulation.alpha(0.2).restart();
 	}
 
-	isPinned(id: ActorId): boolean {
-		const n = this.#nodes.get(id);
-		return n?.fx != null;
-	}
-
 	stop(): void {
 		this.#simulation.stop();
 	}

@@ -3,10 +3,10 @@
  * change it. Created once by the root layout and handed to views through context.
  */
 import { createContext } from 'svelte';
-import { DEFAULT_DATASET_ID, type Repository, type StoredEvent } from '../db/repository';
-import type { Actor, ActorId, Dataset, DatasetId, NativeFile } from '../model/schema';
-import { messageOf, t } from '../i18n';
-import { indexById } from '../model/events';
+import type { Repository, StoredEvent } from '../db/repository';
+import type { Actor, ActorId, Dataset, NativeFile } from '../model/schema';
+import { describeError, t } from '../i18n';
+import { actorName, indexById } from '../model/events';
 import { Live } from './live.svelte';
 
 export type StartStatus = 'starting' | 'ready' | 'failed';
@@ -40,6 +40,35 @@ export class AppState {
 		return events && hidden.length ? events.filter((e) => !hidden.includes(e.datasetId)) : events;
 	});
 
+	/**
+	 * The events the views show, once the first start has written the default dataset: the
+	 * events' live query opens only then, so its first result is the data, not the empty store
+	 * before it (a shared link's selection is looked up in it).
+	 */
+	readonly shownEvents: StoredEvent[] | undefined = $derived.by(() =>
+		this.startStatus === 'ready' ? this.visibleEvents : undefined
+	);
+
+	/** True once the views can draw: started, with the events and the actors read. */
+	readonly ready: boolean = $derived.by(
+		() => this.shownEvents !== undefined && this.actors.current !== undefined
+	);
+
+	/** True when the data could not be opened: the first start or the events' query failed. */
+	readonly failed: boolean = $derived.by(
+		() =>
+			this.startStatus === 'failed' ||
+			(this.startStatus === 'ready' && this.events.status === 'error')
+	);
+
+	/** Why the data could not be opened, for the error screen. */
+	readonly failure: string | undefined = $derived.by(() =>
+		this.failed ? (this.startError ?? String(this.events.error)) : undefined
+	);
+
+	/** An actor's name, or its id when it is not stored (a dangling reference). */
+	actorName = (id: ActorId): string => actorName(this.actorsById, id);
+
 	/** The number of events stored, summed over datasets. */
 	readonly eventCount: number = $derived.by(() =>
 		(this.datasets.current ?? []).reduce((n, d) => n + d.eventCount, 0)
@@ -61,24 +90,20 @@ export class AppState {
 			await this.repo.ensureDefaultDataset(this.#loadDefault);
 			this.startStatus = 'ready';
 		} catch (error) {
-			this.startError = messageOf(error);
+			this.startError = describeError(error);
 			this.startStatus = 'failed';
 		}
 	}
 
-	isDefault(dataset: Dataset): boolean {
-		return dataset.id === DEFAULT_DATASET_ID;
-	}
-
 	async restoreDefault(): Promise<void> {
-		await this.#act(async () => {
+		await this.act(async () => {
 			const summary = await this.repo.restoreDefaultDataset(this.#loadDefault);
 			return { kind: 'info', text: t.datasets.restored(summary.events) };
 		});
 	}
 
 	async setHidden(dataset: Dataset, hidden: boolean): Promise<void> {
-		await this.#act(async () => {
+		await this.act(async () => {
 			await this.repo.setDatasetHidden(dataset.id, hidden);
 			return {
 				kind: 'info',
@@ -89,29 +114,31 @@ export class AppState {
 
 	/** True when the name was saved. */
 	async rename(dataset: Dataset, name: string): Promise<boolean> {
-		return this.#act(async () => {
+		return this.act(async () => {
 			await this.repo.renameDataset(dataset.id, name);
 			return { kind: 'info', text: t.datasets.renamed(name.trim()) };
 		});
 	}
 
 	async deleteDataset(dataset: Dataset): Promise<void> {
-		await this.#act(async () => {
+		await this.act(async () => {
 			await this.repo.deleteDataset(dataset.id);
 			return { kind: 'info', text: t.datasets.deleted(dataset.name) };
 		});
 	}
 
-	datasetById(id: DatasetId): Dataset | undefined {
-		return this.datasets.current?.find((d) => d.id === id);
-	}
-
-	async #act(action: () => Promise<Notice>): Promise<boolean> {
+	/**
+	 * Runs an action that ends in a notice for the user; true when it succeeded. A failure goes to
+	 * `onError` when given (a dialog says it where the user is looking), else to an error notice.
+	 */
+	async act(action: () => Promise<Notice>, onError?: (message: string) => void): Promise<boolean> {
 		try {
 			this.notice = await action();
 			return true;
 		} catch (error) {
-			this.notice = { kind: 'error', text: t.status.actionFailed(messageOf(error)) };
+			const message = describeError(error);
+			if (onError) onError(message);
+			else this.notice = { kind: 'error', text: t.status.actionFailed(message) };
 			return false;
 		}
 	}

@@ -3,9 +3,15 @@
  * the user's choices, progress, and the commit. The work itself happens in the import worker;
  * this class only sends it requests and keeps what comes back.
  */
-import { mappingKey, type FieldMapping } from '../io/records';
+import {
+	mappingKey,
+	readMapping,
+	type FieldMapping,
+	type Mappable,
+	type RecordField
+} from '../io/records';
 import type { ImportSource, PreviewSummary, ReadChoices, Stage } from '../io/pipeline';
-import type { FromWorker, ToWorker } from '../io/worker-protocol';
+import type { FromWorker, ToWorker } from '../import/protocol';
 import { t } from '../i18n';
 
 export interface ImportItem {
@@ -29,7 +35,7 @@ const MAPPING_PREFIX = 'trama.import.mapping:';
 export type WorkerFactory = () => Pick<Worker, 'postMessage' | 'terminate' | 'onmessage'>;
 
 const defaultFactory: WorkerFactory = () =>
-	new Worker(new URL('../io/import.worker.ts', import.meta.url), {
+	new Worker(new URL('../import/import.worker.ts', import.meta.url), {
 		type: 'module',
 		name: 'trama-import'
 	});
@@ -45,6 +51,8 @@ export class ImportSession {
 	commitError = $state<string | undefined>(undefined);
 
 	readonly reading: boolean = $derived(this.items.some((i) => !i.summary));
+	/** Reading or writing: choices that would start new work wait. */
+	readonly busy: boolean = $derived(this.reading || this.committing);
 	readonly importable: number = $derived(
 		this.items.reduce((n, i) => n + (i.summary && !i.summary.error ? i.summary.valid : 0), 0)
 	);
@@ -91,7 +99,7 @@ export class ImportSession {
 				const records = message.summary.records;
 				if (records && !item.mapping) {
 					// A list of records with fields seen before: use the mapping the user chose then.
-					const remembered = recallMapping(mappingKey(records.fields));
+					const remembered = recallMapping(records.fields);
 					item.mapping = remembered ?? records.mapping;
 					if (remembered && JSON.stringify(remembered) !== JSON.stringify(records.mapping)) {
 						this.#update(item);
@@ -162,6 +170,14 @@ export class ImportSession {
 		this.#update(item);
 	}
 
+	/** Maps one target to a field of the records, or to none (an empty field). */
+	mapField(item: ImportItem, target: Mappable, field: string): void {
+		const next: FieldMapping = { ...item.mapping };
+		if (field) next[target] = field;
+		else delete next[target];
+		this.setMapping(item, next);
+	}
+
 	/** Refuses or accepts again a proposed match of an imported actor to a stored one. */
 	toggleMatch(item: ImportItem, importedId: string): void {
 		item.refused = item.refused.includes(importedId)
@@ -222,10 +238,11 @@ export class ImportSession {
 	}
 }
 
-function recallMapping(key: string): FieldMapping | undefined {
+/** The mapping remembered for these fields, if there is a valid one. */
+function recallMapping(fields: readonly RecordField[]): FieldMapping | undefined {
 	try {
-		const text = localStorage.getItem(MAPPING_PREFIX + key);
-		return text ? (JSON.parse(text) as FieldMapping) : undefined;
+		const text = localStorage.getItem(MAPPING_PREFIX + mappingKey(fields));
+		return text ? readMapping(JSON.parse(text), fields) : undefined;
 	} catch {
 		return undefined;
 	}

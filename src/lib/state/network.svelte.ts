@@ -1,10 +1,12 @@
 /**
  * The actor network's state: the graph of the time window (recomputed at most once per
- * animation frame as the window moves), the selected actor or edge, and what the timeline
- * should highlight because of them.
+ * animation frame as the window moves), the selected actor or edge, what the timeline should
+ * highlight because of them, the colours and their key, and a handle on the drawing (for its
+ * picture).
  */
+import { countryName, t } from '../i18n';
 import type { Span } from '../model/dates';
-import type { ActorId } from '../model/schema';
+import { ACTOR_KINDS, type ActorId } from '../model/schema';
 import type { EventKey } from '../model/events';
 import {
 	buildGraph,
@@ -14,30 +16,55 @@ import {
 	keySet,
 	type ActorGraph
 } from '../graph/graph';
+import { countryPalette } from '../graph/colours';
 import type { TimelineState } from './timeline.svelte';
 
 export type ColorBy = 'kind' | 'country';
 
+/** One entry of the colour key: what a colour means under the current colour-by. */
+export interface LegendItem {
+	/** Stable across redraws (an actor kind, a country code, or `other`). */
+	key: string;
+	label: string;
+	/** A CSS colour; kinds use the theme's variables, so a picture must resolve it first. */
+	colour: string;
+}
+
+/** The fill of actors whose country has no colour of its own (or no country). */
+const OTHER_COLOUR = 'var(--text-3)';
+
+/** Runs a callback before the next paint; returns a cancel. Tests hand in their own. */
+export type FrameScheduler = (callback: () => void) => () => void;
+
+const animationFrame: FrameScheduler = (callback) => {
+	const id = requestAnimationFrame(callback);
+	return () => cancelAnimationFrame(id);
+};
+
+/** What the network reads of the actors, reactively. */
+export interface NetworkActors {
+	nameOf: (id: ActorId) => string;
+	/** False once the actor is gone (its dataset deleted). */
+	has: (id: ActorId) => boolean;
+}
+
 export class NetworkState {
 	readonly #tl: TimelineState;
 	readonly #nameOf: (id: ActorId) => string;
+	readonly #hasActor: (id: ActorId) => boolean;
+	readonly #schedule: FrameScheduler;
 	selectedActor = $state<ActorId | undefined>(undefined);
 	selectedEdge = $state<string | undefined>(undefined);
 	colorBy = $state<ColorBy>('kind');
 	/** The window the graph was last built for; follows the timeline's once per frame. */
 	#frameWindow = $state.raw<Span | undefined>(undefined);
-	#frame = 0;
+	#cancelFrame: (() => void) | undefined;
 
-	readonly #hasActor: (id: ActorId) => boolean;
-
-	constructor(
-		tl: TimelineState,
-		nameOf: (id: ActorId) => string,
-		hasActor: (id: ActorId) => boolean
-	) {
+	constructor(tl: TimelineState, actors: NetworkActors, schedule: FrameScheduler = animationFrame) {
 		this.#tl = tl;
-		this.#nameOf = nameOf;
-		this.#hasActor = hasActor;
+		this.#nameOf = actors.nameOf;
+		this.#hasActor = actors.has;
+		this.#schedule = schedule;
 	}
 
 	/** The selected actor, if it still exists (a dataset may have been deleted since). */
@@ -49,9 +76,9 @@ export class NetworkState {
 
 	/** Call when the timeline's window moves: the graph catches up on the next frame. */
 	windowMoved(): void {
-		if (this.#frame) return;
-		this.#frame = requestAnimationFrame(() => {
-			this.#frame = 0;
+		if (this.#cancelFrame) return;
+		this.#cancelFrame = this.#schedule(() => {
+			this.#cancelFrame = undefined;
 			this.#frameWindow = this.#tl.window;
 		});
 	}
@@ -83,6 +110,50 @@ export class NetworkState {
 		return undefined;
 	});
 
+	/** The most common countries of the graph's actors, a colour each; the rest share grey. */
+	readonly #countryColours: ReadonlyMap<string, string> = $derived.by(() =>
+		countryPalette(this.graph.nodes.map((n) => this.#tl.actorOf(n.id)?.country))
+	);
+
+	/** An actor's fill under the current colour-by. */
+	colourOf(id: ActorId): string {
+		const actor = this.#tl.actorOf(id);
+		if (this.colorBy === 'kind') return `var(--kind-${actor?.kind ?? 'person'})`;
+		return this.#countryColours.get(actor?.country ?? '') ?? OTHER_COLOUR;
+	}
+
+	/** The colour key of the current colour-by: the view shows it, a picture carries it. */
+	readonly legend: LegendItem[] = $derived.by(() =>
+		this.colorBy === 'kind'
+			? ACTOR_KINDS.map((k) => ({ key: k, label: t.actorKind[k], colour: `var(--kind-${k})` }))
+			: [
+					...[...this.#countryColours].map(([c, colour]) => ({
+						key: c,
+						label: countryName(c),
+						colour
+					})),
+					{ key: 'other', label: t.network.otherCountries, colour: OTHER_COLOUR }
+				]
+	);
+
+	/** The network's drawing while a view shows it: what its picture copies. */
+	#svg = $state.raw<SVGSVGElement | undefined>(undefined);
+
+	get svg(): SVGSVGElement | undefined {
+		return this.#svg;
+	}
+
+	/**
+	 * An attachment for the view's `<svg>` (`{@attach network.attachSvg}`): registers the drawing
+	 * and forgets it when the view goes, so a picture never copies a detached element.
+	 */
+	readonly attachSvg = (svg: SVGSVGElement): (() => void) => {
+		this.#svg = svg;
+		return () => {
+			if (this.#svg === svg) this.#svg = undefined;
+		};
+	};
+
 	selectActor(id: ActorId | undefined): void {
 		this.selectedActor = id;
 		this.selectedEdge = undefined;
@@ -92,12 +163,8 @@ export class NetworkState {
 		this.selectedEdge = id;
 	}
 
-	clear(): void {
-		this.selectedActor = undefined;
-		this.selectedEdge = undefined;
-	}
-
 	destroy(): void {
-		if (this.#frame) cancelAnimationFrame(this.#frame);
+		this.#cancelFrame?.();
+		this.#cancelFrame = undefined;
 	}
 }

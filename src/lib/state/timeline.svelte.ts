@@ -7,7 +7,15 @@ import { countryName, t } from '../i18n';
 import type { StoredEvent } from '../db/repository';
 import type { Span } from '../model/dates';
 import type { Actor, ActorId } from '../model/schema';
-import { eventKey, indexBy, type EventKey, type KeyedEvent } from '../model/events';
+import {
+	actorName,
+	eventKey,
+	indexBy,
+	overlaps,
+	type EventKey,
+	type KeyedEvent
+} from '../model/events';
+import { keySet } from '../graph/graph';
 import { buildLanes, layoutItems, type Grouping } from '../time/items';
 import {
 	clampWindow,
@@ -23,9 +31,19 @@ import {
 /** Who moved the window last. The main timeline ignores its own moves, the overview its own. */
 export type WindowSource = 'timeline' | 'overview' | 'control' | 'url';
 
+/** What the timeline reads from outside, reactively: each getter is read inside a `$derived`. */
+export interface TimelineSources {
+	/** The events of the datasets shown. */
+	events: () => readonly StoredEvent[];
+	actors: () => ReadonlyMap<ActorId, Actor>;
+	/** The events to highlight (the actor network's selected actor or link), if any. */
+	highlight?: () => ReadonlySet<EventKey> | undefined;
+}
+
 export class TimelineState {
 	readonly #events: () => readonly StoredEvent[];
 	readonly #actors: () => ReadonlyMap<ActorId, Actor>;
+	readonly #highlight: () => ReadonlySet<EventKey> | undefined;
 
 	/** The window the user chose; undefined shows the whole domain. */
 	#window = $state.raw<Span | undefined>(undefined);
@@ -38,12 +56,11 @@ export class TimelineState {
 	widthPx = $state(1000);
 	/** Show only the highlighted events (the selected actor's or edge's). */
 	filterToHighlight = $state(false);
-	/** Where the events to highlight come from (the actor network); set once by the page. */
-	highlightSource: () => ReadonlySet<EventKey> | undefined = () => undefined;
 
-	constructor(events: () => readonly StoredEvent[], actors: () => ReadonlyMap<ActorId, Actor>) {
-		this.#events = events;
-		this.#actors = actors;
+	constructor(sources: TimelineSources) {
+		this.#events = sources.events;
+		this.#actors = sources.actors;
+		this.#highlight = sources.highlight ?? (() => undefined);
 	}
 
 	/** Events as the timeline needs them, sorted by the start of their span. */
@@ -80,7 +97,7 @@ export class TimelineState {
 		this.#window ? clampWindow(this.#window, this.domain) : this.domain
 	);
 
-	readonly highlight: ReadonlySet<EventKey> | undefined = $derived.by(() => this.highlightSource());
+	readonly highlight: ReadonlySet<EventKey> | undefined = $derived.by(() => this.#highlight());
 
 	/** The events drawn: all, or only the highlighted ones when the filter is on. */
 	readonly shownEvents: KeyedEvent[] = $derived.by(() => {
@@ -90,13 +107,27 @@ export class TimelineState {
 			: this.events;
 	});
 
+	/**
+	 * What the views show now, as stored events: the datasets shown, the highlight filter and the
+	 * window, in the data's (chronological) order. "Export what is shown" exports exactly these.
+	 */
+	readonly shownInWindow: StoredEvent[] = $derived.by(() => {
+		const window = this.window;
+		const keys = keySet(
+			this.shownEvents
+				.filter((e) => overlaps({ start: e.startMs, end: e.endMs }, window))
+				.map((e) => e.key)
+		);
+		return this.#events().filter((e) => keys.has(eventKey(e)));
+	});
+
 	readonly lanes = $derived.by(() => {
 		const actors = this.#actors();
 		return buildLanes(
 			this.shownEvents,
 			this.grouping,
 			{
-				actorName: (id) => actors.get(id)?.name ?? id,
+				actorName: (id) => actorName(actors, id),
 				kind: (k) => t.eventKind[k],
 				country: countryName,
 				others: (n) => t.timeline.others(n),
@@ -116,6 +147,11 @@ export class TimelineState {
 	readonly selected: KeyedEvent | undefined = $derived.by(() =>
 		this.selectedKey === undefined ? undefined : this.byKey.get(this.selectedKey)
 	);
+
+	/** An actor of the data the views show, by id (undefined when no dataset has it). */
+	actorOf(id: ActorId): Actor | undefined {
+		return this.#actors().get(id);
+	}
 
 	/** Sets the window; `source` says who moved it, so that view does not echo it back. */
 	setWindow(span: Span, source: WindowSource): void {

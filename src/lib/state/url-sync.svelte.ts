@@ -3,10 +3,9 @@
  * step through selections), the window replaces the current entry after it settles, and
  * stepping through history restores that entry's view.
  */
-import { pushState, replaceState } from '$app/navigation';
-import { page } from '$app/state';
 import { t } from '../i18n';
 import type { ActorId } from '../model/schema';
+import type { HistoryPort } from './history';
 import type { NetworkState } from './network.svelte';
 import { datasetOfKey, eventKey, type EventKey } from '../model/events';
 import type { TimelineState } from './timeline.svelte';
@@ -14,9 +13,18 @@ import { decodeView, encodeView, type View } from './view';
 
 const SETTLE_MS = 400;
 
+export interface UrlSyncOptions {
+	history: HistoryPort;
+	/** Whether an actor id names a stored actor. */
+	hasActor: (id: string) => boolean;
+	/** Tells the user what a link asked for that could not be shown. */
+	notify: (text: string) => void;
+}
+
 export class UrlSync {
 	readonly #tl: TimelineState;
 	readonly #network: NetworkState;
+	readonly #history: HistoryPort;
 	readonly #hasActor: (id: string) => boolean;
 	readonly #initial: View;
 	readonly #notify: (text: string) => void;
@@ -24,18 +32,14 @@ export class UrlSync {
 	#written: View | undefined;
 	#timer: ReturnType<typeof setTimeout> | undefined;
 
-	/** Reads the URL the page was opened with; call in the browser. */
-	constructor(
-		tl: TimelineState,
-		network: NetworkState,
-		hasActor: (id: string) => boolean,
-		notify: (text: string) => void
-	) {
+	/** Reads the address the page was opened with. */
+	constructor(tl: TimelineState, network: NetworkState, options: UrlSyncOptions) {
 		this.#tl = tl;
 		this.#network = network;
-		this.#hasActor = hasActor;
-		this.#notify = notify;
-		const decoded = decodeView(currentParams());
+		this.#history = options.history;
+		this.#hasActor = options.hasActor;
+		this.#notify = options.notify;
+		const decoded = decodeView(this.#params());
 		this.#initial = decoded.view;
 		tl.grouping = decoded.view.grouping;
 		this.#problems = decoded.problems.map((p) =>
@@ -139,19 +143,14 @@ export class UrlSync {
 		clearTimeout(this.#timer);
 		const view = this.current();
 		this.#written = view;
-		const url = encodeView(view, currentParams()) || location.pathname;
-		// Shallow routing on the current page: only the query changes, so there is no route to resolve.
-		// eslint-disable-next-line svelte/no-navigation-without-resolve
-		if (mode === 'push') pushState(url, { view });
-		// eslint-disable-next-line svelte/no-navigation-without-resolve
-		else replaceState(url, { view });
+		const url = encodeView(view, this.#params()) || this.#history.pathname();
+		if (mode === 'push') this.#history.push(url, view);
+		else this.#history.replace(url, view);
+	}
+
+	/** The query of the address now (read once per use, not reactive). */
+	#params(): URLSearchParams {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once, not state
+		return new URLSearchParams(this.#history.search());
 	}
 }
-
-/** The query of the address bar now (read once per use, not reactive). */
-function currentParams(): URLSearchParams {
-	return new URLSearchParams(location.search);
-}
-
-/** The view stored in the current history entry, if it has one. */
-export const historyView = (): View | undefined => page.state.view;

@@ -4,14 +4,14 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { describeMessage, describeProblem, messageOf, t } from '$lib/i18n';
+import { describeError, describeMessage, describeProblem, t } from '$lib/i18n';
 import { en } from '$lib/i18n/en';
+import { MessageError } from '$lib/model/errors';
 import {
 	FIELDS,
 	JSON_SYNTAX_ERRORS,
 	MESSAGE_CODES,
 	MESSAGE_PARAMS,
-	MessageError,
 	msg,
 	type Message,
 	type ParamKinds
@@ -112,9 +112,9 @@ describe('errors', () => {
 		const error = new MessageError(msg('store.noDataset', { id: 'nope' }));
 		expect(error.msg).toEqual({ code: 'store.noDataset', params: { id: 'nope' } });
 		expect(error.message).toBe('store.noDataset {"id":"nope"}');
-		expect(messageOf(error)).toBe('there is no dataset "nope"');
-		expect(messageOf(new TypeError('Failed to fetch'))).toBe('Failed to fetch');
-		expect(messageOf('odd')).toBe('odd');
+		expect(describeError(error)).toBe('there is no dataset "nope"');
+		expect(describeError(new TypeError('Failed to fetch'))).toBe('Failed to fetch');
+		expect(describeError('odd')).toBe('odd');
 	});
 });
 

@@ -146,7 +146,7 @@ describe('backup', () => {
 		const text = JSON.stringify(backup);
 		await repo.deleteDataset('default' as never);
 		await repo.deleteDataset('test' as never);
-		expect((await repo.contents()).events).toEqual([]);
+		expect(await repo.contents()).toEqual({ datasets: [], actors: [] });
 		const read = readBackup(text);
 		expect(read.ok).toBe(true);
 		if (!read.ok) return;
@@ -160,7 +160,7 @@ describe('backup', () => {
 	it('a failing restore leaves the old store', async () => {
 		await repo.writeDataset(defaultFile, { kind: 'default' });
 		const before = await repo.contents();
-		const broken = makeBackup(before, {});
+		const broken = structuredClone(makeBackup(before, {}));
 		// No id: IndexedDB refuses the key half-way through the writes.
 		(broken.datasets[0]!.events[5] as { id?: string }).id = undefined;
 		await expect(repo.restoreBackup(broken)).rejects.toThrow();

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TramaDatabase } from '$lib/db/database';
-import { Repository } from '$lib/db/repository';
+import { Repository, type StoreContents } from '$lib/db/repository';
 import {
-	checkUrl,
 	commitPrepared,
-	fetchText,
 	preparePreview,
 	readSource,
 	type ImportSource,
@@ -64,50 +62,6 @@ describe('reading an input', () => {
 		} as unknown as Blob;
 		const big = await readSource({ kind: 'file', file: huge, name: 'big.json' }, progress);
 		expect(inEnglish(big.summary.error)).toBe('the file is 73.2 MB; Trama reads files up to 50 MB');
-	});
-
-	it('checks addresses before downloading', () => {
-		expect(inEnglish(checkUrl(''))).toEqual({
-			ok: false,
-			error: 'type the address of a JSON file'
-		});
-		expect(inEnglish(checkUrl('ftp://example.org/a.json'))).toEqual({
-			ok: false,
-			error:
-				'“ftp://example.org/a.json” is not a web address: it must start with http:// or https://'
-		});
-		expect(inEnglish(checkUrl('not a url'))).toEqual({
-			ok: false,
-			error: '“not a url” is not a web address'
-		});
-		expect(checkUrl('/examples/a.json', 'http://localhost:4173/?from=x')).toEqual({
-			ok: true,
-			url: 'http://localhost:4173/examples/a.json'
-		});
-	});
-
-	it('says why a download failed: network or CORS, an HTTP status, a web page instead of JSON', async () => {
-		const url = 'https://data.example.org/events.json';
-		const failing = (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch;
-		expect(await rejection(fetchText(url, undefined, failing))).toBe(
-			'could not download from data.example.org: the server is unreachable, or it does not let other sites read its files (CORS)'
-		);
-		const status = (() =>
-			Promise.resolve(
-				new Response('nope', { status: 404, statusText: 'Not Found' })
-			)) as typeof fetch;
-		expect(await rejection(fetchText(url, undefined, status))).toBe(
-			`the server answered 404 Not Found for ${url}`
-		);
-		const html = (() =>
-			Promise.resolve(
-				new Response('<!doctype html><p>hi</p>', { headers: { 'content-type': 'text/html' } })
-			)) as typeof fetch;
-		expect(await rejection(fetchText(url, undefined, html))).toBe(
-			`${url} is a web page, not a JSON file`
-		);
-		const json = (() => Promise.resolve(new Response('[1]'))) as typeof fetch;
-		expect(await fetchText(url, undefined, json)).toBe('[1]');
 	});
 
 	it('names a dataset read from an address after its file, one per address', async () => {
@@ -238,13 +192,15 @@ describe('a backup brought to Import', () => {
 			{ name: before.datasets[0]!.name, existing: before.datasets[0]!.id !== 'test' },
 			{ name: before.datasets[1]!.name, existing: before.datasets[1]!.id !== 'test' }
 		]);
+		const events = (store: StoreContents) => store.datasets.flatMap((d) => d.events);
+		const periods = (store: StoreContents) => store.datasets.flatMap((d) => d.periods);
 		expect(p.summary.added).toBe(meetings.length);
-		expect(p.summary.identical).toBe(before.events.length - meetings.length);
+		expect(p.summary.identical).toBe(events(before).length - meetings.length);
 		await commitPrepared([p], repo, progress);
 		const after = await repo.contents();
-		expect(after.events).toEqual(before.events);
+		expect(events(after)).toEqual(events(before));
 		expect(after.actors).toEqual(before.actors);
-		expect(after.periods).toEqual(before.periods);
+		expect(periods(after)).toEqual(periods(before));
 		expect(after.datasets.map((d) => [d.id, d.name, d.origin, d.eventCount])).toEqual(
 			before.datasets.map((d) => [d.id, d.name, d.origin, d.eventCount])
 		);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convertImport } from '$lib/io/detect';
-import { fieldsOf, fromRecords, guessMapping, mappingKey } from '$lib/io/records';
+import { fieldsOf, fromRecords, guessMapping, mappingKey, readMapping } from '$lib/io/records';
 import { describeMessage, describeProblem } from '$lib/i18n';
 
 const records = [
@@ -102,5 +102,24 @@ describe('plain lists of records', () => {
 	it('remembers mappings by the set of field names, whatever their order', () => {
 		expect(mappingKey(fieldsOf([{ b: 1, a: 2 }]))).toBe(mappingKey(fieldsOf([{ a: 1, b: 2 }])));
 		expect(mappingKey(fieldsOf([{ a: 1 }]))).not.toBe(mappingKey(fieldsOf([{ a: 1, b: 2 }])));
+	});
+
+	it('trusts a remembered mapping only when it is one, for fields the records have', () => {
+		const fields = fieldsOf(records);
+		const stored = (text: string) => readMapping(JSON.parse(text), fields);
+		expect(stored('{"title": "headline", "start": "when", "actors": "who"}')).toEqual({
+			title: 'headline',
+			start: 'when',
+			actors: 'who'
+		});
+		expect(stored('{}')).toEqual({});
+		// A backup can carry any setting: whatever is not a mapping of these fields is ignored.
+		expect(stored('{"title": "headline", "start": "when", "colour": "mood"}')).toBeUndefined();
+		expect(stored('{"title": "headline", "start": 3}')).toBeUndefined();
+		expect(stored('{"title": "headline", "start": "date"}')).toBeUndefined();
+		expect(stored('{"__proto__": {"title": "headline"}}')).toBeUndefined();
+		expect(stored('["headline", "when"]')).toBeUndefined();
+		expect(stored('"headline"')).toBeUndefined();
+		expect(stored('null')).toBeUndefined();
 	});
 });

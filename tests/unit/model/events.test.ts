@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorIdsOf, compareEvents, eventSpan, overlaps } from '$lib/model/events';
+import { actorIdsOf, actorsUsedBy, compareEvents, eventSpan, overlaps } from '$lib/model/events';
 import { event } from '../helpers';
 
 const utc = (y: number, m = 1, d = 1) => Date.UTC(y, m - 1, d);
@@ -86,5 +86,15 @@ describe('compareEvents and actorIdsOf', () => {
 			relations: [{ type: 'met', source: 'kim-jong-un', target: 'putin' }]
 		});
 		expect(actorIdsOf(e)).toEqual(['putin', 'kim-jong-un']);
+	});
+
+	it('collects the actors a list of events uses, once each, in order of first appearance', () => {
+		const events = [
+			event({ id: 'a', participants: [{ actor: 'xi-jinping' }, { actor: 'putin' }] }),
+			event({ id: 'b', participants: [{ actor: 'putin' }, { actor: 'kim-jong-un' }] }),
+			event({ id: 'c' })
+		];
+		expect([...actorsUsedBy(events)]).toEqual(['xi-jinping', 'putin', 'kim-jong-un']);
+		expect(actorsUsedBy([]).size).toBe(0);
 	});
 });

@@ -1,18 +1,19 @@
 /**
  * The import worker: reads, parses, validates, compares and writes imports off the page, so the
  * page stays responsive with files of tens of megabytes. It keeps each parsed input until it is
- * written or forgotten; the page only ever receives small previews.
+ * written or forgotten; the page only ever receives small previews. Here the pipeline (io) meets
+ * its store (the repository, db): the one place that wires the two together.
  */
 import { Repository } from '../db/repository';
 import {
 	commitPrepared,
-	messageOf,
 	preparePreview,
 	readSource,
 	type Prepared,
 	type Stage
-} from './pipeline';
-import type { FromWorker, ToWorker } from './worker-protocol';
+} from '../io/pipeline';
+import { messageOf } from '../model/errors';
+import type { FromWorker, ToWorker } from './protocol';
 
 const scope = self as unknown as {
 	postMessage(message: FromWorker): void;

@@ -1,6 +1,6 @@
 /** The messages between the page and the import worker. */
 import type { Message } from '../model/messages';
-import type { ImportSource, PreviewSummary, ReadChoices, Stage } from './pipeline';
+import type { ImportSource, PreviewSummary, ReadChoices, Stage } from '../io/pipeline';
 
 export type ToWorker =
 	| { type: 'read'; key: string; source: ImportSource; choices: ReadChoices }

@@ -1,0 +1,204 @@
+/**
+ * The dashboard's composition root: it builds the view states once, links them (timeline ↔
+ * network ↔ address ↔ importer), and holds what belongs to the page as a whole: the open tab
+ * and dialogs, the Escape cascade, `?import=` links and dropped files. Components get it through
+ * a typed context and call its methods; the page only lays them out.
+ *
+ * Create it while a component initialises: its links to the outside (history, the window's
+ * moves) are effects owned by that component, and end with it.
+ */
+import { createContext, untrack } from 'svelte';
+import { t } from '../i18n';
+import { checkUrl } from '../io/url';
+import type { EventKey } from '../model/events';
+import type { ActorId } from '../model/schema';
+import type { Grouping, Lane } from '../time/items';
+import type { AppState } from './app.svelte';
+import type { HistoryPort } from './history';
+import { ImportSession } from './import.svelte';
+import { NetworkState, type FrameScheduler } from './network.svelte';
+import { replaceSettings } from './settings';
+import { THEME_KEY, type ThemeState } from './theme.svelte';
+import { TimelineState } from './timeline.svelte';
+import { UrlSync } from './url-sync.svelte';
+
+/** The views that share the lower panel. */
+export type ViewTab = 'network' | 'table';
+export const VIEW_TABS: readonly ViewTab[] = ['network', 'table'];
+
+export interface DashboardOptions {
+	app: AppState;
+	history: HistoryPort;
+	theme: Pick<ThemeState, 'set'>;
+	importer?: ImportSession;
+	/** How the network waits for the next frame (tests run frames by hand). */
+	schedule?: FrameScheduler;
+}
+
+export class Dashboard {
+	readonly app: AppState;
+	readonly timeline: TimelineState;
+	readonly network: NetworkState;
+	readonly url: UrlSync;
+	readonly importer: ImportSession;
+	readonly #history: HistoryPort;
+	readonly #theme: Pick<ThemeState, 'set'>;
+
+	tab = $state<ViewTab>('network');
+	importing = $state(false);
+	exporting = $state(false);
+	/** Files are being dragged over the page. */
+	dragging = $state(false);
+
+	constructor(options: DashboardOptions) {
+		const app = options.app;
+		this.app = app;
+		this.#history = options.history;
+		this.#theme = options.theme;
+		this.importer = options.importer ?? new ImportSession();
+		// The timeline highlights what the network selects; both are read lazily, inside deriveds.
+		this.timeline = new TimelineState({
+			events: () => app.shownEvents ?? [],
+			actors: () => app.actorsById,
+			highlight: () => this.network.highlightKeys
+		});
+		this.network = new NetworkState(
+			this.timeline,
+			{ nameOf: app.actorName, has: (id) => app.actorsById.has(id) },
+			options.schedule
+		);
+		this.url = new UrlSync(this.timeline, this.network, {
+			history: options.history,
+			hasActor: (id) => app.actorsById.has(id as ActorId),
+			notify: (text) => (app.notice = { kind: 'error', text })
+		});
+
+		// Once the data is in: show the view the address names, then open an `?import=` link.
+		$effect(() => {
+			if (!app.ready) return;
+			untrack(() => {
+				this.url.restore();
+				this.#openImportLink();
+			});
+		});
+		// The address and the network follow the window (each settles or waits a frame).
+		$effect(() => {
+			void this.timeline.window;
+			untrack(() => {
+				this.url.windowMoved();
+				this.network.windowMoved();
+			});
+		});
+		// Back and forward: only the history entry triggers this, not what applying it reads.
+		$effect(() => {
+			const view = options.history.view();
+			untrack(() => this.url.historyMoved(view));
+		});
+		$effect(() => () => {
+			this.url.destroy();
+			this.network.destroy();
+		});
+	}
+
+	/** The actor whose panel is open, if it still exists. */
+	readonly selectedActor = $derived.by(() =>
+		this.network.actor === undefined ? undefined : this.app.actorsById.get(this.network.actor)
+	);
+
+	/** A user's choice of event (or none): a history entry. */
+	select(key: EventKey | undefined): void {
+		this.url.select(key);
+	}
+
+	/** Selects an event from a list (the table, a panel) and brings it into the timeline's view. */
+	selectEvent(key: EventKey | undefined): void {
+		this.url.select(key);
+		const e = this.timeline.selected;
+		if (e) this.timeline.bringIntoView(e);
+	}
+
+	selectActor(id: ActorId | undefined): void {
+		this.url.selectActor(id);
+	}
+
+	selectEdge(id: string | undefined): void {
+		this.network.selectEdge(id);
+	}
+
+	group(grouping: Grouping): void {
+		this.url.group(grouping);
+	}
+
+	/** A lane label: an actor's lane selects the actor, the "Others" lane opens up. */
+	openLane(lane: Lane): void {
+		if (lane.actorId) this.selectActor(lane.actorId);
+		else if (lane.others) this.timeline.expandOthers = true;
+	}
+
+	/** Zooms the timeline to the selected event. */
+	zoomToSelected(): void {
+		const e = this.timeline.selected;
+		if (e) this.timeline.focus({ start: e.startMs, end: e.endMs });
+	}
+
+	/**
+	 * Escape closes the event details first, then the link, then the actor. False when there was
+	 * nothing to close.
+	 */
+	escape(): boolean {
+		if (this.timeline.selectedKey !== undefined) this.url.select(undefined);
+		else if (this.network.selectedEdge !== undefined) this.network.selectEdge(undefined);
+		else if (this.network.selectedActor !== undefined) this.url.selectActor(undefined);
+		else return false;
+		return true;
+	}
+
+	/** The page's Escape key, unless a text field or a dialog has it (they clear or close). */
+	onkeydown(event: KeyboardEvent): void {
+		if (event.key !== 'Escape' || event.defaultPrevented) return;
+		const target = event.target as Element | null;
+		if (target?.closest?.('input, textarea, select, dialog')) return;
+		if (this.escape()) event.preventDefault();
+	}
+
+	/** Files dropped on the page: read them and open the import dialog. */
+	dropFiles(files: readonly File[]): void {
+		this.dragging = false;
+		if (files.length === 0) return;
+		this.importer.addFiles(files);
+		this.importing = true;
+	}
+
+	/** A restored backup's settings replace the browser's own (theme, remembered mappings). */
+	restored(settings: Record<string, string>): void {
+		replaceSettings(settings);
+		const saved = settings[THEME_KEY];
+		if (saved === 'dark' || saved === 'light') this.#theme.set(saved);
+	}
+
+	/**
+	 * A link with `?import=<url>` opens the dialog with that file read; nothing is written unless
+	 * the user presses Import. The parameter leaves the address; the others stay.
+	 */
+	#openImportLink(): void {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once, not state
+		const params = new URLSearchParams(this.#history.search());
+		const link = params.get('import');
+		if (link === null) return;
+		params.delete('import');
+		const query = params.toString();
+		this.#history.replace(
+			`${this.#history.pathname()}${query ? `?${query}` : ''}`,
+			this.#history.view()
+		);
+		const checked = checkUrl(link, this.#history.href());
+		if (!checked.ok) {
+			this.app.notice = { kind: 'error', text: t.importer.urlBad(checked.error) };
+			return;
+		}
+		this.importer.addUrl(checked.url);
+		this.importing = true;
+	}
+}
+
+export const [getDashboard, setDashboard] = createContext<Dashboard>();

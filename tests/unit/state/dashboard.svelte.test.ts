@@ -1,0 +1,197 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { flushSync } from 'svelte';
+import { TramaDatabase } from '$lib/db/database';
+import { Repository } from '$lib/db/repository';
+import { edgeId } from '$lib/graph/graph';
+import { AppState } from '$lib/state/app.svelte';
+import { Dashboard } from '$lib/state/dashboard.svelte';
+import { ImportSession, type WorkerFactory } from '$lib/state/import.svelte';
+import { meetings, nativeFile } from '../helpers';
+import { actorId, ManualFrames, MemoryHistory } from './fixtures.svelte';
+
+/** What the import worker was asked, without a worker. */
+function fakeWorker() {
+	const sent: unknown[] = [];
+	const factory: WorkerFactory = () => ({
+		postMessage: (message: unknown) => sent.push(message),
+		terminate: () => {},
+		onmessage: null
+	});
+	return { sent, factory };
+}
+
+let n = 0;
+const cleanups: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+	for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+/** A dashboard over a fresh store holding the test meetings, opened at `url`, once it is ready. */
+async function open(url = '/', loadDefault = () => Promise.resolve(nativeFile(meetings))) {
+	const repo = new Repository(new TramaDatabase(`dashboard-${++n}`));
+	const app = new AppState(repo, loadDefault);
+	const history = new MemoryHistory(url);
+	const worker = fakeWorker();
+	const theme = { set: vi.fn() };
+	let dash!: Dashboard;
+	const stop = $effect.root(() => {
+		dash = new Dashboard({
+			app,
+			history,
+			theme,
+			importer: new ImportSession(worker.factory),
+			schedule: new ManualFrames().schedule
+		});
+	});
+	cleanups.push(stop, () => repo.db.delete());
+	await app.start();
+	await vi.waitFor(() => {
+		flushSync();
+		expect(app.ready || app.failed).toBe(true);
+	});
+	flushSync();
+	return { app, dash, history, worker, theme };
+}
+
+describe('AppState readiness', () => {
+	it('is ready once the first start has written the data and the views can read it', async () => {
+		const { app } = await open();
+		expect(app.ready).toBe(true);
+		expect(app.failed).toBe(false);
+		expect(app.shownEvents?.map((e) => e.id)).toEqual([
+			'xi-moscow-2013',
+			'shoigu-pyongyang-2023',
+			'letters-2023',
+			'vostochny-2023'
+		]);
+		expect(app.actorName(actorId('kim-jong-un'))).toBe('Kim Jong Un');
+		expect(app.actorName(actorId('nobody'))).toBe('nobody');
+	});
+
+	it('fails with the reason when the first start cannot write the data, and can try again', async () => {
+		let attempts = 0;
+		const { app } = await open('/', () =>
+			++attempts === 1
+				? Promise.reject(new Error('the default dataset could not be fetched: HTTP 404'))
+				: Promise.resolve(nativeFile(meetings))
+		);
+		expect(app.failed).toBe(true);
+		expect(app.ready).toBe(false);
+		expect(app.failure).toBe('the default dataset could not be fetched: HTTP 404');
+		await app.start();
+		await vi.waitFor(() => {
+			flushSync();
+			expect(app.ready).toBe(true);
+		});
+		expect(app.failure).toBeUndefined();
+	});
+});
+
+describe('Dashboard', () => {
+	it('opens the view the address names once the data is in', async () => {
+		const { dash } = await open('/?event=letters-2023&actor=putin');
+		expect(dash.timeline.selected?.event.title).toBe('Kim and Putin exchange letters');
+		expect(dash.selectedActor?.name).toBe('Vladimir Putin');
+	});
+
+	it('Escape closes the event, then the link, then the actor, then does nothing', async () => {
+		const { dash, history } = await open('/');
+		dash.selectActor(actorId('putin'));
+		dash.selectEdge(edgeId(actorId('putin'), actorId('kim-jong-un')));
+		dash.selectEvent(dash.timeline.events[2]?.key);
+		expect(history.entries).toHaveLength(3);
+
+		expect(dash.escape()).toBe(true);
+		expect(dash.timeline.selectedKey).toBeUndefined();
+		expect(dash.network.edge?.weight).toBe(2);
+		expect(dash.escape()).toBe(true);
+		expect(dash.network.edge).toBeUndefined();
+		expect(dash.selectedActor?.id).toBe('putin');
+		expect(dash.escape()).toBe(true);
+		expect(dash.selectedActor).toBeUndefined();
+		expect(dash.escape()).toBe(false);
+	});
+
+	it('leaves Escape to a text field or a dialog that has the focus', async () => {
+		const { dash } = await open('/?event=letters-2023');
+		const key = (inField: boolean) => ({
+			key: 'Escape',
+			defaultPrevented: false,
+			target: { closest: () => (inField ? {} : null) },
+			preventDefault: vi.fn()
+		});
+		const inField = key(true);
+		dash.onkeydown(inField as unknown as KeyboardEvent);
+		expect(dash.timeline.selected).toBeDefined();
+		expect(inField.preventDefault).not.toHaveBeenCalled();
+		const onPage = key(false);
+		dash.onkeydown(onPage as unknown as KeyboardEvent);
+		expect(dash.timeline.selected).toBeUndefined();
+		expect(onPage.preventDefault).toHaveBeenCalled();
+	});
+
+	it('an ?import= link opens the dialog with that file being read, and leaves the address', async () => {
+		const { dash, history, worker } = await open(
+			'/?lanes=kind&import=https://example.org/events.json'
+		);
+		expect(dash.importing).toBe(true);
+		expect(worker.sent).toEqual([
+			expect.objectContaining({
+				type: 'read',
+				source: { kind: 'url', url: 'https://example.org/events.json' }
+			})
+		]);
+		expect(history.url).toBe('/?lanes=kind');
+		expect(dash.timeline.grouping).toBe('kind');
+	});
+
+	it('a relative ?import= link is read from the app’s own address; a bad one is explained', async () => {
+		const relative = await open('/?import=examples/a.json');
+		expect(relative.worker.sent).toEqual([
+			expect.objectContaining({
+				source: { kind: 'url', url: 'https://trama.test/examples/a.json' }
+			})
+		]);
+		const bad = await open('/?import=ftp://example.org/a.json');
+		expect(bad.dash.importing).toBe(false);
+		expect(bad.worker.sent).toEqual([]);
+		expect(bad.app.notice).toEqual({
+			kind: 'error',
+			text: 'Cannot download: “ftp://example.org/a.json” is not a web address: it must start with http:// or https://.'
+		});
+		expect(bad.history.url).toBe('/');
+	});
+
+	it('dropped files go to the importer; a drop without files only ends the drag', async () => {
+		const { dash, worker } = await open('/');
+		dash.dragging = true;
+		dash.dropFiles([]);
+		expect(dash.dragging).toBe(false);
+		expect(dash.importing).toBe(false);
+		dash.dropFiles([new File(['{}'], 'events.json')]);
+		expect(dash.importing).toBe(true);
+		expect(dash.importer.items.map((i) => i.label)).toEqual(['events.json']);
+		expect(worker.sent).toHaveLength(1);
+	});
+
+	it('a lane label selects its actor, or opens up the shared lane', async () => {
+		const { dash } = await open('/');
+		dash.openLane({
+			id: 'actor:putin',
+			label: 'Vladimir Putin',
+			count: 3,
+			actorId: actorId('putin')
+		});
+		expect(dash.selectedActor?.name).toBe('Vladimir Putin');
+		dash.openLane({ id: 'lane:others', label: 'Others (2)', count: 2, others: true });
+		expect(dash.timeline.expandOthers).toBe(true);
+	});
+
+	it('a restored backup’s theme is applied', async () => {
+		const { dash, theme } = await open('/');
+		dash.restored({ 'trama.theme': 'dark' });
+		expect(theme.set).toHaveBeenCalledWith('dark');
+		dash.restored({ 'trama.theme': 'purple' });
+		expect(theme.set).toHaveBeenCalledTimes(1);
+	});
+});

@@ -1,0 +1,284 @@
+import { flushSync } from 'svelte';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import Papa from 'papaparse';
+import { TramaDatabase } from '$lib/db/database';
+import { Repository } from '$lib/db/repository';
+import type { Backup } from '$lib/io/backup';
+import { nativeFileSchema, type ActorId, type DatasetId, type NativeFile } from '$lib/model/schema';
+import { AppState } from '$lib/state/app.svelte';
+import { ExportSession } from '$lib/state/export.svelte';
+import { Dashboard } from '$lib/state/dashboard.svelte';
+import type { NetworkState } from '$lib/state/network.svelte';
+import type { TimelineState } from '$lib/state/timeline.svelte';
+import { eventInput, meetings, nativeFile } from '../helpers';
+import { ManualFrames, MemoryHistory, utc } from './fixtures.svelte';
+
+/** A file handed to the downloads. */
+interface Saved {
+	content: Blob | string;
+	name: string;
+	type: string;
+}
+
+const NOW = new Date('2026-11-22T10:00:00Z');
+
+const meetingsFile = nativeFile(meetings, { id: 'meetings', name: 'Meetings' });
+const briefingsFile: NativeFile = nativeFileSchema.parse({
+	...nativeFile(
+		[
+			eventInput({
+				id: 'briefing-2023',
+				title: 'Briefing on the summit',
+				start: '2023-09-20',
+				participants: [{ actor: 'shoigu' }],
+				sources: [{ url: 'https://example.org/briefing' }]
+			})
+		],
+		{ id: 'briefings', name: 'Briefings' }
+	),
+	periods: [{ id: 'autumn', label: 'Autumn talks', start: '2023-09', end: '2023-11' }]
+});
+
+let n = 0;
+let repo: Repository;
+let app: AppState;
+let tl: TimelineState;
+let network: NetworkState;
+let session: ExportSession;
+let saved: Saved[];
+let restored: Record<string, string>[];
+let stop: () => void = () => {};
+
+beforeEach(async () => {
+	repo = new Repository(new TramaDatabase(`export-${++n}`));
+	// The first start writes "Meetings" as the default dataset; "Briefings" was imported.
+	app = new AppState(repo, () => Promise.resolve(meetingsFile));
+	await repo.writeDataset(briefingsFile, { kind: 'paste' });
+	// The views' states as the page wires them, through the dashboard.
+	stop = $effect.root(() => {
+		const dash = new Dashboard({
+			app,
+			history: new MemoryHistory(),
+			theme: { set: () => {} },
+			schedule: new ManualFrames().schedule
+		});
+		tl = dash.timeline;
+		network = dash.network;
+	});
+	saved = [];
+	restored = [];
+	session = new ExportSession(app, tl, network, {
+		save: (content, name, type) => saved.push({ content, name, type }),
+		now: () => NOW,
+		onrestored: (settings) => restored.push(settings)
+	});
+	await app.start();
+	await vi.waitFor(() => {
+		flushSync();
+		expect(app.ready).toBe(true);
+		expect(app.datasets.current).toHaveLength(2);
+	});
+	expect(app.shownEvents).toHaveLength(5);
+});
+
+afterEach(async () => {
+	stop();
+	await repo.db.delete();
+});
+
+const ids = (events: readonly { id: string }[]) => events.map((e) => e.id);
+const text = (file: Saved | undefined) => {
+	if (typeof file?.content !== 'string') throw new Error('expected a text file');
+	return file.content;
+};
+const csvRows = (file: Saved | undefined) => Papa.parse<string[]>(text(file)).data;
+
+describe('what is shown', () => {
+	it('holds the events of the window, from the datasets shown', async () => {
+		tl.setWindow({ start: utc(2023, 9, 1), end: utc(2023, 10, 1) }, 'control');
+		expect(ids(session.selection)).toEqual(['vostochny-2023', 'briefing-2023']);
+		expect(session.scopeCount).toBe(2);
+
+		await app.setHidden(
+			app.datasets.current!.find((d) => d.id === 'briefings')!,
+			true
+		);
+		await vi.waitFor(() => expect(ids(session.selection)).toEqual(['vostochny-2023']));
+	});
+
+	it('holds only the selected actor’s events when the timeline shows only those', () => {
+		tl.setWindow({ start: utc(2023, 1, 1), end: utc(2024, 1, 1) }, 'control');
+		expect(ids(session.selection)).toEqual([
+			'shoigu-pyongyang-2023',
+			'letters-2023',
+			'vostochny-2023',
+			'briefing-2023'
+		]);
+		network.selectActor('shoigu' as ActorId);
+		tl.filterToHighlight = true;
+		expect(ids(session.selection)).toEqual(['shoigu-pyongyang-2023', 'briefing-2023']);
+	});
+
+	it('captions pictures with the window, the datasets shown and the sources', () => {
+		tl.setWindow({ start: utc(2023, 9, 1), end: utc(2023, 10, 1) }, 'control');
+		expect(session.windowLabel).toMatch(/^1\s?–\s?30 Sept 2023$/);
+		expect(session.caption).toBe(
+			`${session.windowLabel} · Briefings, Meetings · 2 sources · Trama`
+		);
+	});
+
+	it('counts a dataset’s events, or every event', () => {
+		session.scope = 'briefings';
+		expect(session.scopeCount).toBe(1);
+		session.scope = 'all';
+		expect(session.scopeCount).toBe(5);
+		expect(session.eventCount).toBe(5);
+	});
+});
+
+describe('exporting data', () => {
+	it('downloads what is shown as CSV, named after the window', async () => {
+		tl.setWindow({ start: utc(2023, 9, 1), end: utc(2023, 10, 1) }, 'control');
+		session.format = 'csv';
+		expect(await session.exportData()).toBe(true);
+		expect(saved.map((f) => [f.name, f.type])).toEqual([
+			['trama-selection-1-30-sept-2023-2026-11-22.csv', 'text/csv']
+		]);
+		expect(csvRows(saved[0]).map((r) => r.slice(0, 3))).toEqual([
+			['id', 'dataset', 'title'],
+			['vostochny-2023', 'Meetings', 'Kim–Putin summit at Vostochny'],
+			['briefing-2023', 'Briefings', 'Briefing on the summit']
+		]);
+		expect(app.notice).toEqual({
+			kind: 'info',
+			text: 'Downloaded trama-selection-1-30-sept-2023-2026-11-22.csv.'
+		});
+		expect(session.busy).toBe(false);
+	});
+
+	it('downloads one dataset as Trama JSON, with its periods', async () => {
+		session.scope = 'briefings';
+		await session.exportData();
+		expect(saved.map((f) => [f.name, f.type])).toEqual([
+			['trama-briefings-2026-11-22.json', 'application/json']
+		]);
+		const file = JSON.parse(text(saved[0])) as NativeFile;
+		expect(file.dataset).toEqual({ id: 'briefings', name: 'Briefings' });
+		expect(ids(file.events)).toEqual(['briefing-2023']);
+		expect(file.actors.map((a) => a.id)).toEqual(['shoigu']);
+		expect(file.periods).toEqual(briefingsFile.periods);
+	});
+
+	it('downloads a dataset for TimelineJS3 with its own extension', async () => {
+		session.scope = 'meetings';
+		session.format = 'timelinejs';
+		await session.exportData();
+		expect(saved.map((f) => [f.name, f.type])).toEqual([
+			['trama-meetings-2026-11-22.timelinejs.json', 'application/json']
+		]);
+		const file = JSON.parse(text(saved[0])) as { events: { unique_id: string }[] };
+		expect(file.events.map((e) => e.unique_id)).toEqual(ids(meetings));
+	});
+
+	it('downloads every dataset as one CSV', async () => {
+		session.scope = 'all';
+		session.format = 'csv';
+		expect(session.backsUp).toBe(false);
+		await session.exportData();
+		expect(saved[0]?.name).toBe('trama-all-datasets-2026-11-22.csv');
+		expect(csvRows(saved[0])).toHaveLength(6);
+	});
+
+	it('every dataset in Trama JSON is a backup file', async () => {
+		session.scope = 'all';
+		expect(session.backsUp).toBe(true);
+		await session.exportData();
+		expect(saved.map((f) => [f.name, f.type])).toEqual([
+			['trama-backup-2026-11-22.json', 'application/json']
+		]);
+		const backup = JSON.parse(text(saved[0])) as Backup;
+		expect(backup.format).toBe('trama-backup');
+		expect(backup.createdAt).toBe(NOW.toISOString());
+		expect(backup.datasets.map((d) => [d.id, d.events.length])).toEqual([
+			['briefings', 1],
+			['meetings', 4]
+		]);
+	});
+
+	it('says in the dialog why an export failed, and downloads nothing', async () => {
+		session.scope = 'meetings';
+		await repo.deleteDataset('meetings' as DatasetId);
+		await vi.waitFor(() => expect(session.datasets).toHaveLength(1));
+		expect(await session.exportData()).toBe(false);
+		expect(session.error).toBe('The export failed: that dataset is gone');
+		expect(session.busy).toBe(false);
+		expect(saved).toEqual([]);
+		expect(app.notice).toBeUndefined();
+	});
+
+	it('a picture of the network needs the network drawn', async () => {
+		expect(await session.picture('network', 'svg')).toBe(false);
+		expect(session.error).toBe('The export failed: Show the Network tab to take its picture.');
+		expect(saved).toEqual([]);
+	});
+
+	it('a new export clears the last error; closing forgets it', async () => {
+		await session.picture('network', 'png');
+		expect(session.error).toBeDefined();
+		await session.backup();
+		expect(session.error).toBeUndefined();
+		await session.picture('network', 'png');
+		session.reset();
+		expect(session.error).toBeUndefined();
+	});
+});
+
+describe('restoring a backup', () => {
+	async function backupBlob(): Promise<Blob> {
+		await session.backup();
+		return new Blob([text(saved.at(-1))]);
+	}
+
+	it('refuses a file that is not a backup, saying why', async () => {
+		await session.readRestoreFile(new Blob([JSON.stringify(meetingsFile)]));
+		expect(session.pending).toBeUndefined();
+		expect(session.restoreError).toBe(
+			'Nothing was restored: this is a Trama dataset file, not a backup: import it with “Import…”'
+		);
+	});
+
+	it('shows what the backup holds and what it replaces, then replaces it', async () => {
+		const blob = await backupBlob();
+		await repo.deleteDataset('briefings' as DatasetId);
+		await vi.waitFor(() => expect(session.datasets).toHaveLength(1));
+
+		await session.readRestoreFile(blob);
+		expect(session.restorePreview).toEqual({
+			createdAt: NOW.getTime(),
+			incoming: { datasets: 2, events: 5, actors: 4 },
+			current: { datasets: 1, events: 4, actors: 4 }
+		});
+
+		expect(await session.restore()).toBe(true);
+		expect(app.notice).toEqual({ kind: 'info', text: 'Restored 2 datasets with 5 events.' });
+		expect(restored).toEqual([{}]);
+		expect((await repo.datasets()).map((d) => d.id)).toEqual(['briefings', 'meetings']);
+	});
+
+	it('keeps the backup waiting and says why when the restore fails', async () => {
+		await session.readRestoreFile(await backupBlob());
+		vi.spyOn(repo, 'restoreBackup').mockRejectedValue(new Error('the disk is full'));
+		expect(await session.restore()).toBe(false);
+		expect(session.restoreError).toBe('Nothing was restored: the disk is full');
+		expect(session.pending).toBeDefined();
+		expect(session.busy).toBe(false);
+		expect(restored).toEqual([]);
+	});
+
+	it('the user can keep what they have', async () => {
+		await session.readRestoreFile(await backupBlob());
+		session.cancelRestore();
+		expect(session.restorePreview).toBeUndefined();
+		expect(await session.restore()).toBe(false);
+	});
+});

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { edgeId } from '$lib/graph/graph';
+import { NetworkState } from '$lib/state/network.svelte';
+import { TimelineState } from '$lib/state/timeline.svelte';
+import { actorId, actorMap, ManualFrames, storedMeetings, utc } from './fixtures.svelte';
+
+/** A network over the test meetings, its actors and events as state the test changes. */
+function network() {
+	const data = $state({
+		events: storedMeetings(),
+		actors: actorMap
+	});
+	const frames = new ManualFrames();
+	const tl: TimelineState = new TimelineState({
+		events: () => data.events,
+		actors: () => data.actors,
+		highlight: () => net.highlightKeys
+	});
+	const net: NetworkState = new NetworkState(
+		tl,
+		{ nameOf: (id) => data.actors.get(id)?.name ?? id, has: (id) => data.actors.has(id) },
+		frames.schedule
+	);
+	return { tl, net, data, frames };
+}
+
+const putin = actorId('putin');
+const kim = actorId('kim-jong-un');
+const ids = (keys: ReadonlySet<string> | undefined) =>
+	[...(keys ?? [])].map((k) => k.split('\u001f')[1]).sort();
+
+describe('NetworkState', () => {
+	it('builds the graph of the window, catching up with a moved window on the next frame', () => {
+		const { tl, net, frames } = network();
+		// The dashboard reports the first window too, as every later one.
+		net.windowMoved();
+		frames.run();
+		expect(net.graph.nodes.map((n) => [n.id, n.events])).toEqual([
+			['kim-jong-un', 3],
+			['putin', 3],
+			['shoigu', 1],
+			['xi-jinping', 1]
+		]);
+		tl.setWindow({ start: utc(2023, 9, 1), end: utc(2023, 10, 1) }, 'control');
+		net.windowMoved();
+		net.windowMoved();
+		expect(frames.waiting).toBe(1);
+		// Until the frame, the graph is the one already built (it does not rebuild on every move).
+		expect(net.graph.nodes).toHaveLength(4);
+		frames.run();
+		expect(net.window).toEqual(tl.window);
+		expect(net.graph.nodes.map((n) => n.id)).toEqual(['kim-jong-un', 'putin']);
+		net.destroy();
+	});
+
+	it('lists an actor’s connections by weight, with the shared events highlighted', () => {
+		const { net, tl } = network();
+		net.selectActor(putin);
+		expect(net.connections.map((c) => [c.actor, c.edge.weight])).toEqual([
+			['kim-jong-un', 2],
+			['xi-jinping', 1]
+		]);
+		expect(ids(net.highlightKeys)).toEqual(['letters-2023', 'vostochny-2023', 'xi-moscow-2013']);
+		expect(ids(tl.highlight)).toEqual(ids(net.highlightKeys));
+		expect([...(net.ego?.nodes ?? [])].sort()).toEqual(['kim-jong-un', 'putin', 'xi-jinping']);
+	});
+
+	it('a selected link highlights only its events, over the actor’s; choosing an actor drops it', () => {
+		const { net } = network();
+		net.selectActor(putin);
+		net.selectEdge(edgeId(putin, kim));
+		expect(net.edge?.weight).toBe(2);
+		expect(ids(net.highlightKeys)).toEqual(['letters-2023', 'vostochny-2023']);
+		net.selectActor(actorId('xi-jinping'));
+		expect(net.selectedEdge).toBeUndefined();
+		expect(ids(net.highlightKeys)).toEqual(['xi-moscow-2013']);
+		net.selectActor(undefined);
+		expect(net.highlightKeys).toBeUndefined();
+	});
+
+	it('a link that leaves the window is no longer selected', () => {
+		const { net, tl, frames } = network();
+		net.selectEdge(edgeId(putin, actorId('xi-jinping')));
+		expect(net.edge?.eventKeys).toHaveLength(1);
+		tl.setWindow({ start: utc(2023, 1, 1), end: utc(2024, 1, 1) }, 'control');
+		net.windowMoved();
+		frames.run();
+		expect(net.edge).toBeUndefined();
+		expect(net.highlightKeys).toBeUndefined();
+	});
+
+	it('an actor whose dataset was deleted is no longer selected', () => {
+		const { net, data } = network();
+		net.selectActor(kim);
+		expect(net.actor).toBe('kim-jong-un');
+		const rest = new Map(data.actors);
+		rest.delete(kim);
+		data.actors = rest;
+		data.events = [];
+		expect(net.actor).toBeUndefined();
+		expect(net.connections).toEqual([]);
+		expect(net.highlightKeys).toBeUndefined();
+		// The choice itself is kept: the actor comes back if its data does.
+		expect(net.selectedActor).toBe('kim-jong-un');
+	});
+});
+
+describe('the network’s colours and their key', () => {
+	it('by kind: every actor kind, in the theme’s colours', () => {
+		const { net } = network();
+		expect(net.legend).toEqual([
+			{ key: 'person', label: 'Person', colour: 'var(--kind-person)' },
+			{ key: 'state', label: 'State', colour: 'var(--kind-state)' },
+			{ key: 'organisation', label: 'Organisation', colour: 'var(--kind-organisation)' },
+			{ key: 'company', label: 'Company', colour: 'var(--kind-company)' }
+		]);
+		expect(net.colourOf(putin)).toBe('var(--kind-person)');
+	});
+
+	it('by country: the most common countries first, then the rest in grey', () => {
+		const { net } = network();
+		net.colorBy = 'country';
+		expect(net.legend).toEqual([
+			{ key: 'RU', label: 'Russia', colour: '#4e79a7' },
+			{ key: 'CN', label: 'China', colour: '#f28e2c' },
+			{ key: 'KP', label: 'North Korea', colour: '#e15759' },
+			{ key: 'other', label: 'Other', colour: 'var(--text-3)' }
+		]);
+		expect(net.colourOf(actorId('shoigu'))).toBe('#4e79a7');
+		expect(net.colourOf(kim)).toBe('#e15759');
+		expect(net.colourOf(actorId('nobody'))).toBe('var(--text-3)');
+	});
+});
+
+describe('the network’s drawing', () => {
+	it('is known while a view shows it, and forgotten when the view goes', () => {
+		const { net } = network();
+		const first = {} as SVGSVGElement;
+		const second = {} as SVGSVGElement;
+		expect(net.svg).toBeUndefined();
+		const forgetFirst = net.attachSvg(first);
+		expect(net.svg).toBe(first);
+		// A second view took over before the first one went: the first must not clear it.
+		const forgetSecond = net.attachSvg(second);
+		forgetFirst();
+		expect(net.svg).toBe(second);
+		forgetSecond();
+		expect(net.svg).toBeUndefined();
+	});
+});

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { eventKey, type EventKey } from '$lib/model/events';
+import { TimelineState } from '$lib/state/timeline.svelte';
+import { DAY, HOUR, YEAR } from '$lib/time/zoom';
+import { actorMap, storedMeetings, utc } from './fixtures.svelte';
+
+/** A timeline over the test meetings, with the events and the highlight as state the test sets. */
+function timeline() {
+	const data = $state({
+		events: storedMeetings(),
+		highlight: undefined as ReadonlySet<EventKey> | undefined
+	});
+	const tl = new TimelineState({
+		events: () => data.events,
+		actors: () => actorMap,
+		highlight: () => data.highlight
+	});
+	return { tl, data };
+}
+
+const ids = (events: { event: { id: string } }[]) => events.map((e) => e.event.id);
+
+describe('TimelineState', () => {
+	it('orders events by start and shows the whole domain, with a margin, until a window is chosen', () => {
+		const { tl } = timeline();
+		expect(ids(tl.events)).toEqual([
+			'xi-moscow-2013',
+			'shoigu-pyongyang-2023',
+			'letters-2023',
+			'vostochny-2023'
+		]);
+		// 22 Mar 2013 to the end of 13 Sept 2023, 5% of that on each side.
+		const extent = utc(2023, 9, 14) - utc(2013, 3, 22);
+		expect(tl.window).toEqual({
+			start: utc(2013, 3, 22) - extent * 0.05,
+			end: utc(2023, 9, 14) + extent * 0.05
+		});
+		expect(tl.domain).toEqual(tl.window);
+	});
+
+	it('zooms around the centre or an anchor, and never past the domain or under an hour', () => {
+		const { tl } = timeline();
+		const all = tl.window;
+		tl.zoom(0.5);
+		const w = tl.window.end - tl.window.start;
+		expect(w).toBeCloseTo((all.end - all.start) / 2, -1);
+		expect((tl.window.start + tl.window.end) / 2).toBeCloseTo((all.start + all.end) / 2, -1);
+		expect(tl.windowSource).toBe('control');
+
+		// Anchored at the domain's start: the start stays put.
+		tl.fit();
+		tl.zoom(0.25, all.start);
+		expect(tl.window.start).toBe(all.start);
+
+		// Zooming in far stops at an hour; out far stops at the domain.
+		for (let i = 0; i < 40; i++) tl.zoom(0.1);
+		expect(tl.window.end - tl.window.start).toBe(HOUR);
+		for (let i = 0; i < 40; i++) tl.zoom(10);
+		expect(tl.window).toEqual(all);
+	});
+
+	it('keeps a window set from outside within the domain, and says who moved it', () => {
+		const { tl } = timeline();
+		tl.setWindow({ start: utc(1990), end: utc(1991) }, 'url');
+		expect(tl.window).toEqual({
+			start: tl.domain.start,
+			end: tl.domain.start + utc(1991) - utc(1990)
+		});
+		expect(tl.windowSource).toBe('url');
+		tl.pan(1);
+		expect(tl.window.start).toBe(tl.domain.start + utc(1991) - utc(1990));
+		tl.preset('week');
+		expect(tl.window.end - tl.window.start).toBe(7 * DAY);
+	});
+
+	it('steps from event to event in time, from the first or the last when none is selected', () => {
+		const { tl } = timeline();
+		expect(tl.neighbour(1)?.event.id).toBe('xi-moscow-2013');
+		expect(tl.neighbour(-1)?.event.id).toBe('vostochny-2023');
+		tl.selectedKey = tl.events[1]?.key;
+		expect(tl.neighbour(1)?.event.id).toBe('letters-2023');
+		expect(tl.neighbour(-1)?.event.id).toBe('xi-moscow-2013');
+		tl.selectedKey = tl.events[3]?.key;
+		expect(tl.neighbour(1)).toBeUndefined();
+	});
+
+	it('shows only the highlighted events when the filter is on, all of them otherwise', () => {
+		const { tl, data } = timeline();
+		const letters = eventKey({ datasetId: 'test', id: 'letters-2023' });
+		const vostochny = eventKey({ datasetId: 'test', id: 'vostochny-2023' });
+		data.highlight = new Set([letters, vostochny]);
+		expect(tl.shownEvents).toHaveLength(4);
+		tl.filterToHighlight = true;
+		expect(ids(tl.shownEvents)).toEqual(['letters-2023', 'vostochny-2023']);
+		expect(tl.lanes.lanes.map((l) => [l.label, l.count])).toEqual([
+			['Kim Jong Un', 2],
+			['Vladimir Putin', 2]
+		]);
+		data.highlight = undefined;
+		expect(tl.shownEvents).toHaveLength(4);
+	});
+
+	it('follows the data: a deleted event leaves the selection empty', () => {
+		const { tl, data } = timeline();
+		tl.selectedKey = tl.events[0]?.key;
+		expect(tl.selected?.event.title).toBe('Xi Jinping state visit to Moscow');
+		data.events = data.events.slice(1);
+		expect(tl.selected).toBeUndefined();
+		expect(tl.events).toHaveLength(3);
+	});
+
+	it('brings an event into view: recentres when it fits, zooms out to it when it does not', () => {
+		const { tl } = timeline();
+		tl.setWindow({ start: utc(2023, 9, 1), end: utc(2023, 10, 1) }, 'control');
+		const moscow = tl.events[0]!;
+		tl.bringIntoView(moscow);
+		const centre = (tl.window.start + tl.window.end) / 2;
+		expect(centre).toBe((moscow.startMs + moscow.endMs) / 2);
+		expect(tl.window.end - tl.window.start).toBe(utc(2023, 10, 1) - utc(2023, 9, 1));
+		// Already in view: nothing moves.
+		const before = tl.window;
+		tl.bringIntoView(moscow);
+		expect(tl.window).toEqual(before);
+		// Wider than the window: the window grows to show it.
+		tl.setWindow({ start: utc(2023, 7, 26), end: utc(2023, 7, 26) + 2 * HOUR }, 'control');
+		tl.bringIntoView(tl.events[1]!);
+		expect(tl.window.end - tl.window.start).toBe(9 * DAY);
+		expect(tl.window.end - tl.window.start).toBeLessThan(YEAR);
+	});
+});
