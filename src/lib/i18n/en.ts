@@ -255,6 +255,11 @@ const messages = {
 	'default.notJson': () => 'the default dataset is not valid JSON',
 	'default.invalid': ({ problems }) => `the default dataset is invalid: ${problems.join('; ')}`,
 
+	'picture.notDrawn': () => 'the picture could not be drawn',
+	'picture.pngNotDrawn': () => 'the picture could not be drawn as PNG',
+	'picture.noCanvas': () => 'this browser cannot draw a PNG',
+	'picture.pngNotEncoded': () => 'the PNG could not be encoded',
+
 	'store.noDataset': ({ id }) => `there is no dataset "${id}"`,
 	'store.nameEmpty': () => 'a dataset needs a name',
 	'store.nameTooLong': ({ max }) => `a dataset name has at most ${max} characters`,
@@ -493,6 +498,7 @@ export const en = {
 		networkSvg: 'Network (SVG)',
 		networkPng: 'Network (PNG)',
 		noNetwork: 'Show the Network tab to take its picture.',
+		datasetGone: 'that dataset is gone',
 		caption: (window: string, datasets: string[], sources: number) =>
 			`${window} · ${datasets.length ? datasets.join(', ') : 'no datasets shown'} · ${count(sources, 'source', 'sources')} · Trama`,
 		selectionName: (window: string) => `Selection, ${window}`,

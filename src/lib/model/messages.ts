@@ -185,6 +185,12 @@ export const MESSAGE_PARAMS = {
 	'default.notJson': {},
 	'default.invalid': { problems: 'problems' },
 
+	// Pictures of the views (export/picture.ts)
+	'picture.notDrawn': {},
+	'picture.pngNotDrawn': {},
+	'picture.noCanvas': {},
+	'picture.pngNotEncoded': {},
+
 	// The store (db/repository.ts)
 	'store.noDataset': { id: 'text' },
 	'store.nameEmpty': {},

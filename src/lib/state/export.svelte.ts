@@ -163,7 +163,7 @@ export class ExportSession {
 		if (this.scope === 'all')
 			return { name: t.exporter.allName, events: await this.#app.repo.events() };
 		const dataset = this.datasets.find((d) => d.id === this.scope);
-		if (!dataset) throw new Error('that dataset is gone');
+		if (!dataset) throw new Error(t.exporter.datasetGone);
 		return { name: dataset.name, events: await this.#app.repo.events([dataset.id]), dataset };
 	}
 
