@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseNativeFile, describeProblem } from '$lib/model/validate';
+import { describeProblem } from '$lib/i18n';
+import { parseNativeFile } from '$lib/model/validate';
 import { generateFile } from '../fixtures/generate';
 
 describe('the seeded generator', () => {

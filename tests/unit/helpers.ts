@@ -1,4 +1,6 @@
 /** Small builders for tests: valid records that each test changes one thing in. */
+import { describeError, describeMessage } from '$lib/i18n';
+import { isMessageCode, type Message } from '$lib/model/messages';
 import {
 	eventSchema,
 	nativeFileSchema,
@@ -104,3 +106,25 @@ export const meetings: TramaEventInput[] = [
 		]
 	})
 ];
+
+/**
+ * The value with every message in it put into English words (a problem's message too), so that
+ * tests compare what a user reads.
+ */
+export function inEnglish(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(inEnglish);
+	if (typeof value !== 'object' || value === null) return value;
+	const { code } = value as { code?: unknown };
+	if (isMessageCode(code) && 'params' in value) return describeMessage(value as Message);
+	return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inEnglish(v)]));
+}
+
+/** What a user reads when the promise fails (it must fail). */
+export async function rejection(promise: Promise<unknown>): Promise<string> {
+	try {
+		await promise;
+	} catch (error) {
+		return describeError(error);
+	}
+	throw new Error('expected the promise to be rejected');
+}

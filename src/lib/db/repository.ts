@@ -4,6 +4,8 @@
  */
 import { liveQuery } from 'dexie';
 import { eventSpan, actorIdsOf, actorsUsedBy, compareDated } from '../model/events';
+import { MessageError } from '../model/errors';
+import { msg } from '../model/messages';
 import type {
 	Actor,
 	ActorId,
@@ -44,6 +46,9 @@ export interface Subscribable<T> {
 		unsubscribe(): void;
 	};
 }
+
+/** The longest dataset name (the schema's limit). */
+const MAX_NAME = 200;
 
 /** Events are written in chunks of this many, so progress can be told and a write cancelled. */
 const WRITE_CHUNK = 2000;
@@ -198,16 +203,17 @@ export class Repository {
 	/** Shows or hides a dataset in the views; its data stays. */
 	async setDatasetHidden(datasetId: DatasetId, hidden: boolean): Promise<void> {
 		const changed = await this.db.datasets.update(datasetId, { hidden });
-		if (changed === 0) throw new Error(`there is no dataset "${datasetId}"`);
+		if (changed === 0) throw new MessageError(msg('store.noDataset', { id: datasetId }));
 	}
 
 	/** Renames a dataset; the name is trimmed and must not be empty (at most 200 characters). */
 	async renameDataset(datasetId: DatasetId, name: string): Promise<void> {
 		const clean = name.trim();
-		if (clean === '') throw new Error('a dataset needs a name');
-		if (clean.length > 200) throw new Error('a dataset name has at most 200 characters');
+		if (clean === '') throw new MessageError(msg('store.nameEmpty'));
+		if (clean.length > MAX_NAME)
+			throw new MessageError(msg('store.nameTooLong', { max: MAX_NAME }));
 		const changed = await this.db.datasets.update(datasetId, { name: clean });
-		if (changed === 0) throw new Error(`there is no dataset "${datasetId}"`);
+		if (changed === 0) throw new MessageError(msg('store.noDataset', { id: datasetId }));
 	}
 
 	/**

@@ -8,6 +8,8 @@
 import { create, scaleUtc, type Selection } from 'd3';
 import type { EventItem, Lane, TimelineItem } from '../time/items';
 import type { Span } from '../model/dates';
+import { MessageError } from '../model/errors';
+import { msg } from '../model/messages';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Height of the caption band under every picture. */
@@ -176,7 +178,7 @@ export function timelineSvg(p: TimelinePicture): SVGSVGElement {
 	}
 	addCaption(svg, p.width, y, p.caption, p.palette);
 	const node = svg.node();
-	if (!node) throw new Error('the picture could not be drawn');
+	if (!node) throw new MessageError(msg('picture.notDrawn'));
 	return node;
 }
 
@@ -355,19 +357,19 @@ export async function svgToPng(svg: SVGSVGElement): Promise<Blob> {
 		image.decoding = 'sync';
 		await new Promise<void>((resolve, reject) => {
 			image.onload = () => resolve();
-			image.onerror = () => reject(new Error('the picture could not be drawn as PNG'));
+			image.onerror = () => reject(new MessageError(msg('picture.pngNotDrawn')));
 			image.src = url;
 		});
 		const canvas = document.createElement('canvas');
 		canvas.width = Math.round(width * PNG_SCALE);
 		canvas.height = Math.round(height * PNG_SCALE);
 		const context = canvas.getContext('2d');
-		if (!context) throw new Error('this browser cannot draw a PNG');
+		if (!context) throw new MessageError(msg('picture.noCanvas'));
 		context.scale(PNG_SCALE, PNG_SCALE);
 		context.drawImage(image, 0, 0, width, height);
 		return await new Promise<Blob>((resolve, reject) =>
 			canvas.toBlob(
-				(blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be encoded'))),
+				(blob) => (blob ? resolve(blob) : reject(new MessageError(msg('picture.pngNotEncoded')))),
 				'image/png'
 			)
 		);

@@ -1,14 +1,278 @@
 /**
- * Every string the English interface shows. Another language is another file of this shape
+ * Every string the English interface shows, and the English of every message code the model,
+ * the importers and the store give (`messages`). Another language is another file of this shape
  * (`Messages`); numbers and dates are formatted through Intl with the language's `locale`.
  */
 import { formatLocalInstant } from '../model/dates';
+import type { DetectedFormat, Mappable, Stage } from '../model/import';
+import type { Field, JsonSyntaxError, Message } from '../model/messages';
 import type { ActorKind, Confidence, EventKind, RelationType } from '../model/schema';
+import { renderMessage, type MessageLanguage, type MessageTexts } from './render';
 
 const plural = new Intl.PluralRules('en');
 const number = new Intl.NumberFormat('en-GB');
 const count = (n: number, one: string, other: string) =>
 	`${number.format(n)} ${plural.select(n) === 'one' ? one : other}`;
+
+/** How messages name fields: "the title is empty". */
+const fields = {
+	eventId: 'the event id',
+	actorId: 'the actor id',
+	datasetId: 'the dataset id',
+	periodId: 'the period id',
+	title: 'the title',
+	summary: 'the summary',
+	notes: 'the notes',
+	placeName: 'the place name',
+	role: 'the role',
+	relationLabel: 'the relation label',
+	sourceTitle: 'the source title',
+	publisher: 'the publisher',
+	quote: 'the quote',
+	tag: 'a tag',
+	name: 'the name',
+	alias: 'an alias',
+	description: 'the description',
+	label: 'the label',
+	datasetName: 'the dataset name',
+	datasetDescription: 'the dataset description',
+	fileName: 'the file name'
+} satisfies Record<Field, string>;
+
+const jsonSyntax = {
+	InvalidSymbol: 'unexpected character',
+	InvalidNumberFormat: 'malformed number',
+	PropertyNameExpected: 'a property name in double quotes was expected',
+	ValueExpected: 'a value was expected',
+	ColonExpected: 'a colon was expected',
+	CommaExpected: 'a comma was expected',
+	CloseBraceExpected: 'a closing } was expected',
+	CloseBracketExpected: 'a closing ] was expected',
+	EndOfFileExpected: 'unexpected text after the end',
+	InvalidCommentToken: 'comments are not allowed in JSON',
+	UnexpectedEndOfComment: 'unfinished comment',
+	UnexpectedEndOfString: 'unfinished string',
+	UnexpectedEndOfNumber: 'unfinished number',
+	InvalidUnicode: 'invalid unicode escape',
+	InvalidEscapeCharacter: 'invalid escape character',
+	InvalidCharacter: 'invalid character in a string'
+} satisfies Record<JsonSyntaxError, string>;
+
+const monthName = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
+const megabytes = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
+
+// zod's own checks, worded as zod's English words them (a test holds the two together).
+const zodType = (type: string) => (type === 'nan' ? 'NaN' : type);
+const zodUnits: Record<string, string> = {
+	string: 'characters',
+	file: 'bytes',
+	array: 'items',
+	set: 'items',
+	map: 'entries'
+};
+const zodFormats: Record<string, string> = {
+	regex: 'input',
+	email: 'email address',
+	url: 'URL',
+	emoji: 'emoji',
+	uuid: 'UUID',
+	uuidv4: 'UUIDv4',
+	uuidv6: 'UUIDv6',
+	nanoid: 'nanoid',
+	guid: 'GUID',
+	cuid: 'cuid',
+	cuid2: 'cuid2',
+	ulid: 'ULID',
+	xid: 'XID',
+	ksuid: 'KSUID',
+	datetime: 'ISO datetime',
+	date: 'ISO date',
+	time: 'ISO time',
+	duration: 'ISO duration',
+	ipv4: 'IPv4 address',
+	ipv6: 'IPv6 address',
+	mac: 'MAC address',
+	cidrv4: 'IPv4 range',
+	cidrv6: 'IPv6 range',
+	base64: 'base64-encoded string',
+	base64url: 'base64url-encoded string',
+	json_string: 'JSON string',
+	e164: 'E.164 number',
+	currency_code: 'currency code',
+	credit_card: 'credit card number',
+	iban: 'IBAN',
+	jwt: 'JWT',
+	template_literal: 'input'
+};
+const zodSize = (
+	word: string,
+	p: { origin: string; limit: string; exact: boolean; inclusive: boolean },
+	[inclusive, exclusive]: [string, string]
+) => {
+	const bound = `${p.exact ? 'exactly ' : p.inclusive ? inclusive : exclusive}${p.limit}`;
+	const unit = zodUnits[p.origin];
+	return unit
+		? `${word}: expected ${p.origin} to have ${bound} ${unit}`
+		: `${word}: expected ${p.origin} to be ${bound}`;
+};
+const zodFormat = (format: string, detail: string) => {
+	switch (format) {
+		case 'starts_with':
+			return `Invalid string: must start with "${detail}"`;
+		case 'ends_with':
+			return `Invalid string: must end with "${detail}"`;
+		case 'includes':
+			return `Invalid string: must include "${detail}"`;
+		case 'regex':
+			return `Invalid string: must match pattern ${detail}`;
+		default:
+			return `Invalid ${zodFormats[format] ?? format}`;
+	}
+};
+
+/** The English of every message code (see `model/messages.ts` for the codes and parameters). */
+const messages = {
+	'date.notAYear': ({ value }) => `${value} is not a year`,
+	'date.yearOutOfRange': ({ year, min, max }) =>
+		`year ${year} is outside the supported range ${min}–${max}`,
+	'date.dayNeedsMonth': () => 'a day or time needs a month',
+	'date.notAMonth': ({ value }) => `${value} is not a month`,
+	'date.timeNeedsDay': () => 'a time needs a day',
+	'date.notADay': ({ value, year, month, days }) =>
+		`${value} is not a day of ${monthName.format(Date.UTC(2000, month - 1, 1))} ${year} (it has ${days} days)`,
+	'date.minutesNeedHour': () => 'minutes need an hour',
+	'date.notAnHour': ({ value }) => `${value} is not an hour`,
+	'date.notAMinute': ({ value }) => `${value} is not a minute`,
+	'date.notASecond': ({ value }) => `${value} is not a second`,
+	'date.empty': () => 'the date is empty',
+	'date.outOfRange': ({ text, min, max }) =>
+		`"${text}" is outside the supported range: years ${min}–${max}`,
+	'date.shape': ({ text }) =>
+		`"${text}" is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MMZ (UTC)`,
+	'date.at': ({ text, reason }) => `"${text}": ${reason}`,
+	'date.notFinite': ({ value }) => `${value} is not a date`,
+	'date.wrongType': () => 'a date must be text or a number',
+
+	'schema.notText': ({ field }) => `${fields[field]} must be text`,
+	'schema.empty': ({ field }) => `${fields[field]} is empty`,
+	'schema.tooLong': ({ field, max }) => `${fields[field]} is longer than ${max} characters`,
+	'schema.edgeSpace': ({ field }) => `${fields[field]} starts or ends with a space`,
+	'schema.dateNotText': () => 'a date must be text such as "2023-09-13"',
+	'schema.notADate': () => 'not a date',
+	'schema.countryShape': () => 'use a two-letter ISO 3166-1 country code such as "RU"',
+	'schema.unknownCountry': ({ code }) => `"${code}" is not a country code`,
+	'schema.sourceUrl': () => 'a source URL must be a full http(s) address',
+	'schema.latLon': () => 'give both lat and lon, or neither',
+	'schema.relationSelf': () => 'a relation joins two different actors',
+	'schema.languageTag': () => 'use a language tag such as "en" or "zh-Hans"',
+	'schema.sourceNeedsUrlOrTitle': () => 'a source needs a url or a title',
+	'schema.endBeforeStart': ({ start, end }) => `ends (${end}) before it starts (${start})`,
+	'schema.earliestAfterEvent': ({ earliest, event }) =>
+		`the earliest date (${earliest}) is after the event (${event})`,
+	'schema.latestBeforeEvent': ({ latest, start }) =>
+		`the latest date (${latest}) is before the event (${start})`,
+	'schema.latestBeforeEarliest': ({ latest, earliest }) =>
+		`the latest date (${latest}) is before the earliest (${earliest})`,
+	'schema.listedTwice': ({ actor }) => `"${actor}" is listed twice`,
+	'schema.notParticipant': ({ actor }) => `"${actor}" is not a participant of this event`,
+	'schema.periodEndsBeforeStart': () => 'the period ends before it starts',
+	'schema.idTwice': ({ id }) => `the id "${id}" is used twice`,
+	'schema.unknownActor': ({ actor }) => `no actor has the id "${actor}"`,
+
+	'zod.invalidType': ({ expected, received }) =>
+		`Invalid input: expected ${zodType(expected)}, received ${zodType(received)}`,
+	'zod.invalidValue': ({ values }) =>
+		values.length === 1
+			? `Invalid input: expected ${values[0]}`
+			: `Invalid option: expected one of ${values.join('|')}`,
+	'zod.tooBig': (p) => zodSize('Too big', p, ['<=', '<']),
+	'zod.tooSmall': (p) => zodSize('Too small', p, ['>=', '>']),
+	'zod.invalidFormat': ({ format, detail }) => zodFormat(format, detail),
+	'zod.notMultipleOf': ({ divisor }) => `Invalid number: must be a multiple of ${divisor}`,
+	'zod.unrecognizedKeys': ({ keys }) =>
+		`Unrecognized key${keys.length > 1 ? 's' : ''}: ${keys.join(', ')}`,
+	'zod.invalidKey': ({ origin }) => `Invalid key in ${origin}`,
+	'zod.invalidUnion': ({ options, ambiguous }) =>
+		options.length
+			? `Invalid discriminator value. Expected ${options.map((o) => `'${o}'`).join(' | ')}`
+			: ambiguous
+				? 'Invalid input: more than one option matched'
+				: 'Invalid input',
+	'zod.invalidElement': ({ origin }) => `Invalid value in ${origin}`,
+	'zod.invalid': () => 'Invalid input',
+
+	'file.notObject': () => 'a Trama file is a JSON object with "format": "trama"',
+	'file.notTrama': ({ format }) => `this is not a Trama file ("format" is not "${format}")`,
+	'file.newerVersion': ({ version, supported }) =>
+		`the file is format version ${version}; this version of Trama reads version ${supported}`,
+	'file.unknownVersion': ({ version, supported }) =>
+		`unknown format version ${version}; this version of Trama reads version ${supported}`,
+
+	'json.empty': () => 'the file is empty',
+	'json.invalid': ({ detail }) => `not valid JSON: ${detail}`,
+	'json.syntax': ({ line, column, reason }) =>
+		`not valid JSON at line ${line}, column ${column}: ${jsonSyntax[reason]}`,
+
+	'import.tooLarge': ({ bytes, limit }) =>
+		`the file is ${megabytes.format(bytes / 1024 / 1024)} MB; Trama reads files up to ${limit / 1024 / 1024} MB`,
+	'import.chooseFields': () =>
+		'this is a list of records: choose which field is the title and which the date',
+	'import.isBackup': () =>
+		'this is a Trama backup of a whole store: bring it back with “Restore from a backup…” (it replaces everything)',
+	'import.emptyList': () => 'the file holds an empty list: there is nothing to import',
+	'import.unknownFormat': () =>
+		'this JSON is not a Trama, TimelineJS3 or vis-timeline file, nor a list of records',
+	'import.invalidFile': ({ problems }) => problems.join('; '),
+	'import.idTwice': ({ id, first }) => `the id "${id}" is used twice (first at ${first})`,
+	'import.dateNotObject': () => 'a date must be an object with at least a year',
+	'import.notWholeNumber': ({ value }) => `${value} is not a whole number`,
+	'import.yearMissing': () => 'the year is missing',
+	'import.eventNotObject': () => 'an event must be an object',
+	'import.eraTwice': ({ label, start }) => `the era "${label}" (${start}) is there twice`,
+	'import.itemNotObject': () => 'an item must be an object',
+	'import.recordNotObject': () => 'a record must be an object',
+	'import.nothingValid': () => 'there is nothing valid to import',
+
+	'backup.isDataset': () => 'this is a Trama dataset file, not a backup: import it with “Import…”',
+	'backup.notBackup': () => 'this is not a Trama backup file',
+	'backup.newer': ({ version, supported }) =>
+		`this backup was made by a newer Trama (backup version ${version}); this one reads version ${supported}`,
+	'backup.damaged': ({ problems, more }) =>
+		`the backup is damaged: ${problems.join('; ')}${more > 0 ? ` (and ${more} more problems)` : ''}`,
+
+	'download.noAddress': () => 'type the address of a JSON file',
+	'download.notAddress': ({ text }) => `“${text}” is not a web address`,
+	'download.notHttp': ({ text }) =>
+		`“${text}” is not a web address: it must start with http:// or https://`,
+	'download.unreachable': ({ host }) =>
+		`could not download from ${host}: the server is unreachable, or it does not let other sites read its files (CORS)`,
+	'download.status': ({ status, statusText, url }) =>
+		`the server answered ${status}${statusText ? ` ${statusText}` : ''} for ${url}`,
+	'download.webPage': ({ url }) => `${url} is a web page, not a JSON file`,
+
+	'default.unreachable': ({ detail }) => `the default dataset could not be fetched (${detail})`,
+	'default.status': ({ status }) => `the default dataset could not be fetched: HTTP ${status}`,
+	'default.notJson': () => 'the default dataset is not valid JSON',
+	'default.invalid': ({ problems }) => `the default dataset is invalid: ${problems.join('; ')}`,
+
+	'picture.notDrawn': () => 'the picture could not be drawn',
+	'picture.pngNotDrawn': () => 'the picture could not be drawn as PNG',
+	'picture.noCanvas': () => 'this browser cannot draw a PNG',
+	'picture.pngNotEncoded': () => 'the PNG could not be encoded',
+
+	'store.noDataset': ({ id }) => `there is no dataset "${id}"`,
+	'store.nameEmpty': () => 'a dataset needs a name',
+	'store.nameTooLong': ({ max }) => `a dataset name has at most ${max} characters`,
+
+	'error.unexpected': ({ detail }) => detail
+} satisfies MessageTexts;
+
+const language: MessageLanguage = {
+	messages,
+	problem: (path, reason) => (path === '' ? reason : `${path}: ${reason}`)
+};
+/** A message in English (for the few texts below that carry one). */
+const say = (message: Message) => renderMessage(language, message);
 
 export const en = {
 	/** BCP 47 locale for Intl date and number formatting. */
@@ -128,7 +392,7 @@ export const en = {
 		url: 'Or a web address',
 		urlRead: 'Download',
 		urlPlaceholder: 'https://example.org/events.json',
-		urlBad: (why: string) => `Cannot download: ${why}.`,
+		urlBad: (why: Message) => `Cannot download: ${say(why)}.`,
 		drop: 'Drop JSON files to import them',
 		remove: (name: string) => `Remove ${name}`,
 		stage: {
@@ -137,7 +401,7 @@ export const en = {
 			validating: 'Checking records',
 			comparing: 'Comparing with what is stored',
 			writing: 'Writing'
-		} as Record<string, string>,
+		} satisfies Record<Stage, string>,
 		progressOf: (stage: string, percent?: number) =>
 			percent === undefined ? `${stage}…` : `${stage}: ${percent} %`,
 		cancelWork: 'Stop',
@@ -156,7 +420,7 @@ export const en = {
 			tags: 'Tags',
 			url: 'Source link',
 			id: 'Id'
-		} as Record<string, string>,
+		} satisfies Record<Mappable, string>,
 		required: 'required',
 		newActors: (n: number) => `Creates ${count(n, 'actor', 'actors')}:`,
 		matchedActors: (n: number) =>
@@ -180,7 +444,7 @@ export const en = {
 			records: 'List of records',
 			backup: 'Trama backup (its datasets are added; nothing else changes)',
 			unknown: 'Unknown'
-		} as Record<string, string>,
+		} satisfies Record<DetectedFormat, string>,
 		detected: (format: string) => `Format: ${format}`,
 		counts: (added: number, changed: number, identical: number, invalid: number) =>
 			`${number.format(added)} new · ${number.format(changed)} changed · ${number.format(identical)} identical (skipped) · ${number.format(invalid)} invalid`,
@@ -199,7 +463,7 @@ export const en = {
 		cancel: 'Cancel',
 		done: (n: number, datasets: number) =>
 			`Imported ${count(n, 'event', 'events')} into ${count(datasets, 'dataset', 'datasets')}.`,
-		failed: (why: string) => `The import failed and nothing was written: ${why}`
+		failed: (why: Message) => `The import failed and nothing was written: ${say(why)}`
 	},
 	exporter: {
 		open: 'Export & backup…',
@@ -215,13 +479,13 @@ export const en = {
 			native: 'Trama JSON',
 			csv: 'CSV (spreadsheets)',
 			timelinejs: 'TimelineJS3 JSON'
-		} as Record<string, string>,
+		} satisfies Record<'native' | 'csv' | 'timelinejs', string>,
 		formatHint: {
 			native: 'Everything Trama holds; imports back unchanged.',
 			csv: 'One row per event; actors and sources joined with “; ”.',
 			timelinejs:
 				'Titles, summaries, dates, the first source and periods; TimelineJS cannot hold the rest.'
-		} as Record<string, string>,
+		} satisfies Record<'native' | 'csv' | 'timelinejs', string>,
 		allNativeHint:
 			'Every dataset, as one backup file: Import adds its datasets back, Restore replaces everything with it.',
 		download: 'Download',
@@ -234,6 +498,7 @@ export const en = {
 		networkSvg: 'Network (SVG)',
 		networkPng: 'Network (PNG)',
 		noNetwork: 'Show the Network tab to take its picture.',
+		datasetGone: 'that dataset is gone',
 		caption: (window: string, datasets: string[], sources: number) =>
 			`${window} · ${datasets.length ? datasets.join(', ') : 'no datasets shown'} · ${count(sources, 'source', 'sources')} · Trama`,
 		selectionName: (window: string) => `Selection, ${window}`,
@@ -361,7 +626,9 @@ export const en = {
 		report: 'Report',
 		denial: 'Denial',
 		other: 'Other'
-	} satisfies Record<EventKind, string>
+	} satisfies Record<EventKind, string>,
+	/** Messages from the model, the importers and the store: see `render.ts`. */
+	...language
 };
 
 export type Messages = typeof en;

@@ -1,10 +1,28 @@
 /** The interface language. English only for now; Spanish will be a sibling of `en.ts`. */
+import { messageOf } from '../model/errors';
+import type { Message, Problem } from '../model/messages';
 import { en, type Messages } from './en';
+import { renderMessage, renderProblem } from './render';
 
 export type { Messages };
 
 /** The messages of the current language. */
 export const t: Messages = en;
+
+/** A message of the model, the importers or the store, in the interface language. */
+export function describeMessage(message: Message): string {
+	return renderMessage(t, message);
+}
+
+/** `events[12].start: 13 is not a month`, or the reason alone for the whole input. */
+export function describeProblem(problem: Problem): string {
+	return renderProblem(t, problem);
+}
+
+/** What went wrong, in words: the message an error carries, or its own text. */
+export function describeError(error: unknown): string {
+	return describeMessage(messageOf(error));
+}
 
 let regionNames: Intl.DisplayNames | undefined;
 

@@ -1,4 +1,5 @@
 /** The messages between the page and the import worker. */
+import type { Message } from '../model/messages';
 import type { ImportSource, PreviewSummary, ReadChoices, Stage } from '../io/pipeline';
 
 export type ToWorker =
@@ -12,4 +13,5 @@ export type FromWorker =
 	| { type: 'progress'; key?: string; stage: Stage; done?: number; total?: number }
 	| { type: 'preview'; key: string; summary: PreviewSummary }
 	| { type: 'committed'; events: number; datasets: number }
-	| { type: 'commit-failed'; error: string; cancelled: boolean };
+	/** `error` is a message the page puts into words: the worker has none of its own. */
+	| { type: 'commit-failed'; error: Message; cancelled: boolean };

@@ -4,6 +4,8 @@
  * replaces everything in one transaction.
  */
 import { z } from 'zod';
+import { issueMsg } from '../model/issues';
+import { msg, type Message } from '../model/messages';
 import {
 	checkUniqueIds,
 	FORMAT_NAME,
@@ -16,7 +18,7 @@ import {
 	periodSchema
 } from '../model/schema';
 import { actorsUsedBy, indexById } from '../model/events';
-import { problemsOf, describeProblem } from '../model/validate';
+import { validate } from '../model/validate';
 import { parseJsonText } from './json';
 import { isObject } from './result';
 
@@ -51,7 +53,7 @@ export const backupSchema = z
 						ctx.addIssue({
 							code: 'custom',
 							path: ['datasets', i, 'events', j, 'participants', k, 'actor'],
-							message: `no actor has the id "${p.actor}"`
+							message: issueMsg('schema.unknownActor', { actor: p.actor })
 						});
 				});
 			});
@@ -81,7 +83,7 @@ export function makeBackup(
 export const isBackup = (json: unknown): boolean => isObject(json) && json.format === BACKUP_FORMAT;
 
 /** Reads a backup file's text; the message says what is wrong. */
-export type BackupResult = { ok: true; backup: Backup } | { ok: false; error: string };
+export type BackupResult = { ok: true; backup: Backup } | { ok: false; error: Message };
 
 export function readBackup(text: string): BackupResult {
 	const parsed = parseJsonText(text);
@@ -95,26 +97,29 @@ export function checkBackup(json: unknown): BackupResult {
 		return {
 			ok: false,
 			error:
-				isObject(json) && json.format === 'trama'
-					? 'this is a Trama dataset file, not a backup: import it with “Import…”'
-					: 'this is not a Trama backup file'
+				isObject(json) && json.format === FORMAT_NAME
+					? msg('backup.isDataset')
+					: msg('backup.notBackup')
 		};
 	}
 	if (isObject(json) && typeof json.version === 'number' && json.version > BACKUP_VERSION) {
 		return {
 			ok: false,
-			error: `this backup was made by a newer Trama (backup version ${json.version}); this one reads version ${BACKUP_VERSION}`
+			error: msg('backup.newer', { version: json.version, supported: BACKUP_VERSION })
 		};
 	}
-	const checked = backupSchema.safeParse(json);
-	if (!checked.success) {
-		const problems = problemsOf(checked.error);
+	const checked = validate(backupSchema, json);
+	if (!checked.ok) {
+		const { problems } = checked;
 		return {
 			ok: false,
-			error: `the backup is damaged: ${problems.slice(0, 3).map(describeProblem).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more problems)` : ''}`
+			error: msg('backup.damaged', {
+				problems: problems.slice(0, 3),
+				more: Math.max(0, problems.length - 3)
+			})
 		};
 	}
-	return { ok: true, backup: checked.data };
+	return { ok: true, backup: checked.value };
 }
 
 /** A backup's datasets as native files (each with the actors its events use) and their origins. */

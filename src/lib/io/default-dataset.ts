@@ -1,12 +1,14 @@
 /** Fetching and checking the default dataset shipped in `static/data/default.json`. */
-import { describeProblem, parseNativeFile } from '../model/validate';
+import { MessageError } from '../model/errors';
+import { msg } from '../model/messages';
+import { parseNativeFile } from '../model/validate';
 import type { NativeFile } from '../model/schema';
 
 export const DEFAULT_DATASET_PATH = 'data/default.json';
 
 /**
- * Fetches the default dataset and validates it. Throws an Error whose message says what went
- * wrong (network, HTTP status, not JSON, or the first invalid records).
+ * Fetches the default dataset and validates it. Throws a MessageError that says what went wrong
+ * (network, HTTP status, not JSON, or the first invalid records).
  */
 export async function fetchDefaultDataset(
 	base: string,
@@ -17,23 +19,22 @@ export async function fetchDefaultDataset(
 	try {
 		response = await fetchFn(url);
 	} catch (error) {
-		throw new Error(`the default dataset could not be fetched (${String(error)})`, {
+		throw new MessageError(msg('default.unreachable', { detail: String(error) }), {
 			cause: error
 		});
 	}
 	if (!response.ok) {
-		throw new Error(`the default dataset could not be fetched: HTTP ${response.status}`);
+		throw new MessageError(msg('default.status', { status: response.status }));
 	}
 	let json: unknown;
 	try {
 		json = await response.json();
 	} catch (error) {
-		throw new Error('the default dataset is not valid JSON', { cause: error });
+		throw new MessageError(msg('default.notJson'), { cause: error });
 	}
 	const parsed = parseNativeFile(json);
 	if (!parsed.ok) {
-		const first = parsed.problems.slice(0, 3).map(describeProblem).join('; ');
-		throw new Error(`the default dataset is invalid: ${first}`);
+		throw new MessageError(msg('default.invalid', { problems: parsed.problems.slice(0, 3) }));
 	}
 	return parsed.value;
 }

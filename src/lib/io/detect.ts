@@ -2,18 +2,13 @@
  * One entry for every JSON a user brings: read the text, detect the format, convert and
  * validate record by record. Nothing is written: the result is what a preview shows.
  */
+import type { DetectedFormat } from '../model/import';
+import { msg, type Message } from '../model/messages';
 import { FORMAT_NAME, nativeFileSchema, type TramaEventInput } from '../model/schema';
-import { parseNativeFile, type Problem } from '../model/validate';
+import { parseNativeFile, validate, type Problem } from '../model/validate';
 import { isBackup } from './backup';
 import { parseJsonText } from './json';
-import {
-	isObject,
-	type FormatName,
-	type ImportResult,
-	type Json,
-	validateEvents,
-	validatePeriods
-} from './result';
+import { isObject, type ImportResult, type Json, validateEvents, validatePeriods } from './result';
 import {
 	fieldsOf,
 	fromRecords,
@@ -38,13 +33,12 @@ export interface ImportOptions {
 	onProgress?: (done: number, total: number) => void;
 }
 
-/** The size limit, said in words: "the file is 73.2 MB; Trama reads files up to 50 MB". */
-export function tooLarge(bytes: number): string {
-	const mb = new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024);
-	return `the file is ${mb} MB; Trama reads files up to ${MAX_FILE_BYTES / 1024 / 1024} MB`;
+/** The size limit, as a message: "the file is 73.2 MB; Trama reads files up to 50 MB". */
+export function tooLarge(bytes: number): Message {
+	return msg('import.tooLarge', { bytes, limit: MAX_FILE_BYTES });
 }
 
-export type DetectedFormat = FormatName | 'unknown';
+export type { DetectedFormat };
 
 export function detectFormat(json: unknown): DetectedFormat {
 	if (isObject(json) && json.format === FORMAT_NAME) return 'native';
@@ -62,9 +56,9 @@ export interface RecordsInfo {
 
 export type ReadResult =
 	| { ok: true; result: ImportResult; records?: RecordsInfo }
-	| { ok: false; error: string; format?: DetectedFormat; records?: RecordsInfo };
+	| { ok: false; error: Message; format?: DetectedFormat; records?: RecordsInfo };
 
-/** Reads a file's text through to a preview, or says in one sentence why it cannot. */
+/** Reads a file's text through to a preview, or says in one message why it cannot. */
 export function readImport(text: string, options: ImportOptions): ReadResult {
 	if (text.length > MAX_FILE_BYTES) return { ok: false, error: tooLarge(text.length) };
 	const parsed = parseJsonText(text);
@@ -91,7 +85,7 @@ export function convertImport(json: unknown, options: ImportOptions): ReadResult
 					ok: false,
 					format,
 					records: { fields, mapping },
-					error: 'this is a list of records: choose which field is the title and which the date'
+					error: msg('import.chooseFields')
 				};
 			}
 			return {
@@ -104,21 +98,14 @@ export function convertImport(json: unknown, options: ImportOptions): ReadResult
 			};
 		}
 		default:
-			if (isBackup(json)) {
-				return {
-					ok: false,
-					format,
-					error:
-						'this is a Trama backup of a whole store: bring it back with “Restore from a backup…” (it replaces everything)'
-				};
-			}
+			if (isBackup(json)) return { ok: false, format, error: msg('import.isBackup') };
 			return {
 				ok: false,
 				format,
 				error:
 					Array.isArray(json) && json.length === 0
-						? 'the file holds an empty list: there is nothing to import'
-						: 'this JSON is not a Trama, TimelineJS3 or vis-timeline file, nor a list of records'
+						? msg('import.emptyList')
+						: msg('import.unknownFormat')
 			};
 	}
 }
@@ -127,12 +114,10 @@ export function convertImport(json: unknown, options: ImportOptions): ReadResult
 function fromNative(json: unknown, onProgress?: (done: number, total: number) => void): ReadResult {
 	// The marker and version first: a newer version gets one clear message.
 	const head = parseNativeFile(json);
-	if (
-		!head.ok &&
-		head.problems.some((p) => p.path === 'format' || p.path === 'version' || p.path === '')
-	) {
-		return { ok: false, format: 'native', error: head.problems[0]?.message ?? 'not a Trama file' };
-	}
+	const marker = head.ok
+		? undefined
+		: head.problems.find((p) => p.path === 'format' || p.path === 'version' || p.path === '');
+	if (marker) return { ok: false, format: 'native', error: marker.message };
 	if (head.ok)
 		return {
 			ok: true,
@@ -157,23 +142,20 @@ function fromNative(json: unknown, onProgress?: (done: number, total: number) =>
 		})),
 		(i) => `periods[${i}]`
 	);
-	const checked = nativeFileSchema.safeParse({ ...root, events, periods: periods.periods });
-	if (!checked.success) {
+	const checked = validate(nativeFileSchema, { ...root, events, periods: periods.periods });
+	if (!checked.ok) {
 		// What is wrong is outside the events (the dataset, the actors): nothing can be imported.
 		return {
 			ok: false,
 			format: 'native',
-			error: head.problems
-				.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message))
-				.slice(0, 3)
-				.join('; ')
+			error: msg('import.invalidFile', { problems: head.problems.slice(0, 3) })
 		};
 	}
 	return {
 		ok: true,
 		result: {
 			format: 'native',
-			file: checked.data,
+			file: checked.value,
 			problems: [...problems, ...periods.problems],
 			total: rawEvents.length
 		}

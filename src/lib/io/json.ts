@@ -4,8 +4,9 @@
  * trailing commas) locates the first error, since engines differ in what their messages say.
  */
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { JSON_SYNTAX_ERRORS, msg, type JsonSyntaxError, type Message } from '../model/messages';
 
-export type JsonResult = { ok: true; value: unknown } | { ok: false; error: string };
+export type JsonResult = { ok: true; value: unknown } | { ok: false; error: Message };
 
 /** Line and column (1-based) of a character offset in a text. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -20,29 +21,13 @@ export function lineColumn(text: string, offset: number): { line: number; column
 	return { line, column: offset - last };
 }
 
-const REASONS: Record<string, string> = {
-	InvalidSymbol: 'unexpected character',
-	InvalidNumberFormat: 'malformed number',
-	PropertyNameExpected: 'a property name in double quotes was expected',
-	ValueExpected: 'a value was expected',
-	ColonExpected: 'a colon was expected',
-	CommaExpected: 'a comma was expected',
-	CloseBraceExpected: 'a closing } was expected',
-	CloseBracketExpected: 'a closing ] was expected',
-	EndOfFileExpected: 'unexpected text after the end',
-	InvalidCommentToken: 'comments are not allowed in JSON',
-	UnexpectedEndOfComment: 'unfinished comment',
-	UnexpectedEndOfString: 'unfinished string',
-	UnexpectedEndOfNumber: 'unfinished number',
-	InvalidUnicode: 'invalid unicode escape',
-	InvalidEscapeCharacter: 'invalid escape character',
-	InvalidCharacter: 'invalid character in a string'
-};
+const isSyntaxError = (code: string): code is JsonSyntaxError =>
+	(JSON_SYNTAX_ERRORS as readonly string[]).includes(code);
 
 /** Parses JSON; an empty text or a syntax error gets a message with where it went wrong. */
 export function parseJsonText(text: string): JsonResult {
 	const body = text.replace(/^\uFEFF/, '');
-	if (body.trim() === '') return { ok: false, error: 'the file is empty' };
+	if (body.trim() === '') return { ok: false, error: msg('json.empty') };
 	try {
 		return { ok: true, value: JSON.parse(body) as unknown };
 	} catch (error) {
@@ -50,16 +35,17 @@ export function parseJsonText(text: string): JsonResult {
 		parse(body, errors, { disallowComments: true, allowTrailingComma: false });
 		const first = errors[0];
 		if (!first) {
-			return {
-				ok: false,
-				error: `not valid JSON: ${error instanceof Error ? error.message : String(error)}`
-			};
+			// The strict parser found nothing: the engine's own words are all there is.
+			const detail = error instanceof Error ? error.message : String(error);
+			return { ok: false, error: msg('json.invalid', { detail }) };
 		}
 		const { line, column } = lineColumn(body, first.offset);
 		const code = printParseErrorCode(first.error);
 		return {
 			ok: false,
-			error: `not valid JSON at line ${line}, column ${column}: ${REASONS[code] ?? code}`
+			error: isSyntaxError(code)
+				? msg('json.syntax', { line, column, reason: code })
+				: msg('json.invalid', { detail: code })
 		};
 	}
 }

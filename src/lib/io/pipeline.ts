@@ -6,6 +6,8 @@
  * so unit tests drive it directly against the repository on fake-indexeddb.
  */
 import { messageOf } from '../model/errors';
+import type { Stage } from '../model/import';
+import { msg, type Message } from '../model/messages';
 import type { Actor, Dataset, DatasetId, NativeFile, Origin, TramaEvent } from '../model/schema';
 import type { Problem } from '../model/validate';
 import { checkBackup, filesOf, isBackup } from './backup';
@@ -58,7 +60,7 @@ export interface ReadChoices {
 	refused?: string[];
 }
 
-export type Stage = 'reading' | 'parsing' | 'validating' | 'comparing' | 'writing';
+export type { Stage };
 export type Progress = (stage: Stage, done?: number, total?: number) => void;
 
 /** Everything a preview shows about one input: small, whatever the size of the input. */
@@ -66,7 +68,7 @@ export interface PreviewSummary {
 	name: string;
 	origin: Origin;
 	/** Set when nothing of the input can be imported, with why. */
-	error?: string;
+	error?: Message;
 	format?: DetectedFormat;
 	records?: RecordsInfo;
 	dataset?: { id: string; name: string; existing: boolean };
@@ -311,7 +313,7 @@ export async function commitPrepared(
 	const files = prepared.flatMap((p) =>
 		p.files ? p.files : p.file && p.file.events.length ? [{ file: p.file, origin: p.origin }] : []
 	);
-	if (files.length === 0) throw new ImportError('there is nothing valid to import');
+	if (files.length === 0) throw new ImportError(msg('import.nothingValid'));
 	progress(
 		'writing',
 		0,

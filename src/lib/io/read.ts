@@ -1,11 +1,14 @@
 /**
  * Reading an input's bytes as text, with progress by bytes and the size limit, and the error
- * whose message is meant for the user as it is. Used for files and downloads alike.
+ * that says why an input cannot be imported. Used for files and downloads alike.
  */
+import { MessageError } from '../model/errors';
 import { MAX_FILE_BYTES, tooLarge } from './detect';
 
-/** An error whose message is meant for the user as it is. */
-export class ImportError extends Error {}
+/** An error that says why an input cannot be imported, as a message for the user. */
+export class ImportError extends MessageError {
+	override name = 'ImportError';
+}
 
 /** The text of a stream, with progress by bytes; refuses more than MAX_FILE_BYTES. */
 export async function readText(

@@ -3,8 +3,9 @@
  * The user says which field is the title, the date, the actors…; Trama guesses a first mapping
  * from the field names. Fields left unmapped are kept in each event's `extra`.
  */
-import { z } from 'zod';
 import { parseLooseDate, fromParts } from '../model/dates';
+import { fieldMappingSchema, MAPPABLE, type FieldMapping, type Mappable } from '../model/import';
+import { msg } from '../model/messages';
 import type { TramaEventInput } from '../model/schema';
 import type { Problem } from '../model/validate';
 import { htmlToText } from './html';
@@ -18,28 +19,7 @@ import {
 	extraField
 } from './result';
 
-const fieldName = z.string().optional();
-
-/**
- * Model field → the record's field name (absent: not mapped). Strict, because a remembered
- * mapping comes back from storage, where a restored backup may have written anything.
- */
-export const fieldMappingSchema = z.strictObject({
-	title: fieldName,
-	start: fieldName,
-	end: fieldName,
-	actors: fieldName,
-	place: fieldName,
-	summary: fieldName,
-	tags: fieldName,
-	url: fieldName,
-	id: fieldName
-});
-export type FieldMapping = z.infer<typeof fieldMappingSchema>;
-
-/** The model fields a record's fields can be mapped to, in the dialog's order. */
-export const MAPPABLE = fieldMappingSchema.keyof().options;
-export type Mappable = (typeof MAPPABLE)[number];
+export { fieldMappingSchema, MAPPABLE, type FieldMapping, type Mappable };
 
 export interface RecordField {
 	name: string;
@@ -192,7 +172,7 @@ export function fromRecords(json: unknown[], options: RecordsOptions): ImportRes
 	const candidates = json.map((raw, index) => {
 		const problems: Problem[] = [];
 		if (!isObject(raw)) {
-			problems.push({ path: at(index), message: 'a record must be an object' });
+			problems.push({ path: at(index), message: msg('import.recordNotObject') });
 			return { index, input: undefined, problems };
 		}
 		const field = (target: Mappable) => {
@@ -202,10 +182,11 @@ export function fromRecords(json: unknown[], options: RecordsOptions): ImportRes
 		};
 		const path = (target: Mappable) => `${at(index)}.${mapping[target] ?? target}`;
 		const title = textOf(field('title'));
-		if (!title) problems.push({ path: path('title'), message: 'the title is empty' });
+		if (!title)
+			problems.push({ path: path('title'), message: msg('schema.empty', { field: 'title' }) });
 		const rawStart = field('start');
 		const start = rawStart === undefined ? undefined : dateOf(rawStart);
-		if (!start) problems.push({ path: path('start'), message: 'the date is empty' });
+		if (!start) problems.push({ path: path('start'), message: msg('date.empty') });
 		else if (!start.ok) problems.push({ path: path('start'), message: start.error });
 		const rawEnd = field('end');
 		const end = rawEnd === undefined ? undefined : dateOf(rawEnd);

@@ -3,6 +3,8 @@
  * each record that is not, with its path in the input and the reason. Nothing is written here.
  */
 import { actorsUsedBy } from '../model/events';
+import type { FormatName } from '../model/import';
+import { msg } from '../model/messages';
 import {
 	eventSchema,
 	FORMAT_NAME,
@@ -16,9 +18,9 @@ import {
 	type Period
 } from '../model/schema';
 import { foldAccents } from '../model/text';
-import { problemsOf, type Problem } from '../model/validate';
+import { validate, type Problem } from '../model/validate';
 
-export type FormatName = 'native' | 'timelinejs' | 'vis-timeline' | 'records' | 'backup';
+export type { FormatName };
 
 export interface ImportResult {
 	format: FormatName;
@@ -60,23 +62,24 @@ export function validateEvents(
 			problems.push(...c.problems);
 			continue;
 		}
-		const result = eventSchema.safeParse(c.input);
-		if (!result.success) {
-			for (const p of problemsOf(result.error)) {
+		const result = validate(eventSchema, c.input);
+		if (!result.ok) {
+			for (const p of result.problems) {
 				problems.push({ path: joinPath(origin(c.index), field(p.path)), message: p.message });
 			}
 			continue;
 		}
-		const seen = firstIndex.get(result.data.id);
+		const event = result.value;
+		const seen = firstIndex.get(event.id);
 		if (seen !== undefined) {
 			problems.push({
 				path: joinPath(origin(c.index), field('id')),
-				message: `the id "${result.data.id}" is used twice (first at ${origin(seen)})`
+				message: msg('import.idTwice', { id: event.id, first: origin(seen) })
 			});
 			continue;
 		}
-		firstIndex.set(result.data.id, c.index);
-		events.push(result.data);
+		firstIndex.set(event.id, c.index);
+		events.push(event);
 	}
 	return { events, problems };
 }
@@ -88,10 +91,10 @@ export function validatePeriods(
 	const periods: Period[] = [];
 	const problems: Problem[] = [];
 	for (const { index, input } of inputs) {
-		const result = periodSchema.safeParse(input);
-		if (result.success) periods.push(result.data);
+		const result = validate(periodSchema, input);
+		if (result.ok) periods.push(result.value);
 		else
-			for (const p of problemsOf(result.error))
+			for (const p of result.problems)
 				problems.push({ path: joinPath(origin(index), p.path), message: p.message });
 	}
 	return { periods, problems };
@@ -122,7 +125,7 @@ export function toImportResult(
 ): ImportResult {
 	const told = { id: options.datasetId, name: options.datasetName };
 	const used: ReadonlySet<string> = actorsUsedBy(converted.events);
-	const checked = nativeFileSchema.safeParse({
+	const checked = validate(nativeFileSchema, {
 		format: FORMAT_NAME,
 		version: FORMAT_VERSION,
 		dataset: converted.dataset ?? told,
@@ -130,14 +133,14 @@ export function toImportResult(
 		...(converted.periods ? { periods: converted.periods } : {}),
 		events: converted.events
 	});
-	if (checked.success) return { format, file: checked.data, problems, total };
+	if (checked.ok) return { format, file: checked.value, problems, total };
 	const empty = nativeFileSchema.parse({
 		format: FORMAT_NAME,
 		version: FORMAT_VERSION,
 		dataset: told,
 		events: []
 	});
-	return { format, file: empty, problems: [...problems, ...problemsOf(checked.error)], total };
+	return { format, file: empty, problems: [...problems, ...checked.problems], total };
 }
 
 /**

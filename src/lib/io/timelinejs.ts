@@ -4,7 +4,8 @@
  * sources; HTML is reduced to plain text; `unique_id` is the id (else a stable hash of title and
  * start); eras become periods; fields the model has no place for are kept in `extra`.
  */
-import { fromParts, type DateResult, type PartialDate } from '../model/dates';
+import { fromParts, type PartialDate } from '../model/dates';
+import { msg, type Message } from '../model/messages';
 import type { Source, TramaEventInput } from '../model/schema';
 import type { Problem } from '../model/validate';
 import { htmlToText } from './html';
@@ -38,10 +39,29 @@ export function isTimelineJs(json: unknown): boolean {
 
 const PARTS = ['year', 'month', 'day', 'hour', 'minute', 'second'] as const;
 
+/** The part of a date object a date error is about: "13 is not a month" → `month`. */
+function partAtFault(error: Message): (typeof PARTS)[number] {
+	switch (error.code) {
+		case 'date.notAMonth':
+			return 'month';
+		case 'date.notADay':
+			return 'day';
+		case 'date.notAnHour':
+			return 'hour';
+		case 'date.notAMinute':
+		case 'date.minutesNeedHour':
+			return 'minute';
+		case 'date.notASecond':
+			return 'second';
+		default:
+			return 'year';
+	}
+}
+
 /** A TimelineJS date object; its parts may be numbers or strings ("08"). */
 function readDate(value: unknown, path: string, problems: Problem[]): PartialDate | undefined {
 	if (!isObject(value)) {
-		problems.push({ path, message: 'a date must be an object with at least a year' });
+		problems.push({ path, message: msg('import.dateNotObject') });
 		return undefined;
 	}
 	const parts: Record<string, number> = {};
@@ -52,23 +72,20 @@ function readDate(value: unknown, path: string, problems: Problem[]): PartialDat
 		if (!Number.isInteger(n)) {
 			problems.push({
 				path: `${path}.${name}`,
-				message: `${JSON.stringify(raw)} is not a whole number`
+				message: msg('import.notWholeNumber', { value: String(JSON.stringify(raw)) })
 			});
 			return undefined;
 		}
 		parts[name] = n;
 	}
 	if (parts.year === undefined) {
-		problems.push({ path: `${path}.year`, message: 'the year is missing' });
+		problems.push({ path: `${path}.year`, message: msg('import.yearMissing') });
 		return undefined;
 	}
-	const result: DateResult = fromParts({ year: parts.year, ...parts });
+	const result = fromParts({ year: parts.year, ...parts });
 	if (!result.ok) {
 		// Name the part at fault: "events[12].start_date.month: 13 is not a month".
-		const part =
-			PARTS.find((p) => result.error.includes(`not a ${p}`) || result.error.startsWith(p)) ??
-			'year';
-		problems.push({ path: `${path}.${part}`, message: result.error });
+		problems.push({ path: `${path}.${partAtFault(result.error)}`, message: result.error });
 		return undefined;
 	}
 	return result.value;
@@ -98,7 +115,7 @@ export function fromTimelineJs(json: unknown, options: TimelineJsOptions): Impor
 		const path = `events[${index}]`;
 		const problems: Problem[] = [];
 		if (!isObject(raw)) {
-			problems.push({ path, message: 'an event must be an object' });
+			problems.push({ path, message: msg('import.eventNotObject') });
 			return { index, input: undefined, problems };
 		}
 		const start = readDate(raw.start_date, `${path}.start_date`, problems);
@@ -221,7 +238,7 @@ export function fromTimelineJs(json: unknown, options: TimelineJsOptions): Impor
 		if (periodIds.has(p.id)) {
 			periodsResult.problems.push({
 				path: 'eras',
-				message: `the era "${p.label}" (${p.start}) is there twice`
+				message: msg('import.eraTwice', { label: p.label, start: p.start })
 			});
 			return false;
 		}

@@ -2,6 +2,7 @@
  * Web addresses: checking one a user typed or linked, naming a dataset after it, and downloading
  * it with a message for each way that can fail.
  */
+import { msg, type Message } from '../model/messages';
 import { ImportError, readText } from './read';
 
 /** "https://example.org/data/events.json" → "events" (the dataset's first name). */
@@ -15,20 +16,17 @@ export function nameOfUrl(url: string): string {
 export function checkUrl(
 	text: string,
 	base?: string
-): { ok: true; url: string } | { ok: false; error: string } {
+): { ok: true; url: string } | { ok: false; error: Message } {
 	const trimmed = text.trim();
-	if (trimmed === '') return { ok: false, error: 'type the address of a JSON file' };
+	if (trimmed === '') return { ok: false, error: msg('download.noAddress') };
 	let url: URL;
 	try {
 		url = new URL(trimmed, base);
 	} catch {
-		return { ok: false, error: `“${trimmed}” is not a web address` };
+		return { ok: false, error: msg('download.notAddress', { text: trimmed }) };
 	}
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		return {
-			ok: false,
-			error: `“${trimmed}” is not a web address: it must start with http:// or https://`
-		};
+		return { ok: false, error: msg('download.notHttp', { text: trimmed }) };
 	}
 	return { ok: true, url: url.href };
 }
@@ -44,14 +42,11 @@ export async function fetchText(
 	try {
 		response = await fetcher(url, { credentials: 'omit', redirect: 'follow' });
 	} catch {
-		throw new ImportError(
-			`could not download from ${host}: the server is unreachable, or it does not let other sites read its files (CORS)`
-		);
+		throw new ImportError(msg('download.unreachable', { host }));
 	}
 	if (!response.ok) {
-		throw new ImportError(
-			`the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''} for ${url}`
-		);
+		const { status, statusText } = response;
+		throw new ImportError(msg('download.status', { status, statusText, url }));
 	}
 	const length = Number(response.headers.get('content-length') ?? NaN);
 	const size = Number.isFinite(length) ? length : undefined;
@@ -60,7 +55,7 @@ export async function fetchText(
 		: await response.text();
 	const type = response.headers.get('content-type') ?? '';
 	if (/html/i.test(type) || /^\s*</.test(text)) {
-		throw new ImportError(`${url} is a web page, not a JSON file`);
+		throw new ImportError(msg('download.webPage', { url }));
 	}
 	return text;
 }

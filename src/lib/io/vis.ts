@@ -5,6 +5,7 @@
  * className, style, subgroup, editable…) are kept in `extra`.
  */
 import { parseLooseDate } from '../model/dates';
+import { msg } from '../model/messages';
 import type { TramaEventInput } from '../model/schema';
 import type { Problem } from '../model/validate';
 import { htmlToText } from './html';
@@ -63,7 +64,7 @@ export function fromVisTimeline(json: unknown, options: VisOptions): ImportResul
 	const candidates = found.items.map((raw, index) => {
 		const problems: Problem[] = [];
 		if (!isObject(raw)) {
-			problems.push({ path: at(index), message: 'an item must be an object' });
+			problems.push({ path: at(index), message: msg('import.itemNotObject') });
 			return { index, input: undefined, problems };
 		}
 		const start = parseLooseDate(raw.start);

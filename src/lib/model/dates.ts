@@ -9,6 +9,9 @@
  * day for a reader west of Greenwich. Supported years: {@link MIN_YEAR} to {@link MAX_YEAR}.
  */
 
+import { MessageError } from './errors';
+import { msg, type Message } from './messages';
+
 export type Precision = 'year' | 'month' | 'day' | 'time';
 
 /** A validated partial date string (see the module comment for its shapes). */
@@ -34,22 +37,8 @@ export interface DateParts {
 	second?: number;
 }
 
-export type DateResult = { ok: true; value: PartialDate } | { ok: false; error: string };
-
-const MONTH_NAMES = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December'
-];
+/** A date, or why the input is not one (a message `i18n` puts into words). */
+export type DateResult = { ok: true; value: PartialDate } | { ok: false; error: Message };
 
 /** Milliseconds since the epoch for a UTC wall time; unlike Date.UTC, years 1–99 stay themselves. */
 function utcMs(year: number, month = 1, day = 1, hour = 0, minute = 0, second = 0): number {
@@ -71,49 +60,42 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
  */
 export function fromParts(parts: DateParts): DateResult {
 	const { year, month, day, hour, minute, second } = parts;
-	if (!Number.isInteger(year)) return { ok: false, error: `${String(year)} is not a year` };
+	const refuse = (error: Message): DateResult => ({ ok: false, error });
+	if (!Number.isInteger(year)) return refuse(msg('date.notAYear', { value: year }));
 	if (year < MIN_YEAR || year > MAX_YEAR) {
-		return {
-			ok: false,
-			error: `year ${year} is outside the supported range ${MIN_YEAR}–${MAX_YEAR}`
-		};
+		return refuse(msg('date.yearOutOfRange', { year, min: MIN_YEAR, max: MAX_YEAR }));
 	}
 	let out = pad(year, 4);
 	if (month === undefined) {
-		if (day !== undefined || hour !== undefined)
-			return { ok: false, error: 'a day or time needs a month' };
+		if (day !== undefined || hour !== undefined) return refuse(msg('date.dayNeedsMonth'));
 		return { ok: true, value: out as PartialDate };
 	}
 	if (!Number.isInteger(month) || month < 1 || month > 12) {
-		return { ok: false, error: `${String(month)} is not a month` };
+		return refuse(msg('date.notAMonth', { value: month }));
 	}
 	out += `-${pad(month)}`;
 	if (day === undefined) {
-		if (hour !== undefined) return { ok: false, error: 'a time needs a day' };
+		if (hour !== undefined) return refuse(msg('date.timeNeedsDay'));
 		return { ok: true, value: out as PartialDate };
 	}
 	const last = daysInMonth(year, month);
 	if (!Number.isInteger(day) || day < 1 || day > last) {
-		return {
-			ok: false,
-			error: `${String(day)} is not a day of ${MONTH_NAMES[month - 1] ?? ''} ${year} (it has ${last} days)`
-		};
+		return refuse(msg('date.notADay', { value: day, year, month, days: last }));
 	}
 	out += `-${pad(day)}`;
 	if (hour === undefined) {
-		if (minute !== undefined || second !== undefined)
-			return { ok: false, error: 'minutes need an hour' };
+		if (minute !== undefined || second !== undefined) return refuse(msg('date.minutesNeedHour'));
 		return { ok: true, value: out as PartialDate };
 	}
 	if (!Number.isInteger(hour) || hour < 0 || hour > 23)
-		return { ok: false, error: `${String(hour)} is not an hour` };
+		return refuse(msg('date.notAnHour', { value: hour }));
 	const min = minute ?? 0;
 	if (!Number.isInteger(min) || min < 0 || min > 59)
-		return { ok: false, error: `${String(minute)} is not a minute` };
+		return refuse(msg('date.notAMinute', { value: min }));
 	out += `T${pad(hour)}:${pad(min)}`;
 	if (second !== undefined) {
 		if (!Number.isInteger(second) || second < 0 || second > 59)
-			return { ok: false, error: `${String(second)} is not a second` };
+			return refuse(msg('date.notASecond', { value: second }));
 		out += `:${pad(second)}`;
 	}
 	return { ok: true, value: `${out}Z` as PartialDate };
@@ -136,26 +118,18 @@ export function toParts(date: PartialDate): DateParts {
 }
 
 /**
- * Parses a partial date string in the native shape. The error says what is wrong in words a
- * user can act on: `"2023-13" — 13 is not a month`.
+ * Parses a partial date string in the native shape. The error says what is wrong in terms a
+ * user can act on: `"2023-13": 13 is not a month`.
  */
 export function parsePartialDate(input: string): DateResult {
 	const text = input.trim();
-	if (text === '') return { ok: false, error: 'the date is empty' };
+	if (text === '') return { ok: false, error: msg('date.empty') };
 	if (/^[-+]/.test(text) || /^[0-9]{5,}/.test(text)) {
-		return {
-			ok: false,
-			error: `"${text}" is outside the supported range: years ${MIN_YEAR}–${MAX_YEAR}`
-		};
+		return { ok: false, error: msg('date.outOfRange', { text, min: MIN_YEAR, max: MAX_YEAR }) };
 	}
-	if (!SHAPE.test(text)) {
-		return {
-			ok: false,
-			error: `"${text}" is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MMZ (UTC)`
-		};
-	}
+	if (!SHAPE.test(text)) return { ok: false, error: msg('date.shape', { text }) };
 	const result = fromParts(toParts(text as PartialDate));
-	if (!result.ok) return { ok: false, error: `"${text}": ${result.error}` };
+	if (!result.ok) return { ok: false, error: msg('date.at', { text, reason: result.error }) };
 	return result;
 }
 
@@ -223,7 +197,7 @@ export function partialDateFromMs(ms: number, precision: Precision = 'day'): Par
 		parts.minute = d.getUTCMinutes();
 	}
 	const result = fromParts(parts);
-	if (!result.ok) throw new RangeError(result.error);
+	if (!result.ok) throw new MessageError(result.error);
 	return result.value;
 }
 
@@ -335,7 +309,8 @@ export function parseInstant(text: string): number | undefined {
  */
 export function parseLooseDate(input: unknown): DateResult {
 	if (typeof input === 'number') {
-		if (!Number.isFinite(input)) return { ok: false, error: `${String(input)} is not a date` };
+		if (!Number.isFinite(input))
+			return { ok: false, error: msg('date.notFinite', { value: input }) };
 		const d = new Date(input);
 		const result = fromParts({
 			year: d.getUTCFullYear(),
@@ -347,7 +322,7 @@ export function parseLooseDate(input: unknown): DateResult {
 		});
 		return result;
 	}
-	if (typeof input !== 'string') return { ok: false, error: 'a date must be text or a number' };
+	if (typeof input !== 'string') return { ok: false, error: msg('date.wrongType') };
 	const text = input.trim();
 	const partial = parsePartialDate(text);
 	if (partial.ok) return partial;
@@ -364,7 +339,7 @@ export function parseLooseDate(input: unknown): DateResult {
 		hour: Number(h),
 		minute: Number(mi)
 	});
-	if (!checked.ok) return { ok: false, error: `"${text}": ${checked.error}` };
+	if (!checked.ok) return { ok: false, error: msg('date.at', { text, reason: checked.error }) };
 	let offsetMin = 0;
 	if (zone && zone !== 'Z') {
 		const sign = zone.startsWith('-') ? -1 : 1;

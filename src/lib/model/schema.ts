@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { PARTIAL_DATE_PATTERN, endMs, parsePartialDate, startMs, type PartialDate } from './dates';
+import { asIssue, issueMsg } from './issues';
+import { msg, type Field } from './messages';
 
 export const FORMAT_NAME = 'trama';
 export const FORMAT_VERSION = 1;
@@ -12,17 +14,19 @@ export const FORMAT_VERSION = 1;
 // ---------------------------------------------------------------------------------------------
 // Scalars
 
-const idString = (what: string) =>
-	z
-		.string({ error: `${what} must be text` })
-		.min(1, { error: `${what} is empty` })
-		.max(200, { error: `${what} is longer than 200 characters` })
-		.regex(/^\S(?:.*\S)?$/, { error: `${what} starts or ends with a space` });
+// Messages are codes (see messages.ts); zod carries them encoded (see issues.ts).
 
-export const eventIdSchema = idString('the event id').brand<'EventId'>();
-export const actorIdSchema = idString('the actor id').brand<'ActorId'>();
-export const datasetIdSchema = idString('the dataset id').brand<'DatasetId'>();
-export const periodIdSchema = idString('the period id').brand<'PeriodId'>();
+const idString = (field: Field) =>
+	z
+		.string({ error: issueMsg('schema.notText', { field }) })
+		.min(1, { error: issueMsg('schema.empty', { field }) })
+		.max(200, { error: issueMsg('schema.tooLong', { field, max: 200 }) })
+		.regex(/^\S(?:.*\S)?$/, { error: issueMsg('schema.edgeSpace', { field }) });
+
+export const eventIdSchema = idString('eventId').brand<'EventId'>();
+export const actorIdSchema = idString('actorId').brand<'ActorId'>();
+export const datasetIdSchema = idString('datasetId').brand<'DatasetId'>();
+export const periodIdSchema = idString('periodId').brand<'PeriodId'>();
 
 export type EventId = z.infer<typeof eventIdSchema>;
 export type ActorId = z.infer<typeof actorIdSchema>;
@@ -31,24 +35,24 @@ export type PeriodId = z.infer<typeof periodIdSchema>;
 
 /** A partial date string; the refinement gives the exact reason a date is refused. */
 export const partialDateSchema = z
-	.string({ error: 'a date must be text such as "2023-09-13"' })
+	.string({ error: issueMsg('schema.dateNotText') })
 	.regex(new RegExp(PARTIAL_DATE_PATTERN), {
 		error: (issue) => {
 			const parsed = parsePartialDate(String(issue.input));
-			return parsed.ok ? 'not a date' : parsed.error;
+			return asIssue(parsed.ok ? msg('schema.notADate') : parsed.error);
 		}
 	})
 	.superRefine((value, ctx) => {
 		const parsed = parsePartialDate(value);
-		if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error });
+		if (!parsed.ok) ctx.addIssue({ code: 'custom', message: asIssue(parsed.error) });
 	}) as unknown as z.ZodType<PartialDate, string>;
 
-const text = (max: number, what: string) =>
+const text = (max: number, field: Field) =>
 	z
-		.string({ error: `${what} must be text` })
-		.max(max, { error: `${what} is longer than ${max} characters` });
-const requiredText = (max: number, what: string) =>
-	text(max, what).regex(/\S/, { error: `${what} is empty` });
+		.string({ error: issueMsg('schema.notText', { field }) })
+		.max(max, { error: issueMsg('schema.tooLong', { field, max }) });
+const requiredText = (max: number, field: Field) =>
+	text(max, field).regex(/\S/, { error: issueMsg('schema.empty', { field }) });
 
 let regionNames: Intl.DisplayNames | undefined;
 function isKnownRegion(code: string): boolean {
@@ -59,13 +63,12 @@ function isKnownRegion(code: string): boolean {
 
 export const countryCodeSchema = z
 	.string()
-	.regex(/^[A-Z]{2}$/, { error: 'use a two-letter ISO 3166-1 country code such as "RU"' })
-	.refine(isKnownRegion, { error: (issue) => `"${String(issue.input)}" is not a country code` });
+	.regex(/^[A-Z]{2}$/, { error: issueMsg('schema.countryShape') })
+	.refine(isKnownRegion, {
+		error: (issue) => issueMsg('schema.unknownCountry', { code: String(issue.input) })
+	});
 
-const httpUrl = z.url({
-	protocol: /^https?$/,
-	error: 'a source URL must be a full http(s) address'
-});
+const httpUrl = z.url({ protocol: /^https?$/, error: issueMsg('schema.sourceUrl') });
 
 // ---------------------------------------------------------------------------------------------
 // Vocabularies
@@ -134,13 +137,13 @@ export const relationTypeSchema = z.enum(RELATION_TYPES as [RelationType, ...Rel
 
 export const placeSchema = z
 	.strictObject({
-		name: requiredText(300, 'the place name'),
+		name: requiredText(300, 'placeName'),
 		country: countryCodeSchema.optional(),
 		lat: z.number().min(-90).max(90).optional(),
 		lon: z.number().min(-180).max(180).optional()
 	})
 	.refine((p) => (p.lat === undefined) === (p.lon === undefined), {
-		error: 'give both lat and lon, or neither',
+		error: issueMsg('schema.latLon'),
 		path: ['lat']
 	});
 export type Place = z.infer<typeof placeSchema>;
@@ -148,7 +151,7 @@ export type Place = z.infer<typeof placeSchema>;
 export const participantSchema = z.strictObject({
 	actor: actorIdSchema,
 	/** Free text such as host, guest, supplier, spokesperson. */
-	role: requiredText(60, 'the role').optional()
+	role: requiredText(60, 'role').optional()
 });
 export type Participant = z.infer<typeof participantSchema>;
 
@@ -160,10 +163,10 @@ export const relationSchema = z
 		/** Overrides the type's default direction (see RELATION_DIRECTED). */
 		directed: z.boolean().optional(),
 		/** A short detail, e.g. "artillery shells". */
-		label: requiredText(200, 'the relation label').optional()
+		label: requiredText(200, 'relationLabel').optional()
 	})
 	.refine((r) => r.source !== r.target, {
-		error: 'a relation joins two different actors',
+		error: issueMsg('schema.relationSelf'),
 		path: ['target']
 	});
 export type Relation = z.infer<typeof relationSchema>;
@@ -171,20 +174,18 @@ export type Relation = z.infer<typeof relationSchema>;
 export const sourceSchema = z
 	.strictObject({
 		url: httpUrl.optional(),
-		title: requiredText(500, 'the source title').optional(),
-		publisher: requiredText(200, 'the publisher').optional(),
+		title: requiredText(500, 'sourceTitle').optional(),
+		publisher: requiredText(200, 'publisher').optional(),
 		published: partialDateSchema.optional(),
-		quote: requiredText(2000, 'the quote').optional(),
+		quote: requiredText(2000, 'quote').optional(),
 		/** BCP 47 language tag, e.g. "en", "es", "ru", "zh-Hans". */
 		language: z
 			.string()
-			.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
-				error: 'use a language tag such as "en" or "zh-Hans"'
-			})
+			.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: issueMsg('schema.languageTag') })
 			.optional()
 	})
 	.refine((s) => s.url !== undefined || s.title !== undefined, {
-		error: 'a source needs a url or a title'
+		error: issueMsg('schema.sourceNeedsUrlOrTitle')
 	});
 export type Source = z.infer<typeof sourceSchema>;
 
@@ -205,8 +206,8 @@ export type Uncertainty = z.infer<typeof uncertaintySchema>;
 export const eventSchema = z
 	.strictObject({
 		id: eventIdSchema,
-		title: requiredText(500, 'the title'),
-		summary: text(5000, 'the summary').optional(),
+		title: requiredText(500, 'title'),
+		summary: text(5000, 'summary').optional(),
 		start: partialDateSchema,
 		/** Inclusive end, at its own precision ("2023-09-13" ends at the end of that day). */
 		end: partialDateSchema.optional(),
@@ -215,10 +216,10 @@ export const eventSchema = z
 		participants: z.array(participantSchema).default([]),
 		relations: z.array(relationSchema).default([]),
 		kind: eventKindSchema.default('other'),
-		tags: z.array(requiredText(100, 'a tag')).default([]),
+		tags: z.array(requiredText(100, 'tag')).default([]),
 		sources: z.array(sourceSchema).default([]),
 		confidence: confidenceSchema,
-		notes: text(10000, 'the notes').optional(),
+		notes: text(10000, 'notes').optional(),
 		/** Fields a foreign format had that the model does not: kept, never dropped. */
 		extra: z.record(z.string(), z.json()).optional()
 	})
@@ -227,7 +228,7 @@ export const eventSchema = z
 			ctx.addIssue({
 				code: 'custom',
 				path: ['end'],
-				message: `ends (${e.end}) before it starts (${e.start})`
+				message: issueMsg('schema.endBeforeStart', { start: e.start, end: e.end })
 			});
 		}
 		// earliest/latest bound when the event happened; they must be consistent with its date.
@@ -237,14 +238,17 @@ export const eventSchema = z
 			ctx.addIssue({
 				code: 'custom',
 				path: ['uncertainty', 'earliest'],
-				message: `the earliest date (${u.earliest}) is after the event (${e.end ?? e.start})`
+				message: issueMsg('schema.earliestAfterEvent', {
+					earliest: u.earliest,
+					event: e.end ?? e.start
+				})
 			});
 		}
 		if (u?.latest !== undefined && endMs(u.latest) <= startMs(e.start)) {
 			ctx.addIssue({
 				code: 'custom',
 				path: ['uncertainty', 'latest'],
-				message: `the latest date (${u.latest}) is before the event (${e.start})`
+				message: issueMsg('schema.latestBeforeEvent', { latest: u.latest, start: e.start })
 			});
 		}
 		if (
@@ -255,7 +259,7 @@ export const eventSchema = z
 			ctx.addIssue({
 				code: 'custom',
 				path: ['uncertainty', 'latest'],
-				message: `the latest date (${u.latest}) is before the earliest (${u.earliest})`
+				message: issueMsg('schema.latestBeforeEarliest', { latest: u.latest, earliest: u.earliest })
 			});
 		}
 		const seen = new Set<string>();
@@ -264,7 +268,7 @@ export const eventSchema = z
 				ctx.addIssue({
 					code: 'custom',
 					path: ['participants', i, 'actor'],
-					message: `"${p.actor}" is listed twice`
+					message: issueMsg('schema.listedTwice', { actor: p.actor })
 				});
 			}
 			seen.add(p.actor);
@@ -275,7 +279,7 @@ export const eventSchema = z
 					ctx.addIssue({
 						code: 'custom',
 						path: ['relations', i, end],
-						message: `"${r[end]}" is not a participant of this event`
+						message: issueMsg('schema.notParticipant', { actor: r[end] })
 					});
 				}
 			}
@@ -288,39 +292,39 @@ export type TramaEventInput = z.input<typeof eventSchema>;
 
 export const actorSchema = z.strictObject({
 	id: actorIdSchema,
-	name: requiredText(300, 'the name'),
+	name: requiredText(300, 'name'),
 	/** Other spellings and scripts: "Vladímir Putin", "Владимир Путин". */
-	aliases: z.array(requiredText(300, 'an alias')).default([]),
+	aliases: z.array(requiredText(300, 'alias')).default([]),
 	kind: actorKindSchema,
 	country: countryCodeSchema.optional(),
-	description: text(2000, 'the description').optional()
+	description: text(2000, 'description').optional()
 });
 export type Actor = z.output<typeof actorSchema>;
 
 export const periodSchema = z
 	.strictObject({
 		id: periodIdSchema,
-		label: requiredText(300, 'the label'),
+		label: requiredText(300, 'label'),
 		start: partialDateSchema,
 		end: partialDateSchema,
-		description: text(5000, 'the description').optional()
+		description: text(5000, 'description').optional()
 	})
 	.refine((p) => endMs(p.end) > startMs(p.start), {
-		error: 'the period ends before it starts',
+		error: issueMsg('schema.periodEndsBeforeStart'),
 		path: ['end']
 	});
 export type Period = z.output<typeof periodSchema>;
 
 export const datasetMetaSchema = z.strictObject({
 	id: datasetIdSchema,
-	name: requiredText(200, 'the dataset name'),
-	description: text(5000, 'the dataset description').optional()
+	name: requiredText(200, 'datasetName'),
+	description: text(5000, 'datasetDescription').optional()
 });
 
 /** Where a dataset came from. */
 export const originSchema = z.discriminatedUnion('kind', [
 	z.strictObject({ kind: z.literal('default') }),
-	z.strictObject({ kind: z.literal('file'), name: requiredText(500, 'the file name') }),
+	z.strictObject({ kind: z.literal('file'), name: requiredText(500, 'fileName') }),
 	z.strictObject({ kind: z.literal('url'), url: httpUrl }),
 	z.strictObject({ kind: z.literal('paste') })
 ]);
@@ -354,7 +358,7 @@ export function checkUniqueIds(
 			ctx.addIssue({
 				code: 'custom',
 				path: [...path, i, 'id'],
-				message: `the id "${item.id}" is used twice`
+				message: issueMsg('schema.idTwice', { id: item.id })
 			});
 		}
 		seen.add(item.id);
@@ -382,7 +386,7 @@ export const nativeFileSchema = z
 					ctx.addIssue({
 						code: 'custom',
 						path: ['events', i, 'participants', j, 'actor'],
-						message: `no actor has the id "${p.actor}"`
+						message: issueMsg('schema.unknownActor', { actor: p.actor })
 					});
 				}
 			});

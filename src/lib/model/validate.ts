@@ -1,15 +1,13 @@
 /**
  * Validation results a user can act on: each problem has the path of the offending value in the
- * file (`events[12].start`) and a reason in words.
+ * file (`events[12].start`) and a reason, as a message that `i18n` puts into words.
  */
 import type { z } from 'zod';
+import { messageOfIssue, zodErrorMap } from './issues';
+import { msg, type Problem } from './messages';
 import { FORMAT_NAME, FORMAT_VERSION, nativeFileSchema, type NativeFile } from './schema';
 
-export interface Problem {
-	/** Where in the input, e.g. `events[12].start`; empty for the whole input. */
-	path: string;
-	message: string;
-}
+export type { Problem };
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
@@ -23,14 +21,23 @@ export function formatPath(path: readonly PropertyKey[]): string {
 	return out;
 }
 
-/** Turns zod issues into problems, one line each. */
+/** Turns zod issues into problems, one each. */
 export function problemsOf(error: z.ZodError): Problem[] {
-	return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+	return error.issues.map((issue) => ({
+		path: formatPath(issue.path),
+		message: messageOfIssue(issue)
+	}));
 }
 
-/** `events[12].start: 13 is not a month`, or the message alone for the whole input. */
-export function describeProblem(problem: Problem): string {
-	return problem.path === '' ? problem.message : `${problem.path}: ${problem.message}`;
+/**
+ * Validates input with a schema of the model. Every way to validate goes through here, so that
+ * zod's own checks get messages too (its error map), not only the schema's.
+ */
+export function validate<T>(schema: z.ZodType<T>, input: unknown): Validated<T> {
+	const result = schema.safeParse(input, { error: zodErrorMap });
+	return result.success
+		? { ok: true, value: result.data }
+		: { ok: false, problems: problemsOf(result.error) };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -43,35 +50,24 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
  */
 export function parseNativeFile(json: unknown): Validated<NativeFile> {
 	if (!isRecord(json)) {
-		return {
-			ok: false,
-			problems: [{ path: '', message: 'a Trama file is a JSON object with "format": "trama"' }]
-		};
+		return { ok: false, problems: [{ path: '', message: msg('file.notObject') }] };
 	}
 	if (json.format !== FORMAT_NAME) {
 		return {
 			ok: false,
-			problems: [
-				{ path: 'format', message: `this is not a Trama file ("format" is not "${FORMAT_NAME}")` }
-			]
+			problems: [{ path: 'format', message: msg('file.notTrama', { format: FORMAT_NAME }) }]
 		};
 	}
-	if (json.version !== FORMAT_VERSION) {
-		const newer = typeof json.version === 'number' && json.version > FORMAT_VERSION;
-		return {
-			ok: false,
-			problems: [
-				{
-					path: 'version',
-					message: newer
-						? `the file is format version ${String(json.version)}; this version of Trama reads version ${FORMAT_VERSION}`
-						: `unknown format version ${JSON.stringify(json.version)}; this version of Trama reads version ${FORMAT_VERSION}`
-				}
-			]
-		};
+	const version = json.version;
+	if (version !== FORMAT_VERSION) {
+		const message =
+			typeof version === 'number' && version > FORMAT_VERSION
+				? msg('file.newerVersion', { version, supported: FORMAT_VERSION })
+				: msg('file.unknownVersion', {
+						version: String(JSON.stringify(version)),
+						supported: FORMAT_VERSION
+					});
+		return { ok: false, problems: [{ path: 'version', message }] };
 	}
-	const result = nativeFileSchema.safeParse(json);
-	return result.success
-		? { ok: true, value: result.data }
-		: { ok: false, problems: problemsOf(result.error) };
+	return validate(nativeFileSchema, json);
 }

@@ -5,9 +5,8 @@
 import { createContext } from 'svelte';
 import type { Repository, StoredEvent } from '../db/repository';
 import type { Actor, ActorId, Dataset, NativeFile } from '../model/schema';
-import { t } from '../i18n';
+import { describeError, t } from '../i18n';
 import { actorName, indexById } from '../model/events';
-import { messageOf } from '../model/errors';
 import { Live } from './live.svelte';
 
 export type StartStatus = 'starting' | 'ready' | 'failed';
@@ -91,7 +90,7 @@ export class AppState {
 			await this.repo.ensureDefaultDataset(this.#loadDefault);
 			this.startStatus = 'ready';
 		} catch (error) {
-			this.startError = messageOf(error);
+			this.startError = describeError(error);
 			this.startStatus = 'failed';
 		}
 	}
@@ -137,7 +136,7 @@ export class AppState {
 			this.notice = await action();
 			return true;
 		} catch (error) {
-			const message = messageOf(error);
+			const message = describeError(error);
 			if (onError) onError(message);
 			else this.notice = { kind: 'error', text: t.status.actionFailed(message) };
 			return false;

@@ -7,7 +7,7 @@
 import type { Dataset } from '../model/schema';
 import type { StoredEvent } from '../db/repository';
 import { fromStored } from '../db/repository';
-import { t } from '../i18n';
+import { describeMessage, t } from '../i18n';
 import { formatWindow } from '../i18n/format';
 import { keySet } from '../graph/graph';
 import { countsOf, makeBackup, readBackup, type Backup } from '../io/backup';
@@ -163,7 +163,7 @@ export class ExportSession {
 		if (this.scope === 'all')
 			return { name: t.exporter.allName, events: await this.#app.repo.events() };
 		const dataset = this.datasets.find((d) => d.id === this.scope);
-		if (!dataset) throw new Error('that dataset is gone');
+		if (!dataset) throw new Error(t.exporter.datasetGone);
 		return { name: dataset.name, events: await this.#app.repo.events([dataset.id]), dataset };
 	}
 
@@ -254,7 +254,7 @@ export class ExportSession {
 		if (!file) return;
 		const read = readBackup(await file.text());
 		if (read.ok) this.pending = read.backup;
-		else this.restoreError = t.exporter.restoreFailed(read.error);
+		else this.restoreError = t.exporter.restoreFailed(describeMessage(read.error));
 	}
 
 	/** The user keeps what they have. */

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { endMs, startMs } from '$lib/model/dates';
 import { normalise } from '$lib/model/search';
-import { describeProblem, parseNativeFile } from '$lib/model/validate';
+import { describeProblem } from '$lib/i18n';
+import { parseNativeFile } from '$lib/model/validate';
 import { actorIdsOf } from '$lib/model/events';
 
 const json: unknown = JSON.parse(readFileSync('static/data/default.json', 'utf8'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fetchDefaultDataset } from '$lib/io/default-dataset';
-import { meetings } from '../helpers';
+import { meetings, rejection } from '../helpers';
 
 const respond =
 	(body: string, status = 200): typeof fetch =>
@@ -24,22 +24,26 @@ describe('fetchDefaultDataset', () => {
 	});
 
 	it('says what went wrong', async () => {
-		await expect(fetchDefaultDataset('', respond('nope', 404))).rejects.toThrow(
+		expect(await rejection(fetchDefaultDataset('', respond('nope', 404)))).toBe(
 			'the default dataset could not be fetched: HTTP 404'
 		);
-		await expect(fetchDefaultDataset('', respond('{not json'))).rejects.toThrow(
+		expect(await rejection(fetchDefaultDataset('', respond('{not json')))).toBe(
 			'the default dataset is not valid JSON'
 		);
-		await expect(
-			fetchDefaultDataset(
-				'',
-				respond(
-					'{"format":"trama","version":1,"dataset":{"id":"d","name":"D"},"events":[{"id":"e"}]}'
+		expect(
+			await rejection(
+				fetchDefaultDataset(
+					'',
+					respond(
+						'{"format":"trama","version":1,"dataset":{"id":"d","name":"D"},"events":[{"id":"e"}]}'
+					)
 				)
 			)
-		).rejects.toThrow('the default dataset is invalid: events[0].title: the title must be text');
+		).toBe(
+			'the default dataset is invalid: events[0].title: the title must be text; events[0].start: a date must be text such as "2023-09-13"; events[0].confidence: Invalid option: expected one of "confirmed"|"reported"|"claimed"|"denied"'
+		);
 		const offline: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));
-		await expect(fetchDefaultDataset('', offline)).rejects.toThrow(
+		expect(await rejection(fetchDefaultDataset('', offline))).toBe(
 			'the default dataset could not be fetched (TypeError: Failed to fetch)'
 		);
 	});

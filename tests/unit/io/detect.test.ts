@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectFormat, readImport } from '$lib/io/detect';
-import { describeProblem } from '$lib/model/validate';
+import { describeMessage, describeProblem } from '$lib/i18n';
+import { inEnglish } from '../helpers';
 
 const options = { group: 'tag' as const, datasetId: 'x', datasetName: 'X' };
 const defaultText = readFileSync('static/data/default.json', 'utf8');
@@ -30,7 +31,7 @@ describe('reading an import', () => {
 		file.events[3] = { ...file.events[3], start: '2023-13' };
 		file.events[5] = { ...file.events[5], end: '1999' };
 		const r = readImport(JSON.stringify(file), options);
-		if (!r.ok) throw new Error(r.error);
+		if (!r.ok) throw new Error(describeMessage(r.error));
 		expect(r.result.file.events).toHaveLength(79);
 		expect(r.result.problems.map(describeProblem)).toEqual([
 			'events[3].start: "2023-13": 13 is not a month',
@@ -39,18 +40,20 @@ describe('reading an import', () => {
 	});
 
 	it('says why it cannot read the rest', () => {
-		expect(readImport('', options)).toEqual({ ok: false, error: 'the file is empty' });
+		expect(inEnglish(readImport('', options))).toEqual({ ok: false, error: 'the file is empty' });
 		expect(
-			readImport(
-				'{"format":"trama","version":7,"dataset":{"id":"a","name":"A"},"events":[]}',
-				options
+			inEnglish(
+				readImport(
+					'{"format":"trama","version":7,"dataset":{"id":"a","name":"A"},"events":[]}',
+					options
+				)
 			)
 		).toEqual({
 			ok: false,
 			format: 'native',
 			error: 'the file is format version 7; this version of Trama reads version 1'
 		});
-		expect(readImport('[]', options)).toMatchObject({
+		expect(inEnglish(readImport('[]', options))).toMatchObject({
 			ok: false,
 			error: 'the file holds an empty list: there is nothing to import'
 		});
@@ -59,7 +62,7 @@ describe('reading an import', () => {
 			ok: false,
 			format: 'records'
 		});
-		expect(readImport('{"a": }', options)).toMatchObject({
+		expect(inEnglish(readImport('{"a": }', options))).toMatchObject({
 			ok: false,
 			error: 'not valid JSON at line 1, column 7: a value was expected'
 		});
@@ -69,11 +72,13 @@ describe('reading an import', () => {
 describe('a backup brought to Import', () => {
 	it('is pointed to Restore', () => {
 		expect(
-			readImport('{"format": "trama-backup", "version": 1, "datasets": []}', {
-				group: 'tag',
-				datasetId: 'x',
-				datasetName: 'X'
-			})
+			inEnglish(
+				readImport('{"format": "trama-backup", "version": 1, "datasets": []}', {
+					group: 'tag',
+					datasetId: 'x',
+					datasetName: 'X'
+				})
+			)
 		).toEqual({
 			ok: false,
 			format: 'unknown',

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { describeMessage } from '$lib/i18n';
 import { readImport } from '$lib/io/detect';
 
 const read = (name: string) =>
@@ -16,7 +17,7 @@ describe('the example files shipped in static/examples', () => {
 		['vis-timeline-example.json', 'vis-timeline', 3]
 	])('%s reads as %s with %i events and no problems', (name, format, events) => {
 		const r = read(name);
-		if (!r.ok) throw new Error(r.error);
+		if (!r.ok) throw new Error(describeMessage(r.error));
 		expect(r.result.format).toBe(format);
 		expect(r.result.file.events).toHaveLength(events);
 		expect(r.result.problems).toEqual([]);

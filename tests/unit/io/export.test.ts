@@ -9,7 +9,7 @@ import { fileName, nativeFileOf, nativeText, toCsv, toTimelineJs } from '$lib/io
 import { indexById } from '$lib/model/events';
 import { parseNativeFile } from '$lib/model/validate';
 import type { Actor, ActorId } from '$lib/model/schema';
-import { event, meetings, nativeFile } from '../helpers';
+import { event, inEnglish, meetings, nativeFile } from '../helpers';
 
 const defaultFile = (() => {
 	const r = parseNativeFile(JSON.parse(readFileSync('static/data/default.json', 'utf8')));
@@ -168,15 +168,15 @@ describe('backup', () => {
 	});
 
 	it('says what is wrong with a file that is not a usable backup', () => {
-		expect(readBackup('{"format": "trama", "version": 1}')).toEqual({
+		expect(inEnglish(readBackup('{"format": "trama", "version": 1}'))).toEqual({
 			ok: false,
 			error: 'this is a Trama dataset file, not a backup: import it with “Import…”'
 		});
-		expect(readBackup('{"format": "trama-backup", "version": 2}')).toEqual({
+		expect(inEnglish(readBackup('{"format": "trama-backup", "version": 2}'))).toEqual({
 			ok: false,
 			error: 'this backup was made by a newer Trama (backup version 2); this one reads version 1'
 		});
-		expect(readBackup('[1,')).toMatchObject({
+		expect(inEnglish(readBackup('[1,'))).toMatchObject({
 			ok: false,
 			error: expect.stringMatching(/^not valid JSON at line 1/) as unknown
 		});
@@ -189,7 +189,9 @@ describe('backup', () => {
 				actors: [{ id: 'a', name: '', kind: 'person' }]
 			})
 		);
-		expect(damaged.ok ? '' : damaged.error).toMatch(/^the backup is damaged: actors\[0\]\.name: /);
+		expect(inEnglish(damaged.ok ? '' : damaged.error)).toBe(
+			'the backup is damaged: actors[0].name: the name is empty'
+		);
 	});
 
 	it('names files after what they hold and the day', () => {

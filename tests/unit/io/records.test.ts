@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { convertImport } from '$lib/io/detect';
 import { fieldsOf, fromRecords, guessMapping, mappingKey, readMapping } from '$lib/io/records';
+import { describeMessage, describeProblem } from '$lib/i18n';
 
 const records = [
 	{
@@ -66,7 +67,7 @@ describe('plain lists of records', () => {
 			'Kim Jong Un',
 			'Sergei Shoigu'
 		]);
-		expect(result.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+		expect(result.problems.map(describeProblem)).toEqual([
 			'[3].when: "2023-13-01": 13 is not a month',
 			'[4].headline: the title is empty',
 			'[5]: a record must be an object'
@@ -86,7 +87,7 @@ describe('plain lists of records', () => {
 		const read = convertImport([{ a: 'x', b: 'y' }], { group: 'tag', ...options });
 		expect(read.ok).toBe(false);
 		if (read.ok) return;
-		expect(read.error).toBe(
+		expect(describeMessage(read.error)).toBe(
 			'this is a list of records: choose which field is the title and which the date'
 		);
 		expect(read.records?.fields.map((f) => f.name)).toEqual(['a', 'b']);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toImportResult } from '$lib/io/result';
-import { describeProblem } from '$lib/model/validate';
+import { describeProblem } from '$lib/i18n';
+import { msg } from '$lib/model/messages';
 import { event } from '../helpers';
 
 const options = { datasetId: 'import-x', datasetName: 'x' };
@@ -11,7 +12,7 @@ describe('the end every importer shares', () => {
 		event({ id: 'a', participants: [{ actor: 'group-kremlin' }] }),
 		event({ id: 'b', start: '2024' })
 	];
-	const problem = { path: '[2].start', message: '"soon" is not a date' };
+	const problem = { path: '[2].start', message: msg('date.shape', { text: 'soon' }) };
 
 	it('makes a native file of the valid events with only the actors they use', () => {
 		const result = toImportResult(
@@ -63,7 +64,7 @@ describe('the end every importer shares', () => {
 		expect(result.file.events).toEqual([]);
 		expect(result.file.actors).toEqual([]);
 		expect(result.problems.map(describeProblem)).toEqual([
-			'[2].start: "soon" is not a date',
+			'[2].start: "soon" is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MMZ (UTC)',
 			'dataset.name: the dataset name is empty'
 		]);
 	});

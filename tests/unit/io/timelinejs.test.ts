@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { htmlToText } from '$lib/io/html';
 import { parseJsonText } from '$lib/io/json';
 import { fromTimelineJs, isTimelineJs } from '$lib/io/timelinejs';
-import { describeProblem } from '$lib/model/validate';
+import { describeProblem } from '$lib/i18n';
+import { inEnglish } from '../helpers';
 
 const fixture = (name: string): unknown =>
 	JSON.parse(readFileSync(`tests/fixtures/timelinejs/${name}.json`, 'utf8'));
@@ -13,13 +14,13 @@ describe('JSON text', () => {
 	it('reports line and column of malformed JSON, and an empty file', () => {
 		const r = parseJsonText('{\n  "events": [\n    { "a": 1 },\n    oops\n  ]\n}');
 		expect(r.ok).toBe(false);
-		expect(r).toEqual({
+		expect(inEnglish(r)).toEqual({
 			ok: false,
 			error: 'not valid JSON at line 4, column 5: unexpected character'
 		});
-		expect(parseJsonText('   ')).toEqual({ ok: false, error: 'the file is empty' });
+		expect(inEnglish(parseJsonText('   '))).toEqual({ ok: false, error: 'the file is empty' });
 		const cut = parseJsonText('{"events": [');
-		expect(cut.ok ? '' : cut.error).toMatch(/^not valid JSON at line 1, column 1[23]: /);
+		expect(inEnglish(cut.ok ? '' : cut.error)).toMatch(/^not valid JSON at line 1, column 1[23]: /);
 	});
 });
 

@@ -1,15 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { checkUrl, fetchText, nameOfUrl } from '$lib/io/url';
+import { inEnglish, rejection } from '../helpers';
 
 describe('web addresses', () => {
 	it('checks addresses before downloading', () => {
-		expect(checkUrl('')).toEqual({ ok: false, error: 'type the address of a JSON file' });
-		expect(checkUrl('ftp://example.org/a.json')).toEqual({
+		expect(inEnglish(checkUrl(''))).toEqual({
+			ok: false,
+			error: 'type the address of a JSON file'
+		});
+		expect(inEnglish(checkUrl('ftp://example.org/a.json'))).toEqual({
 			ok: false,
 			error:
 				'“ftp://example.org/a.json” is not a web address: it must start with http:// or https://'
 		});
-		expect(checkUrl('not a url')).toEqual({ ok: false, error: '“not a url” is not a web address' });
+		expect(inEnglish(checkUrl('not a url'))).toEqual({
+			ok: false,
+			error: '“not a url” is not a web address'
+		});
 		expect(checkUrl('/examples/a.json', 'http://localhost:4173/?from=x')).toEqual({
 			ok: true,
 			url: 'http://localhost:4173/examples/a.json'
@@ -19,21 +26,21 @@ describe('web addresses', () => {
 	it('says why a download failed: network or CORS, an HTTP status, a web page instead of JSON', async () => {
 		const url = 'https://data.example.org/events.json';
 		const failing = (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch;
-		await expect(fetchText(url, undefined, failing)).rejects.toThrow(
+		expect(await rejection(fetchText(url, undefined, failing))).toBe(
 			'could not download from data.example.org: the server is unreachable, or it does not let other sites read its files (CORS)'
 		);
 		const status = (() =>
 			Promise.resolve(
 				new Response('nope', { status: 404, statusText: 'Not Found' })
 			)) as typeof fetch;
-		await expect(fetchText(url, undefined, status)).rejects.toThrow(
+		expect(await rejection(fetchText(url, undefined, status))).toBe(
 			`the server answered 404 Not Found for ${url}`
 		);
 		const html = (() =>
 			Promise.resolve(
 				new Response('<!doctype html><p>hi</p>', { headers: { 'content-type': 'text/html' } })
 			)) as typeof fetch;
-		await expect(fetchText(url, undefined, html)).rejects.toThrow(
+		expect(await rejection(fetchText(url, undefined, html))).toBe(
 			`${url} is a web page, not a JSON file`
 		);
 		const json = (() => Promise.resolve(new Response('[1]'))) as typeof fetch;

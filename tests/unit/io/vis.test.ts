@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromVisTimeline, isVisTimeline } from '$lib/io/vis';
-import { describeProblem } from '$lib/model/validate';
+import { describeProblem } from '$lib/i18n';
 
 const options = { group: 'actor' as const, datasetId: 'vis', datasetName: 'vis items' };
 

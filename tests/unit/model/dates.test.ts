@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeMessage as say } from '$lib/i18n';
 import {
 	comparePartialDates,
 	endMs,
@@ -14,7 +15,7 @@ import {
 
 const d = (s: string): PartialDate => {
 	const r = parsePartialDate(s);
-	if (!r.ok) throw new Error(r.error);
+	if (!r.ok) throw new Error(say(r.error));
 	return r.value;
 };
 const utc = (y: number, m = 1, day = 1, h = 0, mi = 0) => Date.UTC(y, m - 1, day, h, mi);
@@ -41,7 +42,7 @@ describe('parsePartialDate', () => {
 		['2023-09-13T12:60Z', '60 is not a minute']
 	])('refuses %s: %s', (input, reason) => {
 		const r = parsePartialDate(input);
-		expect(r).toEqual({ ok: false, error: `"${input}": ${reason}` });
+		expect(r.ok ? '' : say(r.error)).toBe(`"${input}": ${reason}`);
 	});
 
 	it('accepts 29 February in a leap year', () => {
@@ -53,7 +54,7 @@ describe('parsePartialDate', () => {
 		(input) => {
 			const r = parsePartialDate(input);
 			expect(r.ok).toBe(false);
-			if (!r.ok) expect(r.error).toMatch(/1–9999/);
+			if (!r.ok) expect(say(r.error)).toMatch(/1–9999/);
 		}
 	);
 
@@ -68,7 +69,7 @@ describe('parsePartialDate', () => {
 	])('refuses the malformed %j with the shapes it accepts', (input) => {
 		const r = parsePartialDate(input);
 		expect(r.ok).toBe(false);
-		if (!r.ok && input !== '') expect(r.error).toContain('YYYY-MM-DD');
+		if (!r.ok && input !== '') expect(say(r.error)).toContain('YYYY-MM-DD');
 	});
 
 	it('covers the first and the last supported year', () => {
@@ -89,14 +90,16 @@ describe('fromParts', () => {
 	});
 
 	it('names the faulty part', () => {
-		expect(fromParts({ year: 2023, month: 13 })).toEqual({ ok: false, error: '13 is not a month' });
-		expect(fromParts({ year: 2023, day: 3 })).toEqual({
+		const refusal = (parts: Parameters<typeof fromParts>[0]) => {
+			const r = fromParts(parts);
+			return r.ok ? '' : say(r.error);
+		};
+		expect(refusal({ year: 2023, month: 13 })).toBe('13 is not a month');
+		expect(refusal({ year: 2023, day: 3 })).toBe('a day or time needs a month');
+		expect(refusal({ year: 0 })).toBe('year 0 is outside the supported range 1–9999');
+		expect(fromParts({ year: 2023, month: 13 })).toEqual({
 			ok: false,
-			error: 'a day or time needs a month'
-		});
-		expect(fromParts({ year: 0 })).toEqual({
-			ok: false,
-			error: 'year 0 is outside the supported range 1–9999'
+			error: { code: 'date.notAMonth', params: { value: 13 } }
 		});
 	});
 });

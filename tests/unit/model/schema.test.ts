@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { actorSchema, eventSchema, isDirected, periodSchema } from '$lib/model/schema';
-import { describeProblem, parseNativeFile, problemsOf } from '$lib/model/validate';
+import { describeProblem } from '$lib/i18n';
+import { parseNativeFile, validate, type Validated } from '$lib/model/validate';
 import { actorInputs, eventInput, meetings } from '../helpers';
 
-const problems = (input: unknown) => {
-	const r = eventSchema.safeParse(input);
-	return r.success ? [] : problemsOf(r.error).map(describeProblem);
-};
+/** The problems as the user reads them, in English. */
+const said = (r: Validated<unknown>) => (r.ok ? [] : r.problems.map(describeProblem));
+const problems = (input: unknown) => said(validate(eventSchema, input));
 
 describe('event schema: good records', () => {
 	it('accepts a full record and applies defaults to a minimal one', () => {
@@ -191,26 +191,21 @@ describe('native file', () => {
 	});
 
 	it('refuses something that is not a Trama file with one message', () => {
-		expect(parseNativeFile([1, 2])).toEqual({
-			ok: false,
-			problems: [{ path: '', message: 'a Trama file is a JSON object with "format": "trama"' }]
-		});
-		expect(parseNativeFile({ events: [] })).toEqual({
-			ok: false,
-			problems: [{ path: 'format', message: 'this is not a Trama file ("format" is not "trama")' }]
-		});
+		expect(said(parseNativeFile([1, 2]))).toEqual([
+			'a Trama file is a JSON object with "format": "trama"'
+		]);
+		expect(said(parseNativeFile({ events: [] }))).toEqual([
+			'format: this is not a Trama file ("format" is not "trama")'
+		]);
 	});
 
-	it('names a newer format version', () => {
-		expect(parseNativeFile(file({ version: 2 }))).toEqual({
-			ok: false,
-			problems: [
-				{
-					path: 'version',
-					message: 'the file is format version 2; this version of Trama reads version 1'
-				}
-			]
-		});
+	it('names a newer format version, or one it does not know', () => {
+		expect(said(parseNativeFile(file({ version: 2 })))).toEqual([
+			'version: the file is format version 2; this version of Trama reads version 1'
+		]);
+		expect(said(parseNativeFile(file({ version: '1' })))).toEqual([
+			'version: unknown format version "1"; this version of Trama reads version 1'
+		]);
 	});
 
 	it('finds duplicate ids and unknown actors', () => {
@@ -223,7 +218,7 @@ describe('native file', () => {
 				]
 			})
 		);
-		expect(r.ok ? [] : r.problems.map(describeProblem)).toEqual([
+		expect(said(r)).toEqual([
 			'events[1].id: the id "xi-moscow-2013" is used twice',
 			'events[2].participants[0].actor: no actor has the id "nobody"'
 		]);

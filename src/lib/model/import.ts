@@ -1,0 +1,39 @@
+/**
+ * The vocabulary of importing that the interface names: the formats Trama reads, the stages of
+ * an import, and the model fields a plain record's fields can be mapped to (with the schema of a
+ * mapping). Pure, kept in the model so that both the importers (`io/`) and the interface's words
+ * (`i18n/`) can use them.
+ */
+import { z } from 'zod';
+
+/** The formats the importers read. */
+export type FormatName = 'native' | 'timelinejs' | 'vis-timeline' | 'records' | 'backup';
+
+/** What format detection can say of a JSON input. */
+export type DetectedFormat = FormatName | 'unknown';
+
+/** The stages of an import, in order, as its progress reports them. */
+export type Stage = 'reading' | 'parsing' | 'validating' | 'comparing' | 'writing';
+
+const fieldName = z.string().optional();
+
+/**
+ * Model field → the record's field name (absent: not mapped). Strict, because a remembered
+ * mapping comes back from storage, where a restored backup may have written anything.
+ */
+export const fieldMappingSchema = z.strictObject({
+	title: fieldName,
+	start: fieldName,
+	end: fieldName,
+	actors: fieldName,
+	place: fieldName,
+	summary: fieldName,
+	tags: fieldName,
+	url: fieldName,
+	id: fieldName
+});
+export type FieldMapping = z.infer<typeof fieldMappingSchema>;
+
+/** The model fields a record's fields can be mapped to, in the dialog's order. */
+export const MAPPABLE = fieldMappingSchema.keyof().options;
+export type Mappable = (typeof MAPPABLE)[number];
