@@ -284,7 +284,8 @@ async function previewBackup(
 	return { ...rest, files, summary };
 }
 
-function emptySummary(name: string, origin: Origin): PreviewSummary {
+/** A preview of nothing yet: what an input that could not be read starts from. */
+export function emptySummary(name: string, origin: Origin): PreviewSummary {
 	return {
 		name,
 		origin,

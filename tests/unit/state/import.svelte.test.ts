@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FromWorker, ToWorker } from '$lib/import/protocol';
-import type { PreviewSummary } from '$lib/io/pipeline';
+import { emptySummary, type PreviewSummary } from '$lib/io/pipeline';
 import { msg } from '$lib/model/messages';
 import { ImportSession, type WorkerFactory } from '$lib/state/import.svelte';
 
@@ -29,23 +29,8 @@ function fakeWorkers() {
 }
 
 function summary(name: string, valid: number, extra: Partial<PreviewSummary> = {}): PreviewSummary {
-	return {
-		name,
-		origin: { kind: 'file', name },
-		total: valid,
-		valid,
-		added: valid,
-		changed: [],
-		changedCount: 0,
-		identical: 0,
-		removed: 0,
-		problems: [],
-		problemCount: 0,
-		newActors: [],
-		newActorCount: 0,
-		matches: [],
-		...extra
-	};
+	const empty = emptySummary(name, { kind: 'file', name });
+	return { ...empty, total: valid, valid, added: valid, ...extra };
 }
 
 const file = (name: string) => new File(['{}'], name);
