@@ -12,7 +12,8 @@ export default defineConfig({
 	// large-import test would slow the timeline's); the whole run takes the same time.
 	workers: 1,
 	retries: 0,
-	timeout: 30_000,
+	// Two cores: the longest tests (backup, delete, restore, reload) need room when the machine is busy.
+	timeout: 60_000,
 	reporter: process.env.CI ? 'list' : 'line',
 	use: {
 		baseURL: `http://localhost:${PORT}`,
