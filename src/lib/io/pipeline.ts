@@ -26,9 +26,6 @@ import type { FieldMapping } from './records';
 import { slug, stableHash } from './result';
 import { fetchText, nameOfUrl } from './url';
 
-// The import dialog takes checkUrl from here until it is split into its sections.
-export { checkUrl } from './url';
-
 /**
  * What the pipeline asks of the store, and nothing more: the repository satisfies it as it is,
  * so io and db need not know each other.
