@@ -68,14 +68,18 @@ describe('the default dataset tells the checked facts', () => {
 		if (!e) throw new Error(`no event ${id}`);
 		return e;
 	};
+	const betweenXiAndPutin = (r: { source: string; target: string }) =>
+		[r.source, r.target].sort().join() === 'putin,xi-jinping';
+	const withBoth = (e: (typeof file.events)[number]) =>
+		e.participants.some((p) => p.actor === 'putin') &&
+		e.participants.some((p) => p.actor === 'xi-jinping');
 	const xiPutin = file.events.filter(
-		(e) =>
-			e.participants.some((p) => p.actor === 'putin') &&
-			e.participants.some((p) => p.actor === 'xi-jinping') &&
-			e.relations.some(
-				(r) => r.type === 'met' && [r.source, r.target].sort().join() === 'putin,xi-jinping'
-			)
+		(e) => withBoth(e) && e.relations.some((r) => r.type === 'met' && betweenXiAndPutin(r))
 	);
+	/** How a summit both attended without a one-to-one meeting is marked, everywhere. */
+	const CO_ATTENDANCE_LABEL = 'attended the same summit; no one-to-one meeting found';
+	const coAttendances = file.events.filter((e) => e.tags.includes('co-attendance'));
+	const encounters = [...xiPutin, ...coAttendances].sort((a, b) => a.start.localeCompare(b.start));
 
 	it('has at least 60 events and 15 actors', () => {
 		expect(file.events.length).toBeGreaterThanOrEqual(60);
@@ -83,8 +87,8 @@ describe('the default dataset tells the checked facts', () => {
 	});
 
 	it('lists the Xi–Putin in-person meetings 2013–2024, each with a place and a source', () => {
-		expect(xiPutin.length).toBeGreaterThanOrEqual(38);
-		for (const e of xiPutin) {
+		expect(xiPutin).toHaveLength(40);
+		for (const e of encounters) {
 			expect(e.start >= '2013' && e.start < '2025', e.id).toBe(true);
 			expect(e.place?.name, e.id).toBeTruthy();
 			expect(e.sources.length, e.id).toBeGreaterThan(0);
@@ -96,6 +100,79 @@ describe('the default dataset tells the checked facts', () => {
 			kind: 'state_visit',
 			place: { name: 'Moscow', country: 'RU' }
 		});
+	});
+
+	it('holds the 45 verified in-person encounters of Xi and Putin, year by year', () => {
+		const byYear: Record<string, string[]> = {};
+		for (const e of encounters) (byYear[e.start.slice(0, 4)] ??= []).push(e.start.slice(5));
+		expect(byYear).toEqual({
+			'2013': ['03-22', '03-27', '09-05', '09-13', '10-07'],
+			'2014': ['02-06', '05-20', '07-14', '09-11', '11-09', '11-15'],
+			'2015': ['05-08', '07-08', '09-03', '09-28', '11-15', '11-30'],
+			'2016': ['06-23', '06-25', '09-04', '10-15', '11-19'],
+			'2017': ['05-14', '06-08', '07-03', '07-07', '09-03', '11-10'],
+			'2018': ['06-08', '07-26', '09-11', '11-30'],
+			'2019': ['04-26', '06-05', '06-14', '06-15', '06-28', '11-13'],
+			'2022': ['02-04', '09-15'],
+			'2023': ['03-20', '10-17'],
+			'2024': ['05-16', '07-03', '10-22']
+		});
+		expect(encounters).toHaveLength(45);
+		expect(new Set(encounters.map((e) => e.id)).size).toBe(45);
+	});
+
+	it('five summits both attended without a one-to-one meeting, all marked the same way', () => {
+		expect(coAttendances.map((e) => e.id)).toEqual([
+			'xi-putin-2013-03-27-durban',
+			'xi-putin-2013-09-13-bishkek',
+			'xi-putin-2014-11-15-brisbane',
+			'xi-putin-2015-09-28-new-york',
+			'xi-putin-2017-07-07-hamburg'
+		]);
+		for (const e of coAttendances) {
+			expect(withBoth(e), e.id).toBe(true);
+			expect(e.kind, e.id).toBe('summit');
+			expect(e.relations, e.id).toEqual([
+				{
+					type: 'other',
+					source: 'putin',
+					target: 'xi-jinping',
+					directed: false,
+					label: CO_ATTENDANCE_LABEL
+				}
+			]);
+			expect(e.tags, e.id).toContain('multilateral');
+			expect(e.tags, e.id).not.toContain('bilateral');
+			expect(e.tags, e.id).not.toContain('xi-putin');
+			expect(e.notes?.startsWith('Multilateral encounter only.'), e.id).toBe(true);
+		}
+		// And a meeting is never marked as one.
+		for (const e of xiPutin) {
+			expect(e.tags, e.id).toContain('xi-putin');
+			expect(e.tags, e.id).not.toContain('co-attendance');
+			expect(e.tags, e.id).not.toContain('multilateral');
+		}
+		const labelled = file.events.filter((e) =>
+			e.relations.some((r) => r.label === CO_ATTENDANCE_LABEL)
+		);
+		expect(labelled.map((e) => e.id)).toEqual(coAttendances.map((e) => e.id));
+	});
+
+	it('the Kremlin records a Xi–Putin meeting at the Paris climate conference, 30 Nov 2015', () => {
+		const paris = get('xi-putin-2015-11-30-paris');
+		expect(paris).toMatchObject({
+			start: '2015-11-30',
+			kind: 'summit',
+			place: { name: 'Paris', country: 'FR' }
+		});
+		expect(paris.tags).toEqual(expect.arrayContaining(['bilateral', 'xi-putin']));
+		expect(paris.sources.some((s) => s.url?.includes('kremlin.ru'))).toBe(true);
+		const brasilia = get('xi-putin-2019-11-13-brasilia');
+		expect(brasilia).toMatchObject({
+			start: '2019-11-13',
+			place: { name: 'Brasília', country: 'BR' }
+		});
+		expect(brasilia.tags).toEqual(expect.arrayContaining(['brics', 'bilateral', 'xi-putin']));
 	});
 
 	it('the Kim–Putin summit took place at Vostochny on 13 Sept 2023, not in Vladivostok', () => {

@@ -22,7 +22,7 @@ describe('reading an import', () => {
 
 	it('a valid native file comes through whole', () => {
 		const r = readImport(defaultText, options);
-		expect(r.ok && r.result.file.events.length).toBe(81);
+		expect(r.ok && r.result.file.events.length).toBe(86);
 		expect(r.ok && r.result.problems).toEqual([]);
 	});
 
@@ -32,7 +32,7 @@ describe('reading an import', () => {
 		file.events[5] = { ...file.events[5], end: '1999' };
 		const r = readImport(JSON.stringify(file), options);
 		if (!r.ok) throw new Error(describeMessage(r.error));
-		expect(r.result.file.events).toHaveLength(79);
+		expect(r.result.file.events).toHaveLength(84);
 		expect(r.result.problems.map(describeProblem)).toEqual([
 			'events[3].start: "2023-13": 13 is not a month',
 			expect.stringMatching(/^events\[5\]\.end: ends \(1999\) before it starts/)
