@@ -360,6 +360,15 @@ export function formatDateRange(
 }
 
 /**
+ * The date for an HTML `datetime` attribute, which has no years before 1: undefined for them,
+ * the partial date itself otherwise (its shapes are HTML's year, month, date, and global or
+ * local date-time).
+ */
+export function htmlDatetime(date: PartialDate): string | undefined {
+	return toParts(date).year >= 1 ? date : undefined;
+}
+
+/**
  * A moment on the user's own clock, not an event date: when a backup was made, when JSON was
  * pasted ("22 Nov 2026, 21:30" in en-GB).
  */
