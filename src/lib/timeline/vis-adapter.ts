@@ -147,13 +147,19 @@ export function axisFormat(
 ) {
 	// vis types the argument as a Date; it passes a moment made by the `moment` option.
 	const label =
-		(formats: Record<string, string>, minor: boolean) => (date: Date, scale: string) => {
+		(formats: Record<string, string>, minor: boolean) =>
+		(date: Date, scale: string, step: number) => {
 			const pattern = formats[scale] ?? '';
 			if (pattern === '') return '';
 			const m = toMoment(date);
 			// As vis does: no week number on the first of a month that does not start a week.
 			if (minor && scale === 'week' && m.date() === 1 && m.weekday() !== 0) return '';
-			return m.format(pattern.replace('YYYY', `[${formatYear(m.year())}]`));
+			// vis puts ticks of many years on round astronomical years, one off the years a reader
+			// counts before year 1 (astronomical -3500 starts 3501 BCE). At a hundred years a tick
+			// or more, a year is under a pixel: such a tick is named by the round year BCE.
+			const y = m.year();
+			const named = scale === 'year' && step >= 100 && y <= 0 ? y + 1 : y;
+			return m.format(pattern.replace('YYYY', `[${formatYear(named)}]`));
 		};
 	return { minorLabels: label(MINOR_LABELS, true), majorLabels: label(MAJOR_LABELS, false) };
 }

@@ -15,18 +15,25 @@ describe('the timeline axis (vis-timeline format option)', () => {
 	const format = axisFormat(english, (d) => moment(d).utc());
 
 	it('labels years before 1 as the table does, not as moment does ("-0299")', () => {
-		expect(format.minorLabels(year(-299), 'year')).toBe('300 BCE');
-		expect(format.minorLabels(year(0), 'year')).toBe('1 BCE');
-		expect(format.minorLabels(year(300), 'year')).toBe('300');
-		expect(format.majorLabels(year(-43, 2), 'month')).toBe('44 BCE');
-		expect(format.majorLabels(year(-43, 2), 'day')).toBe('March 44 BCE');
+		expect(format.minorLabels(year(-299), 'year', 1)).toBe('300 BCE');
+		expect(format.minorLabels(year(0), 'year', 1)).toBe('1 BCE');
+		expect(format.minorLabels(year(-300), 'year', 10)).toBe('301 BCE');
+		expect(format.minorLabels(year(300), 'year', 1)).toBe('300');
+		expect(format.majorLabels(year(-43, 2), 'month', 1)).toBe('44 BCE');
+		expect(format.majorLabels(year(-43, 2), 'day', 1)).toBe('March 44 BCE');
+	});
+
+	it('names ticks a hundred years apart or more by the round year BCE', () => {
+		const labels = [-3500, -3000, 0, 500].map((y) => format.minorLabels(year(y), 'year', 500));
+		expect(labels).toEqual(['3500 BCE', '3000 BCE', '1', '500']);
 	});
 
 	it("keeps vis-timeline's own labels for modern dates", () => {
-		expect(format.minorLabels(year(2023), 'year')).toBe('2023');
-		expect(format.minorLabels(year(2023, 8), 'month')).toBe('Sep');
-		expect(format.majorLabels(year(2023, 8), 'day')).toBe('September 2023');
-		expect(format.majorLabels(year(2023), 'year')).toBe('');
+		expect(format.minorLabels(year(2023), 'year', 1)).toBe('2023');
+		expect(format.minorLabels(year(2000), 'year', 500)).toBe('2000');
+		expect(format.minorLabels(year(2023, 8), 'month', 1)).toBe('Sep');
+		expect(format.majorLabels(year(2023, 8), 'day', 1)).toBe('September 2023');
+		expect(format.majorLabels(year(2023), 'year', 1)).toBe('');
 	});
 });
 
