@@ -105,7 +105,9 @@ test('years before 1 from TimelineJS3: table, timeline, overview and exports; a 
 	const csv = Papa.parse<string[]>(
 		await download(page, () => exporter.getByTestId('export-download').click())
 	).data;
-	const starts = Object.fromEntries(csv.slice(1).map((r) => [r[0], [r[3], r[4]]]));
+	const starts: Record<string, (string | undefined)[]> = Object.fromEntries(
+		csv.slice(1).map((r): [string, (string | undefined)[]] => [r[0] ?? '', [r[3], r[4]]])
+	);
 	expect(starts).toMatchObject({
 		cuneiform: ['-3499', ''],
 		alexandria: ['-0299', '-0279'],
