@@ -3,7 +3,7 @@
  * the importers and the store give (`messages`). Another language is another file of this shape
  * (`Messages`); numbers and dates are formatted through Intl with the language's `locale`.
  */
-import { formatLocalInstant } from '../model/dates';
+import { formatLocalInstant, formatYear } from '../model/dates';
 import type { DetectedFormat, Mappable, Stage } from '../model/import';
 import type { Field, JsonSyntaxError, Message } from '../model/messages';
 import type { ActorKind, Confidence, EventKind, RelationType } from '../model/schema';
@@ -133,22 +133,20 @@ const zodFormat = (format: string, detail: string) => {
 /** The English of every message code (see `model/messages.ts` for the codes and parameters). */
 const messages = {
 	'date.notAYear': ({ value }) => `${value} is not a year`,
-	'date.yearOutOfRange': ({ year, min, max }) =>
-		`year ${year} is outside the supported range ${min}–${max}`,
+	'date.yearOutOfRange': ({ min, max }) =>
+		`year outside ${formatYear(min, 'en-GB')} to ${formatYear(max, 'en-GB')}`,
 	'date.dayNeedsMonth': () => 'a day or time needs a month',
 	'date.notAMonth': ({ value }) => `${value} is not a month`,
 	'date.timeNeedsDay': () => 'a time needs a day',
 	'date.notADay': ({ value, year, month, days }) =>
-		`${value} is not a day of ${monthName.format(Date.UTC(2000, month - 1, 1))} ${year} (it has ${days} days)`,
+		`${value} is not a day of ${monthName.format(Date.UTC(2000, month - 1, 1))} ${formatYear(year, 'en-GB')} (it has ${days} days)`,
 	'date.minutesNeedHour': () => 'minutes need an hour',
 	'date.notAnHour': ({ value }) => `${value} is not an hour`,
 	'date.notAMinute': ({ value }) => `${value} is not a minute`,
 	'date.notASecond': ({ value }) => `${value} is not a second`,
 	'date.empty': () => 'the date is empty',
-	'date.outOfRange': ({ text, min, max }) =>
-		`"${text}" is outside the supported range: years ${min}–${max}`,
 	'date.shape': ({ text }) =>
-		`"${text}" is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MMZ (UTC)`,
+		`"${text}" is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM, with Z for UTC (-0299 for 300 BCE)`,
 	'date.at': ({ text, reason }) => `"${text}": ${reason}`,
 	'date.notFinite': ({ value }) => `${value} is not a date`,
 	'date.wrongType': () => 'a date must be text or a number',

@@ -39,11 +39,18 @@ export function hostOf(url: string): string {
 	}
 }
 
-/** A window as its first and last day: "12 Aug 2012 – 6 Dec 2025". */
+/** A window wider than this is named by its years: its days would be noise ("14 Oct 3777 BCE"). */
+const YEARS_ONLY_MS = 200 * 365.25 * 86_400_000;
+
+/**
+ * A window as its first and last day: "12 Aug 2012 – 6 Dec 2025"; over centuries, as its first
+ * and last year: "3777 BCE – 2301 CE".
+ */
 export function formatWindow(window: Span): string {
+	const precision = window.end - window.start >= YEARS_ONLY_MS ? 'year' : 'day';
 	return formatDateRange(
-		partialDateFromMs(window.start, 'day'),
-		partialDateFromMs(Math.max(window.start, window.end - 1), 'day'),
+		partialDateFromMs(window.start, precision),
+		partialDateFromMs(Math.max(window.start, window.end - 1), precision),
 		t.locale
 	);
 }

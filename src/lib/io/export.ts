@@ -5,7 +5,7 @@
  * would run as a formula are neutralised (papaparse's `escapeFormulae`).
  */
 import Papa from 'papaparse';
-import { toParts, type PartialDate } from '../model/dates';
+import { toParts, toSignedYear, type PartialDate } from '../model/dates';
 import { actorsUsedBy } from '../model/events';
 import {
 	FORMAT_NAME,
@@ -79,6 +79,15 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /**
+ * Cells a spreadsheet could run as a formula: beginning with =, +, -, @, a tab or a carriage
+ * return. A date before year 1 ("-0299", "-0299-03-15T10:00Z") begins with a minus but holds
+ * only digits and date separators, nothing a spreadsheet can call: it stays as written, so the
+ * CSV's dates read back as the same ISO 8601 dates.
+ */
+const FORMULA =
+	/^(?!-[0-9]{4}(-[0-9]{2}(-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?Z?)?)?)?$)[=+\-@\t\r]/;
+
+/**
  * One row per event: actors by name and sources by URL (or title) joined with "; ". Cells that
  * begin with =, +, -, @, a tab or a carriage return get a leading ' so spreadsheets show them
  * as text.
@@ -107,7 +116,7 @@ export function toCsv(
 	}));
 	return Papa.unparse(
 		{ fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => r[c])) },
-		{ escapeFormulae: true, newline: '\r\n', quotes: false }
+		{ escapeFormulae: FORMULA, newline: '\r\n', quotes: false }
 	);
 }
 
@@ -120,9 +129,15 @@ export function escapeHtml(text: string): string {
 		.replace(/"/g, '&quot;');
 }
 
+/**
+ * A TimelineJS3 date object. TimelineJS3 counts years without a year 0 (`year: -300` reads
+ * "300 BCE"), so astronomical years before 1 are written one lower. Its times have no zone: a
+ * time in UTC is written as its UTC wall time.
+ */
 function tljsDate(date: PartialDate): Record<string, number> {
 	const p = toParts(date);
-	return Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined));
+	const parts = Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined));
+	return { ...parts, year: toSignedYear(p.year) };
 }
 
 /**

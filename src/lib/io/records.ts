@@ -3,7 +3,7 @@
  * The user says which field is the title, the date, the actors…; Trama guesses a first mapping
  * from the field names. Fields left unmapped are kept in each event's `extra`.
  */
-import { parseLooseDate, fromParts } from '../model/dates';
+import { parseLooseDate, fromParts, fromSignedYear } from '../model/dates';
 import { fieldMappingSchema, MAPPABLE, type FieldMapping, type Mappable } from '../model/import';
 import { msg } from '../model/messages';
 import type { TramaEventInput } from '../model/schema';
@@ -138,8 +138,16 @@ export function readMapping(
 	return Object.values(checked.data).every((name) => names.has(name)) ? checked.data : undefined;
 }
 
-/** A date as records write it: ISO text, a year number, or milliseconds since 1970. */
+/**
+ * A date as records write it: ISO text, a year with its era ("300 BCE"), a year number, or
+ * milliseconds since 1970. A negative whole number is a year before the common era as
+ * spreadsheets and TimelineJS3 write it (-300 is 300 BCE), never an instant in 1969; beyond
+ * 10000 BCE it is refused as out of range.
+ */
 function dateOf(value: unknown) {
+	if (typeof value === 'number' && Number.isInteger(value) && value < 0) {
+		return fromParts({ year: fromSignedYear(value) });
+	}
 	if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 9999) {
 		return fromParts({ year: value });
 	}

@@ -4,7 +4,7 @@
  * sources; HTML is reduced to plain text; `unique_id` is the id (else a stable hash of title and
  * start); eras become periods; fields the model has no place for are kept in `extra`.
  */
-import { fromParts, type PartialDate } from '../model/dates';
+import { fromParts, fromSignedYear, type PartialDate } from '../model/dates';
 import { msg, type Message } from '../model/messages';
 import type { Source, TramaEventInput } from '../model/schema';
 import type { Problem } from '../model/validate';
@@ -58,7 +58,13 @@ function partAtFault(error: Message): (typeof PARTS)[number] {
 	}
 }
 
-/** A TimelineJS date object; its parts may be numbers or strings ("08"). */
+/**
+ * A TimelineJS date object; its parts may be numbers or strings ("08"). TimelineJS3 shows a
+ * negative year as its absolute value with "BCE" (`year: -300` reads "300 BCE"), so its years
+ * count without a year 0: -300 becomes astronomical -299 (see `fromSignedYear`). Its hours and
+ * minutes are wall times with no zone (TimelineJS3 builds a local Date from them): they stay
+ * zone-less here, never labelled UTC.
+ */
 function readDate(value: unknown, path: string, problems: Problem[]): PartialDate | undefined {
 	if (!isObject(value)) {
 		problems.push({ path, message: msg('import.dateNotObject') });
@@ -82,7 +88,10 @@ function readDate(value: unknown, path: string, problems: Problem[]): PartialDat
 		problems.push({ path: `${path}.year`, message: msg('import.yearMissing') });
 		return undefined;
 	}
-	const result = fromParts({ year: parts.year, ...parts });
+	const result = fromParts(
+		{ ...parts, year: fromSignedYear(parts.year) },
+		parts.hour === undefined ? 'utc' : 'unstated'
+	);
 	if (!result.ok) {
 		// Name the part at fault: "events[12].start_date.month: 13 is not a month".
 		problems.push({ path: `${path}.${partAtFault(result.error)}`, message: result.error });

@@ -3,10 +3,19 @@
  *
  * A partial date is stored as an ISO 8601 string cut at the precision the source gave:
  * `2013` (year), `2023-09` (month), `2023-09-13` (day) or `2023-09-13T14:30Z` / `…T14:30:05Z`
- * (time, always UTC). The string's shape *is* its precision, so the two can never disagree.
+ * (time in UTC). The string's shape *is* its precision, so the two can never disagree.
+ *
+ * A time the source gave without a zone ("2023-09-13T10:00", as TimelineJS3 and many spreadsheets
+ * write it) keeps its shape without the `Z`: it is a wall time in an unknown zone. Trama never
+ * invents the zone: it shows "10:00" with no zone label, and places it on the time axis as if it
+ * were UTC (the only position that needs no guess).
+ *
+ * Years are astronomical, as in ISO 8601: `0000` is 1 BCE, `-0299` is 300 BCE. On screen a year
+ * before 1 reads with the locale's era ("300 BCE" in English, "300 a. C." in Spanish). Supported
+ * years: {@link MIN_YEAR} (10000 BCE) to {@link MAX_YEAR}.
  *
  * Everything is computed and shown in UTC: a day-precision event never slides to the previous
- * day for a reader west of Greenwich. Supported years: {@link MIN_YEAR} to {@link MAX_YEAR}.
+ * day for a reader west of Greenwich.
  */
 
 import { MessageError } from './errors';
@@ -17,12 +26,13 @@ export type Precision = 'year' | 'month' | 'day' | 'time';
 /** A validated partial date string (see the module comment for its shapes). */
 export type PartialDate = string & { readonly __brand: 'PartialDate' };
 
-export const MIN_YEAR = 1;
+/** The first supported year, astronomical: 10000 BCE. */
+export const MIN_YEAR = -9999;
 export const MAX_YEAR = 9999;
 
 /** The shapes a partial date may take; also published in the JSON Schema. */
 export const PARTIAL_DATE_PATTERN =
-	'^[0-9]{4}(-[0-9]{2}(-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?Z)?)?)?$';
+	'^-?[0-9]{4}(-[0-9]{2}(-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?Z?)?)?)?$';
 const SHAPE = new RegExp(PARTIAL_DATE_PATTERN);
 
 export const PRECISIONS: readonly Precision[] = ['year', 'month', 'day', 'time'];
@@ -36,6 +46,9 @@ export interface DateParts {
 	minute?: number;
 	second?: number;
 }
+
+/** Whether a time is in UTC (`Z`) or a wall time the source gave without a zone. */
+export type Zone = 'utc' | 'unstated';
 
 /** A date, or why the input is not one (a message `i18n` puts into words). */
 export type DateResult = { ok: true; value: PartialDate } | { ok: false; error: Message };
@@ -53,19 +66,24 @@ function daysInMonth(year: number, month: number): number {
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+/** An ISO 8601 year of four digits, with a minus sign before year 0: `0044`, `0000`, `-0299`. */
+const isoYear = (year: number) => (year < 0 ? `-${pad(-year, 4)}` : pad(year, 4));
+
+/** The refusal of a year outside the supported range: the same message for every such year. */
+export const yearOutOfRange = (): Message =>
+	msg('date.yearOutOfRange', { min: MIN_YEAR, max: MAX_YEAR });
 
 /**
- * Builds a partial date from numeric parts, checking each one. The precision is the finest part
- * given; a part may not be given without the coarser ones (a day needs a month).
+ * Builds a partial date from numeric parts (astronomical year), checking each one. The precision
+ * is the finest part given; a part may not be given without the coarser ones (a day needs a
+ * month). A time is in UTC unless `zone` says the source gave none.
  */
-export function fromParts(parts: DateParts): DateResult {
+export function fromParts(parts: DateParts, zone: Zone = 'utc'): DateResult {
 	const { year, month, day, hour, minute, second } = parts;
 	const refuse = (error: Message): DateResult => ({ ok: false, error });
 	if (!Number.isInteger(year)) return refuse(msg('date.notAYear', { value: year }));
-	if (year < MIN_YEAR || year > MAX_YEAR) {
-		return refuse(msg('date.yearOutOfRange', { year, min: MIN_YEAR, max: MAX_YEAR }));
-	}
-	let out = pad(year, 4);
+	if (year < MIN_YEAR || year > MAX_YEAR) return refuse(yearOutOfRange());
+	let out = isoYear(year);
 	if (month === undefined) {
 		if (day !== undefined || hour !== undefined) return refuse(msg('date.dayNeedsMonth'));
 		return { ok: true, value: out as PartialDate };
@@ -98,14 +116,15 @@ export function fromParts(parts: DateParts): DateResult {
 			return refuse(msg('date.notASecond', { value: second }));
 		out += `:${pad(second)}`;
 	}
-	return { ok: true, value: `${out}Z` as PartialDate };
+	return { ok: true, value: `${out}${zone === 'utc' ? 'Z' : ''}` as PartialDate };
 }
 
 /** Splits a partial date into its numeric parts (no validation: use on validated values). */
 export function toParts(date: PartialDate): DateParts {
-	const [datePart = '', timePart] = date.replace(/Z$/, '').split('T');
+	const negative = date.startsWith('-');
+	const [datePart = '', timePart] = date.replace(/^-/, '').replace(/Z$/, '').split('T');
 	const [y, m, d] = datePart.split('-').map(Number);
-	const parts: DateParts = { year: y ?? 0 };
+	const parts: DateParts = { year: negative ? -(y ?? 0) : (y ?? 0) };
 	if (m !== undefined) parts.month = m;
 	if (d !== undefined) parts.day = d;
 	if (timePart !== undefined) {
@@ -124,11 +143,14 @@ export function toParts(date: PartialDate): DateParts {
 export function parsePartialDate(input: string): DateResult {
 	const text = input.trim();
 	if (text === '') return { ok: false, error: msg('date.empty') };
-	if (/^[-+]/.test(text) || /^[0-9]{5,}/.test(text)) {
-		return { ok: false, error: msg('date.outOfRange', { text, min: MIN_YEAR, max: MAX_YEAR }) };
+	// Five digits or more ("10000", ISO's expanded "+10000"): outside the years we support.
+	if (/^[-+]?[0-9]{5,}/.test(text)) {
+		return { ok: false, error: yearOutOfRange() };
 	}
-	if (!SHAPE.test(text)) return { ok: false, error: msg('date.shape', { text }) };
-	const result = fromParts(toParts(text as PartialDate));
+	// "-0000" is 0000 written twice over; one spelling per date.
+	if (!SHAPE.test(text) || text.startsWith('-0000'))
+		return { ok: false, error: msg('date.shape', { text }) };
+	const result = fromParts(toParts(text as PartialDate), zoneOf(text as PartialDate));
 	if (!result.ok) return { ok: false, error: msg('date.at', { text, reason: result.error }) };
 	return result;
 }
@@ -138,10 +160,15 @@ export function isPartialDate(input: string): input is PartialDate {
 	return parsePartialDate(input).ok;
 }
 
+/** Whether a time is in UTC or was given without a zone; dates without a time are `utc`. */
+export function zoneOf(date: PartialDate): Zone {
+	return date.includes('T') && !date.endsWith('Z') ? 'unstated' : 'utc';
+}
+
 /** The precision a partial date carries, read from its shape. */
 export function precisionOf(date: PartialDate): Precision {
 	if (date.includes('T')) return 'time';
-	switch (date.length) {
+	switch (date.replace(/^-/, '').length) {
 		case 4:
 			return 'year';
 		case 7:
@@ -186,6 +213,23 @@ export interface Span {
 	end: number;
 }
 
+/** The instants of the supported years: 1 January 10000 BCE to the end of 9999. */
+export const SUPPORTED_SPAN: Readonly<Span> = { start: utcMs(MIN_YEAR), end: utcMs(MAX_YEAR + 1) };
+
+/**
+ * The astronomical year of a year as TimelineJS3 and spreadsheets write it, with no year 0:
+ * `-300` is 300 BCE, which is astronomical `-299`. A year 0 in such a source has no historical
+ * meaning; it is read as 1 BCE (astronomical `0`).
+ */
+export function fromSignedYear(year: number): number {
+	return year < 0 ? year + 1 : year;
+}
+
+/** The inverse of {@link fromSignedYear}: astronomical `-299` (300 BCE) is written `-300`. */
+export function toSignedYear(year: number): number {
+	return year <= 0 ? year - 1 : year;
+}
+
 /** The partial date of a UTC instant, at the given precision (for "now", bounds and defaults). */
 export function partialDateFromMs(ms: number, precision: Precision = 'day'): PartialDate {
 	const d = new Date(ms);
@@ -211,38 +255,89 @@ const FORMAT_OPTIONS: Record<Precision, Intl.DateTimeFormatOptions> = {
 		day: 'numeric',
 		hour: '2-digit',
 		minute: '2-digit',
-		hourCycle: 'h23',
-		timeZoneName: 'short'
+		hourCycle: 'h23'
 	}
 };
 
+/**
+ * Era names Intl does not give: CLDR's English "variant" abbreviations, BCE and CE, which
+ * Trama's English uses instead of BC and AD. Other languages keep Intl's own ("a. C.").
+ */
+const ERA_VARIANTS: Record<string, { before: string; after: string }> = {
+	en: { before: 'BCE', after: 'CE' }
+};
+
+interface Style {
+	/** Show seconds (the source gave them). */
+	seconds: boolean;
+	/** Name the zone: "UTC" after a time in UTC, nothing after a time given without a zone. */
+	zoneName: boolean;
+	/** Name the era: always before year 1, where the year alone would be wrong. */
+	era: boolean;
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(locale: string, precision: Precision, withSeconds = false): Intl.DateTimeFormat {
-	const key = `${locale}|${precision}|${withSeconds}`;
+function formatter(locale: string, precision: Precision, style: Style): Intl.DateTimeFormat {
+	const key = `${locale}|${precision}|${style.seconds}|${style.zoneName}|${style.era}`;
 	let f = formatters.get(key);
 	if (!f) {
 		const options: Intl.DateTimeFormatOptions = { ...FORMAT_OPTIONS[precision], timeZone: 'UTC' };
-		if (withSeconds) options.second = '2-digit';
+		if (precision === 'time' && style.seconds) options.second = '2-digit';
+		if (precision === 'time' && style.zoneName) options.timeZoneName = 'short';
+		if (style.era) options.era = 'short';
 		f = new Intl.DateTimeFormat(locale, options);
 		formatters.set(key, f);
 	}
 	return f;
 }
 
-const hasSeconds = (date: PartialDate) => precisionOf(date) === 'time' && date.length > 17;
+/** Formats an instant; with the era, English's "BC"/"AD" become "BCE"/"CE". */
+function formatInstant(ms: number, locale: string, precision: Precision, style: Style): string {
+	const f = formatter(locale, precision, style);
+	if (!style.era) return f.format(ms);
+	let variant: { before: string; after: string } | undefined;
+	try {
+		variant = ERA_VARIANTS[new Intl.Locale(locale).language];
+	} catch {
+		variant = undefined;
+	}
+	const before = new Date(ms).getUTCFullYear() <= 0;
+	return f
+		.formatToParts(ms)
+		.map((p) => (p.type === 'era' && variant ? (before ? variant.before : variant.after) : p.value))
+		.join('');
+}
+
+const hasSeconds = (date: PartialDate) => /T[0-9]{2}:[0-9]{2}:[0-9]{2}/.test(date);
+const styleOf = (date: PartialDate, era = toParts(date).year <= 0): Style => ({
+	seconds: hasSeconds(date),
+	zoneName: zoneOf(date) === 'utc',
+	era
+});
 
 /**
  * Formats a partial date at its own precision, in UTC: "2013", "Sept 2023", "13 Sept 2023",
- * "13 Sept 2023, 14:30 UTC" (en-GB).
+ * "13 Sept 2023, 14:30 UTC", "300 BCE" (en-GB). A time given without a zone has no zone name:
+ * "13 Sept 2023, 10:00".
  */
 export function formatPartialDate(date: PartialDate, locale: string): string {
-	return formatter(locale, precisionOf(date), hasSeconds(date)).format(startMs(date));
+	return formatInstant(startMs(date), locale, precisionOf(date), styleOf(date));
+}
+
+/** A year alone, astronomical: 2023 is "2023", -299 is "300 BCE" (en-GB), 0 is "1 BCE". */
+export function formatYear(year: number, locale: string): string {
+	return formatInstant(utcMs(year), locale, 'year', {
+		seconds: false,
+		zoneName: false,
+		era: year <= 0
+	});
 }
 
 /**
  * Formats a span of two partial dates as a reader expects ("10–13 Sept 2023",
- * "Sept – Dec 2023"). Without an end, or with an end equal to the start, it is one date.
+ * "Sept – Dec 2023", "3500 BCE – 300 BCE", "300 BCE – 14 CE"). Without an end, or with an end
+ * equal to the start, it is one date.
  */
 export function formatDateRange(
 	start: PartialDate,
@@ -251,13 +346,26 @@ export function formatDateRange(
 ): string {
 	if (end === undefined || end === start) return formatPartialDate(start, locale);
 	const precision = precisionOf(start);
-	if (precision === precisionOf(end) && hasSeconds(start) === hasSeconds(end)) {
-		return formatter(locale, precision, hasSeconds(start)).formatRange(
-			startMs(start),
-			startMs(end)
-		);
+	const [a, b] = [styleOf(start), styleOf(end)];
+	if (a.era || b.era) {
+		// Either side before year 1: both name their era, so "300 BCE – 14 CE" cannot be misread.
+		const s = formatInstant(startMs(start), locale, precision, { ...a, era: true });
+		const e = formatInstant(startMs(end), locale, precisionOf(end), { ...b, era: true });
+		return `${s} – ${e}`;
+	}
+	if (precision === precisionOf(end) && a.seconds === b.seconds && a.zoneName === b.zoneName) {
+		return formatter(locale, precision, a).formatRange(startMs(start), startMs(end));
 	}
 	return `${formatPartialDate(start, locale)} – ${formatPartialDate(end, locale)}`;
+}
+
+/**
+ * The date for an HTML `datetime` attribute, which has no years before 1: undefined for them,
+ * the partial date itself otherwise (its shapes are HTML's year, month, date, and global or
+ * local date-time).
+ */
+export function htmlDatetime(date: PartialDate): string | undefined {
+	return toParts(date).year >= 1 ? date : undefined;
 }
 
 /**
@@ -280,38 +388,64 @@ export function precisionForStep(stepMs: number): Precision {
 				: 'time';
 }
 
-/** An ISO 8601 instant in UTC for a millisecond time, e.g. for `data-window-start`. */
+/**
+ * An ISO 8601 instant in UTC for a millisecond time, e.g. for `data-window-start`; years before
+ * 0 or after 9999 in ISO's expanded form ("-000299-01-01T00:00:00.000Z").
+ */
 export function isoInstant(ms: number): string {
 	return new Date(ms).toISOString();
 }
 
-const INSTANT = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,3})?)?Z$/;
+const INSTANT =
+	/^([+-][0-9]{6}|[0-9]{4})-([0-9]{2})-([0-9]{2})T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,3})?)?Z$/;
 
 /**
- * Parses a full ISO 8601 instant in UTC ("2023-09-13T00:00:00.000Z", as in URLs and test hooks)
- * to milliseconds; undefined when it is not one or outside years 1–9999.
+ * Parses a full ISO 8601 instant in UTC ("2023-09-13T00:00:00.000Z", "-000299-01-01T00:00:00Z",
+ * as in URLs and test hooks) to milliseconds; undefined when it is not one or outside the
+ * supported years.
  */
 export function parseInstant(text: string): number | undefined {
-	if (!INSTANT.test(text)) return undefined;
+	const m = INSTANT.exec(text);
+	if (!m) return undefined;
 	// The calendar date must exist: Date.parse would roll 30 February over into March.
-	const [y = 0, m = 0, d = 0] = text.slice(0, 10).split('-').map(Number);
-	if (!fromParts({ year: y, month: m, day: d }).ok) return undefined;
+	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+	if (!fromParts({ year: y, month: mo, day: d }).ok) return undefined;
 	const ms = Date.parse(text);
 	if (Number.isNaN(ms)) return undefined;
 	const year = new Date(ms).getUTCFullYear();
 	return year >= MIN_YEAR && year <= MAX_YEAR ? ms : undefined;
 }
 
+/** "300 BCE", "300 BC", "300 B.C." → astronomical -299; "14 CE", "14 AD", "AD 14" → 14. */
+function parseEraYear(text: string): DateResult | undefined {
+	const before = /^([0-9]{1,12})\s*(?:BCE|BC|B\.\s?C\.(?:\s?E\.)?)$/i.exec(text);
+	if (before) {
+		const n = Number(before[1]);
+		return n < 1 ? undefined : fromParts({ year: 1 - n });
+	}
+	const after =
+		/^(?:([0-9]{1,12})\s*(?:CE|AD|A\.\s?D\.|C\.\s?E\.)|(?:AD|A\.\s?D\.)\s*([0-9]{1,12}))$/i.exec(
+			text
+		);
+	if (after) {
+		const n = Number(after[1] ?? after[2]);
+		return n < 1 ? undefined : fromParts({ year: n });
+	}
+	return undefined;
+}
+
 /**
  * Reads the dates foreign formats write (vis-timeline items, plain records): a partial date
- * ("2023", "2023-09", "2023-09-13"), an ISO date-time with any offset (kept to the minute or
- * second, in UTC), or milliseconds since 1970. Anything else is refused with the reason.
+ * ("2023", "2023-09", "2023-09-13", "-0299"), a year with its era ("300 BCE"), an ISO date-time
+ * with any offset (kept to the minute or second, in UTC) or without one (kept as the wall time
+ * given, with no zone), or milliseconds since 1970. Anything else is refused with the reason.
  */
 export function parseLooseDate(input: unknown): DateResult {
 	if (typeof input === 'number') {
 		if (!Number.isFinite(input))
 			return { ok: false, error: msg('date.notFinite', { value: input }) };
 		const d = new Date(input);
+		if (Number.isNaN(d.getTime())) return { ok: false, error: yearOutOfRange() };
 		const result = fromParts({
 			year: d.getUTCFullYear(),
 			month: d.getUTCMonth() + 1,
@@ -323,25 +457,41 @@ export function parseLooseDate(input: unknown): DateResult {
 		return result;
 	}
 	if (typeof input !== 'string') return { ok: false, error: msg('date.wrongType') };
-	const text = input.trim();
+	let text = input.trim();
+	// ISO 8601's expanded years, as JavaScript writes them ("-000299-01-01T00:00:00.000Z").
+	const expanded = /^([+-])([0-9]{6})(?=-|$)/.exec(text);
+	if (expanded) {
+		const year = Number(expanded[2]) * (expanded[1] === '-' ? -1 : 1);
+		if (year < MIN_YEAR || year > MAX_YEAR) return { ok: false, error: yearOutOfRange() };
+		if (expanded[0] === '-000000') return { ok: false, error: msg('date.shape', { text }) };
+		text = isoYear(year) + text.slice(expanded[0].length);
+	}
 	const partial = parsePartialDate(text);
 	if (partial.ok) return partial;
+	const era = parseEraYear(text);
+	if (era) return era;
 	const m =
-		/^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
+		/^(-?\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
 			text
 		);
 	if (!m) return partial;
 	const [, y, mo, d, h, mi, s, zone] = m;
-	const checked = fromParts({
+	const given = {
 		year: Number(y),
 		month: Number(mo),
 		day: Number(d),
 		hour: Number(h),
 		minute: Number(mi)
-	});
+	};
+	if (!zone) {
+		// No zone given: keep the wall time as written, and that no zone was stated.
+		const wall = fromParts(s ? { ...given, second: Number(s) } : given, 'unstated');
+		return wall.ok ? wall : { ok: false, error: msg('date.at', { text, reason: wall.error }) };
+	}
+	const checked = fromParts(given);
 	if (!checked.ok) return { ok: false, error: msg('date.at', { text, reason: checked.error }) };
 	let offsetMin = 0;
-	if (zone && zone !== 'Z') {
+	if (zone !== 'Z') {
 		const sign = zone.startsWith('-') ? -1 : 1;
 		const digits = zone.slice(1).replace(':', '');
 		offsetMin = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));

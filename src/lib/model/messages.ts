@@ -83,7 +83,8 @@ type Kind = keyof ParamKinds;
 export const MESSAGE_PARAMS = {
 	// Partial dates (model/dates.ts)
 	'date.notAYear': { value: 'number' },
-	'date.yearOutOfRange': { year: 'number', min: 'number', max: 'number' },
+	// One message for every year out of range, whatever the year, so a preview can group them.
+	'date.yearOutOfRange': { min: 'number', max: 'number' },
 	'date.dayNeedsMonth': {},
 	'date.notAMonth': { value: 'number' },
 	'date.timeNeedsDay': {},
@@ -93,7 +94,6 @@ export const MESSAGE_PARAMS = {
 	'date.notAMinute': { value: 'number' },
 	'date.notASecond': { value: 'number' },
 	'date.empty': {},
-	'date.outOfRange': { text: 'text', min: 'number', max: 'number' },
 	'date.shape': { text: 'text' },
 	'date.at': { text: 'text', reason: 'message' },
 	'date.notFinite': { value: 'number' },

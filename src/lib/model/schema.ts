@@ -33,18 +33,30 @@ export type ActorId = z.infer<typeof actorIdSchema>;
 export type DatasetId = z.infer<typeof datasetIdSchema>;
 export type PeriodId = z.infer<typeof periodIdSchema>;
 
-/** A partial date string; the refinement gives the exact reason a date is refused. */
+const PARTIAL_DATE_SHAPE = new RegExp(PARTIAL_DATE_PATTERN);
+
+/**
+ * A partial date string; the refinement gives the exact reason a date is refused. Its
+ * description (published in the JSON Schema) says how years before 1 and zone-less times read.
+ */
 export const partialDateSchema = z
 	.string({ error: issueMsg('schema.dateNotText') })
-	.regex(new RegExp(PARTIAL_DATE_PATTERN), {
+	.regex(PARTIAL_DATE_SHAPE, {
 		error: (issue) => {
 			const parsed = parsePartialDate(String(issue.input));
 			return asIssue(parsed.ok ? msg('schema.notADate') : parsed.error);
 		}
 	})
 	.superRefine((value, ctx) => {
+		// A value of the wrong shape already has its reason from the regex check.
+		if (!PARTIAL_DATE_SHAPE.test(value)) return;
 		const parsed = parsePartialDate(value);
 		if (!parsed.ok) ctx.addIssue({ code: 'custom', message: asIssue(parsed.error) });
+	})
+	.meta({
+		id: 'PartialDate',
+		description:
+			'ISO 8601 date cut at the precision the source gives: YYYY, YYYY-MM, YYYY-MM-DD, or a time YYYY-MM-DDTHH:MM[:SS]. A time ending in Z is UTC; a time without Z is the wall time the source gave without a zone (shown as given, never converted). Years are astronomical, as in ISO 8601, from -9999 to 9999: 0000 is 1 BCE, -0299 is 300 BCE, -9999 is 10000 BCE.'
 	}) as unknown as z.ZodType<PartialDate, string>;
 
 const text = (max: number, field: Field) =>
@@ -407,7 +419,7 @@ export function nativeJsonSchema(): Record<string, unknown> {
 		$id: `trama-v${FORMAT_VERSION}.schema.json`,
 		title: `Trama native event file, format version ${FORMAT_VERSION}`,
 		description:
-			'Dated events, the actors who take part in them, and named periods. Dates are ISO 8601 cut at the precision the source gives: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]Z (UTC), years 1-9999.'
+			'Dated events, the actors who take part in them, and named periods. Dates are ISO 8601 cut at the precision the source gives: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] with Z for UTC (a time without Z was given without a zone). Years are astronomical, -9999 to 9999: 0000 is 1 BCE, -0299 is 300 BCE.'
 	};
 }
 

@@ -2,7 +2,7 @@
  * Time-window arithmetic shared by every way of moving the window (wheel, keys, buttons, brush,
  * presets, URL): zoom around an anchor, pan, fit, and keep within the data's range.
  */
-import { endMs, startMs, type PartialDate, type Span } from '../model/dates';
+import { SUPPORTED_SPAN, type Span } from '../model/dates';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -20,9 +20,9 @@ const PRESET_MS: Record<Exclude<Preset, 'all'>, number> = {
 	week: 7 * DAY
 };
 
-/** The first and last instants of the supported years, 0001-01-01 and 9999-12-31T23:59:59Z. */
-const FIRST_INSTANT = startMs('0001' as PartialDate);
-const LAST_INSTANT = endMs('9999' as PartialDate) - 1000;
+/** The first and last instants of the supported years, 10000 BCE and 9999-12-31T23:59:59Z. */
+const FIRST_INSTANT = SUPPORTED_SPAN.start;
+const LAST_INSTANT = SUPPORTED_SPAN.end - 1000;
 
 export const width = (s: Span) => s.end - s.start;
 export const centre = (s: Span) => s.start + width(s) / 2;
@@ -34,7 +34,7 @@ export const centre = (s: Span) => s.start + width(s) / 2;
 export function dataDomain(extent: Span | undefined, now: number = Date.UTC(2024, 0, 1)): Span {
 	if (!extent) return { start: now - 5 * YEAR, end: now + YEAR };
 	const margin = Math.max(width(extent) * 0.05, 7 * DAY);
-	// Never past the supported years (1–9999): every instant shown must be a date we can write.
+	// Never past the supported years (10000 BCE–9999): every instant shown must be a date we can write.
 	return {
 		start: Math.max(extent.start - margin, FIRST_INSTANT),
 		end: Math.min(extent.end + margin, LAST_INSTANT)

@@ -103,3 +103,63 @@ export function laneElement(lane: Lane, countLabel: (n: number) => string): HTML
 	el.append(name, count);
 	return el;
 }
+
+/** The part of a moment (in UTC, see the `moment` option of vis) that axis labels use. */
+export interface AxisMoment {
+	year(): number;
+	date(): number;
+	weekday(): number;
+	format(pattern: string): string;
+}
+
+/** vis-timeline's own axis formats (TimeStep.FORMAT), by scale. */
+const MINOR_LABELS: Record<string, string> = {
+	millisecond: 'SSS',
+	second: 's',
+	minute: 'HH:mm',
+	hour: 'HH:mm',
+	weekday: 'ddd D',
+	day: 'D',
+	week: 'w',
+	month: 'MMM',
+	year: 'YYYY'
+};
+const MAJOR_LABELS: Record<string, string> = {
+	millisecond: 'HH:mm:ss',
+	second: 'D MMMM HH:mm',
+	minute: 'ddd D MMMM',
+	hour: 'ddd D MMMM',
+	weekday: 'MMMM YYYY',
+	day: 'MMMM YYYY',
+	week: 'MMMM YYYY',
+	month: 'YYYY',
+	year: ''
+};
+
+/**
+ * The `format` option of vis-timeline: its own labels, except that the year comes from the date
+ * module. moment writes astronomical -299 as "-0299" and year 300 as "0300"; the axis must read
+ * "300 BCE" and "300", as the table and the details do.
+ */
+export function axisFormat(
+	formatYear: (year: number) => string,
+	toMoment: (date: Date) => AxisMoment
+) {
+	// vis types the argument as a Date; it passes a moment made by the `moment` option.
+	const label =
+		(formats: Record<string, string>, minor: boolean) =>
+		(date: Date, scale: string, step: number) => {
+			const pattern = formats[scale] ?? '';
+			if (pattern === '') return '';
+			const m = toMoment(date);
+			// As vis does: no week number on the first of a month that does not start a week.
+			if (minor && scale === 'week' && m.date() === 1 && m.weekday() !== 0) return '';
+			// vis puts ticks of many years on round astronomical years, one off the years a reader
+			// counts before year 1 (astronomical -3500 starts 3501 BCE). At a hundred years a tick
+			// or more, a year is under a pixel: such a tick is named by the round year BCE.
+			const y = m.year();
+			const named = scale === 'year' && step >= 100 && y <= 0 ? y + 1 : y;
+			return m.format(pattern.replace('YYYY', `[${formatYear(named)}]`));
+		};
+	return { minorLabels: label(MINOR_LABELS, true), majorLabels: label(MAJOR_LABELS, false) };
+}

@@ -127,6 +127,68 @@ describe('TimelineJS3 export', () => {
 	});
 });
 
+describe('dates before year 1 and without a zone in exports', () => {
+	const ancient = [
+		event({ id: 'cuneiform', title: 'Cuneiform', start: '-3499' }),
+		event({ id: 'alexandria', title: 'Alexandria', start: '-0299', end: '-0279' }),
+		event({ id: 'ides', title: 'Ides of March', start: '-0043-03-15' }),
+		event({ id: 'bce1', title: 'The year before 1', start: '0000' }),
+		event({ id: 'vostochny', title: 'Vostochny', start: '2023-09-13T10:00' })
+	];
+
+	it('TimelineJS3 gets years as it counts them (-300 for 300 BCE) and reads them back the same', () => {
+		const file = nativeFileOf({ id: 't', name: 'Ancient' }, ancient, actors);
+		const tljs = toTimelineJs(file, actors) as { events: { start_date: object }[] };
+		expect(tljs.events.map((e) => e.start_date)).toEqual([
+			{ year: -3500 },
+			{ year: -300 },
+			{ year: -44, month: 3, day: 15 },
+			{ year: -1 },
+			{ year: 2023, month: 9, day: 13, hour: 10, minute: 0 }
+		]);
+		const read = convertImport(JSON.parse(JSON.stringify(tljs)), options);
+		expect(read.ok).toBe(true);
+		if (!read.ok) return;
+		expect(read.result.problems).toEqual([]);
+		expect(read.result.file.events.map((e) => [e.id, e.start, e.end])).toEqual([
+			['cuneiform', '-3499', undefined],
+			['alexandria', '-0299', '-0279'],
+			['ides', '-0043-03-15', undefined],
+			['bce1', '0000', undefined],
+			['vostochny', '2023-09-13T10:00', undefined]
+		]);
+	});
+
+	it('CSV keeps ISO 8601 dates as they are: no formula mark before a minus sign', () => {
+		const rows = Papa.parse<string[]>(toCsv(ancient, actors)).data;
+		const [header, ...body] = rows;
+		const start = header?.indexOf('start') ?? -1;
+		const end = header?.indexOf('end') ?? -1;
+		expect(body.map((r) => [r[start], r[end]])).toEqual([
+			['-3499', ''],
+			['-0299', '-0279'],
+			['-0043-03-15', ''],
+			['0000', ''],
+			['2023-09-13T10:00', '']
+		]);
+		// Text that only looks like a date near a formula still gets its mark.
+		const formula = toCsv([event({ id: 'f', title: '-0299+cmd', start: '2023' })], actors);
+		expect(formula).toContain("'-0299+cmd");
+	});
+
+	it('the native file keeps them as they are', () => {
+		const file = nativeFileOf({ id: 't', name: 'Ancient' }, ancient, actors);
+		const back = parseNativeFile(JSON.parse(nativeText(file)));
+		expect(back.ok ? back.value.events.map((e) => e.start) : back.problems).toEqual([
+			'-3499',
+			'-0299',
+			'-0043-03-15',
+			'0000',
+			'2023-09-13T10:00'
+		]);
+	});
+});
+
 describe('backup', () => {
 	let repo: Repository;
 	let n = 0;

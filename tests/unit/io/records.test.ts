@@ -123,3 +123,31 @@ describe('plain lists of records', () => {
 		expect(stored('null')).toBeUndefined();
 	});
 });
+
+describe('years before 1 and times without a zone in records', () => {
+	const mapping = { title: 'headline', start: 'when' };
+	const start = (when: unknown) => {
+		const r = fromRecords([{ headline: 'X', when }], { ...options, mapping });
+		return r.file.events[0]?.start ?? r.problems.map(describeProblem).join('; ');
+	};
+
+	it('reads a negative year number as spreadsheets write it: -300 is 300 BCE', () => {
+		expect(start(-300)).toBe('-0299');
+		expect(start(-3500)).toBe('-3499');
+	});
+
+	it('reads ISO years before 1 and years with their era', () => {
+		expect(start('-0299')).toBe('-0299');
+		expect(start('300 BCE')).toBe('-0299');
+		expect(start('44 BC')).toBe('-0043');
+	});
+
+	it('refuses a cosmological year with the range message, never as an instant of 1969', () => {
+		expect(start(-13_800_000_000)).toBe('[0].when: year outside 10000 BCE to 9999');
+	});
+
+	it('keeps a time without a zone as given', () => {
+		expect(start('2023-09-13 10:00')).toBe('2023-09-13T10:00');
+		expect(start('2023-09-13T10:00+02:00')).toBe('2023-09-13T08:00Z');
+	});
+});

@@ -64,7 +64,7 @@ describe('the end every importer shares', () => {
 		expect(result.file.events).toEqual([]);
 		expect(result.file.actors).toEqual([]);
 		expect(result.problems.map(describeProblem)).toEqual([
-			'[2].start: "soon" is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MMZ (UTC)',
+			'[2].start: "soon" is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM, with Z for UTC (-0299 for 300 BCE)',
 			'dataset.name: the dataset name is empty'
 		]);
 	});

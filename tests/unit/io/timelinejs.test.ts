@@ -156,3 +156,61 @@ describe('TimelineJS3 importer', () => {
 		]);
 	});
 });
+
+describe('years before 1 and times without a zone', () => {
+	const dated = (name: string): unknown =>
+		JSON.parse(readFileSync(`tests/fixtures/dates/${name}.json`, 'utf8'));
+
+	it('reads years as TimelineJS3 shows them: -300 is 300 BCE (astronomical -0299)', () => {
+		const r = fromTimelineJs(dated('ancient-timelinejs'), options);
+		expect(r.problems).toEqual([]);
+		expect(r.file.events.map((e) => [e.id, e.start, e.end])).toEqual([
+			['cuneiform', '-3499', undefined],
+			['alexandria', '-0299', '-0279'],
+			['ides', '-0043-03-15', undefined],
+			['vostochny', '2023-09-13T10:00', undefined]
+		]);
+	});
+
+	it('keeps an hour without a zone as given, never as UTC', () => {
+		const r = fromTimelineJs(
+			{ events: [{ start_date: { year: 2023, month: 9, day: 13, hour: 10, minute: 5 } }] },
+			options
+		);
+		expect(r.file.events[0]?.start).toBe('2023-09-13T10:05');
+	});
+
+	it('refuses cosmological years with one message for all, each at its path', () => {
+		const r = fromTimelineJs(dated('cosmological-timelinejs'), options);
+		expect(r.file.events.map((e) => e.start)).toEqual(['-3499', '1969-07-20']);
+		expect(r.problems.map((p) => p.path)).toEqual([
+			'events[0].start_date.year',
+			'events[1].start_date.year',
+			'events[2].start_date.year',
+			'events[3].start_date.year',
+			'events[4].start_date.year',
+			'events[5].start_date.year',
+			'events[6].start_date.year'
+		]);
+		// One code with the range as its only parameters: identical messages, so they group.
+		expect(new Set(r.problems.map((p) => JSON.stringify(p.message))).size).toBe(1);
+		expect(r.problems[0]?.message).toEqual({
+			code: 'date.yearOutOfRange',
+			params: { min: -9999, max: 9999 }
+		});
+		expect(describeProblem(r.problems[0]!)).toBe(
+			'events[0].start_date.year: year outside 10000 BCE to 9999'
+		);
+	});
+
+	it('takes 10000 BCE, the first year it supports, and refuses the year before', () => {
+		const r = fromTimelineJs(
+			{ events: [{ start_date: { year: -10000 } }, { start_date: { year: -10001 } }] },
+			options
+		);
+		expect(r.file.events.map((e) => e.start)).toEqual(['-9999']);
+		expect(r.problems.map(describeProblem)).toEqual([
+			'events[1].start_date.year: year outside 10000 BCE to 9999'
+		]);
+	});
+});

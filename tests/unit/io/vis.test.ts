@@ -59,3 +59,21 @@ describe('vis-timeline importer', () => {
 		expect(r.file.actors.map((x) => x.name).sort()).toEqual(['Kremlin', 'Zhongnanhai']);
 	});
 });
+
+describe('vis-timeline items with years before 1 and times without a zone', () => {
+	it('reads expanded ISO years and keeps zone-less times as given', () => {
+		const r = fromVisTimeline(
+			[
+				{ id: 'a', content: 'Alexandria', start: '-000299-01-01T00:00:00.000Z' },
+				{ id: 'b', content: 'Caesar', start: '-0043-03-15' },
+				{ id: 'c', content: 'Local', start: '2023-09-13T10:00' }
+			],
+			{ datasetId: 'v', datasetName: 'V', group: 'actor' as const }
+		);
+		expect(r.file.events.map((e) => e.start)).toEqual([
+			'-0299-01-01T00:00:00Z',
+			'-0043-03-15',
+			'2023-09-13T10:00'
+		]);
+	});
+});

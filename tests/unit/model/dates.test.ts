@@ -7,9 +7,15 @@ import {
 	formatPartialDate,
 	fromParts,
 	parsePartialDate,
+	formatYear,
+	fromSignedYear,
+	parseInstant,
+	parseLooseDate,
 	partialDateFromMs,
 	precisionOf,
 	startMs,
+	toSignedYear,
+	zoneOf,
 	type PartialDate
 } from '$lib/model/dates';
 
@@ -49,14 +55,42 @@ describe('parsePartialDate', () => {
 		expect(d('2024-02-29')).toBe('2024-02-29');
 	});
 
-	it.each(['0000', '-0044', '+10000', '10000', '12023-01'])(
-		'refuses %s as outside years 1–9999',
+	it.each(['-10000', '+10000', '10000', '12023-01', '-13800000000'])(
+		'refuses %s as outside 10000 BCE to 9999, with one message whatever the year',
 		(input) => {
 			const r = parsePartialDate(input);
-			expect(r.ok).toBe(false);
-			if (!r.ok) expect(say(r.error)).toMatch(/1–9999/);
+			expect(r.ok ? undefined : r.error).toEqual({
+				code: 'date.yearOutOfRange',
+				params: { min: -9999, max: 9999 }
+			});
+			if (!r.ok) expect(say(r.error)).toBe('year outside 10000 BCE to 9999');
 		}
 	);
+
+	it('reads years before 1 as ISO 8601 does: 0000 is 1 BCE, -0299 is 300 BCE', () => {
+		expect(d('0000')).toBe('0000');
+		expect(d('-0299')).toBe('-0299');
+		expect(d('-9999-03-15')).toBe('-9999-03-15');
+		expect(precisionOf(d('-0299'))).toBe('year');
+		expect(precisionOf(d('-0299-03'))).toBe('month');
+		expect(precisionOf(d('-0299-03-15'))).toBe('day');
+		expect(startMs(d('-0299'))).toBe(Date.parse('-000299-01-01T00:00:00Z'));
+		expect(endMs(d('-0001'))).toBe(startMs(d('0000')));
+		expect(endMs(d('0000'))).toBe(startMs(d('0001')));
+	});
+
+	it('refuses -0000, a second spelling of 0000', () => {
+		expect(parsePartialDate('-0000').ok).toBe(false);
+	});
+
+	it('keeps a time given without a zone as given, and says so', () => {
+		expect(d('2023-09-13T10:00')).toBe('2023-09-13T10:00');
+		expect(zoneOf(d('2023-09-13T10:00'))).toBe('unstated');
+		expect(zoneOf(d('2023-09-13T10:00Z'))).toBe('utc');
+		expect(precisionOf(d('2023-09-13T10:00:05'))).toBe('time');
+		// Placed as if UTC: the one position that needs no guess at the zone.
+		expect(startMs(d('2023-09-13T10:00'))).toBe(utc(2023, 9, 13, 10));
+	});
 
 	it.each([
 		'',
@@ -64,8 +98,8 @@ describe('parsePartialDate', () => {
 		'2023/09/13',
 		'13-09-2023',
 		'2023-9',
-		'2023-09-13T14:30',
-		'2023-09-13T14:30+02:00'
+		'2023-09-13T14:30+02:00',
+		'+2023'
 	])('refuses the malformed %j with the shapes it accepts', (input) => {
 		const r = parsePartialDate(input);
 		expect(r.ok).toBe(false);
@@ -96,7 +130,10 @@ describe('fromParts', () => {
 		};
 		expect(refusal({ year: 2023, month: 13 })).toBe('13 is not a month');
 		expect(refusal({ year: 2023, day: 3 })).toBe('a day or time needs a month');
-		expect(refusal({ year: 0 })).toBe('year 0 is outside the supported range 1–9999');
+		expect(refusal({ year: -10000 })).toBe('year outside 10000 BCE to 9999');
+		expect(refusal({ year: -299, month: 2, day: 29 })).toBe(
+			'29 is not a day of February 300 BCE (it has 28 days)'
+		);
 		expect(fromParts({ year: 2023, month: 13 })).toEqual({
 			ok: false,
 			error: { code: 'date.notAMonth', params: { value: 13 } }
@@ -178,5 +215,93 @@ describe('formatting at the precision the source gave', () => {
 		expect(formatDateRange(d('2022'), d('2024'), 'en-GB')).toBe('2022\u2009–\u20092024');
 		expect(formatDateRange(d('2022-10'), d('2024'), 'en-GB')).toBe('Oct 2022 – 2024');
 		expect(formatDateRange(d('2023-09-13'), undefined, 'en-GB')).toBe('13 Sept 2023');
+	});
+});
+
+describe('years before 1', () => {
+	it.each([
+		['-0299', '300 BCE'],
+		['-3499', '3500 BCE'],
+		['0000', '1 BCE'],
+		['-9999', '10000 BCE'],
+		['-0043-03', 'Mar 44 BCE'],
+		['-0043-03-15', '15 Mar 44 BCE'],
+		['-0043-03-15T10:00Z', '15 Mar 44 BCE, 10:00 UTC']
+	])('%s reads %s in English', (input, expected) => {
+		expect(formatPartialDate(d(input), 'en-GB')).toBe(expected);
+	});
+
+	it("reads in the locale's own era elsewhere", () => {
+		expect(formatPartialDate(d('-0299'), 'es')).toBe('300 a. C.');
+		expect(formatYear(-299, 'de')).toBe('300 v. Chr.');
+	});
+
+	it('a year alone, astronomical', () => {
+		expect(formatYear(2023, 'en-GB')).toBe('2023');
+		expect(formatYear(0, 'en-GB')).toBe('1 BCE');
+		expect(formatYear(-299, 'en-GB')).toBe('300 BCE');
+	});
+
+	it('a range across or before year 1 names both eras', () => {
+		expect(formatDateRange(d('-3499'), d('-0299'), 'en-GB')).toBe('3500 BCE – 300 BCE');
+		expect(formatDateRange(d('-0030'), d('0014'), 'en-GB')).toBe('31 BCE – 14 CE');
+	});
+
+	it('orders ancient dates before modern ones', () => {
+		const sorted = [d('2023'), d('-0299'), d('0000'), d('-3499'), d('0001')].sort(
+			comparePartialDates
+		);
+		expect(sorted).toEqual(['-3499', '-0299', '0000', '0001', '2023']);
+	});
+
+	it('converts years counted without a year 0 (TimelineJS3, spreadsheets) both ways', () => {
+		expect(fromSignedYear(-300)).toBe(-299);
+		expect(fromSignedYear(-1)).toBe(0);
+		expect(fromSignedYear(2023)).toBe(2023);
+		expect(toSignedYear(-299)).toBe(-300);
+		expect(toSignedYear(0)).toBe(-1);
+		expect(toSignedYear(1)).toBe(1);
+	});
+
+	it('writes and reads window instants in ISO expanded form', () => {
+		const ms = startMs(d('-0299'));
+		expect(partialDateFromMs(ms, 'year')).toBe('-0299');
+		expect(parseInstant('-000299-01-01T00:00:00.000Z')).toBe(ms);
+		expect(parseInstant('-010000-01-01T00:00:00.000Z')).toBeUndefined();
+	});
+});
+
+describe('a time given without a zone', () => {
+	it('shows as given, with no zone name; a time in UTC keeps "UTC"', () => {
+		expect(formatPartialDate(d('2023-09-13T10:00'), 'en-GB')).toBe('13 Sept 2023, 10:00');
+		expect(formatPartialDate(d('2023-09-13T10:00:05'), 'en-GB')).toBe('13 Sept 2023, 10:00:05');
+		expect(formatPartialDate(d('2023-09-13T10:00Z'), 'en-GB')).toBe('13 Sept 2023, 10:00 UTC');
+		expect(formatDateRange(d('2023-09-13T10:00'), d('2023-09-13T12:00'), 'en-GB')).not.toContain(
+			'UTC'
+		);
+	});
+});
+
+describe('dates other formats write', () => {
+	it.each([
+		['2023-09-13T10:00', '2023-09-13T10:00'],
+		['2023-09-13 10:00:30', '2023-09-13T10:00:30'],
+		['2023-09-13T10:00+02:00', '2023-09-13T08:00Z'],
+		['2023-09-13T10:00Z', '2023-09-13T10:00Z'],
+		['300 BCE', '-0299'],
+		['44 BC', '-0043'],
+		['AD 14', '0014'],
+		['-0299-03-15', '-0299-03-15'],
+		['-000299-01-01T00:00:00.000Z', '-0299-01-01T00:00:00Z']
+	])('%s → %s', (input, expected) => {
+		const r = parseLooseDate(input);
+		expect(r.ok ? r.value : say(r.error)).toBe(expected);
+	});
+
+	it('refuses a cosmological year with the one range message', () => {
+		const r = parseLooseDate('13800000000 BCE');
+		expect(r.ok ? r.value : r.error.code).toBe('date.yearOutOfRange');
+		const e = parseLooseDate('-013800-01-01T00:00:00Z');
+		expect(e.ok ? e.value : e.error.code).toBe('date.yearOutOfRange');
 	});
 });

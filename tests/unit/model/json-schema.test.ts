@@ -27,7 +27,10 @@ describe('the published JSON Schema', () => {
 			expect.arrayContaining(['format', 'version', 'dataset', 'events'])
 		);
 		expect(generated).toContain(
-			'^[0-9]{4}(-[0-9]{2}(-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?Z)?)?)?$'
+			'^-?[0-9]{4}(-[0-9]{2}(-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?Z?)?)?)?$'
 		);
+		// The numbering of years and the zone of times are stated, not left to guess.
+		expect(generated).toContain('-0299 is 300 BCE');
+		expect(generated).toContain('a time without Z');
 	});
 });

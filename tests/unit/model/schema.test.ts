@@ -92,10 +92,11 @@ describe('event schema: bad records get a path and a reason', () => {
 		]);
 	});
 
-	it('a year outside 1–9999', () => {
-		expect(problems(eventInput({ id: 'e', start: '0000' }))).toEqual([
-			'start: "0000": year 0 is outside the supported range 1–9999'
+	it('a year outside 10000 BCE to 9999', () => {
+		expect(problems(eventInput({ id: 'e', start: '-10000' }))).toEqual([
+			'start: year outside 10000 BCE to 9999'
 		]);
+		expect(problems(eventInput({ id: 'e', start: '-0299', end: '0014' }))).toEqual([]);
 	});
 
 	it('an end before the start', () => {
