@@ -36,7 +36,10 @@ const fields = {
 	label: 'the label',
 	datasetName: 'the dataset name',
 	datasetDescription: 'the dataset description',
-	fileName: 'the file name'
+	fileName: 'the file name',
+	mediaCaption: 'the media caption',
+	mediaCredit: 'the media credit',
+	mediaAlt: 'the media’s alternative text'
 } satisfies Record<Field, string>;
 
 const jsonSyntax = {
@@ -232,6 +235,11 @@ const messages = {
 	'import.itemNotObject': () => 'an item must be an object',
 	'import.recordNotObject': () => 'a record must be an object',
 	'import.nothingValid': () => 'there is nothing valid to import',
+	// -- import trust: confidence and TimelineJS 2 --
+	'import.notAConfidence': ({ value, allowed }) =>
+		`${value} is not a confidence: use ${allowed.join(', ')}, or leave the field unmapped (then every record is unassessed)`,
+	'import.timelineJs2': () =>
+		'this is a TimelineJS 2 (legacy) file (timeline.date[] with dates such as "2012,1,26"); TimelineJS 2 files are not supported: convert it to TimelineJS3 JSON (events[] with start_date objects) and import that',
 
 	'backup.isDataset': () => 'this is a Trama dataset file, not a backup: import it with “Import…”',
 	'backup.notBackup': () => 'this is not a Trama backup file',
@@ -419,6 +427,7 @@ export const en = {
 			summary: 'Summary',
 			tags: 'Tags',
 			url: 'Source link',
+			confidence: 'Confidence',
 			id: 'Id'
 		} satisfies Record<Mappable, string>,
 		required: 'required',
@@ -484,7 +493,7 @@ export const en = {
 			native: 'Everything Trama holds; imports back unchanged.',
 			csv: 'One row per event; actors and sources joined with “; ”.',
 			timelinejs:
-				'Titles, summaries, dates, the first source and periods; TimelineJS cannot hold the rest.'
+				'Titles, summaries, dates, media with their credits, sources as links in the text, and periods; TimelineJS cannot hold the rest (confidence, relations).'
 		} satisfies Record<'native' | 'csv' | 'timelinejs', string>,
 		allNativeHint:
 			'Every dataset, as one backup file: Import adds its datasets back, Restore replaces everything with it.',
@@ -597,13 +606,16 @@ export const en = {
 		confirmed: 'Confirmed',
 		reported: 'Reported',
 		claimed: 'Claimed',
-		denied: 'Denied'
+		denied: 'Denied',
+		unassessed: 'Unassessed'
 	} satisfies Record<Confidence, string>,
 	confidenceHelp: {
 		confirmed: 'Established by official statements of the parties or several independent reports',
 		reported: 'Reported by credible media or governments; not confirmed by the parties',
 		claimed: 'Asserted by one interested party only',
-		denied: 'Publicly denied by a party involved'
+		denied: 'Publicly denied by a party involved',
+		unassessed:
+			'Nobody has assessed this claim yet: imports from files that state no confidence (TimelineJS, vis-timeline, most lists of records) get it'
 	} satisfies Record<Confidence, string>,
 	actorKind: {
 		person: 'Person',
