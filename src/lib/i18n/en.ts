@@ -465,6 +465,9 @@ export const en = {
 			existing ? `Updates the dataset “${name}”` : `Creates the dataset “${name}”`,
 		problemsHeading: (n: number) => `${count(n, 'invalid record', 'invalid records')} (skipped):`,
 		more: (n: number) => `…and ${number.format(n)} more`,
+		// -- import trust: grouped problems --
+		problemGroup: (records: number, reason: string) =>
+			`${count(records, 'record', 'records')}: ${reason}`,
 		changedFields: (title: string, fields: string) => `${title}: ${fields}`,
 		cannot: 'Cannot be imported:',
 		commit: (n: number) => `Import ${count(n, 'event', 'events')}`,

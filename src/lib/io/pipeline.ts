@@ -6,6 +6,7 @@
  * so unit tests drive it directly against the repository on fake-indexeddb.
  */
 import { messageOf } from '../model/errors';
+import { groupProblems, type ProblemGroup } from '../model/issues';
 import type { Stage } from '../model/import';
 import { msg, type Message } from '../model/messages';
 import type { Actor, Dataset, DatasetId, NativeFile, Origin, TramaEvent } from '../model/schema';
@@ -83,6 +84,8 @@ export interface PreviewSummary {
 	removed: number;
 	problems: Problem[];
 	problemCount: number;
+	/** The problems gathered by message: "7 records: 13 is not a month" (the first 50). */
+	problemGroups: ProblemGroup[];
 	newActors: string[];
 	newActorCount: number;
 	matches: (ActorMatch & { refused: boolean })[];
@@ -233,6 +236,7 @@ export async function preparePreview(
 			removed: diff.removed.length,
 			problems: result.problems.slice(0, SHOWN_PROBLEMS),
 			problemCount: result.problems.length,
+			problemGroups: groupProblems(result.problems).slice(0, SHOWN_PROBLEMS),
 			newActors: newActors.slice(0, SHOWN_ACTORS).map((a) => a.name),
 			newActorCount: newActors.length,
 			matches: matches.map((m) => ({ ...m, refused: refused.has(m.imported.id) }))
@@ -295,6 +299,7 @@ export function emptySummary(name: string, origin: Origin): PreviewSummary {
 		removed: 0,
 		problems: [],
 		problemCount: 0,
+		problemGroups: [],
 		newActors: [],
 		newActorCount: 0,
 		matches: []
