@@ -6,6 +6,7 @@
 import { formatLocalInstant } from '../model/dates';
 import type { DetectedFormat, Mappable, Stage } from '../model/import';
 import type { Field, JsonSyntaxError, Message } from '../model/messages';
+import type { MediaKind } from '../model/media';
 import type { ActorKind, Confidence, EventKind, RelationType } from '../model/schema';
 import { renderMessage, type MessageLanguage, type MessageTexts } from './render';
 
@@ -483,7 +484,8 @@ export const en = {
 		dataHeading: 'Export events',
 		what: 'Events',
 		selection: (n: number) => `What is shown now (${count(n, 'event', 'events')})`,
-		selectionHint: 'The timeline’s window, the datasets shown and the actor filter.',
+		selectionHint:
+			'The timeline’s window, the datasets shown, the confidence filter and the actor filter.',
 		dataset: (name: string, n: number) => `${name} (${count(n, 'event', 'events')})`,
 		all: (n: number) => `Every dataset (${count(n, 'event', 'events')})`,
 		format: 'Format',
@@ -583,6 +585,21 @@ export const en = {
 		notes: 'Notes',
 		none: 'Select an event in the timeline or the table to see its details.',
 		published: (date: string) => `published ${date}`,
+		// -- import trust: media --
+		media: 'Media',
+		mediaKind: {
+			image: 'Image',
+			video: 'Video',
+			audio: 'Audio',
+			tweet: 'Tweet',
+			map: 'Map',
+			document: 'Document',
+			link: 'Link'
+		} satisfies Record<MediaKind, string>,
+		mediaCredit: (credit: string) => `Credit: ${credit}`,
+		mediaLoad: (host: string) => `Load image from ${host}`,
+		mediaOpen: (host: string) => `Open on ${host}`,
+		mediaFailed: (host: string) => `The image could not be loaded from ${host}.`,
 		directed: '→',
 		undirected: '—'
 	},
@@ -620,6 +637,12 @@ export const en = {
 		unassessed:
 			'Nobody has assessed this claim yet: imports from files that state no confidence (TimelineJS, vis-timeline, most lists of records) get it'
 	} satisfies Record<Confidence, string>,
+	// -- import trust: the confidence filter --
+	confidenceFilter: {
+		heading: 'Confidence',
+		count: (n: number) => number.format(n),
+		explain: 'What these mean'
+	},
 	actorKind: {
 		person: 'Person',
 		state: 'State',

@@ -204,7 +204,7 @@ export function fromRecords(json: unknown[], options: RecordsOptions): ImportRes
 			problems.push({
 				path: path('confidence'),
 				message: msg('import.notAConfidence', {
-					value: JSON.stringify(rawConfidence) ?? String(rawConfidence),
+					value: JSON.stringify(rawConfidence),
 					allowed: [...CONFIDENCES]
 				})
 			});
