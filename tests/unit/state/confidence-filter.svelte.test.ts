@@ -9,7 +9,7 @@ import { Repository } from '$lib/db/repository';
 import { fromTimelineJs } from '$lib/io/timelinejs';
 import { AppState } from '$lib/state/app.svelte';
 import { Dashboard } from '$lib/state/dashboard.svelte';
-import { ExportSession } from '$lib/state/export.svelte';
+import type { ExportSession } from '$lib/state/export.svelte';
 import type { TimelineState } from '$lib/state/timeline.svelte';
 import { meetings, nativeFile } from '../helpers';
 import { ManualFrames, MemoryHistory } from './fixtures.svelte';
