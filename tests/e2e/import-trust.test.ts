@@ -49,6 +49,9 @@ test('a TimelineJS3 file is unassessed, its image waits for a click, and the fil
 
 	const dialog = await importFile(page, EXAMPLE);
 	await expect(dialog.getByTestId('import-format')).toHaveText('Format: TimelineJS3');
+	await expect(dialog.getByTestId('import-unassessed')).toHaveText(
+		'3 events state no confidence: they are imported as unassessed.'
+	);
 	await dialog.getByRole('button', { name: 'Import 3 events' }).click();
 	await expect(page.getByTestId('notice')).toContainText('Imported 3 events into 1 dataset.', {
 		timeout: 15000

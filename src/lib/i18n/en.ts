@@ -466,7 +466,9 @@ export const en = {
 			existing ? `Updates the dataset “${name}”` : `Creates the dataset “${name}”`,
 		problemsHeading: (n: number) => `${count(n, 'invalid record', 'invalid records')} (skipped):`,
 		more: (n: number) => `…and ${number.format(n)} more`,
-		// -- import trust: grouped problems --
+		// -- import trust: grouped problems, unassessed events --
+		unassessed: (n: number) =>
+			`${count(n, 'event states', 'events state')} no confidence: ${n === 1 ? 'it is' : 'they are'} imported as unassessed.`,
 		problemGroup: (records: number, reason: string) =>
 			`${count(records, 'record', 'records')}: ${reason}`,
 		changedFields: (title: string, fields: string) => `${title}: ${fields}`,

@@ -76,6 +76,8 @@ export interface PreviewSummary {
 	total: number;
 	/** Valid records, which the import would write. */
 	valid: number;
+	/** Of those, how many state no confidence (they are written `unassessed`). */
+	unassessed: number;
 	added: number;
 	changed: ChangedEvent[];
 	changedCount: number;
@@ -229,6 +231,7 @@ export async function preparePreview(
 			dataset: { id: datasetId, name: file.dataset.name, existing },
 			total: result.total,
 			valid: file.events.length,
+			unassessed: file.events.filter((e) => e.confidence === 'unassessed').length,
 			added: diff.added.length,
 			changed: diff.changed.slice(0, SHOWN_CHANGES),
 			changedCount: diff.changed.length,
@@ -292,6 +295,7 @@ export function emptySummary(name: string, origin: Origin): PreviewSummary {
 		origin,
 		total: 0,
 		valid: 0,
+		unassessed: 0,
 		added: 0,
 		changed: [],
 		changedCount: 0,

@@ -47,6 +47,8 @@ describe('reading an input', () => {
 		expect(p.summary.dataset?.existing).toBe(false);
 		expect(p.summary.total).toBeGreaterThan(0);
 		expect(p.summary.added).toBe(p.summary.valid);
+		// TimelineJS3 states no confidence: the preview says every event will be unassessed.
+		expect(p.summary.unassessed).toBe(p.summary.valid);
 		expect(p.summary.identical).toBe(0);
 		expect(new Set(stages)).toEqual(new Set(['reading', 'parsing', 'validating', 'comparing']));
 	});
