@@ -6,6 +6,7 @@ import Dexie, { type Table } from 'dexie';
 import type {
 	Actor,
 	ActorId,
+	Confidence,
 	Dataset,
 	DatasetId,
 	EventId,
@@ -37,6 +38,48 @@ export interface MetaRecord {
 
 export const DEFAULT_DATABASE_NAME = 'trama';
 
+/**
+ * Whether a stored dataset came from a file that states no confidence (TimelineJS3, vis-timeline,
+ * a list of records), whose events earlier versions stored as `reported`, a judgement the file
+ * never made. Version 3 makes those events `unassessed`.
+ *
+ * The store does not record a dataset's format, only its origin (a file's name, an address,
+ * pasted text), so this reads what those importers always wrote: a dataset id made from the
+ * input's name (`import-…`; a Trama file names its own dataset) and events that all have the
+ * confidence `reported`, the kind `other`, and no relations, uncertainty, notes or country (those
+ * importers could fill in none of them). Every dataset those importers wrote matches this.
+ *
+ * What it cannot know: whether a dataset that matches came from such a file. A Trama file whose
+ * dataset id begins with `import-` and whose events all look like that (a Trama export of such
+ * an import does) is made `unassessed` too; a judgement of `reported` an analyst wrote into such
+ * a file by hand cannot be told from the importer's. Backups made before version 3 still hold
+ * `reported` and restore it as they hold it.
+ */
+export function importedWithoutConfidence(
+	dataset: Pick<Dataset, 'id' | 'origin'>,
+	events: readonly Pick<
+		TramaEvent,
+		'confidence' | 'kind' | 'relations' | 'uncertainty' | 'notes' | 'place'
+	>[]
+): boolean {
+	return (
+		dataset.origin.kind !== 'default' &&
+		dataset.id.startsWith('import-') &&
+		events.length > 0 &&
+		events.every(
+			(e) =>
+				e.confidence === 'reported' &&
+				e.kind === 'other' &&
+				e.relations.length === 0 &&
+				e.uncertainty === undefined &&
+				e.notes === undefined &&
+				e.place?.country === undefined
+		)
+	);
+}
+
+const UNASSESSED: Confidence = 'unassessed';
+
 export class TramaDatabase extends Dexie {
 	events!: Table<StoredEvent, [DatasetId, EventId]>;
 	actors!: Table<Actor, ActorId>;
@@ -62,5 +105,20 @@ export class TramaDatabase extends Dexie {
 			events: '[datasetId+id], [datasetId+startMs], *actorIds',
 			actors: 'id'
 		});
+		// Version 3 adds the confidence `unassessed`; events imported from formats that state
+		// none get it instead of the `reported` earlier versions gave them. No index changes.
+		this.version(3)
+			.stores({})
+			.upgrade(async (tx) => {
+				const datasets = (await tx.table('datasets').toArray()) as Dataset[];
+				const events = tx.table('events') as Table<StoredEvent>;
+				for (const dataset of datasets) {
+					const own = events
+						.where('[datasetId+startMs]')
+						.between([dataset.id, -Infinity], [dataset.id, Infinity], true, true);
+					if (importedWithoutConfidence(dataset, await own.toArray()))
+						await own.modify({ confidence: UNASSESSED });
+				}
+			});
 	}
 }

@@ -44,7 +44,8 @@ export function currentPalette(root: HTMLElement = document.documentElement): Pa
 			confirmed: conf('confirmed'),
 			reported: conf('reported'),
 			claimed: conf('claimed'),
-			denied: conf('denied')
+			denied: conf('denied'),
+			unassessed: conf('unassessed')
 		}
 	};
 }

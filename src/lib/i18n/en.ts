@@ -6,6 +6,7 @@
 import { formatLocalInstant, formatYear } from '../model/dates';
 import type { DetectedFormat, Mappable, Stage } from '../model/import';
 import type { Field, JsonSyntaxError, Message } from '../model/messages';
+import type { MediaKind } from '../model/media';
 import type { ActorKind, Confidence, EventKind, RelationType } from '../model/schema';
 import { renderMessage, type MessageLanguage, type MessageTexts } from './render';
 
@@ -36,7 +37,10 @@ const fields = {
 	label: 'the label',
 	datasetName: 'the dataset name',
 	datasetDescription: 'the dataset description',
-	fileName: 'the file name'
+	fileName: 'the file name',
+	mediaCaption: 'the media caption',
+	mediaCredit: 'the media credit',
+	mediaAlt: 'the media’s alternative text'
 } satisfies Record<Field, string>;
 
 const jsonSyntax = {
@@ -230,6 +234,11 @@ const messages = {
 	'import.itemNotObject': () => 'an item must be an object',
 	'import.recordNotObject': () => 'a record must be an object',
 	'import.nothingValid': () => 'there is nothing valid to import',
+	// -- import trust: confidence and TimelineJS 2 --
+	'import.notAConfidence': ({ value, allowed }) =>
+		`${value} is not a confidence: use ${allowed.join(', ')}, or leave the field unmapped (then every record is unassessed)`,
+	'import.timelineJs2': () =>
+		'this is a TimelineJS 2 (legacy) file (timeline.date[] with dates such as "2012,1,26"); TimelineJS 2 files are not supported: convert it to TimelineJS3 JSON (events[] with start_date objects) and import that',
 
 	'backup.isDataset': () => 'this is a Trama dataset file, not a backup: import it with “Import…”',
 	'backup.notBackup': () => 'this is not a Trama backup file',
@@ -417,6 +426,7 @@ export const en = {
 			summary: 'Summary',
 			tags: 'Tags',
 			url: 'Source link',
+			confidence: 'Confidence',
 			id: 'Id'
 		} satisfies Record<Mappable, string>,
 		required: 'required',
@@ -454,6 +464,11 @@ export const en = {
 			existing ? `Updates the dataset “${name}”` : `Creates the dataset “${name}”`,
 		problemsHeading: (n: number) => `${count(n, 'invalid record', 'invalid records')} (skipped):`,
 		more: (n: number) => `…and ${number.format(n)} more`,
+		// -- import trust: grouped problems, unassessed events --
+		unassessed: (n: number) =>
+			`${count(n, 'event states', 'events state')} no confidence: ${n === 1 ? 'it is' : 'they are'} imported as unassessed.`,
+		problemGroup: (records: number, reason: string) =>
+			`${count(records, 'record', 'records')}: ${reason}`,
 		changedFields: (title: string, fields: string) => `${title}: ${fields}`,
 		cannot: 'Cannot be imported:',
 		commit: (n: number) => `Import ${count(n, 'event', 'events')}`,
@@ -469,7 +484,8 @@ export const en = {
 		dataHeading: 'Export events',
 		what: 'Events',
 		selection: (n: number) => `What is shown now (${count(n, 'event', 'events')})`,
-		selectionHint: 'The timeline’s window, the datasets shown and the actor filter.',
+		selectionHint:
+			'The timeline’s window, the datasets shown, the confidence filter and the actor filter.',
 		dataset: (name: string, n: number) => `${name} (${count(n, 'event', 'events')})`,
 		all: (n: number) => `Every dataset (${count(n, 'event', 'events')})`,
 		format: 'Format',
@@ -482,7 +498,7 @@ export const en = {
 			native: 'Everything Trama holds; imports back unchanged.',
 			csv: 'One row per event; actors and sources joined with “; ”.',
 			timelinejs:
-				'Titles, summaries, dates, the first source and periods; TimelineJS cannot hold the rest.'
+				'Titles, summaries, dates, media with their credits, sources as links in the text, and periods; TimelineJS cannot hold the rest (confidence, relations).'
 		} satisfies Record<'native' | 'csv' | 'timelinejs', string>,
 		allNativeHint:
 			'Every dataset, as one backup file: Import adds its datasets back, Restore replaces everything with it.',
@@ -569,6 +585,21 @@ export const en = {
 		notes: 'Notes',
 		none: 'Select an event in the timeline or the table to see its details.',
 		published: (date: string) => `published ${date}`,
+		// -- import trust: media --
+		media: 'Media',
+		mediaKind: {
+			image: 'Image',
+			video: 'Video',
+			audio: 'Audio',
+			tweet: 'Tweet',
+			map: 'Map',
+			document: 'Document',
+			link: 'Link'
+		} satisfies Record<MediaKind, string>,
+		mediaCredit: (credit: string) => `Credit: ${credit}`,
+		mediaLoad: (host: string) => `Load image from ${host}`,
+		mediaOpen: (host: string) => `Open on ${host}`,
+		mediaFailed: (host: string) => `The image could not be loaded from ${host}.`,
 		directed: '→',
 		undirected: '—'
 	},
@@ -595,14 +626,23 @@ export const en = {
 		confirmed: 'Confirmed',
 		reported: 'Reported',
 		claimed: 'Claimed',
-		denied: 'Denied'
+		denied: 'Denied',
+		unassessed: 'Unassessed'
 	} satisfies Record<Confidence, string>,
 	confidenceHelp: {
 		confirmed: 'Established by official statements of the parties or several independent reports',
 		reported: 'Reported by credible media or governments; not confirmed by the parties',
 		claimed: 'Asserted by one interested party only',
-		denied: 'Publicly denied by a party involved'
+		denied: 'Publicly denied by a party involved',
+		unassessed:
+			'Nobody has assessed this claim yet: imports from files that state no confidence (TimelineJS, vis-timeline, most lists of records) get it'
 	} satisfies Record<Confidence, string>,
+	// -- import trust: the confidence filter --
+	confidenceFilter: {
+		heading: 'Confidence',
+		count: (n: number) => number.format(n),
+		explain: 'What these mean'
+	},
 	actorKind: {
 		person: 'Person',
 		state: 'State',

@@ -48,6 +48,16 @@ export function detectFormat(json: unknown): DetectedFormat {
 	return 'unknown';
 }
 
+/**
+ * True for a TimelineJS 2 (legacy) file: `{ "timeline": { "date": [{ "startDate": "2012,1,26" }] } }`.
+ * Trama names it, so that its refusal says what it is and what to do.
+ */
+export function isTimelineJs2(json: unknown): boolean {
+	if (!isObject(json) || !isObject(json.timeline)) return false;
+	const { date, era } = json.timeline;
+	return Array.isArray(date) || Array.isArray(era) || 'startDate' in json.timeline;
+}
+
 /** For a plain list of records: its fields and the mapping used (or to be chosen). */
 export interface RecordsInfo {
 	fields: RecordField[];
@@ -99,6 +109,7 @@ export function convertImport(json: unknown, options: ImportOptions): ReadResult
 		}
 		default:
 			if (isBackup(json)) return { ok: false, format, error: msg('import.isBackup') };
+			if (isTimelineJs2(json)) return { ok: false, error: msg('import.timelineJs2') };
 			return {
 				ok: false,
 				format,

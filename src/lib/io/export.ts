@@ -141,10 +141,25 @@ function tljsDate(date: PartialDate): Record<string, number> {
 }
 
 /**
- * A TimelineJS3 file: headline, text (escaped), dates at their precision, the first source as
- * media (URL, title as caption, publisher as credit), the first tag (else the first actor) as
- * group, the id as unique_id, periods as eras, the dataset as the title slide. What TimelineJS
- * cannot hold (other sources, relations, confidence, uncertainty) is left out.
+ * A source as TimelineJS's HTML text: a link with its title (or address) as text, then its
+ * publisher in brackets.
+ */
+function sourceLink(source: { url?: string; title?: string; publisher?: string }): string {
+	const text = source.title ?? source.url ?? source.publisher ?? '';
+	const link = source.url
+		? `<a href="${escapeHtml(source.url)}">${escapeHtml(text)}</a>`
+		: escapeHtml(text);
+	const by =
+		source.publisher && source.publisher !== text ? ` (${escapeHtml(source.publisher)})` : '';
+	return link + by;
+}
+
+/**
+ * A TimelineJS3 file: headline, text (escaped), dates at their precision, the event's media as
+ * `media` (address, caption, credit, alternative text, thumbnail), its sources as links in a
+ * paragraph of the text (TimelineJS has no place for sources; they must not pose as media), the
+ * first tag (else the first actor) as group, the id as unique_id, periods as eras, the dataset as
+ * the title slide. What TimelineJS cannot hold (relations, confidence, uncertainty) is left out.
  */
 export function toTimelineJs(file: NativeFile, actors: ReadonlyMap<ActorId, Actor>): unknown {
 	return {
@@ -155,23 +170,29 @@ export function toTimelineJs(file: NativeFile, actors: ReadonlyMap<ActorId, Acto
 			}
 		},
 		events: file.events.map((e) => {
-			const source = e.sources.find((s) => s.url !== undefined);
+			const media = e.media?.[0];
 			const group =
 				e.tags[0] ?? (e.participants[0] ? actors.get(e.participants[0].actor)?.name : undefined);
+			const paragraphs = [
+				...(e.summary ? [`<p>${escapeHtml(e.summary)}</p>`] : []),
+				...(e.sources.length ? [`<p>${e.sources.map(sourceLink).join(' · ')}</p>`] : [])
+			];
 			return {
 				unique_id: e.id,
 				start_date: tljsDate(e.start),
 				...(e.end ? { end_date: tljsDate(e.end) } : {}),
 				text: {
 					headline: escapeHtml(e.title),
-					...(e.summary ? { text: escapeHtml(e.summary) } : {})
+					...(paragraphs.length ? { text: paragraphs.join('') } : {})
 				},
-				...(source?.url
+				...(media
 					? {
 							media: {
-								url: source.url,
-								...(source.title ? { caption: escapeHtml(source.title) } : {}),
-								...(source.publisher ? { credit: escapeHtml(source.publisher) } : {})
+								url: media.url,
+								...(media.caption ? { caption: escapeHtml(media.caption) } : {}),
+								...(media.credit ? { credit: escapeHtml(media.credit) } : {}),
+								...(media.alt ? { alt: media.alt } : {}),
+								...(media.thumbnail ? { thumbnail: media.thumbnail } : {})
 							}
 						}
 					: {}),

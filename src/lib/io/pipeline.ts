@@ -6,6 +6,7 @@
  * so unit tests drive it directly against the repository on fake-indexeddb.
  */
 import { messageOf } from '../model/errors';
+import { groupProblems, type ProblemGroup } from '../model/issues';
 import type { Stage } from '../model/import';
 import { msg, type Message } from '../model/messages';
 import type { Actor, Dataset, DatasetId, NativeFile, Origin, TramaEvent } from '../model/schema';
@@ -75,6 +76,8 @@ export interface PreviewSummary {
 	total: number;
 	/** Valid records, which the import would write. */
 	valid: number;
+	/** Of those, how many state no confidence (they are written `unassessed`). */
+	unassessed: number;
 	added: number;
 	changed: ChangedEvent[];
 	changedCount: number;
@@ -83,6 +86,8 @@ export interface PreviewSummary {
 	removed: number;
 	problems: Problem[];
 	problemCount: number;
+	/** The problems gathered by message: "7 records: 13 is not a month" (the first 50). */
+	problemGroups: ProblemGroup[];
 	newActors: string[];
 	newActorCount: number;
 	matches: (ActorMatch & { refused: boolean })[];
@@ -226,6 +231,7 @@ export async function preparePreview(
 			dataset: { id: datasetId, name: file.dataset.name, existing },
 			total: result.total,
 			valid: file.events.length,
+			unassessed: file.events.filter((e) => e.confidence === 'unassessed').length,
 			added: diff.added.length,
 			changed: diff.changed.slice(0, SHOWN_CHANGES),
 			changedCount: diff.changed.length,
@@ -233,6 +239,7 @@ export async function preparePreview(
 			removed: diff.removed.length,
 			problems: result.problems.slice(0, SHOWN_PROBLEMS),
 			problemCount: result.problems.length,
+			problemGroups: groupProblems(result.problems).slice(0, SHOWN_PROBLEMS),
 			newActors: newActors.slice(0, SHOWN_ACTORS).map((a) => a.name),
 			newActorCount: newActors.length,
 			matches: matches.map((m) => ({ ...m, refused: refused.has(m.imported.id) }))
@@ -288,6 +295,7 @@ export function emptySummary(name: string, origin: Origin): PreviewSummary {
 		origin,
 		total: 0,
 		valid: 0,
+		unassessed: 0,
 		added: 0,
 		changed: [],
 		changedCount: 0,
@@ -295,6 +303,7 @@ export function emptySummary(name: string, origin: Origin): PreviewSummary {
 		removed: 0,
 		problems: [],
 		problemCount: 0,
+		problemGroups: [],
 		newActors: [],
 		newActorCount: 0,
 		matches: []

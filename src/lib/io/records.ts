@@ -1,12 +1,14 @@
 /**
  * A plain JSON list of records in no known format, e.g. `[{ "headline": …, "when": …, "who": … }]`.
  * The user says which field is the title, the date, the actors…; Trama guesses a first mapping
- * from the field names. Fields left unmapped are kept in each event's `extra`.
+ * from the field names. Fields left unmapped are kept in each event's `extra`. A record's
+ * confidence is what its confidence field says, when the file has one; without it the record is
+ * `unassessed` (Trama does not judge a claim for the file).
  */
 import { parseLooseDate, fromParts, fromSignedYear } from '../model/dates';
 import { fieldMappingSchema, MAPPABLE, type FieldMapping, type Mappable } from '../model/import';
 import { msg } from '../model/messages';
-import type { TramaEventInput } from '../model/schema';
+import { CONFIDENCES, type Confidence, type TramaEventInput } from '../model/schema';
 import type { Problem } from '../model/validate';
 import { htmlToText } from './html';
 import {
@@ -90,6 +92,7 @@ const HINTS: Record<Mappable, string[]> = {
 	summary: ['summary', 'description', 'text', 'details', 'body', 'notes', 'abstract'],
 	tags: ['tags', 'categories', 'category', 'topics', 'topic', 'keywords', 'type'],
 	url: ['url', 'link', 'source', 'source_url', 'href', 'sources'],
+	confidence: ['confidence', 'certainty'],
 	id: ['id', 'uid', 'uuid', 'unique_id', 'key', 'identifier']
 };
 
@@ -166,6 +169,13 @@ function namesIn(value: unknown): string[] {
 	return [...new Set(names.map((n) => n.trim()).filter(Boolean))];
 }
 
+/** A confidence as a record writes it: one of the model's words, in any case, trimmed. */
+function confidenceOf(value: unknown): Confidence | undefined {
+	if (typeof value !== 'string') return undefined;
+	const word = value.trim().toLowerCase();
+	return CONFIDENCES.find((c) => c === word);
+}
+
 function textOf(value: unknown): string {
 	if (typeof value === 'string') return htmlToText(value).text;
 	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
@@ -196,6 +206,16 @@ export function fromRecords(json: unknown[], options: RecordsOptions): ImportRes
 		const start = rawStart === undefined ? undefined : dateOf(rawStart);
 		if (!start) problems.push({ path: path('start'), message: msg('date.empty') });
 		else if (!start.ok) problems.push({ path: path('start'), message: start.error });
+		const rawConfidence = field('confidence');
+		const confidence = confidenceOf(rawConfidence);
+		if (rawConfidence !== undefined && confidence === undefined)
+			problems.push({
+				path: path('confidence'),
+				message: msg('import.notAConfidence', {
+					value: JSON.stringify(rawConfidence),
+					allowed: [...CONFIDENCES]
+				})
+			});
 		const rawEnd = field('end');
 		const end = rawEnd === undefined ? undefined : dateOf(rawEnd);
 		if (end && !end.ok) problems.push({ path: path('end'), message: end.error });
@@ -234,7 +254,7 @@ export function fromRecords(json: unknown[], options: RecordsOptions): ImportRes
 			tags: namesIn(field('tags')).map((t) => t.slice(0, 100)),
 			sources,
 			kind: 'other',
-			confidence: 'reported',
+			confidence: confidence ?? 'unassessed',
 			...extraField(extra)
 		};
 		return { index, input, problems };

@@ -1,12 +1,15 @@
 /**
  * TimelineJS3 JSON → native records. Year-only and year–month dates keep their precision;
- * `group` becomes a tag or an actor, as the user chooses; media, credits and links become
- * sources; HTML is reduced to plain text; `unique_id` is the id (else a stable hash of title and
- * start); eras become periods; fields the model has no place for are kept in `extra`.
+ * `group` becomes a tag or an actor, as the user chooses; `media` stays media, with its caption
+ * and credit (a credit attributes a picture: it is not a source); links in the headline and text
+ * become sources; HTML is reduced to plain text; `unique_id` is the id (else a stable hash of
+ * title and start); eras become periods; fields the model has no place for are kept in `extra`.
+ * TimelineJS carries no confidence, so every event is `unassessed`: Trama does not judge a claim
+ * for the file.
  */
 import { fromParts, fromSignedYear, type PartialDate } from '../model/dates';
 import { msg, type Message } from '../model/messages';
-import type { Source, TramaEventInput } from '../model/schema';
+import { mediaSchema, type Media, type Source, type TramaEventInput } from '../model/schema';
 import type { Problem } from '../model/validate';
 import { htmlToText } from './html';
 import {
@@ -104,6 +107,55 @@ function text(value: unknown): { text: string; links: { url: string; text: strin
 	return typeof value === 'string' ? htmlToText(value) : { text: '', links: [] };
 }
 
+const MEDIA_FIELDS = new Set(['url', 'caption', 'credit', 'alt', 'thumbnail']);
+
+/** An address as TimelineJS writes it: http(s), or protocol-relative ("//host/…", read as https). */
+function address(value: unknown): string | undefined {
+	if (typeof value !== 'string') return undefined;
+	const url = value.trim();
+	if (/^https?:\/\//i.test(url)) return url;
+	if (/^\/\/[^/\s]/.test(url)) return `https:${url}`;
+	return undefined;
+}
+
+/**
+ * A TimelineJS `media` object as the model's media: its address, and caption and credit as
+ * plain text. `whole` says whether the model's media says all the object did; when it does not
+ * (HTML with links in the credit, a relative address, a quote instead of an address, fields the
+ * model lacks), the object is kept as it was in the event's `extra`.
+ */
+function readMedia(raw: Record<string, unknown>): { media?: Media; whole: boolean } {
+	// An empty media object ({ "url": "", "caption": "" }, as templates leave them) says nothing.
+	if (Object.values(raw).every((v) => v === '' || v === null)) return { whole: true };
+	const url = address(raw.url);
+	if (url === undefined) return { whole: false };
+	const caption = text(raw.caption).text.slice(0, 2000);
+	const credit = text(raw.credit).text.slice(0, 500);
+	const alt = typeof raw.alt === 'string' ? raw.alt.trim().slice(0, 1000) : '';
+	const thumbnail = address(raw.thumbnail);
+	const candidate = {
+		url,
+		...(caption ? { caption } : {}),
+		...(credit ? { credit } : {}),
+		...(alt ? { alt } : {}),
+		...(thumbnail ? { thumbnail } : {})
+	};
+	const checked = mediaSchema.safeParse(candidate);
+	if (!checked.success) return { whole: false };
+	const same = (key: string, value: string | undefined) => {
+		const original = raw[key];
+		return original === undefined || original === '' ? value === undefined : original === value;
+	};
+	const whole =
+		Object.keys(raw).every((k) => MEDIA_FIELDS.has(k)) &&
+		raw.url === url &&
+		same('caption', checked.data.caption) &&
+		same('credit', checked.data.credit) &&
+		same('alt', checked.data.alt) &&
+		same('thumbnail', checked.data.thumbnail);
+	return { media: checked.data, whole };
+}
+
 const KNOWN_EVENT_FIELDS = new Set([
 	'start_date',
 	'end_date',
@@ -133,9 +185,8 @@ export function fromTimelineJs(json: unknown, options: TimelineJsOptions): Impor
 		const t = isObject(raw.text) ? raw.text : {};
 		const headline = text(t.headline);
 		const body = text(t.text);
-		const media = isObject(raw.media) ? raw.media : undefined;
-		const caption = text(media?.caption);
-		const credit = text(media?.credit);
+		const rawMedia = isObject(raw.media) ? raw.media : undefined;
+		const caption = text(rawMedia?.caption);
 		if (!start) return { index, input: undefined, problems };
 
 		const title =
@@ -143,29 +194,15 @@ export function fromTimelineJs(json: unknown, options: TimelineJsOptions): Impor
 			body.text.split('\n')[0]?.slice(0, 120) ||
 			caption.text.slice(0, 120) ||
 			`Untitled event of ${start}`;
+		// Sources are what the slide's own text cites; a media credit only attributes a picture.
 		const sources: Source[] = [];
 		const seen = new Set<string>();
-		const addSource = (s: Source) => {
-			if (s.url !== undefined && seen.has(s.url)) return;
-			if (s.url !== undefined) seen.add(s.url);
-			sources.push(s);
-		};
-		const mediaUrl = typeof media?.url === 'string' ? media.url.trim() : '';
-		if (/^https?:\/\//i.test(mediaUrl)) {
-			addSource({
-				url: mediaUrl,
-				...(caption.text ? { title: caption.text.slice(0, 500) } : {}),
-				...(credit.text ? { publisher: credit.text.slice(0, 200) } : {})
-			});
-		} else if (credit.text) {
-			addSource({
-				title: caption.text.slice(0, 500) || credit.text.slice(0, 500),
-				publisher: credit.text.slice(0, 200)
-			});
+		for (const link of [...headline.links, ...body.links]) {
+			if (seen.has(link.url)) continue;
+			seen.add(link.url);
+			sources.push({ url: link.url, ...(link.text ? { title: link.text.slice(0, 500) } : {}) });
 		}
-		for (const link of [...credit.links, ...caption.links, ...headline.links, ...body.links]) {
-			addSource({ url: link.url, ...(link.text ? { title: link.text.slice(0, 500) } : {}) });
-		}
+		const { media, whole } = rawMedia ? readMedia(rawMedia) : { whole: true };
 
 		const group = typeof raw.group === 'string' ? raw.group.trim() : '';
 		const participants: TramaEventInput['participants'] = [];
@@ -180,7 +217,8 @@ export function fromTimelineJs(json: unknown, options: TimelineJsOptions): Impor
 		const extra: Record<string, unknown> = {};
 		for (const [key, value] of Object.entries(raw))
 			if (!KNOWN_EVENT_FIELDS.has(key)) extra[key] = value;
-		if (media) extra.media = media;
+		if (rawMedia && !whole) extra.media = rawMedia;
+		else if (raw.media !== undefined && raw.media !== null && !rawMedia) extra.media = raw.media;
 		if (isObject(raw.start_date) && raw.start_date.display_date !== undefined)
 			extra.display_date = raw.start_date.display_date;
 		if (typeof t.headline === 'string' && t.headline !== headline.text)
@@ -200,8 +238,9 @@ export function fromTimelineJs(json: unknown, options: TimelineJsOptions): Impor
 			participants,
 			tags,
 			sources,
+			...(media ? { media: [media] } : {}),
 			kind: 'other',
-			confidence: 'reported',
+			confidence: 'unassessed',
 			...extraField(extra)
 		};
 		return { index, input, problems };
@@ -216,7 +255,9 @@ export function fromTimelineJs(json: unknown, options: TimelineJsOptions): Impor
 					? p.replace(/^start/, 'start_date')
 					: p === 'id'
 						? 'unique_id'
-						: p,
+						: p.startsWith('media[0]')
+							? p.replace(/^media\[0\]/, 'media')
+							: p,
 		options.onProgress
 	);
 

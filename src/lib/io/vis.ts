@@ -2,7 +2,8 @@
  * vis-timeline item arrays → native records: `[{ id, content, start, end, group, type, title }]`,
  * or `{ items, groups }`. `content` and `title` may hold HTML and become plain text; groups
  * become actors or tags, as the user chooses; the fields the model has no place for (type,
- * className, style, subgroup, editable…) are kept in `extra`.
+ * className, style, subgroup, editable…) are kept in `extra`. vis-timeline items carry no
+ * confidence, so every event is `unassessed`.
  */
 import { parseLooseDate } from '../model/dates';
 import { msg } from '../model/messages';
@@ -107,7 +108,7 @@ export function fromVisTimeline(json: unknown, options: VisOptions): ImportResul
 				...(l.text ? { title: l.text.slice(0, 500) } : {})
 			})),
 			kind: 'other',
-			confidence: 'reported',
+			confidence: 'unassessed',
 			...extraField(extra)
 		};
 		return { index, input, problems };

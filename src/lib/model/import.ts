@@ -30,6 +30,8 @@ export const fieldMappingSchema = z.strictObject({
 	summary: fieldName,
 	tags: fieldName,
 	url: fieldName,
+	/** A field that states each record's confidence (confirmed, reported…); else unassessed. */
+	confidence: fieldName,
 	id: fieldName
 });
 export type FieldMapping = z.infer<typeof fieldMappingSchema>;

@@ -89,3 +89,58 @@ function messageOfZodIssue(issue: z.core.$ZodRawIssue): Message {
 
 /** The error map to parse the model's schemas with (see `validate` in `validate.ts`). */
 export const zodErrorMap: z.core.$ZodErrorMap = (issue) => asIssue(messageOfZodIssue(issue));
+
+/**
+ * Problems that say the same thing of several records, gathered: one message, the records it
+ * concerns and where in each. An import preview shows "7 records: 13 is not a month" and lists
+ * the paths on demand, instead of the same sentence seven times.
+ */
+export interface ProblemGroup {
+	message: Message;
+	/** How many problems say it. */
+	count: number;
+	/** How many different records they are about (`events[3].start` and `.end` are one). */
+	records: number;
+	/** Where, in the input's order; at most `maxPaths` of them. */
+	paths: string[];
+}
+
+/** JSON with object keys sorted: two equal messages give the same text. */
+function keyOf(message: Message): string {
+	return JSON.stringify(message, (_k, v: unknown) =>
+		v && typeof v === 'object' && !Array.isArray(v)
+			? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+			: v
+	);
+}
+
+/** The record a path is about: `events[12].start_date.month` → `events[12]`. */
+function recordOf(path: string): string {
+	const end = path.indexOf(']');
+	return end === -1 ? path : path.slice(0, end + 1);
+}
+
+/**
+ * Gathers identical problems (same message, parameters included), in the order each message
+ * first appears. Each group keeps up to `maxPaths` paths; the counts are of all of them.
+ */
+export function groupProblems(
+	problems: readonly { path: string; message: Message }[],
+	maxPaths = 100
+): ProblemGroup[] {
+	const groups = new Map<string, ProblemGroup & { seen: Set<string> }>();
+	for (const { path, message } of problems) {
+		const key = keyOf(message);
+		let group = groups.get(key);
+		if (!group)
+			groups.set(key, (group = { message, count: 0, records: 0, paths: [], seen: new Set() }));
+		group.count++;
+		const record = recordOf(path);
+		if (!group.seen.has(record)) {
+			group.seen.add(record);
+			group.records++;
+		}
+		if (group.paths.length < maxPaths) group.paths.push(path);
+	}
+	return [...groups.values()].map(({ seen: _s, ...group }) => group);
+}

@@ -28,7 +28,11 @@ export const FIELDS = [
 	'label',
 	'datasetName',
 	'datasetDescription',
-	'fileName'
+	'fileName',
+	// Media (schema.ts, mediaSchema)
+	'mediaCaption',
+	'mediaCredit',
+	'mediaAlt'
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -164,6 +168,9 @@ export const MESSAGE_PARAMS = {
 	'import.itemNotObject': {},
 	'import.recordNotObject': {},
 	'import.nothingValid': {},
+	// What a file claims (confidence) and files Trama names but does not read
+	'import.notAConfidence': { value: 'text', allowed: 'texts' },
+	'import.timelineJs2': {},
 
 	// Backups (io/backup.ts)
 	'backup.isDataset': {},

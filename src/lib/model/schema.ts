@@ -85,11 +85,13 @@ const httpUrl = z.url({ protocol: /^https?$/, error: issueMsg('schema.sourceUrl'
 // ---------------------------------------------------------------------------------------------
 // Vocabularies
 
-export const CONFIDENCES = ['confirmed', 'reported', 'claimed', 'denied'] as const;
+export const CONFIDENCES = ['confirmed', 'reported', 'claimed', 'denied', 'unassessed'] as const;
 /**
  * How sure the record is: `confirmed` (official statements of the parties or several independent
  * wire reports), `reported` (credible media or governments, not confirmed by the parties),
- * `claimed` (one interested party only), `denied` (a party involved publicly denied it).
+ * `claimed` (one interested party only), `denied` (a party involved publicly denied it),
+ * `unassessed` (nobody has judged the claim: what an import from a format that carries no
+ * confidence gets, rather than a judgement the file never made).
  */
 export const confidenceSchema = z.enum(CONFIDENCES);
 export type Confidence = z.infer<typeof confidenceSchema>;
@@ -201,6 +203,23 @@ export const sourceSchema = z
 	});
 export type Source = z.infer<typeof sourceSchema>;
 
+/**
+ * A picture, video, tweet, map or document that illustrates an event (TimelineJS3's `media`).
+ * It is not a source: its credit attributes the picture, it is no evidence for the claim. What
+ * kind of media it is follows from the address (see `mediaKind` in `media.ts`).
+ */
+export const mediaSchema = z.strictObject({
+	url: httpUrl,
+	caption: requiredText(2000, 'mediaCaption').optional(),
+	/** Who made or owns the picture: attribution, shown with it. */
+	credit: requiredText(500, 'mediaCredit').optional(),
+	/** Text that describes an image to those who cannot see it. */
+	alt: requiredText(1000, 'mediaAlt').optional(),
+	/** A small picture of the media, as its file gave it. */
+	thumbnail: httpUrl.optional()
+});
+export type Media = z.infer<typeof mediaSchema>;
+
 export const uncertaintySchema = z.strictObject({
 	/** The date is approximate ("circa"). */
 	circa: z.boolean().optional(),
@@ -230,6 +249,8 @@ export const eventSchema = z
 		kind: eventKindSchema.default('other'),
 		tags: z.array(requiredText(100, 'tag')).default([]),
 		sources: z.array(sourceSchema).default([]),
+		/** Pictures and other media that illustrate the event; not evidence (see `mediaSchema`). */
+		media: z.array(mediaSchema).min(1).optional(),
 		confidence: confidenceSchema,
 		notes: text(10000, 'notes').optional(),
 		/** Fields a foreign format had that the model does not: kept, never dropped. */

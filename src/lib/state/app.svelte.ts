@@ -4,7 +4,14 @@
  */
 import { createContext } from 'svelte';
 import type { Repository, StoredEvent } from '../db/repository';
-import type { Actor, ActorId, Dataset, NativeFile } from '../model/schema';
+import {
+	CONFIDENCES,
+	type Actor,
+	type ActorId,
+	type Confidence,
+	type Dataset,
+	type NativeFile
+} from '../model/schema';
 import { describeError, t } from '../i18n';
 import { actorName, indexById } from '../model/events';
 import { Live } from './live.svelte';
@@ -41,13 +48,36 @@ export class AppState {
 	});
 
 	/**
+	 * The confidences the views leave out (the confidence filter); none at first. The timeline,
+	 * the network, the table and "export what is shown" all follow it, through `shownEvents`.
+	 */
+	hiddenConfidences = $state<readonly Confidence[]>([]);
+
+	/** How many events of the datasets shown have each confidence (the filter's counts). */
+	readonly confidenceCounts: Readonly<Record<Confidence, number>> = $derived.by(() => {
+		const counts = Object.fromEntries(CONFIDENCES.map((c) => [c, 0])) as Record<Confidence, number>;
+		for (const e of this.visibleEvents ?? []) counts[e.confidence]++;
+		return counts;
+	});
+
+	/**
 	 * The events the views show, once the first start has written the default dataset: the
 	 * events' live query opens only then, so its first result is the data, not the empty store
-	 * before it (a shared link's selection is looked up in it).
+	 * before it (a shared link's selection is looked up in it). Events whose confidence the
+	 * filter hides are left out.
 	 */
-	readonly shownEvents: StoredEvent[] | undefined = $derived.by(() =>
-		this.startStatus === 'ready' ? this.visibleEvents : undefined
-	);
+	readonly shownEvents: StoredEvent[] | undefined = $derived.by(() => {
+		if (this.startStatus !== 'ready') return undefined;
+		const events = this.visibleEvents;
+		const hidden = this.hiddenConfidences;
+		return events && hidden.length ? events.filter((e) => !hidden.includes(e.confidence)) : events;
+	});
+
+	/** Shows or hides the events of one confidence in every view. */
+	showConfidence(confidence: Confidence, shown: boolean): void {
+		const others = this.hiddenConfidences.filter((c) => c !== confidence);
+		this.hiddenConfidences = shown ? others : [...others, confidence];
+	}
 
 	/** True once the views can draw: started, with the events and the actors read. */
 	readonly ready: boolean = $derived.by(

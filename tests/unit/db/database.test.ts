@@ -1,10 +1,12 @@
+import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TramaDatabase } from '$lib/db/database';
+import { importedWithoutConfidence, TramaDatabase } from '$lib/db/database';
 import { fromStored, Repository, toStored } from '$lib/db/repository';
+import { fromTimelineJs } from '$lib/io/timelinejs';
 import { compareDated } from '$lib/model/events';
-import type { Dataset, DatasetId } from '$lib/model/schema';
-import { meetings, nativeFile } from '../helpers';
+import type { Dataset, DatasetId, TramaEvent } from '$lib/model/schema';
+import { event, meetings, nativeFile } from '../helpers';
 
 /** Version 1 as it shipped, written out here so the test does not follow later edits. */
 const VERSION_1 = {
@@ -57,7 +59,7 @@ describe('opening a version-1 database', () => {
 		db = new TramaDatabase(NAME);
 		const repo = new Repository(db);
 		await db.open();
-		expect(db.verno).toBe(2);
+		expect(db.verno).toBe(3);
 
 		expect(await repo.datasets()).toEqual([dataset]);
 		const stored = file.events.map((e) => toStored(e, datasetId)).sort(compareDated);
@@ -94,5 +96,105 @@ describe('opening a version-1 database', () => {
 		// The actors went with the last events that used them (found through *actorIds).
 		expect(await repo.contents()).toEqual({ datasets: [], actors: [] });
 		expect(await repo.periods()).toEqual([]);
+	});
+});
+
+/** Version 2 as it shipped (version 1 with the unused indexes dropped). */
+const VERSION_2 = {
+	...VERSION_1,
+	events: '[datasetId+id], [datasetId+startMs], *actorIds',
+	actors: 'id'
+};
+
+describe('opening a version-2 database: the confidence nobody assessed', () => {
+	const V2 = 'upgrade-from-2';
+	const stored = (id: string, origin: Dataset['origin'], events: TramaEvent[]) => ({
+		dataset: {
+			id: id as DatasetId,
+			name: id,
+			origin,
+			importedAt: '2026-11-22T10:00:00.000Z',
+			eventCount: events.length
+		} satisfies Dataset,
+		events: events.map((e) => toStored(e, id as DatasetId))
+	});
+	// What version 2 wrote for a TimelineJS3 file: every event `reported`, kind `other`.
+	const timelineJs = fromTimelineJs(
+		JSON.parse(
+			readFileSync('tests/fixtures/timelinejs/contrib_women_in_computing.json', 'utf8')
+		) as unknown,
+		{ group: 'tag', datasetId: 'import-women', datasetName: 'Women' }
+	).file.events.map((e) => ({ ...e, confidence: 'reported' as const }));
+	const plain = (id: string) =>
+		event({ id, confidence: 'reported', sources: [], participants: [], kind: 'other' });
+
+	afterEach(async () => {
+		await new TramaDatabase(V2).delete();
+	});
+
+	it('makes the events of an import from a format without confidence unassessed, and nothing else', async () => {
+		const sets = [
+			stored('import-women', { kind: 'file', name: 'women.json' }, timelineJs),
+			stored('import-list', { kind: 'paste' }, [plain('a'), plain('b')]),
+			// A Trama file names its own dataset: its `reported` is the file's own judgement.
+			stored('kp-ru', { kind: 'file', name: 'kp-ru.json' }, [plain('c')]),
+			// An import- dataset with one judged event is not an import that stated nothing.
+			stored('import-judged', { kind: 'url', url: 'https://example.org/j.json' }, [
+				plain('d'),
+				event({ id: 'e', confidence: 'reported', kind: 'summit' })
+			]),
+			stored('default', { kind: 'default' }, [plain('f')])
+		];
+		const v2 = new Dexie(V2);
+		v2.version(2).stores(VERSION_2);
+		await v2.open();
+		for (const s of sets) {
+			await v2.table('datasets').put(s.dataset);
+			await v2.table('events').bulkPut(s.events);
+		}
+		v2.close();
+
+		const upgraded = new TramaDatabase(V2);
+		await upgraded.open();
+		expect(upgraded.verno).toBe(3);
+		const events = await new Repository(upgraded).events();
+		const confidences = (datasetId: string) => [
+			...new Set(events.filter((e) => e.datasetId === datasetId).map((e) => e.confidence))
+		];
+		expect(confidences('import-women')).toEqual(['unassessed']);
+		expect(events.filter((e) => e.datasetId === 'import-women')).toHaveLength(10);
+		expect(confidences('import-list')).toEqual(['unassessed']);
+		expect(confidences('kp-ru')).toEqual(['reported']);
+		expect(confidences('import-judged')).toEqual(['reported']);
+		expect(confidences('default')).toEqual(['reported']);
+		// Nothing else of the records changed.
+		const women = events.filter((e) => e.datasetId === 'import-women').map(fromStored);
+		expect(women.map((e) => ({ ...e, confidence: 'reported' }))).toEqual(
+			[...sets[0]!.events].sort(compareDated).map(fromStored)
+		);
+		upgraded.close();
+	});
+
+	it('tells such a dataset from others by what its importer wrote', () => {
+		const origin = { kind: 'file', name: 'x.json' } as const;
+		const id = 'import-x' as DatasetId;
+		expect(importedWithoutConfidence({ id, origin }, [plain('a')])).toBe(true);
+		expect(importedWithoutConfidence({ id, origin }, [])).toBe(false);
+		expect(importedWithoutConfidence({ id: 'x' as DatasetId, origin }, [plain('a')])).toBe(false);
+		expect(
+			importedWithoutConfidence({ id, origin }, [
+				event({ id: 'a', confidence: 'reported', kind: 'other', notes: 'checked by hand' })
+			])
+		).toBe(false);
+		expect(
+			importedWithoutConfidence({ id, origin }, [
+				event({
+					id: 'a',
+					confidence: 'reported',
+					kind: 'other',
+					place: { name: 'Moscow', country: 'RU' }
+				})
+			])
+		).toBe(false);
 	});
 });

@@ -40,7 +40,7 @@ describe('fetchDefaultDataset', () => {
 				)
 			)
 		).toBe(
-			'the default dataset is invalid: events[0].title: the title must be text; events[0].start: a date must be text such as "2023-09-13"; events[0].confidence: Invalid option: expected one of "confirmed"|"reported"|"claimed"|"denied"'
+			'the default dataset is invalid: events[0].title: the title must be text; events[0].start: a date must be text such as "2023-09-13"; events[0].confidence: Invalid option: expected one of "confirmed"|"reported"|"claimed"|"denied"|"unassessed"'
 		);
 		const offline: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));
 		expect(await rejection(fetchDefaultDataset('', offline))).toBe(

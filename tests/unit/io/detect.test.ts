@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { detectFormat, readImport } from '$lib/io/detect';
+import { convertImport, detectFormat, isTimelineJs2, readImport } from '$lib/io/detect';
 import { describeMessage, describeProblem } from '$lib/i18n';
 import { inEnglish } from '../helpers';
 
@@ -66,6 +66,37 @@ describe('reading an import', () => {
 			ok: false,
 			error: 'not valid JSON at line 1, column 7: a value was expected'
 		});
+	});
+});
+
+describe('a TimelineJS 2 (legacy) file', () => {
+	it('is named in its refusal, with what to do', () => {
+		const legacy = {
+			timeline: {
+				headline: 'Sh*t People Say',
+				type: 'default',
+				text: 'People say stuff',
+				date: [
+					{
+						startDate: '2012,1,26',
+						endDate: '2012,1,27',
+						headline: 'Sh*t Politicians Say',
+						text: '<p>In true political fashion…</p>',
+						asset: { media: 'https://youtu.be/u4XpeU9erbg', credit: '', caption: '' }
+					}
+				]
+			}
+		};
+		const read = convertImport(legacy, options);
+		expect(inEnglish(read)).toEqual({
+			ok: false,
+			error:
+				'this is a TimelineJS 2 (legacy) file (timeline.date[] with dates such as "2012,1,26"); TimelineJS 2 files are not supported: convert it to TimelineJS3 JSON (events[] with start_date objects) and import that'
+		});
+		expect(isTimelineJs2(legacy)).toBe(true);
+		expect(isTimelineJs2({ timeline: { era: [] } })).toBe(true);
+		expect(isTimelineJs2({ events: [] })).toBe(false);
+		expect(isTimelineJs2({ timeline: 'x' })).toBe(false);
 	});
 });
 

@@ -89,14 +89,22 @@ describe('CSV export', () => {
 });
 
 describe('TimelineJS3 export', () => {
-	it('round-trips what TimelineJS can hold: ids, titles, summaries, dates at their precision, the first source, periods', () => {
+	it('round-trips what TimelineJS can hold: ids, titles, summaries, dates at their precision, media, periods', () => {
+		const media = {
+			url: 'https://example.org/photo.jpg',
+			caption: 'Kim & Putin <at> the cosmodrome',
+			credit: 'Example Wire',
+			alt: 'Two men shake hands',
+			thumbnail: 'https://example.org/photo-small.jpg'
+		};
 		const events = [
 			event({
 				id: 'a',
 				title: 'Kim & Putin <summit>',
 				summary: 'At Vostochny',
 				start: '2023-09-13',
-				sources: [{ url: 'https://example.org/r', title: 'Report', publisher: 'Example' }]
+				sources: [{ url: 'https://example.org/r', title: 'Report', publisher: 'Example' }],
+				media: [media]
 			}),
 			event({ id: 'b', title: 'A month', start: '2023-07', end: '2023-08', tags: ['arms'] }),
 			event({ id: 'c', title: 'A year', start: '2019', sources: [{ title: 'A book' }] })
@@ -104,26 +112,54 @@ describe('TimelineJS3 export', () => {
 		const file = nativeFileOf({ id: 't', name: 'Test <set>' }, events, actors, [
 			{ id: 'p' as never, label: 'War', start: '2022-02' as never, end: '2023-12' as never }
 		]);
-		const tljs = toTimelineJs(file, actors);
+		const tljs = toTimelineJs(file, actors) as {
+			events: { media?: unknown; text: { text?: string } }[];
+		};
 		const text = JSON.stringify(tljs);
 		expect(text).not.toContain('<summit>');
+		// Media go out as media; the source is a link in the text, not posing as media.
+		expect(tljs.events[0]?.media).toEqual({
+			...media,
+			caption: 'Kim &amp; Putin &lt;at&gt; the cosmodrome'
+		});
+		expect(tljs.events[0]?.text.text).toBe(
+			'<p>At Vostochny</p><p><a href="https://example.org/r">Report</a> (Example)</p>'
+		);
+		expect(tljs.events[2]?.media).toBeUndefined();
+		expect(tljs.events[2]?.text.text).toBe('<p>A book</p>');
 		const read = convertImport(JSON.parse(text), options);
 		expect(read.ok).toBe(true);
 		if (!read.ok) return;
 		const back = read.result.file;
 		expect(back.dataset.name).toBe('Test <set>');
-		expect(back.events.map((e) => [e.id, e.title, e.start, e.end, e.summary])).toEqual([
-			['a', 'Kim & Putin <summit>', '2023-09-13', undefined, 'At Vostochny'],
-			['b', 'A month', '2023-07', '2023-08', undefined],
-			['c', 'A year', '2019', undefined, undefined]
+		expect(back.events.map((e) => [e.id, e.title, e.start, e.end])).toEqual([
+			['a', 'Kim & Putin <summit>', '2023-09-13', undefined],
+			['b', 'A month', '2023-07', '2023-08'],
+			['c', 'A year', '2019', undefined]
 		]);
-		expect(back.events[0]?.sources).toEqual([
-			{ url: 'https://example.org/r', title: 'Report', publisher: 'Example' }
+		expect(back.events[0]?.media).toEqual([media]);
+		expect(back.events[0]?.summary).toBe('At Vostochny\nReport (Example)');
+		expect(back.events[0]?.sources).toEqual([{ url: 'https://example.org/r', title: 'Report' }]);
+		// TimelineJS holds no confidence: what comes back is unassessed, not a judgement.
+		expect(back.events.map((e) => e.confidence)).toEqual([
+			'unassessed',
+			'unassessed',
+			'unassessed'
 		]);
 		expect(back.events[1]?.tags).toEqual(['arms']);
 		expect(back.periods.map((p) => [p.label, p.start, p.end])).toEqual([
 			['War', '2022-02', '2023-12']
 		]);
+	});
+
+	it('CSV and Trama JSON write the confidence as it is, unassessed included', () => {
+		const e = event({ id: 'u', confidence: 'unassessed' });
+		const rows = Papa.parse<Record<string, string>>(toCsv([e], actors), { header: true }).data;
+		expect(rows[0]?.confidence).toBe('unassessed');
+		const file = nativeFileOf({ id: 'n', name: 'N' }, [e], actors);
+		expect(
+			(JSON.parse(nativeText(file)) as { events: { confidence: string }[] }).events[0]?.confidence
+		).toBe('unassessed');
 	});
 });
 

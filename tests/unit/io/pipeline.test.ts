@@ -47,8 +47,27 @@ describe('reading an input', () => {
 		expect(p.summary.dataset?.existing).toBe(false);
 		expect(p.summary.total).toBeGreaterThan(0);
 		expect(p.summary.added).toBe(p.summary.valid);
+		// TimelineJS3 states no confidence: the preview says every event will be unassessed.
+		expect(p.summary.unassessed).toBe(p.summary.valid);
 		expect(p.summary.identical).toBe(0);
 		expect(new Set(stages)).toEqual(new Set(['reading', 'parsing', 'validating', 'comparing']));
+	});
+
+	it('gathers identical problems over every record, not only the ones listed', async () => {
+		const events = [
+			...Array.from({ length: 120 }, (_, i) => ({
+				start_date: { year: 2023, month: 13 },
+				text: { headline: `Bad ${i}` }
+			})),
+			{ start_date: { year: 2023 }, text: { headline: 'Good' } }
+		];
+		const p = await preview(fileSource('months.json', JSON.stringify({ events })));
+		expect(p.summary.problemCount).toBe(120);
+		expect(p.summary.problemGroups).toHaveLength(1);
+		const [group] = p.summary.problemGroups;
+		expect(inEnglish(group?.message)).toBe('13 is not a month');
+		expect([group?.count, group?.records, group?.paths.length]).toEqual([120, 120, 100]);
+		expect(group?.paths[0]).toBe('events[0].start_date.month');
 	});
 
 	it('gives malformed JSON its line and column, and a too large file its size', async () => {

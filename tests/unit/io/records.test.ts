@@ -75,6 +75,37 @@ describe('plain lists of records', () => {
 		expect(result.total).toBe(6);
 	});
 
+	it('keeps a confidence the records state, and claims none they do not', () => {
+		const stated = [
+			{ title: 'Stated', date: '2023', confidence: 'Confirmed ' },
+			{ title: 'Denied', date: '2023', confidence: 'denied' },
+			{ title: 'Blank', date: '2023', confidence: '' },
+			{ title: 'Other word', date: '2023', confidence: 'likely' },
+			{ title: 'A number', date: '2023', confidence: 0.8 }
+		];
+		const mapping = guessMapping(fieldsOf(stated));
+		expect(mapping.confidence).toBe('confidence');
+		const r = fromRecords(stated, {
+			...options,
+			mapping: { ...mapping, title: 'title', start: 'date' }
+		});
+		expect(r.file.events.map((e) => [e.title, e.confidence])).toEqual([
+			['Stated', 'confirmed'],
+			['Denied', 'denied'],
+			['Blank', 'unassessed']
+		]);
+		expect(r.problems.map(describeProblem)).toEqual([
+			'[3].confidence: "likely" is not a confidence: use confirmed, reported, claimed, denied, unassessed, or leave the field unmapped (then every record is unassessed)',
+			'[4].confidence: 0.8 is not a confidence: use confirmed, reported, claimed, denied, unassessed, or leave the field unmapped (then every record is unassessed)'
+		]);
+		// Records without a confidence field are unassessed, never "reported".
+		const plain = fromRecords(records, {
+			...options,
+			mapping: { title: 'headline', start: 'when' }
+		});
+		expect(new Set(plain.file.events.map((e) => e.confidence))).toEqual(new Set(['unassessed']));
+	});
+
 	it('gives the same ids to the same records, so a second import changes nothing', () => {
 		const mapping = { title: 'headline', start: 'when' };
 		const a = fromRecords(records, { ...options, mapping });

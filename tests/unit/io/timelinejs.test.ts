@@ -49,27 +49,56 @@ describe('TimelineJS3 importer', () => {
 		expect(isTimelineJs([{ start: '2023' }])).toBe(false);
 	});
 
-	it('takes the women-in-computing file whole: dates at their precision, HTML to text, media as sources', () => {
+	it('takes the women-in-computing file whole: dates at their precision, HTML to text, media as media, unassessed', () => {
 		const r = fromTimelineJs(fixture('contrib_women_in_computing'), options);
 		expect(r.problems.map(describeProblem)).toEqual([]);
 		expect(r.total).toBe(10);
 		expect(r.file.events).toHaveLength(10);
+		// TimelineJS states no confidence: no event is given one the file did not state.
+		expect(new Set(r.file.events.map((e) => e.confidence))).toEqual(new Set(['unassessed']));
 		const ada = r.file.events.find((e) => e.title === 'Ada Lovelace');
-		expect(ada).toMatchObject({ start: '1815-12-10', end: '1852-11-27', confidence: 'reported' });
+		expect(ada).toMatchObject({ start: '1815-12-10', end: '1852-11-27' });
 		expect(ada?.summary).toMatch(/^Women have been programming since before it was a thing/);
 		expect(ada?.summary).not.toMatch(/</);
-		// The portrait is a source, with the credit as publisher; the caption's link is one too.
-		expect(ada?.sources[0]).toMatchObject({
-			url: 'https://upload.wikimedia.org/wikipedia/commons/thumb/a/a4/Ada_Lovelace_portrait.jpg/713px-Ada_Lovelace_portrait.jpg',
-			publisher: 'Wikimedia Commons',
-			title: 'Portrait by Alfred Edward Chalon'
-		});
-		expect(ada?.sources.map((s) => s.url)).toContain(
-			'https://en.wikipedia.org/wiki/Ada_Lovelace#/media/File:Ada_Lovelace_portrait.jpg'
+		// The portrait is media with its credit; neither it nor the credit is a source.
+		expect(ada?.media).toEqual([
+			{
+				url: 'https://upload.wikimedia.org/wikipedia/commons/thumb/a/a4/Ada_Lovelace_portrait.jpg/713px-Ada_Lovelace_portrait.jpg',
+				caption: 'Portrait by Alfred Edward Chalon',
+				credit: 'Wikimedia Commons'
+			}
+		]);
+		const sourceUrls = r.file.events.flatMap((e) => e.sources.map((s) => s.url));
+		expect(sourceUrls).not.toContain(ada?.media?.[0]?.url);
+		expect(r.file.events.flatMap((e) => e.sources.map((s) => s.publisher))).toEqual(
+			r.file.events.flatMap((e) => e.sources.map(() => undefined))
 		);
-		// Nothing the model has no place for is lost: the media object and the HTML stay in extra.
-		expect(ada?.extra?.media).toBeDefined();
+		// The text's own links stay sources.
+		expect(ada?.sources.map((s) => s.url)).toEqual([
+			'https://en.wikipedia.org/wiki/Ada_Lovelace',
+			'https://en.wikipedia.org/wiki/Analytical_Engine'
+		]);
+		// The caption's link (HTML the model's media cannot hold) keeps the object in extra.
+		expect((ada?.extra?.media as { caption: string }).caption).toMatch(/<a href=/);
 		expect(ada?.extra?.text_html).toMatch(/<a href=/);
+		// Videos, maps, audio and links are media too; a plain-text media object needs no extra.
+		const bartik = r.file.events.find((e) => e.media?.[0]?.url.includes('aPweFhhXFvY'));
+		expect(bartik?.media?.[0]).toEqual({
+			url: 'https://www.youtube.com/watch?v=aPweFhhXFvY',
+			caption: 'Jean Bartik talks about the ENIAC women',
+			credit: 'Computer History Museum'
+		});
+		const vimeo = r.file.events.find((e) => e.media?.[0]?.url === 'https://vimeo.com/304869290');
+		expect(vimeo?.media?.[0]?.credit).toBe('National Archives (posted by Ira Gallen)');
+		expect(vimeo?.extra?.media).toBeUndefined();
+		// A quote where the address should be is not media: it stays as it was.
+		const quote = r.file.events.find(
+			(e) =>
+				typeof (e.extra?.media as { url?: string } | undefined)?.url === 'string' &&
+				(e.extra?.media as { url: string }).url.startsWith('<blockquote>')
+		);
+		expect(quote?.media).toBeUndefined();
+		expect(r.file.events.filter((e) => e.media).length).toBe(9);
 		expect(r.file.dataset.name).not.toBe('');
 	});
 
@@ -86,28 +115,75 @@ describe('TimelineJS3 importer', () => {
 		expect(r.file.dataset.name).toBe('Eras Test');
 	});
 
-	it('takes the Houston file: string parts ("8"), relative media URLs kept in extra', () => {
+	it('takes the Houston file: string parts ("8"), protocol-relative media, relative media kept in extra', () => {
 		const r = fromTimelineJs(fixture('website_examples_houston_timeline3'), options);
 		expect(r.problems.map(describeProblem)).toEqual([]);
 		expect(r.file.events).toHaveLength(18);
 		const first = r.file.events.find((e) => e.title === 'A Musical Heritage');
 		expect(first?.start).toBe('1963-08-09');
-		// The photo's address is relative (no source); its credit is, and the credit's links.
-		expect(first?.sources[0]).toMatchObject({
-			title:
-				'Houston’s mother and Gospel singer, Cissy Houston (left) and cousin Dionne Warwick.'.replace(
-					'’',
-					"'"
-				),
-			publisher: expect.stringContaining('Tom Marcello') as unknown
-		});
-		expect(first?.sources.slice(1).map((s) => s.url)).toEqual([
-			'http://www.flickr.com/photos/11447043@N00/418180903/',
-			'http://commons.wikimedia.org/wiki/File%3ADionne_Warwick_television_special_1969.JPG'
-		]);
+		// The photo's address is relative to the page it was published on: not media, not a
+		// source; the object (credit and the credit's links included) is kept as it was.
+		expect(first?.media).toBeUndefined();
 		expect((first?.extra?.media as { url: string }).url).toBe(
 			'/static/img/examples/houston/family.jpg'
 		);
+		expect(first?.sources).toEqual([]);
+		// "//host/path" is read as https; the tweet is media, its credit's link no source.
+		const tweet = r.file.events.find((e) => e.media?.[0]?.url.includes('twitter.com'));
+		expect(tweet?.media?.[0]).toMatchObject({
+			url: 'https://twitter.com/Blavity/status/851872780949889024',
+			caption: 'Houston, performing on Good Morning America in 2009.'
+		});
+		expect(tweet?.sources.map((s) => s.url)).not.toContain(
+			'http://commons.wikimedia.org/wiki/File%3AFlickr_Whitney_Houston_performing_on_GMA_2009_4.jpg'
+		);
+		// Empty media objects ({ "url": "", "caption": "" }) leave nothing behind.
+		const empty = r.file.events.filter((e) => !e.media && !e.extra?.media);
+		expect(empty.length).toBe(3);
+		expect(new Set(r.file.events.map((e) => e.confidence))).toEqual(new Set(['unassessed']));
+	});
+
+	it('keeps alt text and thumbnails; refuses nothing for a media address it cannot use', () => {
+		const r = fromTimelineJs(
+			{
+				events: [
+					{
+						start_date: { year: 2023 },
+						text: { headline: 'Photo' },
+						media: {
+							url: 'https://example.org/p.jpg',
+							caption: 'A caption',
+							credit: 'Example Wire',
+							alt: 'Two men shake hands',
+							thumbnail: 'https://example.org/p-small.jpg'
+						}
+					},
+					{
+						start_date: { year: 2024 },
+						text: { headline: 'Broken' },
+						media: { url: 'javascript:alert(1)', credit: 'Nobody' }
+					}
+				]
+			},
+			options
+		);
+		expect(r.problems).toEqual([]);
+		expect(r.file.events[0]?.media).toEqual([
+			{
+				url: 'https://example.org/p.jpg',
+				caption: 'A caption',
+				credit: 'Example Wire',
+				alt: 'Two men shake hands',
+				thumbnail: 'https://example.org/p-small.jpg'
+			}
+		]);
+		expect(r.file.events[0]?.extra).toBeUndefined();
+		expect(r.file.events[0]?.sources).toEqual([]);
+		expect(r.file.events[1]?.media).toBeUndefined();
+		expect(r.file.events[1]?.extra?.media).toEqual({
+			url: 'javascript:alert(1)',
+			credit: 'Nobody'
+		});
 	});
 
 	it('the same file gives the same ids twice (stable hashes where a record has none)', () => {

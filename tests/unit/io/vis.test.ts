@@ -57,6 +57,12 @@ describe('vis-timeline importer', () => {
 		expect(forum).toMatchObject({ title: 'Forum', start: '2023-09-12T00:00Z' });
 		expect(forum?.sources).toEqual([{ url: 'https://forumvostok.ru/en/', title: 'EEF' }]);
 		expect(r.file.actors.map((x) => x.name).sort()).toEqual(['Kremlin', 'Zhongnanhai']);
+		// vis-timeline items state no confidence: none is given to them.
+		expect(r.file.events.map((e) => e.confidence)).toEqual([
+			'unassessed',
+			'unassessed',
+			'unassessed'
+		]);
 	});
 });
 

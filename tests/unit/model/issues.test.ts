@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { describeProblem } from '$lib/i18n';
-import { messageOfIssue } from '$lib/model/issues';
+import { describeMessage, describeProblem } from '$lib/i18n';
+import { groupProblems, messageOfIssue } from '$lib/model/issues';
 import { msg } from '$lib/model/messages';
 import { datasetSchema, eventSchema, placeSchema, relationSchema } from '$lib/model/schema';
 import { formatPath, validate } from '$lib/model/validate';
@@ -83,5 +83,49 @@ describe('the schema’s own messages', () => {
 		const zods = z.number().safeParse('x');
 		const issue = zods.error?.issues[0];
 		expect(issue && messageOfIssue(issue)).toEqual(msg('zod.invalid'));
+	});
+});
+
+describe('identical problems of several records', () => {
+	const month13 = msg('date.notAMonth', { value: 13 });
+	const problems = [
+		{ path: 'events[0].start_date.month', message: month13 },
+		{ path: 'events[1].text', message: msg('import.eventNotObject') },
+		{ path: 'events[2].start_date.month', message: month13 },
+		{ path: 'events[2].end_date.month', message: month13 },
+		{ path: 'events[5].start_date.month', message: msg('date.notAMonth', { value: 14 }) },
+		{ path: 'events[7].start_date.month', message: month13 }
+	];
+
+	it('are gathered by message, in the order each first appears, with their records and paths', () => {
+		const groups = groupProblems(problems);
+		expect(groups.map((g) => [describeMessage(g.message), g.count, g.records, g.paths])).toEqual([
+			[
+				'13 is not a month',
+				4,
+				3,
+				[
+					'events[0].start_date.month',
+					'events[2].start_date.month',
+					'events[2].end_date.month',
+					'events[7].start_date.month'
+				]
+			],
+			['an event must be an object', 1, 1, ['events[1].text']],
+			// Another value is another message: not grouped with 13.
+			['14 is not a month', 1, 1, ['events[5].start_date.month']]
+		]);
+	});
+
+	it('keep at most the paths asked for, and count them all', () => {
+		const many = Array.from({ length: 250 }, (_, i) => ({
+			path: `[${i}].when`,
+			message: msg('date.empty')
+		}));
+		const [group] = groupProblems(many, 100);
+		expect(group?.count).toBe(250);
+		expect(group?.records).toBe(250);
+		expect(group?.paths).toHaveLength(100);
+		expect(group?.paths[99]).toBe('[99].when');
 	});
 });

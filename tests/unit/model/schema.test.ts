@@ -132,7 +132,7 @@ describe('event schema: bad records get a path and a reason', () => {
 	it('missing required fields and unknown confidence', () => {
 		expect(problems({ id: 'e', start: '2023' })).toEqual([
 			'title: the title must be text',
-			'confidence: Invalid option: expected one of "confirmed"|"reported"|"claimed"|"denied"'
+			'confidence: Invalid option: expected one of "confirmed"|"reported"|"claimed"|"denied"|"unassessed"'
 		]);
 	});
 
