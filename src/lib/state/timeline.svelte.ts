@@ -133,6 +133,8 @@ export class TimelineState {
 				others: (n) => t.timeline.others(n),
 				noActor: t.timeline.noActor,
 				noPlace: t.timeline.noPlace,
+				otherTags: (n) => t.legend.otherTags(n),
+				noTag: t.legend.noTag,
 				all: t.timeline.allEvents
 			},
 			{ expandOthers: this.expandOthers }
