@@ -358,7 +358,7 @@ export function layoutItems(
 	const itemPx = options.itemPx ?? 100;
 	const maxRows = options.maxRows ?? 3;
 	const minRangePx = options.minRangePx ?? 24;
-	const clusterPx = options.clusterPx ?? 72;
+	const clusterPx = options.clusterPx ?? 84;
 	const charPx = options.charPx ?? 6.6;
 	const labelPx = options.labelPx ?? 200;
 	const zoomGain = options.zoomGain ?? 2;

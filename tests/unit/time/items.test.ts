@@ -386,9 +386,7 @@ describe('clusters aggregate as little as they can', () => {
 		);
 		const clusters = items.filter((i): i is ClusterItem => i.kind === 'cluster');
 		expect(clusters.map((c) => c.eventIds)).toEqual([['q33', 'q34', 'q35', 'q36', 'q37']]);
-		expect(items.filter((i) => i.kind === 'event').map((i) => (i as EventItem).eventId)).toEqual([
-			'q2a',
-			'q2b'
-		]);
+		const shown = items.filter((i): i is EventItem => i.kind === 'event');
+		expect(shown.map((i) => i.eventId)).toEqual(['q2a', 'q2b']);
 	});
 });
