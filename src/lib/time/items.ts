@@ -271,6 +271,8 @@ export interface LayoutOptions {
 	 * their own span: closer in, zooming would not pull them apart, so they are stacked instead.
 	 */
 	zoomGain?: number;
+	/** Events a click on their cluster opened: they are drawn one by one, never aggregated. */
+	open?: ReadonlySet<EventKey> | undefined;
 }
 
 /** Bin widths (ms) a cluster grid snaps to, so clusters do not jitter while panning. */
@@ -362,6 +364,12 @@ export function layoutItems(
 	const charPx = options.charPx ?? 6.6;
 	const labelPx = options.labelPx ?? 200;
 	const zoomGain = options.zoomGain ?? 2;
+	const open = options.open;
+	/** Whether a bin's events may be aggregated: zooming in would help, and none was opened. */
+	const aggregable = (members: readonly KeyedEvent[]) =>
+		members.length > 1 &&
+		w > zoomGain * separation(members) &&
+		!(open && members.some((e) => open.has(e.key)));
 	const w = window.end - window.start;
 	const msPerPx = w / Math.max(1, widthPx);
 	const gap = (options.gapPx ?? 6) * msPerPx;
@@ -417,7 +425,7 @@ export function layoutItems(
 		// aggregated at once (when zooming in would help), sparing the passes below.
 		const capacity = maxRows * (step / msPerPx / MIN_FOOTPRINT_PX + 1);
 		for (const [b, members] of bins) {
-			if (members.length > capacity && w > zoomGain * separation(members)) {
+			if (members.length > capacity && aggregable(members)) {
 				clusters.set(b, clusterOf(lane, b, step, members, msPerPx, clusterPx));
 			}
 		}
@@ -440,8 +448,9 @@ export function layoutItems(
 			footprints.sort((a, b) => a.from - b.from);
 			let added = false;
 			// For each collision, aggregate one bin: the busiest of those involved that zooming
-			// in would pull apart. A single event, or events the window already nearly spans,
-			// stay as they are (stacked): a cluster would hide them with no zoom to reveal them.
+			// in would pull apart. A single event, events the window already nearly spans, or
+			// events just opened stay as they are (stacked): a cluster would hide them with no
+			// zoom to reveal them.
 			const chosen = new Set<number>();
 			for (const group of collisions(footprints, maxRows, gap)) {
 				// A bin just chosen may resolve this collision too: see on the next pass.
@@ -451,7 +460,7 @@ export function layoutItems(
 				for (const f of group) {
 					if (clusters.has(f.bin) || kept.has(f.bin)) continue;
 					const members = bins.get(f.bin) ?? [];
-					if (members.length < 2 || w <= zoomGain * separation(members)) {
+					if (!aggregable(members)) {
 						kept.add(f.bin);
 					} else if (members.length > bestCount) {
 						best = f.bin;
@@ -543,7 +552,7 @@ function eventItem(e: KeyedEvent, lane: string, range: boolean): EventItem {
 
 /**
  * The window a click on a cluster zooms to: its members' span with a little room either side
- * (at least an hour), so the members spread over the width and are drawn one by one.
+ * (at least an hour). Laid out with the members `open`, they are drawn one by one there.
  */
 export function clusterWindow(cluster: ClusterItem, minWidth = 3_600_000): Span {
 	const span = Math.max(cluster.end - cluster.start, minWidth / 1.2);

@@ -390,3 +390,32 @@ describe('clusters aggregate as little as they can', () => {
 		expect(shown.map((i) => i.eventId)).toEqual(['q2a', 'q2b']);
 	});
 });
+
+describe('a cluster click', () => {
+	it('opens onto its members: at their span, none of them is aggregated again', () => {
+		// Fifteen events over a year, ten of them in one October week: zoomed to the year, that
+		// week alone would be a cluster again; opened, every member is drawn.
+		const mk = (id: string, start: string) =>
+			te({ id, title: 'A visit with a long title', start, participants: [{ actor: 'putin' }] });
+		const list = sorted([
+			...['2024-06-01', '2024-07-15', '2024-09-01', '2024-12-01', '2025-04-20'].map((d, i) =>
+				mk(`spread${i}`, d)
+			),
+			...Array.from({ length: 10 }, (_, i) => mk(`oct${i}`, `2024-10-0${(i % 7) + 1}`))
+		]);
+		const lanes = buildLanes(list, 'actor', labels);
+		const decade = { start: utc(2016), end: utc(2026) };
+		const far = layoutItems(list, lanes, decade, 1000, DAY);
+		const cluster = far.find((i): i is ClusterItem => i.kind === 'cluster');
+		if (!cluster) throw new Error('no cluster at a decade');
+		expect(cluster.count).toBe(15);
+		const target = clusterWindow(cluster);
+		const closed = layoutItems(list, lanes, target, 1000, DAY);
+		expect(closed.some((i) => i.kind === 'cluster')).toBe(true);
+		const opened = layoutItems(list, lanes, target, 1000, DAY, { open: new Set(cluster.keys) });
+		expect(opened.filter((i) => i.kind === 'cluster')).toHaveLength(0);
+		expect(opened.map((i) => (i.kind === 'event' ? i.eventId : '')).sort()).toEqual(
+			[...cluster.eventIds].sort()
+		);
+	});
+});
