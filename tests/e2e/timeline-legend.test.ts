@@ -15,13 +15,14 @@ async function open(page: Page, theme: 'light' | 'dark' = 'light') {
 	});
 }
 
-/** The hue (0–360) of a computed `rgb(…)` colour, or undefined for a grey. */
+/** The hue (0–360) of a computed `rgb(…)` colour, or undefined for a grey (HSL saturation < 20%). */
 function hue(colour: string): number | undefined {
 	const [r = 0, g = 0, b = 0] = (colour.match(/[\d.]+/g) ?? []).map(Number).map((v) => v / 255);
 	const max = Math.max(r, g, b);
 	const min = Math.min(r, g, b);
 	const d = max - min;
-	if (d < 0.08) return undefined;
+	const lightness = (max + min) / 2;
+	if (d === 0 || d / (1 - Math.abs(2 * lightness - 1)) < 0.2) return undefined;
 	const h = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
 	return (h * 60 + 360) % 360;
 }
