@@ -665,6 +665,28 @@ export const en = {
 		denial: 'Denial',
 		other: 'Other'
 	} satisfies Record<EventKind, string>,
+	// ---- The timeline's legend, lanes for events without actors --------------------------------
+	legend: {
+		toggle: 'Legend',
+		title: 'How to read the timeline',
+		close: 'Close the legend',
+		colour: 'Colour: confidence',
+		marks: 'Marks',
+		sample: 'Event',
+		point: 'A dot: an event too short to draw as a span at this zoom',
+		imprecise: 'Hatched: dated to the month or the year only',
+		uncertain: 'Dotted edge, italic title: an approximate date (circa, or between bounds)',
+		denied: 'Hollow, struck through: denied; shown, but not as fact',
+		cluster: 'Several events too close together to draw apart at this zoom; click to zoom in',
+		dimmed: 'Faded: not part of the actor or link selected in the network',
+		otherTags: (n: number) => `Other tags (${number.format(n)})`,
+		noTag: 'No tag',
+		lanesBy: { tag: 'Lanes by tag', kind: 'Lanes by kind', none: 'One lane' },
+		fallbackWhy:
+			'Most of these events have no actors, so their lanes follow tags or kinds. To see actors, import the file again choosing that groups become actors.',
+		networkNoActors:
+			'These events have no actors, so there is no network to draw. If the file’s groups name actors, import it again and choose that groups become “Actors”.'
+	},
 	/** Messages from the model, the importers and the store: see `render.ts`. */
 	...language
 };

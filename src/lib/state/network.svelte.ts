@@ -89,6 +89,19 @@ export class NetworkState {
 		buildGraph(this.#tl.events, this.window, this.#tl.maxSpanMs)
 	);
 
+	/** The window has events but none with an actor (a file whose groups became tags). */
+	readonly actorless: boolean = $derived.by(() => {
+		const w = this.window;
+		let any = false;
+		for (const e of this.#tl.events) {
+			if (e.startMs >= w.end) break;
+			if (e.endMs <= w.start) continue;
+			if (e.event.participants.length > 0) return false;
+			any = true;
+		}
+		return any;
+	});
+
 	readonly edge = $derived.by(() =>
 		this.selectedEdge === undefined
 			? undefined

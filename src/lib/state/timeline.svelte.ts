@@ -16,7 +16,13 @@ import {
 	type KeyedEvent
 } from '../model/events';
 import { keySet } from '../graph/graph';
-import { buildLanes, layoutItems, type Grouping } from '../time/items';
+import {
+	buildLanes,
+	clusterWindow,
+	layoutItems,
+	type ClusterItem,
+	type Grouping
+} from '../time/items';
 import {
 	clampWindow,
 	dataDomain,
@@ -133,16 +139,38 @@ export class TimelineState {
 				others: (n) => t.timeline.others(n),
 				noActor: t.timeline.noActor,
 				noPlace: t.timeline.noPlace,
+				otherTags: (n) => t.legend.otherTags(n),
+				noTag: t.legend.noTag,
 				all: t.timeline.allEvents
 			},
 			{ expandOthers: this.expandOthers }
 		);
 	});
 
-	/** What the main timeline draws now: items and clusters for the window. */
-	readonly items = $derived.by(() =>
-		layoutItems(this.shownEvents, this.lanes, this.window, this.widthPx, this.maxSpanMs)
-	);
+	/** The events a cluster click opened, and the width of the window it opened them in. */
+	#opened = $state.raw<{ keys: ReadonlySet<EventKey>; width: number } | undefined>(undefined);
+
+	/**
+	 * What the main timeline draws now: items and clusters for the window. Events a cluster
+	 * click opened stay one by one until the window grows wider than the one they opened in.
+	 */
+	readonly items = $derived.by(() => {
+		const opened = this.#opened;
+		const open =
+			opened && this.window.end - this.window.start <= opened.width * 1.001
+				? opened.keys
+				: undefined;
+		return layoutItems(this.shownEvents, this.lanes, this.window, this.widthPx, this.maxSpanMs, {
+			open
+		});
+	});
+
+	/** Zooms to a cluster's members, drawn one by one there. */
+	openCluster(cluster: ClusterItem): void {
+		const target = clusterWindow(cluster);
+		this.#opened = { keys: keySet(cluster.keys), width: target.end - target.start };
+		this.setWindow(target, 'control');
+	}
 
 	readonly selected: KeyedEvent | undefined = $derived.by(() =>
 		this.selectedKey === undefined ? undefined : this.byKey.get(this.selectedKey)

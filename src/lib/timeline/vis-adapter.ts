@@ -79,6 +79,7 @@ export function itemElement(item: TimelineItem, clusterLabel: (n: number) => str
 	if (item.kind === 'cluster') {
 		el.className = 't-item-text t-cluster-text';
 		el.dataset.cluster = String(item.count);
+		el.dataset.clusterEvents = item.eventIds.join(' ');
 		el.textContent = clusterLabel(item.count);
 	} else {
 		el.className = 't-item-text';

@@ -5,6 +5,7 @@ import {
 	ALL_LANE,
 	OTHERS_LANE,
 	binWidth,
+	clusterWindow,
 	buildLanes,
 	layoutItems,
 	type ClusterItem,
@@ -26,8 +27,10 @@ const labels: LaneLabels = {
 	kind: (k: EventKind) => k,
 	country: (c) => `country ${c}`,
 	others: (n) => `Others (${n})`,
+	otherTags: (n) => `Other tags (${n})`,
 	noActor: 'No actor',
 	noPlace: 'No place',
+	noTag: 'No tag',
 	all: 'All events'
 };
 
@@ -154,7 +157,7 @@ describe('items for a window', () => {
 	it('a span too narrow on screen is a point; zoomed in it becomes a range', () => {
 		const decade = { start: utc(2015), end: utc(2025) };
 		const far = layoutItems(events, lanes, decade, 1000, 40 * DAY, {
-			maxPerBin: 10
+			maxRows: 10
 		}) as EventItem[];
 		expect(far.find((i) => i.eventId === 'summit')?.type).toBe('point');
 		const week = { start: utc(2023, 9, 10), end: utc(2023, 9, 17) };
@@ -177,7 +180,7 @@ describe('items for a window', () => {
 			september,
 			1000,
 			3 * 366 * DAY,
-			{ maxPerBin: 10 }
+			{ maxRows: 10 }
 		);
 		const ids = new Set(items.map((i) => (i.kind === 'event' ? i.eventId : 'cluster')));
 		expect(ids.has('old')).toBe(false);
@@ -218,5 +221,201 @@ describe('items for a window', () => {
 	it('bins snap to a fixed ladder of widths, so clusters do not jitter while panning', () => {
 		expect(binWidth(3_600_000 / 100, 100)).toBe(3_600_000);
 		expect(binWidth(DAY / 10, 100)).toBe(14 * DAY);
+	});
+});
+
+describe('lanes for events without actors', () => {
+	// A TimelineJS3 file whose groups became tags: no participants, a group tag on most events.
+	const grouped = [
+		te({ id: 'g1', start: '2013', participants: [], tags: ['Examples'] }),
+		te({ id: 'g2', start: '2023-08', participants: [], tags: ['Examples'] }),
+		te({ id: 'g3', start: '2023-09-10', participants: [], tags: ['Eras', 'Examples'] }),
+		te({ id: 'g4', start: '2023-09-12', participants: [] })
+	];
+
+	it('lanes by actor fall back to lanes by tag when most events have no actor', () => {
+		const { lanes, membership, fallback } = buildLanes(grouped, 'actor', labels);
+		expect(fallback).toBe('tag');
+		expect(lanes.map((l) => [l.id, l.label, l.count])).toEqual([
+			['tag:Examples', 'Examples', 3],
+			['tag:Eras', 'Eras', 1],
+			['tag:', 'No tag', 1]
+		]);
+		expect(membership.get(key('g3'))).toEqual(['tag:Eras', 'tag:Examples']);
+		expect(lanes.some((l) => l.label === 'No actor')).toBe(false);
+	});
+
+	it('too many tags share an "other tags" lane, unless every one is asked for', () => {
+		const tagged = ['a', 'b', 'c', 'd'].map((tag, i) =>
+			te({ id: `t${i}`, participants: [], tags: [tag, 'common'] })
+		);
+		const capped = buildLanes(tagged, 'actor', labels, { maxLanes: 3 });
+		expect(capped.lanes.map((l) => [l.label, l.count])).toEqual([
+			['common', 4],
+			['a', 1],
+			['Other tags (3)', 3]
+		]);
+		expect(
+			buildLanes(tagged, 'actor', labels, { maxLanes: 3, expandOthers: true }).lanes
+		).toHaveLength(5);
+	});
+
+	it('without tags, lanes follow kinds when they differ, else one lane', () => {
+		const kinds = [
+			te({ id: 'k1', participants: [], kind: 'summit' }),
+			te({ id: 'k2', participants: [], kind: 'call' }),
+			te({ id: 'k3', participants: [{ actor: 'putin' }], kind: 'call' })
+		];
+		const byKind = buildLanes(kinds, 'actor', labels);
+		expect(byKind.fallback).toBe('kind');
+		expect(byKind.lanes.map((l) => [l.label, l.count])).toEqual([
+			['call', 2],
+			['summit', 1]
+		]);
+		const same = ['r1', 'r2'].map((id) => te({ id, participants: [], kind: 'report' }));
+		const one = buildLanes(same, 'actor', labels);
+		expect(one.fallback).toBe('none');
+		expect(one.lanes).toEqual([{ id: ALL_LANE, label: 'All events', count: 2 }]);
+	});
+
+	it('a few events without actors among many with keep lanes by actor and a "No actor" lane', () => {
+		const mixed = [
+			...grouped.slice(0, 1),
+			te({ id: 'p1', participants: [{ actor: 'putin' }] }),
+			te({ id: 'p2', participants: [{ actor: 'putin' }] })
+		];
+		const { lanes, fallback } = buildLanes(mixed, 'actor', labels);
+		expect(fallback).toBeUndefined();
+		expect(lanes.map((l) => l.label)).toEqual(['Vladimir Putin', 'No actor']);
+	});
+});
+
+describe('clusters only where items collide', () => {
+	const day = (d: number, id: string, title = `Event ${id}`) =>
+		te({
+			id,
+			title,
+			start: `2023-09-${String(d).padStart(2, '0')}`,
+			participants: [{ actor: 'putin' }]
+		});
+	const year = { start: utc(2023), end: utc(2024) };
+
+	it('three events a month apart in one bin stay events: they fit side by side', () => {
+		// At a year over 1000 px, a quarter-wide bin holds all three; each title takes ~100 px.
+		const spread = sorted([
+			te({ id: 'x1', title: 'One', start: '2023-07-02', participants: [{ actor: 'putin' }] }),
+			te({ id: 'x2', title: 'Two', start: '2023-08-01', participants: [{ actor: 'putin' }] }),
+			te({ id: 'x3', title: 'Three', start: '2023-09-01', participants: [{ actor: 'putin' }] })
+		]);
+		const items = layoutItems(spread, buildLanes(spread, 'actor', labels), year, 1000, DAY);
+		expect(items.map((i) => (i.kind === 'event' ? i.eventId : 'cluster')).sort()).toEqual([
+			'x1',
+			'x2',
+			'x3'
+		]);
+	});
+
+	it('four events in a week at a year’s zoom need four rows: they become one cluster', () => {
+		const week = sorted([day(4, 'w1'), day(5, 'w2'), day(6, 'w3'), day(7, 'w4')]);
+		const items = layoutItems(week, buildLanes(week, 'actor', labels), year, 1000, DAY);
+		expect(items).toHaveLength(1);
+		expect(items[0]).toMatchObject({
+			kind: 'cluster',
+			type: 'box',
+			count: 4,
+			eventIds: ['w1', 'w2', 'w3', 'w4'],
+			start: utc(2023, 9, 4),
+			end: utc(2023, 9, 8)
+		});
+		// With room for four rows, the same events are drawn one by one.
+		const roomy = layoutItems(week, buildLanes(week, 'actor', labels), year, 1000, DAY, {
+			maxRows: 4
+		});
+		expect(roomy.every((i) => i.kind === 'event')).toBe(true);
+	});
+
+	it('a cluster’s window shows each of its members, even those on the same day', () => {
+		const crowd = sorted([
+			...Array.from({ length: 6 }, (_, i) => day(12, `same${i}`)),
+			day(14, 'later'),
+			day(20, 'last')
+		]);
+		const lanes = buildLanes(crowd, 'actor', labels);
+		const far = layoutItems(crowd, lanes, year, 1000, DAY);
+		const cluster = far.find((i): i is ClusterItem => i.kind === 'cluster');
+		expect(cluster?.count).toBe(8);
+		if (!cluster) return;
+		const target = clusterWindow(cluster);
+		// The members' span (12 to 21 September) with a tenth of it either side.
+		expect(target.start).toBe(utc(2023, 9, 12) - 0.1 * 9 * DAY);
+		expect(target.end).toBe(utc(2023, 9, 21) + 0.1 * 9 * DAY);
+		let near = layoutItems(crowd, lanes, target, 1000, DAY);
+		// Six events on one day are clustered at nine days' width: zooming further separates them.
+		const inner = near.filter((i): i is ClusterItem => i.kind === 'cluster');
+		expect(inner.map((c) => c.count)).toEqual([6]);
+		const innerCluster = inner[0];
+		if (!innerCluster) return;
+		near = layoutItems(crowd, lanes, clusterWindow(innerCluster), 1000, DAY);
+		expect(near.filter((i) => i.kind === 'cluster')).toHaveLength(0);
+		expect(
+			near
+				.map((i) => (i.kind === 'event' ? i.eventId : ''))
+				.filter((id) => id.startsWith('same'))
+				.sort()
+		).toEqual(['same0', 'same1', 'same2', 'same3', 'same4', 'same5']);
+	});
+});
+
+describe('clusters aggregate as little as they can', () => {
+	it('of two bins that collide, only the busier one becomes a cluster', () => {
+		// A year over 1000 px: bins of 91 days from the epoch, one of them ending on 26 July 2023.
+		// Two events before that, five in the days after; each title takes about two months.
+		const mk = (id: string, start: string) =>
+			te({ id, title: 'A summit with a long title', start, participants: [{ actor: 'putin' }] });
+		const list = sorted([
+			mk('q2a', '2023-07-10'),
+			mk('q2b', '2023-07-20'),
+			...[3, 4, 5, 6, 7].map((d) => mk(`q3${d}`, `2023-08-0${d}`))
+		]);
+		const items = layoutItems(
+			list,
+			buildLanes(list, 'actor', labels),
+			{ start: utc(2023), end: utc(2024) },
+			1000,
+			DAY
+		);
+		const clusters = items.filter((i): i is ClusterItem => i.kind === 'cluster');
+		expect(clusters.map((c) => c.eventIds)).toEqual([['q33', 'q34', 'q35', 'q36', 'q37']]);
+		const shown = items.filter((i): i is EventItem => i.kind === 'event');
+		expect(shown.map((i) => i.eventId)).toEqual(['q2a', 'q2b']);
+	});
+});
+
+describe('a cluster click', () => {
+	it('opens onto its members: at their span, none of them is aggregated again', () => {
+		// Fifteen events over a year, ten of them in one October week: zoomed to the year, that
+		// week alone would be a cluster again; opened, every member is drawn.
+		const mk = (id: string, start: string) =>
+			te({ id, title: 'A visit with a long title', start, participants: [{ actor: 'putin' }] });
+		const list = sorted([
+			...['2024-06-01', '2024-07-15', '2024-09-01', '2024-12-01', '2025-04-20'].map((d, i) =>
+				mk(`spread${i}`, d)
+			),
+			...Array.from({ length: 10 }, (_, i) => mk(`oct${i}`, `2024-10-0${(i % 7) + 1}`))
+		]);
+		const lanes = buildLanes(list, 'actor', labels);
+		const decade = { start: utc(2016), end: utc(2026) };
+		const far = layoutItems(list, lanes, decade, 1000, DAY);
+		const cluster = far.find((i): i is ClusterItem => i.kind === 'cluster');
+		if (!cluster) throw new Error('no cluster at a decade');
+		expect(cluster.count).toBe(15);
+		const target = clusterWindow(cluster);
+		const closed = layoutItems(list, lanes, target, 1000, DAY);
+		expect(closed.some((i) => i.kind === 'cluster')).toBe(true);
+		const opened = layoutItems(list, lanes, target, 1000, DAY, { open: new Set(cluster.keys) });
+		expect(opened.filter((i) => i.kind === 'cluster')).toHaveLength(0);
+		expect(opened.map((i) => (i.kind === 'event' ? i.eventId : '')).sort()).toEqual(
+			[...cluster.eventIds].sort()
+		);
 	});
 });
