@@ -157,11 +157,11 @@ export function fitSpans(spans: readonly Span[], domain: Span): Span | undefined
 }
 
 /**
- * One end of a window as a link writes it: a full UTC instant, as the app writes links
- * (`2023-09-10T00:00:00.000Z`), or a date as people write it (`2023`, `2023-09`, `2023-09-10`,
- * `2023-09-10T14:30Z`). A date names a period and the window covers it: `from` is its first
- * instant, `to` the first instant after it, so `to=2023-10` includes October and
- * `to=2023-09-20` includes the 20th. Undefined when the text is neither.
+ * One end of a window as a link writes it: a UTC instant, as the app writes links
+ * (`2023-09-10T00:00:00.000Z`, or to the minute, `2023-09-10T14:30Z`), or a date as people
+ * write it (`2023`, `2023-09`, `2023-09-10`). A date names a period and the window covers it:
+ * `from` is its first instant, `to` the first instant after it, so `to=2023-10` includes
+ * October and `to=2023-09-20` includes the 20th. Undefined when the text is neither.
  */
 export function parseWindowEnd(text: string, side: 'from' | 'to'): number | undefined {
 	const instant = parseInstant(text);
