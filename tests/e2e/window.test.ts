@@ -284,6 +284,21 @@ test('choosing an actor brings its lane into view; Fit shows all its events', as
 	await expect(lane).toBeInViewport({ ratio: 0.9 });
 });
 
+test('a link naming an actor shows its lane, and Fit keeps it in view', async ({ page }) => {
+	await page.setViewportSize({ width: 1366, height: 768 });
+	const kim = 'kim-jong-un';
+	await open(page, `?from=2018-01&to=2019-12&actor=${kim}`);
+	const lane = timeline(page).locator(`.vis-labelset [data-actor-id="${kim}"]`);
+	await expect(page.getByTestId('actor-panel')).toHaveAttribute('data-actor-id', kim);
+	await expect(lane).toBeInViewport({ ratio: 0.9 });
+	await page.getByRole('button', { name: 'Fit to this actor’s events' }).click();
+	await expect(page.getByTestId('actor-event-count')).toHaveText(/^11 events in the window$/, {
+		timeout: 15_000
+	});
+	// The lanes above it stack more in the wider window; its lane is still shown.
+	await expect(lane).toBeInViewport({ ratio: 0.9 });
+});
+
 test('at 1366×768 the toolbar wraps instead of overlapping', async ({ page }) => {
 	await page.setViewportSize({ width: 1366, height: 768 });
 	// The longest labels: two days in different months and years.

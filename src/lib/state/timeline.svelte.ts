@@ -107,6 +107,12 @@ export class TimelineState {
 	/** The actor the user chose, if any: the main timeline scrolls its lane into view. */
 	readonly focusedActor: ActorId | undefined = $derived.by(() => this.#actor());
 
+	/**
+	 * Asks the main timeline to bring the focused actor's lane into view again, once it has drawn
+	 * the window (lanes grow and shrink with what they stack there).
+	 */
+	laneRequests = $state(0);
+
 	/** The events drawn: all, or only the highlighted ones when the filter is on. */
 	readonly shownEvents: KeyedEvent[] = $derived.by(() => {
 		const keys = this.highlight;
@@ -198,6 +204,7 @@ export class TimelineState {
 		const window = fitSpans(spans, this.domain);
 		if (!window) return false;
 		this.setWindow(window, 'control');
+		this.laneRequests += 1;
 		return true;
 	}
 

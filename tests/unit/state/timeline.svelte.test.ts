@@ -155,7 +155,10 @@ describe('TimelineState', () => {
 		tl.setWindow({ start: utc(2018), end: utc(2019) }, 'control');
 		const kim = 'kim-jong-un' as ActorId;
 		expect(tl.actorEventCount(kim)).toBe(3);
+		expect(tl.laneRequests).toBe(0);
 		expect(tl.fitActor(kim)).toBe(true);
+		// The main timeline is asked to show the actor's lane again once it draws this window.
+		expect(tl.laneRequests).toBe(1);
 		// 25 Jul to the end of 13 Sept 2023, with 5% of that each side.
 		const extent = utc(2023, 9, 14) - utc(2023, 7, 25);
 		expect(tl.window).toEqual({
@@ -167,6 +170,7 @@ describe('TimelineState', () => {
 		expect(tl.actorEventCount('nobody' as ActorId)).toBe(0);
 		expect(tl.fitActor('nobody' as ActorId)).toBe(false);
 		expect(tl.window).toEqual(before);
+		expect(tl.laneRequests).toBe(1);
 		// The chosen actor is what the main timeline scrolls to.
 		expect(tl.focusedActor).toBeUndefined();
 		data.actor = kim;
