@@ -687,6 +687,14 @@ export const en = {
 		networkNoActors:
 			'These events have no actors, so there is no network to draw. If the file’s groups name actors, import it again and choose that groups become “Actors”.'
 	},
+	// Window navigation: fitting the window to an actor's events.
+	windowNav: {
+		fitActor: 'Fit to this actor’s events',
+		fitActorHint: (n: number) =>
+			n === 0
+				? 'None of the events shown involve this actor'
+				: `Show all ${count(n, 'event', 'events')} of this actor on the timeline`
+	},
 	/** Messages from the model, the importers and the store: see `render.ts`. */
 	...language
 };

@@ -62,7 +62,8 @@ export class Dashboard {
 		this.timeline = new TimelineState({
 			events: () => app.shownEvents ?? [],
 			actors: () => app.actorsById,
-			highlight: () => this.network.highlightKeys
+			highlight: () => this.network.highlightKeys,
+			actor: () => this.network.actor
 		});
 		this.network = new NetworkState(
 			this.timeline,

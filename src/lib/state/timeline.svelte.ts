@@ -15,7 +15,7 @@ import {
 	type EventKey,
 	type KeyedEvent
 } from '../model/events';
-import { keySet } from '../graph/graph';
+import { eventKeysOfActor, keySet } from '../graph/graph';
 import {
 	buildLanes,
 	clusterWindow,
@@ -26,6 +26,7 @@ import {
 import {
 	clampWindow,
 	dataDomain,
+	fitSpans,
 	focusWindow,
 	panWindow,
 	presetWindow,
@@ -44,12 +45,15 @@ export interface TimelineSources {
 	actors: () => ReadonlyMap<ActorId, Actor>;
 	/** The events to highlight (the actor network's selected actor or link), if any. */
 	highlight?: () => ReadonlySet<EventKey> | undefined;
+	/** The actor the user chose, whose lane the main timeline brings into view. */
+	actor?: () => ActorId | undefined;
 }
 
 export class TimelineState {
 	readonly #events: () => readonly StoredEvent[];
 	readonly #actors: () => ReadonlyMap<ActorId, Actor>;
 	readonly #highlight: () => ReadonlySet<EventKey> | undefined;
+	readonly #actor: () => ActorId | undefined;
 
 	/** The window the user chose; undefined shows the whole domain. */
 	#window = $state.raw<Span | undefined>(undefined);
@@ -67,6 +71,7 @@ export class TimelineState {
 		this.#events = sources.events;
 		this.#actors = sources.actors;
 		this.#highlight = sources.highlight ?? (() => undefined);
+		this.#actor = sources.actor ?? (() => undefined);
 	}
 
 	/** Events as the timeline needs them, sorted by the start of their span. */
@@ -104,6 +109,15 @@ export class TimelineState {
 	);
 
 	readonly highlight: ReadonlySet<EventKey> | undefined = $derived.by(() => this.#highlight());
+
+	/** The actor the user chose, if any: the main timeline scrolls its lane into view. */
+	readonly focusedActor: ActorId | undefined = $derived.by(() => this.#actor());
+
+	/**
+	 * Asks the main timeline to bring the focused actor's lane into view again, once it has drawn
+	 * the window (lanes grow and shrink with what they stack there).
+	 */
+	laneRequests = $state(0);
 
 	/** The events drawn: all, or only the highlighted ones when the filter is on. */
 	readonly shownEvents: KeyedEvent[] = $derived.by(() => {
@@ -195,8 +209,31 @@ export class TimelineState {
 		this.setWindow(panWindow(this.window, fraction, this.domain), 'control');
 	}
 
+	/** A preset width around the selected event, or around the window's centre near events. */
 	preset(preset: Preset): void {
-		this.setWindow(presetWindow(this.window, preset, this.domain), 'control');
+		const selected = this.selected;
+		const focus = selected
+			? { selected: { start: selected.startMs, end: selected.endMs } }
+			: { events: this.shownEvents.map((e) => ({ start: e.startMs, end: e.endMs })) };
+		this.setWindow(presetWindow(this.window, preset, this.domain, focus), 'control');
+	}
+
+	/** How many of the events shown an actor takes part in, in any window. */
+	actorEventCount(id: ActorId): number {
+		return eventKeysOfActor(this.shownEvents, id).size;
+	}
+
+	/** Shows every event shown that an actor takes part in; false when there is none. */
+	fitActor(id: ActorId): boolean {
+		const keys = eventKeysOfActor(this.shownEvents, id);
+		const spans = this.shownEvents
+			.filter((e) => keys.has(e.key))
+			.map((e) => ({ start: e.startMs, end: e.endMs }));
+		const window = fitSpans(spans, this.domain);
+		if (!window) return false;
+		this.setWindow(window, 'control');
+		this.laneRequests += 1;
+		return true;
 	}
 
 	fit(): void {

@@ -1,9 +1,12 @@
 /**
  * The shareable view in the URL: the visible window, the lane grouping and the selected event.
  * `?from=2023-09-01T00:00:00.000Z&to=2023-10-01T00:00:00.000Z&lanes=actor&event=kim-putin-vostochny-2023`
+ * The app writes full instants; a link may also name dates as people write them
+ * (`?from=2023-09&to=2023-10` is September and October, see {@link parseWindowEnd}).
  */
-import { isoInstant, parseInstant, type Span } from '../model/dates';
+import { isoInstant, type Span } from '../model/dates';
 import { GROUPINGS, type Grouping } from '../time/items';
+import { parseWindowEnd } from '../time/zoom';
 
 export interface View {
 	window?: Span;
@@ -30,8 +33,8 @@ export function decodeView(params: URLSearchParams): DecodedView {
 	const from = params.get('from');
 	const to = params.get('to');
 	if (from !== null || to !== null) {
-		const start = from === null ? undefined : parseInstant(from);
-		const end = to === null ? undefined : parseInstant(to);
+		const start = from === null ? undefined : parseWindowEnd(from, 'from');
+		const end = to === null ? undefined : parseWindowEnd(to, 'to');
 		if (start === undefined || end === undefined) {
 			problems.push('window');
 		} else if (end <= start) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventKey, type EventKey } from '$lib/model/events';
+import type { ActorId } from '$lib/model/schema';
 import { TimelineState } from '$lib/state/timeline.svelte';
 import { DAY, HOUR, YEAR } from '$lib/time/zoom';
 import { actorMap, storedMeetings, utc } from './fixtures.svelte';
@@ -8,12 +9,14 @@ import { actorMap, storedMeetings, utc } from './fixtures.svelte';
 function timeline() {
 	const data = $state({
 		events: storedMeetings(),
-		highlight: undefined as ReadonlySet<EventKey> | undefined
+		highlight: undefined as ReadonlySet<EventKey> | undefined,
+		actor: undefined as ActorId | undefined
 	});
 	const tl = new TimelineState({
 		events: () => data.events,
 		actors: () => actorMap,
-		highlight: () => data.highlight
+		highlight: () => data.highlight,
+		actor: () => data.actor
 	});
 	return { tl, data };
 }
@@ -126,5 +129,51 @@ describe('TimelineState', () => {
 		tl.bringIntoView(tl.events[1]!);
 		expect(tl.window.end - tl.window.start).toBe(9 * DAY);
 		expect(tl.window.end - tl.window.start).toBeLessThan(YEAR);
+	});
+
+	it('presets centre on the selected event, else near the events in view', () => {
+		const { tl } = timeline();
+		tl.setWindow({ start: utc(2015), end: utc(2016) }, 'control');
+		tl.selectedKey = eventKey({ datasetId: 'test', id: 'vostochny-2023' });
+		tl.preset('month');
+		// The summit (13 Sept 2023, a day) is the month's middle.
+		expect((tl.window.start + tl.window.end) / 2).toBe(utc(2023, 9, 13) + 12 * HOUR);
+		expect(tl.windowSource).toBe('control');
+
+		// No selection, a window of July to September 2023 whose middle week (12–19 Aug) is empty:
+		// the week goes to the nearest edge of an event in view, the start of the letters (dated
+		// August: longer than a week, so its start or end, not its empty middle).
+		tl.selectedKey = undefined;
+		tl.setWindow({ start: utc(2023, 7, 1), end: utc(2023, 9, 30) }, 'control');
+		tl.preset('week');
+		expect((tl.window.start + tl.window.end) / 2).toBe(utc(2023, 8, 1));
+		expect(tl.window.end - tl.window.start).toBe(7 * DAY);
+	});
+
+	it('fits the window to an actor’s events, in any window, and counts them', () => {
+		const { tl, data } = timeline();
+		tl.setWindow({ start: utc(2018), end: utc(2019) }, 'control');
+		const kim = 'kim-jong-un' as ActorId;
+		expect(tl.actorEventCount(kim)).toBe(3);
+		expect(tl.laneRequests).toBe(0);
+		expect(tl.fitActor(kim)).toBe(true);
+		// The main timeline is asked to show the actor's lane again once it draws this window.
+		expect(tl.laneRequests).toBe(1);
+		// 25 Jul to the end of 13 Sept 2023, with 5% of that each side.
+		const extent = utc(2023, 9, 14) - utc(2023, 7, 25);
+		expect(tl.window).toEqual({
+			start: utc(2023, 7, 25) - extent * 0.05,
+			end: utc(2023, 9, 14) + extent * 0.05
+		});
+		// An actor of no shown event leaves the window where it is.
+		const before = tl.window;
+		expect(tl.actorEventCount('nobody' as ActorId)).toBe(0);
+		expect(tl.fitActor('nobody' as ActorId)).toBe(false);
+		expect(tl.window).toEqual(before);
+		expect(tl.laneRequests).toBe(1);
+		// The chosen actor is what the main timeline scrolls to.
+		expect(tl.focusedActor).toBeUndefined();
+		data.actor = kim;
+		expect(tl.focusedActor).toBe(kim);
 	});
 });

@@ -62,6 +62,18 @@ describe('UrlSync', () => {
 		expect(notices).toEqual([]);
 	});
 
+	it('opens a window named with dates as people write them, to the end of the last one', () => {
+		const { tl, sync, notices } = linked('/?from=2023-07&to=2023-09-13');
+		sync.restore();
+		expect(tl.window).toEqual({ start: utc(2023, 7), end: utc(2023, 9, 14) });
+		expect(tl.shownInWindow.map((e) => e.id)).toEqual([
+			'shoigu-pyongyang-2023',
+			'letters-2023',
+			'vostochny-2023'
+		]);
+		expect(notices).toEqual([]);
+	});
+
 	it('says what a link asked for that is not there, and what it could not read', () => {
 		const { sync, notices, tl, net } = linked(
 			'/?from=yesterday&lanes=rivers&event=nope&actor=nobody'

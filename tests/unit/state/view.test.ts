@@ -58,3 +58,37 @@ describe('instants in links', () => {
 		).toEqual(['window']);
 	});
 });
+
+describe('dates as people write them in links', () => {
+	const window = (search: string) => decodeView(new URLSearchParams(search));
+
+	it('a window from the start of one period to the end of another', () => {
+		expect(window('from=2023-09&to=2023-10')).toEqual({
+			view: {
+				grouping: 'actor',
+				window: { start: Date.UTC(2023, 8, 1), end: Date.UTC(2023, 10, 1) }
+			},
+			problems: []
+		});
+		expect(window('from=2023-09-10&to=2023-09-20').view.window).toEqual({
+			start: Date.UTC(2023, 8, 10),
+			end: Date.UTC(2023, 8, 21)
+		});
+		// One period at both ends is that period.
+		expect(window('from=2023&to=2023').view.window).toEqual({
+			start: Date.UTC(2023, 0, 1),
+			end: Date.UTC(2024, 0, 1)
+		});
+		// Either kind at either end.
+		expect(window('from=2023-09-10&to=2023-09-20T12:00:00.000Z').view.window).toEqual({
+			start: Date.UTC(2023, 8, 10),
+			end: Date.UTC(2023, 8, 20, 12)
+		});
+	});
+
+	it('refuses dates that do not exist and windows that end before they start', () => {
+		expect(window('from=2023-09-31&to=2023-10').problems).toEqual(['window']);
+		expect(window('from=2023-10&to=2023-09').problems).toEqual(['window']);
+		expect(window('from=2023-09').problems).toEqual(['window']);
+	});
+});

@@ -4,8 +4,10 @@ import {
 	HOUR,
 	clampWindow,
 	dataDomain,
+	fitSpans,
 	focusWindow,
 	panWindow,
+	parseWindowEnd,
 	presetWindow,
 	recentreWindow,
 	zoomWindow
@@ -74,5 +76,87 @@ describe('the domain stays within the supported years', () => {
 		expect(new Date(d.start).getUTCFullYear()).toBe(-9999);
 		const late = dataDomain({ start: utc(9990), end: utc(9999, 12, 31) });
 		expect(new Date(late.end).getUTCFullYear()).toBe(9999);
+	});
+});
+
+describe('presets near events', () => {
+	// 25–27 Jul 2023, 13 Sept 2023, and a long span over both (2021–2024).
+	const shoigu = { start: utc(2023, 7, 25), end: utc(2023, 7, 28) };
+	const summit = { start: utc(2023, 9, 13), end: utc(2023, 9, 14) };
+	const long = { start: utc(2021), end: utc(2025) };
+	const events = [long, shoigu, summit];
+
+	it('centre on the selected event, whatever the window shows', () => {
+		const w = { start: utc(2015), end: utc(2016) };
+		const week = presetWindow(w, 'week', domain, { selected: summit, events });
+		// The summit's middle is noon on the 13th: three and a half days each side.
+		expect(week).toEqual({ start: utc(2023, 9, 10), end: utc(2023, 9, 17) });
+	});
+
+	it('show the beginning of a selected event longer than the preset', () => {
+		const month = presetWindow(summit, 'month', domain, { selected: long });
+		const w = month.end - month.start;
+		expect(month.start).toBe(long.start - w * 0.1);
+	});
+
+	it('keep the centre when something begins or ends near it', () => {
+		// Centred on 24 Jul: the Shoigu visit begins within the week around it.
+		const w = { start: utc(2023, 7, 10), end: utc(2023, 8, 7) };
+		expect(presetWindow(w, 'week', domain, { events })).toEqual(presetWindow(w, 'week', domain));
+	});
+
+	it('move to the nearest event in view instead of an empty stretch', () => {
+		// Centred on 14 Aug: only the long span covers that week. The Shoigu visit's middle
+		// (26 Jul) is 19 days away, the summit's (13 Sept) 30.
+		const w = { start: utc(2023, 7, 1), end: utc(2023, 9, 28) };
+		const week = presetWindow(w, 'week', domain, { events });
+		expect((week.start + week.end) / 2).toBe((shoigu.start + shoigu.end) / 2);
+		// With nothing in view, the centre stays.
+		const empty = { start: utc(2014), end: utc(2015) };
+		expect(presetWindow(empty, 'week', domain, { events: [summit] })).toEqual(
+			presetWindow(empty, 'week', domain)
+		);
+	});
+
+	it('fit a set of spans with a margin of 5%, at least a day', () => {
+		expect(fitSpans([shoigu, summit], domain)).toEqual({
+			start: shoigu.start - (summit.end - shoigu.start) * 0.05,
+			end: summit.end + (summit.end - shoigu.start) * 0.05
+		});
+		expect(fitSpans([summit], domain)).toEqual({ start: utc(2023, 9, 12), end: utc(2023, 9, 15) });
+		expect(fitSpans([], domain)).toBeUndefined();
+	});
+});
+
+describe('the ends of a window in a link', () => {
+	it('read full instants as they are', () => {
+		expect(parseWindowEnd('2023-09-10T00:00:00.000Z', 'from')).toBe(utc(2023, 9, 10));
+		expect(parseWindowEnd('2023-09-20T06:30:00Z', 'to')).toBe(Date.UTC(2023, 8, 20, 6, 30));
+	});
+
+	it('read dates as the period they name: from its first instant, to its end', () => {
+		expect(parseWindowEnd('2023', 'from')).toBe(utc(2023));
+		expect(parseWindowEnd('2023', 'to')).toBe(utc(2024));
+		expect(parseWindowEnd('2023-09', 'from')).toBe(utc(2023, 9));
+		expect(parseWindowEnd('2023-10', 'to')).toBe(utc(2023, 11));
+		expect(parseWindowEnd('2023-12', 'to')).toBe(utc(2024));
+		expect(parseWindowEnd('2023-09-20', 'to')).toBe(utc(2023, 9, 21));
+		expect(parseWindowEnd('2024-02-29', 'to')).toBe(utc(2024, 3, 1));
+		// A time is an instant, at either end.
+		expect(parseWindowEnd('2023-09-13T14:30Z', 'to')).toBe(Date.UTC(2023, 8, 13, 14, 30));
+	});
+
+	it('refuse anything else', () => {
+		for (const text of [
+			'yesterday',
+			'2023-13',
+			'2023-02-29',
+			'23-09',
+			' 2023',
+			'2023-9',
+			'0000',
+			''
+		])
+			expect(parseWindowEnd(text, 'from'), text).toBeUndefined();
 	});
 });
