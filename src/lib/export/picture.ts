@@ -234,13 +234,16 @@ export function timelineSvg(p: TimelinePicture): SVGSVGElement {
 			.attr('y1', AXIS_PX - 6)
 			.attr('y2', y)
 			.attr('stroke', p.palette.grid);
+		// A tick near the right edge keeps its line; its label would run off the picture.
+		const label = p.tickLabel(tick.getTime(), step);
+		if (tx + 3 + measure(label, false) > p.width - 4) continue;
 		axis
 			.append('text')
 			.attr('x', tx + 3)
 			.attr('y', AXIS_PX - 10)
 			.attr('fill', p.palette.muted)
 			.attr('font-size', 11)
-			.text(p.tickLabel(tick.getTime(), step));
+			.text(label);
 	}
 
 	for (const lane of p.lanes) {
