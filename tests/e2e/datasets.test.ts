@@ -16,17 +16,21 @@ test('deleting the default dataset empties the table, survives a reload, and res
 
 	await page.getByRole('button', { name: `Delete dataset “${defaultFile.dataset.name}”` }).click();
 	await page.getByRole('button', { name: 'Delete dataset', exact: true }).click();
-	await expect(page.getByTestId('empty-state')).toContainText('No events yet');
-	await expect(page.getByTestId('event-count')).toHaveText('0 events');
+	// The views give way to the two ways of getting events back.
+	await expect(page.getByTestId('empty-dashboard')).toContainText('No events to show');
+	await expect(page.getByTestId('event-table')).toHaveCount(0);
 	await expect(page.getByTestId('notice')).toContainText(`Deleted “${defaultFile.dataset.name}”`);
 
 	// A deleted default dataset does not come back by itself.
 	await page.reload();
-	await page.getByRole('tab', { name: 'Table' }).click();
-	await expect(page.getByTestId('empty-state')).toBeVisible();
+	await expect(page.getByTestId('empty-dashboard')).toBeVisible();
 
-	await page.getByRole('button', { name: 'Restore the default dataset' }).click();
+	await page
+		.getByTestId('dataset-list')
+		.getByRole('button', { name: 'Restore the default dataset' })
+		.click();
 	await page.getByRole('button', { name: 'Restore', exact: true }).click();
+	await page.getByRole('tab', { name: 'Table' }).click();
 	await expect(page.getByTestId('event-count')).toHaveText(eventsLabel(DEFAULT_EVENT_COUNT));
 	await expect(page.getByTestId('notice')).toContainText(
 		`Default dataset restored: ${eventsLabel(DEFAULT_EVENT_COUNT)}`
@@ -43,7 +47,7 @@ test('a change in one tab shows in another', async ({ context }) => {
 
 	await first.getByRole('button', { name: `Delete dataset “${defaultFile.dataset.name}”` }).click();
 	await first.getByRole('button', { name: 'Delete dataset', exact: true }).click();
-	await expect(second.getByTestId('empty-state')).toBeVisible();
+	await expect(second.getByTestId('empty-dashboard')).toBeVisible();
 	await expect(second.getByTestId('dataset-list')).toContainText('No datasets');
 });
 
@@ -65,16 +69,21 @@ test('deleting the data behind a selection clears it everywhere', async ({ page 
 	await page.getByRole('button', { name: 'Delete dataset', exact: true }).click();
 	await expect(page.getByTestId('actor-panel')).toHaveCount(0);
 	await expect(page.getByTestId('event-details').locator('h2')).toHaveCount(0);
-	await expect(page.getByTestId('network')).toContainText(
-		'No actors take part in events in this window.'
-	);
+	await expect(page.getByTestId('empty-dashboard')).toBeVisible();
 });
 
 test('a dataset can be hidden (the views follow), shown again, and renamed', async ({ page }) => {
 	await openTable(page);
 	const item = page.getByTestId('dataset-list').locator('li[data-dataset-id="default"]');
 	await item.getByTestId('dataset-visible').uncheck();
-	await expect(page.getByTestId('event-count')).toHaveText('0 events');
+	// The table says why it lists nothing: every event is in the hidden dataset.
+	await expect(page.getByTestId('event-count')).toHaveText(
+		`0 of ${eventsLabel(DEFAULT_EVENT_COUNT)}`
+	);
+	await expect(page.getByTestId('table-scope')).toHaveText(
+		`: “${defaultFile.dataset.name}” hidden`
+	);
+	await expect(page.getByTestId('empty-state')).toContainText('Every dataset is hidden');
 	await expect(item.getByTestId('dataset-count')).toContainText('hidden');
 	await page.getByRole('tab', { name: 'Network' }).click();
 	await expect(page.getByTestId('network').locator('.node')).toHaveCount(0);

@@ -10,6 +10,7 @@ import type { EventItem, Lane, TimelineItem } from '../time/items';
 import type { Span } from '../model/dates';
 import { MessageError } from '../model/errors';
 import { msg } from '../model/messages';
+import { fitLabel } from './fit-text';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Height of the caption band under every picture. */
@@ -52,7 +53,11 @@ export function currentPalette(root: HTMLElement = document.documentElement): Pa
 
 export interface TimelinePicture {
 	lanes: readonly Lane[];
-	items: readonly TimelineItem[];
+	/**
+	 * The items for a plot this many pixels wide: clusters are worked out at the picture's own
+	 * width, not the screen's (a wider picture has room for more single events).
+	 */
+	layout: (plotWidthPx: number) => readonly TimelineItem[];
 	window: Span;
 	width: number;
 	caption: string;
@@ -60,15 +65,32 @@ export interface TimelinePicture {
 	tickLabel: (ms: number, stepMs: number) => string;
 	clusterLabel: (n: number) => string;
 	palette: Palette;
+	/** How wide a label is drawn (12 px, bold or not); a canvas measures the palette's font. */
+	measure?: (text: string, bold: boolean) => number;
 }
 
 const LABEL_PX = 170;
 const ROW_PX = 26;
 const AXIS_PX = 28;
-const CHAR_PX = 6.4;
-const BOLD_CHAR_PX = 7.4;
+const FONT_PX = 12;
+/** The widest an event's title may run beside its marker before it is ellipsised. */
+const TITLE_MAX_PX = 300;
+/** Less room than this to the right, and the title goes to the marker's left if it fits better. */
+const TITLE_MIN_PX = 120;
+const EDGE_PX = 12;
 
 type Svg = Selection<SVGSVGElement, undefined, null, undefined>;
+
+/** Measures text with a canvas in the palette's font, at the picture's 12 px. */
+export function canvasMeasure(font: string): (text: string, bold: boolean) => number {
+	const context = document.createElement('canvas').getContext('2d');
+	// Without a canvas, a generous average keeps labels from running into each other.
+	if (!context) return (text, bold) => text.length * (bold ? 7.6 : 7);
+	return (text, bold) => {
+		context.font = `${bold ? 600 : 400} ${FONT_PX}px ${font}`;
+		return context.measureText(text).width;
+	};
+}
 
 function addCaption(svg: Svg, width: number, y: number, caption: string, palette: Palette) {
 	svg
@@ -88,35 +110,101 @@ function addCaption(svg: Svg, width: number, y: number, caption: string, palette
 		.text(caption);
 }
 
+/** An item placed in the picture: its row in its lane, its fitted label and where it goes. */
+interface Placed {
+	item: TimelineItem;
+	row: number;
+	/** The label as drawn (fitted to its room); empty when no whole word fits. */
+	label: string;
+	/** The full text, kept as the element's tooltip when the label is shortened. */
+	full: string;
+	/** The label's anchor x, and whether it runs leftwards from there. */
+	labelX: number;
+	leftwards: boolean;
+	/** A cluster's box width (its label and padding, or its span). */
+	boxWidth: number;
+}
+
+/**
+ * Where each item of the window goes: its label fitted by measured width at word boundaries
+ * (to the marker's right, or its left near the picture's right edge), and items stacked into
+ * rows so no two labels or markers overlap. Pure given `x` and `measure`.
+ */
+export function placeItems(
+	items: readonly TimelineItem[],
+	window: Span,
+	width: number,
+	x: (ms: number) => number,
+	text: (item: TimelineItem) => string,
+	measure: (text: string, bold: boolean) => number
+): Map<string, Placed[]> {
+	const byLane = new Map<string, Placed[]>();
+	const rowEnds = new Map<string, number[]>();
+	const inWindow = items
+		.filter((i) => i.end >= window.start && i.start <= window.end)
+		.toSorted((a, b) => a.start - b.start);
+	for (const item of inWindow) {
+		const full = text(item);
+		const left = x(Math.max(item.start, window.start));
+		const right = x(Math.min(item.end, window.end));
+		let from: number;
+		let to: number;
+		let label: string;
+		let labelX: number;
+		let leftwards = false;
+		let boxWidth = 0;
+		if (item.kind === 'cluster') {
+			label = full;
+			boxWidth = Math.max(right - left, measure(full, true) + 12);
+			// A cluster near the right edge keeps its box inside the picture.
+			const boxLeft = Math.min(left, width - EDGE_PX - boxWidth);
+			labelX = boxLeft + 6;
+			from = boxLeft;
+			to = boxLeft + boxWidth;
+		} else {
+			const gap = item.type === 'range' ? 5 : 9;
+			const roomRight = width - EDGE_PX - (left + gap);
+			const roomLeft = left - 9 - LABEL_PX;
+			const fits = measure(full, false);
+			leftwards = roomRight < Math.min(fits, TITLE_MIN_PX) && roomLeft > roomRight;
+			const room = Math.min(TITLE_MAX_PX, leftwards ? roomLeft : roomRight);
+			label = fitLabel(full, room, (s) => measure(s, false));
+			const drawn = label === '' ? 0 : measure(label, false);
+			labelX = leftwards ? left - 9 : left + gap;
+			from = leftwards ? labelX - drawn : left - 5;
+			to = Math.max(right, leftwards ? left + 5 : labelX + drawn);
+		}
+		let ends = rowEnds.get(item.lane);
+		if (!ends) rowEnds.set(item.lane, (ends = []));
+		let row = ends.findIndex((end) => end < from - 4);
+		if (row === -1) row = ends.length;
+		ends[row] = to;
+		let list = byLane.get(item.lane);
+		if (!list) byLane.set(item.lane, (list = []));
+		list.push({ item, row, label, full, labelX, leftwards, boxWidth });
+	}
+	return byLane;
+}
+
 /** The timeline's window as an SVG: lanes, items stacked where they overlap, axis, caption. */
 export function timelineSvg(p: TimelinePicture): SVGSVGElement {
 	const x = scaleUtc()
 		.domain([p.window.start, p.window.end])
-		.range([LABEL_PX, p.width - 12]);
-	// Stack each lane's items into rows so their labels do not overlap.
-	const rowsOf = new Map<string, { item: TimelineItem; row: number; text: string }[]>();
-	const rowEnds = new Map<string, number[]>();
-	for (const lane of p.lanes) {
-		rowsOf.set(lane.id, []);
-		rowEnds.set(lane.id, []);
-	}
-	for (const item of [...p.items].sort((a, b) => a.start - b.start)) {
-		const list = rowsOf.get(item.lane);
-		const ends = rowEnds.get(item.lane);
-		if (!list || !ends) continue;
-		const text = item.kind === 'cluster' ? p.clusterLabel(item.count) : item.title;
-		const left = x(Math.max(item.start, p.window.start));
-		const shown = Math.min(text.length, 60);
-		const right = Math.max(x(Math.min(item.end, p.window.end)), left + 14 + shown * CHAR_PX);
-		let row = ends.findIndex((end) => end < left - 4);
-		if (row === -1) row = ends.length;
-		ends[row] = right;
-		list.push({ item, row, text });
-	}
+		.range([LABEL_PX, p.width - EDGE_PX]);
+	const measure = p.measure ?? canvasMeasure(p.palette.font);
+	const items = p.layout(p.width - LABEL_PX - EDGE_PX);
+	const placed = placeItems(
+		items,
+		p.window,
+		p.width,
+		(ms) => x(ms),
+		(item) => (item.kind === 'cluster' ? p.clusterLabel(item.count) : item.title),
+		measure
+	);
 	let y = AXIS_PX;
 	const laneY = new Map<string, { top: number; rows: number }>();
 	for (const lane of p.lanes) {
-		const rows = Math.max(1, ...(rowsOf.get(lane.id) ?? []).map((r) => r.row + 1));
+		const rows = Math.max(1, ...(placed.get(lane.id) ?? []).map((r) => r.row + 1));
 		laneY.set(lane.id, { top: y, rows });
 		y += rows * ROW_PX + 6;
 	}
@@ -127,7 +215,7 @@ export function timelineSvg(p: TimelinePicture): SVGSVGElement {
 		.attr('height', height)
 		.attr('viewBox', `0 0 ${p.width} ${height}`)
 		.attr('font-family', p.palette.font)
-		.attr('font-size', 12);
+		.attr('font-size', FONT_PX);
 	svg
 		.append('rect')
 		.attr('width', p.width)
@@ -147,13 +235,16 @@ export function timelineSvg(p: TimelinePicture): SVGSVGElement {
 			.attr('y1', AXIS_PX - 6)
 			.attr('y2', y)
 			.attr('stroke', p.palette.grid);
+		// A tick near the right edge keeps its line; its label would run off the picture.
+		const label = p.tickLabel(tick.getTime(), step);
+		if (tx + 3 + measure(label, false) > p.width - 4) continue;
 		axis
 			.append('text')
 			.attr('x', tx + 3)
 			.attr('y', AXIS_PX - 10)
 			.attr('fill', p.palette.muted)
 			.attr('font-size', 11)
-			.text(p.tickLabel(tick.getTime(), step));
+			.text(label);
 	}
 
 	for (const lane of p.lanes) {
@@ -166,15 +257,18 @@ export function timelineSvg(p: TimelinePicture): SVGSVGElement {
 			.attr('y1', box.top + box.rows * ROW_PX + 3)
 			.attr('y2', box.top + box.rows * ROW_PX + 3)
 			.attr('stroke', p.palette.grid);
-		g.append('text')
+		const name = fitLabel(lane.label, LABEL_PX - 24, (s) => measure(s, true));
+		const label = g
+			.append('text')
 			.attr('x', 12)
 			.attr('y', box.top + 17)
 			.attr('fill', p.palette.text)
 			.attr('font-weight', 600)
-			.text(truncate(lane.label, 22));
-		const items = g.append('g');
-		for (const { item, row, text } of rowsOf.get(lane.id) ?? []) {
-			drawItem(items, item, text, box.top + row * ROW_PX, x, p);
+			.text(name);
+		if (name !== lane.label) label.append('title').text(lane.label);
+		const drawn = g.append('g');
+		for (const placedItem of placed.get(lane.id) ?? []) {
+			drawItem(drawn, placedItem, box.top + placedItem.row * ROW_PX, x, p);
 		}
 	}
 	addCaption(svg, p.width, y, p.caption, p.palette);
@@ -183,37 +277,35 @@ export function timelineSvg(p: TimelinePicture): SVGSVGElement {
 	return node;
 }
 
-function truncate(text: string, max: number): string {
-	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
 function drawItem(
 	g: Selection<SVGGElement, undefined, null, undefined>,
-	item: TimelineItem,
-	text: string,
+	placed: Placed,
 	top: number,
 	x: (d: number) => number,
 	p: TimelinePicture
 ) {
+	const { item, label, full } = placed;
 	const left = x(Math.max(item.start, p.window.start));
 	const right = x(Math.min(item.end, p.window.end));
 	const el = g.append('g').attr('class', 'item');
+	// The whole title stays in the file, as the item's tooltip, when its label is shortened.
+	if (label !== full) el.append('title').text(full);
 	if (item.kind === 'cluster') {
 		el.attr('data-cluster', item.count);
 		el.append('rect')
-			.attr('x', left)
+			.attr('x', placed.labelX - 6)
 			.attr('y', top + 3)
-			.attr('width', Math.max(right - left, text.length * BOLD_CHAR_PX + 12))
+			.attr('width', placed.boxWidth)
 			.attr('height', ROW_PX - 6)
 			.attr('rx', 4)
 			.attr('fill', p.palette.grid)
 			.attr('stroke', p.palette.muted);
 		el.append('text')
-			.attr('x', left + 6)
+			.attr('x', placed.labelX)
 			.attr('y', top + 17)
 			.attr('fill', p.palette.text)
 			.attr('font-weight', 600)
-			.text(text);
+			.text(label);
 		return;
 	}
 	const e: EventItem = item;
@@ -242,13 +334,15 @@ function drawItem(
 			.attr('stroke', colour.stroke)
 			.attr('stroke-dasharray', dashed);
 	}
+	if (label === '') return;
 	el.append('text')
-		.attr('x', e.type === 'range' ? left + 5 : left + 9)
+		.attr('x', placed.labelX)
 		.attr('y', top + 17)
+		.attr('text-anchor', placed.leftwards ? 'end' : null)
 		.attr('fill', p.palette.text)
 		.attr('font-style', e.uncertain ? 'italic' : null)
 		.attr('text-decoration', e.confidence === 'denied' ? 'line-through' : null)
-		.text(truncate(text, 60));
+		.text(label);
 }
 
 const STYLE_PROPS = [

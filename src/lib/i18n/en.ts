@@ -496,7 +496,7 @@ export const en = {
 		} satisfies Record<'native' | 'csv' | 'timelinejs', string>,
 		formatHint: {
 			native: 'Everything Trama holds; imports back unchanged.',
-			csv: 'One row per event; actors and sources joined with “; ”.',
+			csv: 'One row per event; actors and sources joined with “; ”. Opens in Excel with accents and other scripts intact.',
 			timelinejs:
 				'Titles, summaries, dates, media with their credits, sources as links in the text, and periods; TimelineJS cannot hold the rest (confidence, relations).'
 		} satisfies Record<'native' | 'csv' | 'timelinejs', string>,
@@ -695,6 +695,34 @@ export const en = {
 				? 'None of the events shown involve this actor'
 				: `Show all ${count(n, 'event', 'events')} of this actor on the timeline`
 	},
+	// ---- The table's scope, the empty dashboard, the datasets' loading state, reports ----
+	tableScope: {
+		/** "12 of 81 events" is said by `table.showing`; this names what limits it. */
+		label: 'What the table lists',
+		window: (dates: string) => `the window ${dates}`,
+		link: (a: string, b: string) => `${a} – ${b}`,
+		hidden: (names: readonly string[]) =>
+			names.length === 1
+				? `“${names[0]}” hidden`
+				: `${count(names.length, 'dataset', 'datasets')} hidden`,
+		query: (query: string) => `“${query}”`,
+		showAll: 'Show all',
+		showAllHint: 'List every event of the datasets shown, whatever the window and the actor filter',
+		follow: 'Follow the views',
+		followHint: 'List only what the timeline and the network show',
+		noneInScopeTitle: 'No event here',
+		noneInScopeBody: (limits: string) => `Nothing is left once the table follows ${limits}.`,
+		allHiddenTitle: 'Every dataset is hidden',
+		allHiddenBody: 'Tick a dataset in the list on the left to show its events again.'
+	},
+	emptyDashboard: {
+		title: 'No events to show',
+		body: 'There are no datasets in this browser yet, or every one was deleted. Import a file, or bring back the dataset Trama ships with.',
+		import: 'Import…',
+		restore: 'Restore the default dataset'
+	},
+	datasetsLoading: 'Opening the datasets…',
+	datasetsFailed: 'The datasets could not be opened.',
 	/** Messages from the model, the importers and the store: see `render.ts`. */
 	...language
 };

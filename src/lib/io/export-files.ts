@@ -6,6 +6,9 @@
 import type { Actor, ActorId, NativeFile, TramaEvent } from '../model/schema';
 import { fileName, nativeText, toCsv, toTimelineJs } from './export';
 
+/** U+FEFF at the start of a text file: spreadsheets take it as "this file is UTF-8". */
+export const UTF8_BOM = '\uFEFF';
+
 /** The data formats the export offers, in the order it lists them. */
 export const DATA_FORMATS = ['native', 'csv', 'timelinejs'] as const;
 export type DataFormat = (typeof DATA_FORMATS)[number];
@@ -78,7 +81,9 @@ export function dataFile(
 function dataText(format: DataFormat, c: DataContents): string {
 	switch (format) {
 		case 'csv':
-			return toCsv(c.events, c.actors, c.datasetName);
+			// The byte-order mark tells Excel the file is UTF-8; without it Excel reads the bytes
+			// in the system's legacy code page and accents, dashes and Cyrillic come out garbled.
+			return `${UTF8_BOM}${toCsv(c.events, c.actors, c.datasetName)}`;
 		case 'timelinejs':
 			return JSON.stringify(toTimelineJs(c.file, c.actors), null, '\t');
 		case 'native':

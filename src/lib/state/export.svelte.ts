@@ -36,6 +36,7 @@ import type { AppState } from './app.svelte';
 import type { NetworkState } from './network.svelte';
 import { readSettings } from './settings';
 import type { TimelineState } from './timeline.svelte';
+import { layoutItems } from '../time/items';
 
 /** How many datasets, events and actors: a backup's, or the store's now. */
 export type Counts = ReturnType<typeof countsOf>;
@@ -203,7 +204,8 @@ export class ExportSession {
 		const tl = this.#tl;
 		return timelineSvg({
 			lanes: tl.lanes.lanes,
-			items: tl.items,
+			layout: (plotWidthPx) =>
+				layoutItems(tl.shownEvents, tl.lanes, tl.window, plotWidthPx, tl.maxSpanMs),
 			window: tl.window,
 			width: TIMELINE_PICTURE_PX,
 			caption: this.caption,

@@ -40,7 +40,7 @@ describe('the file of a data export', () => {
 			},
 			{
 				name: 'trama-russia-china-2026-11-22.csv',
-				text: expect.stringMatching(/^id,dataset,title,/) as unknown,
+				text: expect.stringMatching(/^\uFEFFid,dataset,title,/) as unknown,
 				type: 'text/csv'
 			},
 			{
@@ -59,6 +59,43 @@ describe('the file of a data export', () => {
 			'Kim–Putin summit'
 		]);
 		expect(rows[1]?.[8]).toBe('Vladimir Putin; Kim Jong Un');
+	});
+
+	it('CSV starts with a UTF-8 byte-order mark, once, and keeps accents, dashes and Cyrillic as written', () => {
+		const putin = {
+			...event({
+				id: 'moscow-talks',
+				title: 'Переговоры в Москве — café “Pushkin”',
+				summary: 'São Paulo, Zürich; 23–24 June',
+				participants: [{ actor: 'putin' }]
+			}),
+			datasetId: 'meetings'
+		};
+		const withCyrillic: ReadonlyMap<ActorId, Actor> = new Map([
+			...actors,
+			['putin' as ActorId, { ...actors.get('putin' as ActorId)!, name: 'Владимир Путин' }]
+		]);
+		const text = dataFile(
+			'csv',
+			'x',
+			{ ...contents, events: [putin], actors: withCyrillic },
+			now
+		).text;
+		// As bytes: EF BB BF, then the header; every character survives the UTF-8 round trip.
+		const bytes = new TextEncoder().encode(text);
+		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		expect(text.indexOf('\uFEFF', 1)).toBe(-1);
+		const decoded = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+		expect(decoded.startsWith('\uFEFFid,dataset,')).toBe(true);
+		const rows = Papa.parse<string[]>(decoded.slice(1)).data;
+		expect(rows[1]?.[2]).toBe('Переговоры в Москве — café “Pushkin”');
+		expect(rows[1]?.[8]).toBe('Владимир Путин');
+		expect(rows[1]?.[12]).toBe('São Paulo, Zürich; 23–24 June');
+	});
+
+	it('only CSV carries the byte-order mark: JSON files start with their brace', () => {
+		expect(dataFile('native', 'x', contents, now).text.startsWith('{')).toBe(true);
+		expect(dataFile('timelinejs', 'x', contents, now).text.startsWith('{')).toBe(true);
 	});
 
 	it('the native file ends with a newline, like the shipped files', () => {
