@@ -705,6 +705,8 @@ export const en = {
 			names.length === 1
 				? `“${names[0]}” hidden`
 				: `${count(names.length, 'dataset', 'datasets')} hidden`,
+		hiddenConfidences: (names: readonly string[]) =>
+			`${names.map((n) => n.toLowerCase()).join(', ')} hidden`,
 		query: (query: string) => `“${query}”`,
 		showAll: 'Show all',
 		showAllHint: 'List every event of the datasets shown, whatever the window and the actor filter',

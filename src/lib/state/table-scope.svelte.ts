@@ -19,6 +19,8 @@ export interface TableScopeSources {
 	total: () => number;
 	/** The names of the hidden datasets that hold events. */
 	hidden: () => readonly string[];
+	/** The confidences the confidence filter hides, named for the reader (none: the filter is off). */
+	hiddenConfidences: () => readonly string[];
 	/** The actor the network selected, if any. */
 	actor: () => ActorId | undefined;
 	/** The link the network selected, if any (it wins over the actor, as in the highlight). */
@@ -28,7 +30,7 @@ export interface TableScopeSources {
 
 /** One reason events are left out of the table, named for the reader. */
 export interface ScopeLimit {
-	kind: 'window' | 'actor' | 'hidden';
+	kind: 'window' | 'actor' | 'hidden' | 'confidence';
 	text: string;
 }
 
@@ -81,6 +83,9 @@ export class TableScope {
 		}
 		const hidden = this.#src.hidden();
 		if (hidden.length) out.push({ kind: 'hidden', text: t.tableScope.hidden(hidden) });
+		const confidences = this.#src.hiddenConfidences();
+		if (confidences.length)
+			out.push({ kind: 'confidence', text: t.tableScope.hiddenConfidences(confidences) });
 		return out;
 	});
 }

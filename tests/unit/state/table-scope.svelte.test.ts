@@ -5,7 +5,10 @@ import { TimelineState } from '$lib/state/timeline.svelte';
 import { actorId, actorMap, ManualFrames, storedMeetings, utc } from './fixtures.svelte';
 
 /** The table's scope over the four test meetings, with a hidden dataset of `hiddenEvents`. */
-function table(hidden: { name: string; events: number } | undefined = undefined) {
+function table(
+	hidden: { name: string; events: number } | undefined = undefined,
+	hiddenConfidences: readonly string[] = []
+) {
 	const data = $state({ events: storedMeetings(), hidden });
 	const tl: TimelineState = new TimelineState({
 		events: () => data.events,
@@ -21,6 +24,7 @@ function table(hidden: { name: string; events: number } | undefined = undefined)
 		all: () => data.events,
 		total: () => data.events.length + (data.hidden?.events ?? 0),
 		hidden: () => (data.hidden ? [data.hidden.name] : []),
+		hiddenConfidences: () => hiddenConfidences,
 		actor: () => net.actor,
 		edge: () => net.edge,
 		nameOf: (id) => actorMap.get(id)?.name ?? id
@@ -90,5 +94,12 @@ describe('TableScope', () => {
 		scope.showAll = true;
 		expect(scope.events).toHaveLength(4);
 		expect(scope.limits).toEqual([{ kind: 'hidden', text: '“Archive” hidden' }]);
+	});
+
+	it('names the confidences the confidence filter hides, whatever “Show all” says', () => {
+		const { scope } = table(undefined, ['Claimed', 'Denied']);
+		expect(scope.limits).toEqual([{ kind: 'confidence', text: 'claimed, denied hidden' }]);
+		scope.showAll = true;
+		expect(scope.limits).toEqual([{ kind: 'confidence', text: 'claimed, denied hidden' }]);
 	});
 });
