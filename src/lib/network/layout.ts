@@ -37,6 +37,8 @@ export interface LayoutInput {
 
 /** Ticks run at once before the first paint of a new layout, so it opens nearly settled. */
 const WARM_TICKS = 200;
+/** Ticks run at once when the drawing's proportions change. */
+const RESHAPE_TICKS = 60;
 
 export class ForceLayout {
 	readonly #simulation: Simulation<LayoutNode, LayoutLink>;
@@ -45,6 +47,8 @@ export class ForceLayout {
 	readonly #onTick: (nodes: LayoutNode[]) => void;
 	/** Width over height of the area the network is drawn in. */
 	#aspect = 1;
+	/** What the last update laid out: the same graph again (a new window, same actors) is a no-op. */
+	#signature = '';
 
 	constructor(onTick: (nodes: LayoutNode[]) => void, seed = 0.271828) {
 		this.#onTick = onTick;
@@ -76,7 +80,12 @@ export class ForceLayout {
 		if (Math.abs(next - this.#aspect) / this.#aspect < 0.08) return;
 		this.#aspect = next;
 		this.#applyAspect();
-		if (this.#nodes.size > 0) this.#simulation.alpha(0.5).restart();
+		if (this.#nodes.size === 0) return;
+		// Settle at once, not over the next frames: the same sizes give the same picture.
+		this.#simulation.alpha(0.5).tick(RESHAPE_TICKS);
+		this.#simulation.alpha(0.03);
+		this.#onTick([...this.#nodes.values()]);
+		this.#simulation.restart();
 	}
 
 	#applyAspect(): void {
@@ -86,6 +95,9 @@ export class ForceLayout {
 
 	/** Lays out a new set of nodes and links; returns once the first positions are known. */
 	update(input: LayoutInput): void {
+		const signature = JSON.stringify(input);
+		if (signature === this.#signature) return;
+		this.#signature = signature;
 		const fresh = this.#nodes.size === 0;
 		const keep = new Set(input.nodes.map((n) => n.id));
 		for (const id of [...this.#nodes.keys()]) if (!keep.has(id)) this.#nodes.delete(id);
