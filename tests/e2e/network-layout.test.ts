@@ -26,8 +26,29 @@ async function open(page: Page, query = '') {
 	await expect(network(page).locator('.node[data-actor-id="putin"]')).toBeAttached({
 		timeout: 15000
 	});
-	// The layout settles in well under a second; the fit follows it.
-	await page.waitForTimeout(1500);
+	// The layout settles in well under a second and the fit follows it: wait until the drawing
+	// and its labels stay the same.
+	const state = () =>
+		network(page).evaluate(
+			(el) =>
+				`${el.querySelector('g.graph')?.getAttribute('transform')} ${[
+					...el.querySelectorAll('text[data-label-for]')
+				]
+					.map((t) => t.getAttribute('data-label-for'))
+					.join()}`
+		);
+	let last = '';
+	await expect
+		.poll(
+			async () => {
+				const now = await state();
+				const same = now === last;
+				last = now;
+				return same;
+			},
+			{ timeout: 15000, intervals: [400] }
+		)
+		.toBe(true);
 }
 
 /** The nodes as drawn: centre and radius on screen, from each dot's box. */
