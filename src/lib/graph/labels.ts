@@ -54,6 +54,9 @@ export interface PlacementOptions {
 	obstacles?: readonly Box[];
 }
 
+/** How much further out the last candidates sit. */
+const FAR = 8;
+
 /** Grid cell size of the spatial index, in pixels. */
 const CELL = 48;
 
@@ -116,7 +119,8 @@ const inside = (b: Box, bounds: Box | undefined) =>
 
 /**
  * The places a label may take around its node, best first: below, above, right, left, then the
- * four corners.
+ * four corners, then below, above, right and left again a little further out (a crowded hub's
+ * name can still find room, close enough to read as its own).
  */
 export function candidateBoxes(node: Disc, width: number, height: number, gap: number): Box[] {
 	const { x, y, r } = node;
@@ -135,7 +139,11 @@ export function candidateBoxes(node: Disc, width: number, height: number, gap: n
 		at(x + d, y + d),
 		at(x + d, y - d - height),
 		at(x - d - width, y + d),
-		at(x - d - width, y - d - height)
+		at(x - d - width, y - d - height),
+		at(x - width / 2, y + r + gap + FAR),
+		at(x - width / 2, y - r - gap - FAR - height),
+		at(x + r + gap + FAR, y - height / 2),
+		at(x - r - gap - FAR - width, y - height / 2)
 	];
 }
 
