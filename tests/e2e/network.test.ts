@@ -16,7 +16,7 @@ function shared(a: string, b: string, window = { start: -Infinity, end: Infinity
 
 async function open(page: Page, query = '') {
 	await page.goto(`/${query}`);
-	await expect(node(page, 'putin')).toBeAttached();
+	await expect(node(page, 'putin')).toBeAttached({ timeout: 15000 });
 }
 
 test('clicking Putin lists Xi Jinping with the number of events they share in the window', async ({

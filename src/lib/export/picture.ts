@@ -6,6 +6,7 @@
  * Browser only (uses the DOM and a canvas).
  */
 import { create, scaleUtc, type Selection } from 'd3';
+import { placeLabels, type Box, type Disc, type LabelRequest } from '../graph/labels';
 import type { EventItem, Lane, TimelineItem } from '../time/items';
 import type { Span } from '../model/dates';
 import { MessageError } from '../model/errors';
@@ -363,11 +364,50 @@ const STYLE_PROPS = [
 	'display'
 ] as const;
 
-/** A colour key, drawn in the picture's top-left corner. */
+/** A colour key, drawn where the view shows its own (bottom left), clear of the nodes. */
 export interface LegendEntry {
 	label: string;
 	/** Any CSS colour, theme variables included: it is resolved before it is written. */
 	colour: string;
+	/** A kind of line rather than a fill (links drawn dashed). */
+	line?: 'dashed';
+}
+
+/** Labels and legend of the network picture, in pixels. */
+const NET_LABEL_PX = 12;
+const NET_LABEL_BOX_PX = 15;
+const NET_LEGEND_ROW_PX = 18;
+
+/** Text widths on a canvas, for placing the picture's labels and legend. */
+function measurer(font: string): (text: string, weight?: number, size?: number) => number {
+	const context = document.createElement('canvas').getContext('2d');
+	return (text, weight = 400, size = 12) => {
+		if (!context) return text.length * size * 0.62;
+		context.font = `${weight} ${size}px ${font}`;
+		return context.measureText(text).width;
+	};
+}
+
+/** The live drawing's nodes, as the picture sees them (its pixels are the view's). */
+function drawnNodes(live: SVGSVGElement) {
+	const origin = live.getBoundingClientRect();
+	return [...live.querySelectorAll<SVGGElement>('[data-actor-id][data-name]')].flatMap((g) => {
+		const dot = g.querySelector('circle.dot') ?? g.querySelector('circle');
+		if (!dot) return [];
+		const b = dot.getBoundingClientRect();
+		return [
+			{
+				id: g.getAttribute('data-actor-id') ?? '',
+				name: g.getAttribute('data-name') ?? '',
+				events: Number(g.getAttribute('data-events') ?? 0),
+				dim: g.classList.contains('dim'),
+				selected: g.getAttribute('aria-pressed') === 'true',
+				x: b.left - origin.left + b.width / 2,
+				y: b.top - origin.top + b.height / 2,
+				r: b.width / 2
+			}
+		];
+	});
 }
 
 /** A CSS colour as the page resolves it now: the file has none of the page's variables. */
@@ -416,25 +456,141 @@ export function copySvg(
 	copy.insertBefore(bg, copy.firstChild);
 	const svg = create('svg');
 	addCaption(svg, width, height, caption, palette);
-	// The colour key, top left, one entry a line.
-	legend.forEach((entry, i) => {
-		svg
-			.append('circle')
-			.attr('cx', 18)
-			.attr('cy', 18 + i * 18)
-			.attr('r', 5)
-			.attr('fill', resolveColour(entry.colour));
-		svg
-			.append('text')
-			.attr('x', 29)
-			.attr('y', 22 + i * 18)
-			.attr('fill', palette.muted)
-			.attr('font-size', 12)
-			.text(entry.label);
-	});
+	const measure = measurer(palette.font);
+	const legendBox = drawLegend(svg, live, legend, width, height, palette, measure);
+	drawLabels(copy, svg, live, width, height, legendBox, palette, measure);
 	for (const child of [...(svg.node()?.childNodes ?? [])]) copy.appendChild(child);
 	copy.setAttribute('font-family', palette.font);
 	return copy;
+}
+
+/**
+ * The colour key, in rows from the bottom left where the view keeps its legend (the fit leaves
+ * that band free of nodes). Returns the box it takes.
+ */
+function drawLegend(
+	svg: Svg,
+	live: SVGSVGElement,
+	legend: readonly LegendEntry[],
+	width: number,
+	height: number,
+	palette: Palette,
+	measure: (text: string) => number
+): Box | undefined {
+	if (legend.length === 0) return undefined;
+	const sample = (entry: LegendEntry) => (entry.line ? 22 : 10);
+	const rows: LegendEntry[][] = [[]];
+	let x = 18;
+	for (const entry of legend) {
+		const w = sample(entry) + 5 + measure(entry.label);
+		const row = rows[rows.length - 1];
+		if (row && row.length > 0 && x + w > width - 12) {
+			rows.push([]);
+			x = 18;
+		}
+		rows[rows.length - 1]?.push(entry);
+		x += w + 14;
+	}
+	// The view's legend: where its top is, if the view shows one.
+	const shown = live.parentElement?.querySelector('.legend')?.getBoundingClientRect();
+	const origin = live.getBoundingClientRect();
+	const fallback = height - 8 - rows.length * NET_LEGEND_ROW_PX;
+	const top = shown && shown.height > 0 ? Math.min(shown.top - origin.top + 4, fallback) : fallback;
+	let right = 0;
+	rows.forEach((row, i) => {
+		const cy = top + i * NET_LEGEND_ROW_PX + NET_LEGEND_ROW_PX / 2;
+		let at = 18;
+		for (const entry of row) {
+			const colour = resolveColour(entry.colour);
+			if (entry.line) {
+				svg
+					.append('line')
+					.attr('x1', at)
+					.attr('x2', at + 22)
+					.attr('y1', cy)
+					.attr('y2', cy)
+					.attr('stroke', colour)
+					.attr('stroke-width', 2)
+					.attr('stroke-dasharray', '4 3');
+			} else {
+				svg
+					.append('circle')
+					.attr('cx', at + 5)
+					.attr('cy', cy)
+					.attr('r', 5)
+					.attr('fill', colour);
+			}
+			at += sample(entry) + 5;
+			svg
+				.append('text')
+				.attr('x', at)
+				.attr('y', cy + 4)
+				.attr('fill', palette.muted)
+				.attr('font-size', 12)
+				.text(entry.label);
+			at += measure(entry.label) + 14;
+		}
+		right = Math.max(right, at);
+	});
+	return { x0: 10, y0: top - 2, x1: right, y1: top + rows.length * NET_LEGEND_ROW_PX + 2 };
+}
+
+/**
+ * Labels every node that fits without overlap, with the view's own placement but the picture's
+ * room (no controls over it): the selection first, then the busiest; names that fit nowhere are
+ * left out rather than drawn over another. The view's labels (which follow hover and focus) are
+ * dropped from the copy.
+ */
+function drawLabels(
+	copy: SVGSVGElement,
+	svg: Svg,
+	live: SVGSVGElement,
+	width: number,
+	height: number,
+	legend: Box | undefined,
+	palette: Palette,
+	measure: (text: string, weight?: number, size?: number) => number
+): void {
+	for (const el of copy.querySelectorAll('[data-label-for]')) el.remove();
+	const nodes = drawnNodes(live);
+	const byId = new Map(nodes.map((n) => [n.id, n]));
+	const anyDim = nodes.some((n) => n.dim);
+	const requests: LabelRequest<string>[] = nodes.map((n) => ({
+		id: n.id,
+		x: n.x,
+		y: n.y,
+		r: n.r,
+		width: measure(n.name, 600, NET_LABEL_PX) + 2,
+		priority: n.events + (anyDim && !n.dim ? 1e6 : 0),
+		forced: n.selected
+	}));
+	const discs: Disc[] = nodes;
+	const placed = placeLabels(requests, discs, {
+		height: NET_LABEL_BOX_PX,
+		gap: 3,
+		margin: 3,
+		bounds: { x0: 4, y0: 4, x1: width - 4, y1: height - 4 },
+		obstacles: legend ? [legend] : []
+	});
+	const g = svg.append('g').attr('class', 'labels').attr('font-size', NET_LABEL_PX);
+	for (const label of placed) {
+		const node = byId.get(label.id);
+		if (!node) continue;
+		g.append('text')
+			.attr('x', (label.box.x0 + label.box.x1) / 2)
+			.attr('y', (label.box.y0 + label.box.y1) / 2)
+			.attr('text-anchor', 'middle')
+			.attr('dominant-baseline', 'central')
+			.attr('font-weight', 600)
+			.attr('fill', palette.text)
+			.attr('stroke', palette.background)
+			.attr('stroke-width', 3)
+			.attr('stroke-linejoin', 'round')
+			.attr('paint-order', 'stroke')
+			.attr('opacity', node.dim ? 0.35 : null)
+			.attr('data-label-for', label.id)
+			.text(node.name);
+	}
 }
 
 /** The SVG as the text of a file. */

@@ -5,7 +5,13 @@
  */
 import type { Span } from '../model/dates';
 import { actorIdsOf, overlaps, type EventKey, type KeyedEvent } from '../model/events';
-import { isDirected, type ActorId, type RelationType } from '../model/schema';
+import {
+	CONFIDENCES,
+	isDirected,
+	type ActorId,
+	type Confidence,
+	type RelationType
+} from '../model/schema';
 
 export interface GraphNode {
 	id: ActorId;
@@ -33,7 +39,26 @@ export interface GraphEdge {
 	/** Those events, by key, in chronological order. */
 	eventKeys: EventKey[];
 	relations: EdgeRelation[];
+	/** The strongest confidence among those events: a link is as sure as its best evidence. */
+	confidence: Confidence;
 }
+
+/**
+ * The rank of a confidence, 0 the strongest: the order of `CONFIDENCES` (confirmed, reported,
+ * then weaker claims, denied last).
+ */
+export const confidenceRank = (c: Confidence): number => CONFIDENCES.indexOf(c);
+
+/** The stronger of two confidences. */
+export const strongerConfidence = (p: Confidence, q: Confidence): Confidence =>
+	confidenceRank(q) < confidenceRank(p) ? q : p;
+
+/** Confidences that do not make a link sure: one party's word, or a party's denial. */
+const WEAK: ReadonlySet<Confidence> = new Set<Confidence>(['claimed', 'denied']);
+
+/** True when every event of the edge is only claimed or denied: the link is drawn as doubtful. */
+export const restsOnClaims = (edge: Pick<GraphEdge, 'confidence'>): boolean =>
+	WEAK.has(edge.confidence);
 
 export interface ActorGraph {
 	nodes: GraphNode[];
@@ -74,9 +99,11 @@ export function buildGraph(
 				let edge = edges.get(id);
 				if (!edge) {
 					const [a, b] = x < y ? [x, y] : [y, x];
-					edge = { id, a, b, weight: 0, eventKeys: [], relations: [] };
+					const confidence = e.event.confidence;
+					edge = { id, a, b, weight: 0, eventKeys: [], relations: [], confidence };
 					edges.set(id, edge);
 				}
+				edge.confidence = strongerConfidence(edge.confidence, e.event.confidence);
 				edge.weight++;
 				edge.eventKeys.push(e.key);
 			}

@@ -544,7 +544,7 @@ export const en = {
 		fit: 'Fit',
 		legend: 'Legend',
 		otherCountries: 'Other',
-		sizeHint: 'Size: events in the window · width: shared events',
+		sizeHint: 'Size: events · width: shared events',
 		summary: (nodes: number, edges: number) =>
 			`${count(nodes, 'actor', 'actors')}, ${count(edges, 'link', 'links')} in the window`,
 		empty: 'No actors take part in events in this window.',
@@ -569,6 +569,13 @@ export const en = {
 		title: (a: string, b: string) => `${a} and ${b}`,
 		close: 'Clear the link selection',
 		events: (n: number) => `${count(n, 'shared event', 'shared events')} in the window`
+	},
+	/** The network's layout: the split, the legend of doubtful links, the link's evidence. */
+	networkLayout: {
+		split: 'Resize the timeline and the network',
+		claimsOnly: 'Only claimed or denied events',
+		strongest: 'Strongest evidence',
+		claimsNote: 'Every event of this link is only claimed or denied.'
 	},
 	details: {
 		label: 'Event details',

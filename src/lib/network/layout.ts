@@ -11,6 +11,8 @@ import {
 	forceX,
 	forceY,
 	randomLcg,
+	type ForceX,
+	type ForceY,
 	type Simulation,
 	type SimulationLinkDatum,
 	type SimulationNodeDatum
@@ -35,12 +37,18 @@ export interface LayoutInput {
 
 /** Ticks run at once before the first paint of a new layout, so it opens nearly settled. */
 const WARM_TICKS = 200;
+/** Ticks run at once when the drawing's proportions change. */
+const RESHAPE_TICKS = 60;
 
 export class ForceLayout {
 	readonly #simulation: Simulation<LayoutNode, LayoutLink>;
 	readonly #nodes = new Map<ActorId, LayoutNode>();
 	readonly #random: () => number;
 	readonly #onTick: (nodes: LayoutNode[]) => void;
+	/** Width over height of the area the network is drawn in. */
+	#aspect = 1;
+	/** What the last update laid out: the same graph again (a new window, same actors) is a no-op. */
+	#signature = '';
 
 	constructor(onTick: (nodes: LayoutNode[]) => void, seed = 0.271828) {
 		this.#onTick = onTick;
@@ -52,18 +60,44 @@ export class ForceLayout {
 			.alphaMin(0.02)
 			.velocityDecay(0.45)
 			.force('charge', forceManyBody<LayoutNode>().strength(-320))
-			.force('x', forceX<LayoutNode>(0).strength(0.06))
-			.force('y', forceY<LayoutNode>(0).strength(0.08))
+			.force('x', forceX<LayoutNode>(0))
+			.force('y', forceY<LayoutNode>(0))
 			.force(
 				'collide',
 				forceCollide<LayoutNode>((n) => n.r + 12)
 			)
 			.on('tick', () => this.#onTick([...this.#nodes.values()]))
 			.stop();
+		this.#applyAspect();
+	}
+
+	/**
+	 * Shapes the layout to the drawing's proportions: a wide, low area gets a wide, low network
+	 * (a weaker pull sideways than up and down), so the fit can use the width.
+	 */
+	shape(aspect: number): void {
+		const next = Math.min(4, Math.max(0.5, aspect));
+		if (Math.abs(next - this.#aspect) / this.#aspect < 0.08) return;
+		this.#aspect = next;
+		this.#applyAspect();
+		if (this.#nodes.size === 0) return;
+		// Settle at once, not over the next frames: the same sizes give the same picture.
+		this.#simulation.alpha(0.5).tick(RESHAPE_TICKS);
+		this.#simulation.alpha(0.03);
+		this.#onTick([...this.#nodes.values()]);
+		this.#simulation.restart();
+	}
+
+	#applyAspect(): void {
+		this.#simulation.force<ForceX<LayoutNode>>('x')?.strength(0.07 / this.#aspect);
+		this.#simulation.force<ForceY<LayoutNode>>('y')?.strength(0.07 * this.#aspect ** 2);
 	}
 
 	/** Lays out a new set of nodes and links; returns once the first positions are known. */
 	update(input: LayoutInput): void {
+		const signature = JSON.stringify(input);
+		if (signature === this.#signature) return;
+		this.#signature = signature;
 		const fresh = this.#nodes.size === 0;
 		const keep = new Set(input.nodes.map((n) => n.id));
 		for (const id of [...this.#nodes.keys()]) if (!keep.has(id)) this.#nodes.delete(id);

@@ -11,6 +11,7 @@ import type { EventKey } from '../model/events';
 import {
 	buildGraph,
 	connectionsOf,
+	restsOnClaims,
 	egoNetwork,
 	eventKeysOfActor,
 	keySet,
@@ -28,6 +29,8 @@ export interface LegendItem {
 	label: string;
 	/** A CSS colour; kinds use the theme's variables, so a picture must resolve it first. */
 	colour: string;
+	/** A kind of line rather than a fill: links drawn dashed. */
+	line?: 'dashed';
 }
 
 /** The fill of actors whose country has no colour of its own (or no country). */
@@ -135,9 +138,15 @@ export class NetworkState {
 		return this.#countryColours.get(actor?.country ?? '') ?? OTHER_COLOUR;
 	}
 
-	/** The colour key of the current colour-by: the view shows it, a picture carries it. */
-	readonly legend: LegendItem[] = $derived.by(() =>
-		this.colorBy === 'kind'
+	/** True when some link of the window rests only on claimed or denied events. */
+	readonly hasClaimsOnly: boolean = $derived.by(() => this.graph.edges.some(restsOnClaims));
+
+	/**
+	 * The key of the current colour-by, then what a dashed link means (when one is drawn): the
+	 * view shows it, a picture carries it.
+	 */
+	readonly legend: LegendItem[] = $derived.by(() => [
+		...(this.colorBy === 'kind'
 			? ACTOR_KINDS.map((k) => ({ key: k, label: t.actorKind[k], colour: `var(--kind-${k})` }))
 			: [
 					...[...this.#countryColours].map(([c, colour]) => ({
@@ -146,8 +155,18 @@ export class NetworkState {
 						colour
 					})),
 					{ key: 'other', label: t.network.otherCountries, colour: OTHER_COLOUR }
+				]),
+		...(this.hasClaimsOnly
+			? [
+					{
+						key: 'claims-only',
+						label: t.networkLayout.claimsOnly,
+						colour: 'var(--edge)',
+						line: 'dashed' as const
+					}
 				]
-	);
+			: [])
+	]);
 
 	/** The network's drawing while a view shows it: what its picture copies. */
 	#svg = $state.raw<SVGSVGElement | undefined>(undefined);

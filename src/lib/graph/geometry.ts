@@ -1,0 +1,80 @@
+/**
+ * The drawing of one link: a line from rim to rim and its arrowheads. Pure. A line ends at the
+ * node's radius, so an arrowhead points at the rim and never covers the node; an arrowhead grows
+ * with the line's width up to a cap, and shrinks when the nodes are too close for it.
+ */
+import type { Disc } from './labels';
+
+export interface Segment {
+	x1: number;
+	y1: number;
+	x2: number;
+	y2: number;
+}
+
+export interface EdgeShape {
+	/** The visible line, shortened under its arrowheads. */
+	line: Segment;
+	/** The whole span from rim to rim (the line's hit area). */
+	span: Segment;
+	/** Arrowhead triangles as SVG path data: at `b` first, then at `a`. */
+	heads: string[];
+}
+
+export interface EdgeShapeOptions {
+	/** Arrowheads at `b` (the edge points to it) and at `a`. */
+	toB: boolean;
+	toA: boolean;
+	/** The line's width, in the same units as the positions. */
+	width: number;
+	/** Space between a rim and the line's end. */
+	gap: number;
+	/** The longest an arrowhead may be. */
+	maxHead: number;
+}
+
+/** An arrowhead's length for a line of a given width: 3 widths plus a little, capped. */
+export function headLength(width: number, maxHead: number): number {
+	return Math.min(maxHead, 3 * width + 4);
+}
+
+/** The line and arrowheads between two discs; undefined when the discs touch or overlap. */
+export function edgeShape(a: Disc, b: Disc, o: EdgeShapeOptions): EdgeShape | undefined {
+	const dx = b.x - a.x;
+	const dy = b.y - a.y;
+	const d = Math.hypot(dx, dy);
+	const free = d - a.r - b.r - 2 * o.gap;
+	if (d === 0 || free <= 0) return undefined;
+	const ux = dx / d;
+	const uy = dy / d;
+	const span: Segment = {
+		x1: a.x + ux * (a.r + o.gap),
+		y1: a.y + uy * (a.r + o.gap),
+		x2: b.x - ux * (b.r + o.gap),
+		y2: b.y - uy * (b.r + o.gap)
+	};
+	const heads = Number(o.toA) + Number(o.toB);
+	// Arrowheads take at most two thirds of the free length between them.
+	const len = heads ? Math.min(headLength(o.width, o.maxHead), (free * 2) / 3 / heads) : 0;
+	const half = Math.max(len * 0.45, o.width * 0.75);
+	const head = (tipX: number, tipY: number, dirX: number, dirY: number): string => {
+		const bx = tipX - dirX * len;
+		const by = tipY - dirY * len;
+		const px = -dirY * half;
+		const py = dirX * half;
+		const f = (n: number) => Math.round(n * 100) / 100;
+		return `M${f(tipX)},${f(tipY)}L${f(bx + px)},${f(by + py)}L${f(bx - px)},${f(by - py)}Z`;
+	};
+	// The line stops inside the arrowhead's base, so its round cap never shows past the tip.
+	const inset = len * 0.7;
+	const line: Segment = {
+		x1: o.toA ? span.x1 + ux * inset : span.x1,
+		y1: o.toA ? span.y1 + uy * inset : span.y1,
+		x2: o.toB ? span.x2 - ux * inset : span.x2,
+		y2: o.toB ? span.y2 - uy * inset : span.y2
+	};
+	const out: string[] = [];
+	if (o.toB) out.push(head(span.x2, span.y2, ux, uy));
+	if (o.toA) out.push(head(span.x1, span.y1, -ux, -uy));
+	return { line, span, heads: out };
+}
