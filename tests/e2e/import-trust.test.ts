@@ -94,7 +94,9 @@ test('a TimelineJS3 file is unassessed, its image waits for a click, and the fil
 	const total = DEFAULT_EVENT_COUNT + 3;
 	await expect(page.getByTestId('event-count')).toHaveText(eventsLabel(total));
 	await filter.getByRole('checkbox', { name: /Unassessed/ }).uncheck();
-	await expect(page.getByTestId('event-count')).toHaveText(eventsLabel(total - 3));
+	// The table says what it leaves out: "86 of 89 events", and names the hidden confidence.
+	await expect(page.getByTestId('event-count')).toHaveText(`${total - 3} of ${eventsLabel(total)}`);
+	await expect(page.getByTestId('table-scope')).toContainText('unassessed hidden');
 	await expect(table.locator('tbody tr', { hasText: 'A four-day event' })).toHaveCount(0);
 	await filter.getByRole('checkbox', { name: /Unassessed/ }).check();
 	await expect(page.getByTestId('event-count')).toHaveText(eventsLabel(total));

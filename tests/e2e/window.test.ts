@@ -261,7 +261,9 @@ test('choosing an actor brings its lane into view; Fit shows all its events', as
 	const lane = timeline(page).locator(`.vis-labelset [data-actor-id="${kim}"]`);
 	await expect(lane).not.toBeInViewport({ ratio: 0.9 });
 
+	// The table follows the window (none of his events): "Show all" lists them.
 	await page.getByRole('tab', { name: 'Table' }).click();
+	await page.getByTestId('table-show-all').click();
 	await page.getByTestId('event-filter').fill('Kim Jong Un');
 	await page.getByTestId('event-table').locator(`button[data-actor-id="${kim}"]`).first().click();
 	const panel = page.getByTestId('actor-panel');

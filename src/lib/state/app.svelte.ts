@@ -40,8 +40,13 @@ export class AppState {
 		indexById(this.actors.current ?? [])
 	);
 
-	/** The events of the datasets shown (hidden ones stay stored but leave the views). */
+	/**
+	 * The events of the datasets shown (hidden ones stay stored but leave the views); undefined
+	 * until the first start is done, so no reader opens the live queries before the default
+	 * dataset is written (their first answer would be the empty store).
+	 */
 	readonly visibleEvents: StoredEvent[] | undefined = $derived.by(() => {
+		if (this.startStatus !== 'ready') return undefined;
 		const events = this.events.current;
 		const hidden = (this.datasets.current ?? []).filter((d) => d.hidden).map((d) => d.id as string);
 		return events && hidden.length ? events.filter((e) => !hidden.includes(e.datasetId)) : events;

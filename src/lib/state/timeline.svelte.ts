@@ -175,7 +175,8 @@ export class TimelineState {
 				? opened.keys
 				: undefined;
 		return layoutItems(this.shownEvents, this.lanes, this.window, this.widthPx, this.maxSpanMs, {
-			open
+			open,
+			maxRows: rowsPerLane(this.lanes.lanes.length)
 		});
 	});
 
@@ -269,4 +270,12 @@ export class TimelineState {
 			this.focus({ start: e.startMs, end: e.endMs });
 		}
 	}
+}
+
+/**
+ * Rows a lane may stack before crowded events are aggregated: few lanes share the height, so
+ * each may stack more (one lane: 8 rows; four or more: 3).
+ */
+export function rowsPerLane(lanes: number): number {
+	return Math.max(3, Math.min(8, Math.floor(12 / Math.max(1, lanes))));
 }
