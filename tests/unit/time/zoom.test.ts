@@ -146,6 +146,12 @@ describe('the ends of a window in a link', () => {
 		expect(parseWindowEnd('2023-09-13T14:30Z', 'to')).toBe(Date.UTC(2023, 8, 13, 14, 30));
 	});
 
+	it('read years before 1 as ISO 8601 counts them: 0000 is 1 BCE', () => {
+		expect(parseWindowEnd('0000', 'from')).toBe(
+			Date.UTC(2000, 0, 1) - 2000 * 365.2425 * 86_400_000
+		);
+	});
+
 	it('refuse anything else', () => {
 		for (const text of [
 			'yesterday',
@@ -154,7 +160,7 @@ describe('the ends of a window in a link', () => {
 			'23-09',
 			' 2023',
 			'2023-9',
-			'0000',
+			'10000',
 			''
 		])
 			expect(parseWindowEnd(text, 'from'), text).toBeUndefined();
