@@ -199,7 +199,9 @@ export class TimelineState {
 	/** Sets the window; `source` says who moved it, so that view does not echo it back. */
 	setWindow(span: Span, source: WindowSource): void {
 		this.windowSource = source;
-		this.#window = clampWindow(span, this.domain);
+		// With nothing shown (every dataset hidden, or none yet) the domain is a placeholder:
+		// keep the window asked for, so showing the data again finds it (the getter clamps).
+		this.#window = this.events.length === 0 ? span : clampWindow(span, this.domain);
 	}
 
 	zoom(factor: number, anchor?: number): void {

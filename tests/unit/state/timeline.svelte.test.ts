@@ -76,6 +76,16 @@ describe('TimelineState', () => {
 		expect(tl.window.end - tl.window.start).toBe(7 * DAY);
 	});
 
+	it('keeps the window asked for while nothing is shown, and shows it when the data returns', () => {
+		const { tl, data } = timeline();
+		const events = data.events;
+		const asked = { start: utc(2014, 5, 1), end: utc(2014, 6, 1) };
+		data.events = [];
+		tl.setWindow(asked, 'url');
+		data.events = events;
+		expect(tl.window).toEqual(asked);
+	});
+
 	it('steps from event to event in time, from the first or the last when none is selected', () => {
 		const { tl } = timeline();
 		expect(tl.neighbour(1)?.event.id).toBe('xi-moscow-2013');
