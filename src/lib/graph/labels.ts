@@ -1,7 +1,7 @@
 /**
  * Where the network's labels go, in screen pixels. Pure: the view and the picture both place
  * their labels with it, and the tests check its promises: a label never overlaps another label
- * or any node, stays inside its bounds and clear of the obstacles (the legend, the controls);
+ * or another node, stays inside its bounds and clear of the obstacles (the legend, the controls);
  * the busiest actors are labelled first, and those that do not fit are left unlabelled (the view
  * shows them on hover, focus or selection).
  */
@@ -150,7 +150,8 @@ export function candidateBoxes(node: Disc, width: number, height: number, gap: n
 /**
  * Places labels greedily: forced ones first, then by priority (then id, so the result is
  * stable). Each takes the first of its candidate places that is inside the bounds and touches no
- * placed label, no node and no obstacle; a label with no such place is left out, unless forced.
+ * placed label, no other node and no obstacle (the last candidate, for a large node, is across
+ * the node itself); a label with no such place is left out, unless forced.
  */
 export function placeLabels<K extends string>(
 	requests: readonly LabelRequest<K>[],
@@ -168,10 +169,23 @@ export function placeLabels<K extends string>(
 			q.priority - p.priority ||
 			(p.id < q.id ? -1 : p.id > q.id ? 1 : 0)
 	);
+	const discAt = new Map(nodes.map((n) => [`${n.x},${n.y},${n.r}`, n]));
 	const placed: PlacedLabel<K>[] = [];
 	for (const req of order) {
 		const boxes = candidateBoxes(req, req.width, options.height, gap);
 		let chosen = boxes.find((b) => inside(b, options.bounds) && grid.hits(b, margin) === 0);
+		// A hub crowded on every side: its name across its own disc (the text has a halo), when
+		// the disc is tall enough and the name covers nothing else.
+		if (!chosen && 2 * req.r >= options.height + 4) {
+			const own = discAt.get(`${req.x},${req.y},${req.r}`);
+			const across: Box = {
+				x0: req.x - req.width / 2,
+				y0: req.y - options.height / 2,
+				x1: req.x + req.width / 2,
+				y1: req.y + options.height / 2
+			};
+			if (inside(across, options.bounds) && grid.hits(across, margin, own) === 0) chosen = across;
+		}
 		if (!chosen && req.forced) {
 			// Must show: the place inside the bounds that overlaps least.
 			const fits = boxes.filter((b) => inside(b, options.bounds));

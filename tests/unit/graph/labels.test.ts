@@ -69,7 +69,28 @@ describe('label placement', () => {
 		expect(label && boxesTouch(label.box, legend)).toBe(false);
 	});
 
-	it('on a random crowd, no label overlaps another label or any node', () => {
+	it('a hub crowded on every side is named across its own disc, covering no other node', () => {
+		// A large node ringed by small ones: no place around it is free.
+		const hub = request('hub', 200, 200, 20, 60, 10);
+		const ring = Array.from({ length: 16 }, (_, i) =>
+			request(
+				`r${i}`,
+				200 + 44 * Math.cos((i / 16) * 2 * Math.PI),
+				200 + 44 * Math.sin((i / 16) * 2 * Math.PI),
+				5,
+				30,
+				0
+			)
+		);
+		const nodes = [hub, ...ring];
+		const placed = placeLabels([hub], nodes, { height: H, margin: 2 });
+		expect(placed).toEqual([
+			{ id: 'hub', box: { x0: 170, y0: 200 - H / 2, x1: 230, y1: 200 + H / 2 } }
+		]);
+		for (const n of ring) expect(discTouchesBox(n, placed[0]!.box, 2)).toBe(false);
+	});
+
+	it('on a random crowd, no label overlaps another label or another node', () => {
 		const random = randomLcg(42);
 		const nodes = Array.from({ length: 300 }, (_, i) =>
 			request(
@@ -90,8 +111,8 @@ describe('label placement', () => {
 			if (p.box.x0 < 0 || p.box.y0 < 0 || p.box.x1 > 800 || p.box.y1 > 500) faults.push(p.id);
 			for (const q of placed.slice(i + 1))
 				if (boxesTouch(p.box, q.box)) faults.push(`${p.id} on ${q.id}`);
-			for (const n of nodes as Disc[])
-				if (discTouchesBox(n, p.box)) faults.push(`${p.id} on a node`);
+			for (const n of nodes)
+				if (n.id !== p.id && discTouchesBox(n, p.box)) faults.push(`${p.id} on ${n.id}`);
 		}
 		expect(faults).toEqual([]);
 		// Busiest first: the busiest node that fits is labelled.
