@@ -5,7 +5,6 @@ import {
 	discTouchesBox,
 	placeLabels,
 	type Box,
-	type Disc,
 	type LabelRequest
 } from '$lib/graph/labels';
 import { randomLcg } from 'd3';
