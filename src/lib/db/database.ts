@@ -3,6 +3,7 @@
  * `src/lib/db/` imports this file; the rest of the app goes through the repository.
  */
 import Dexie, { type Table } from 'dexie';
+import { actorIdsOf, compareDated, eventSpan, headOf, type EventHead } from '../model/events';
 import type {
 	Actor,
 	ActorId,
@@ -24,6 +25,54 @@ export interface StoredEvent extends TramaEvent {
 	endMs: number;
 	/** Every actor the event involves, for the multiEntry index. */
 	actorIds: ActorId[];
+}
+
+/** An event's head as stored in a block: what the views draw from (see `EventHead`). */
+export interface StoredHead extends EventHead {
+	datasetId: DatasetId;
+	startMs: number;
+	endMs: number;
+}
+
+/**
+ * The heads of up to {@link HEAD_BLOCK_SIZE} events of one dataset, in chronological order
+ * (block 0 first). The page reads these few large records instead of every event: a reload of
+ * 100,000 events reads 20 blocks. Every write of a dataset rewrites its blocks in the same
+ * transaction as its events, so the two never disagree.
+ */
+export interface HeadBlock {
+	datasetId: DatasetId;
+	block: number;
+	heads: StoredHead[];
+}
+
+export const HEAD_BLOCK_SIZE = 5000;
+
+/** Adds what the indexes need to a model event. */
+export function toStored(event: TramaEvent, datasetId: DatasetId): StoredEvent {
+	const span = eventSpan(event);
+	return {
+		...event,
+		datasetId,
+		startMs: span.start,
+		endMs: span.end,
+		actorIds: actorIdsOf(event)
+	};
+}
+
+/** The head blocks of a dataset's stored events, in chronological order. */
+export function headBlocks(datasetId: DatasetId, events: readonly StoredEvent[]): HeadBlock[] {
+	const heads: StoredHead[] = events.map((e) => ({
+		...headOf(e),
+		datasetId,
+		startMs: e.startMs,
+		endMs: e.endMs
+	}));
+	heads.sort(compareDated);
+	const blocks: HeadBlock[] = [];
+	for (let i = 0; i < heads.length; i += HEAD_BLOCK_SIZE)
+		blocks.push({ datasetId, block: blocks.length, heads: heads.slice(i, i + HEAD_BLOCK_SIZE) });
+	return blocks;
 }
 
 export interface StoredPeriod extends Period {
@@ -85,6 +134,7 @@ export class TramaDatabase extends Dexie {
 	actors!: Table<Actor, ActorId>;
 	datasets!: Table<Dataset, DatasetId>;
 	periods!: Table<StoredPeriod, [DatasetId, PeriodId]>;
+	heads!: Table<HeadBlock, [DatasetId, number]>;
 	meta!: Table<MetaRecord, string>;
 
 	/** Creating the object opens nothing: IndexedDB is first touched by the first query. */
@@ -118,6 +168,22 @@ export class TramaDatabase extends Dexie {
 						.between([dataset.id, -Infinity], [dataset.id, Infinity], true, true);
 					if (importedWithoutConfidence(dataset, await own.toArray()))
 						await own.modify({ confidence: UNASSESSED });
+				}
+			});
+		// Version 4 adds the head blocks (see `HeadBlock`), built here from the stored events, one
+		// dataset at a time. Events and other tables are unchanged.
+		this.version(4)
+			.stores({ heads: '[datasetId+block]' })
+			.upgrade(async (tx) => {
+				const datasets = (await tx.table('datasets').toArray()) as Dataset[];
+				const events = tx.table('events') as Table<StoredEvent>;
+				const heads = tx.table('heads') as Table<HeadBlock>;
+				for (const dataset of datasets) {
+					const own = await events
+						.where('[datasetId+startMs]')
+						.between([dataset.id, -Infinity], [dataset.id, Infinity], true, true)
+						.toArray();
+					await heads.bulkPut(headBlocks(dataset.id, own));
 				}
 			});
 	}

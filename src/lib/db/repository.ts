@@ -3,7 +3,7 @@
  * one transaction, so a failure leaves the database exactly as it was.
  */
 import { liveQuery } from 'dexie';
-import { eventSpan, actorIdsOf, actorsUsedBy, compareDated } from '../model/events';
+import { actorsUsedBy, compareDated, datasetOfKey, type EventKey } from '../model/events';
 import { MessageError } from '../model/errors';
 import { msg } from '../model/messages';
 import type {
@@ -11,14 +11,23 @@ import type {
 	ActorId,
 	Dataset,
 	DatasetId,
+	EventId,
 	NativeFile,
 	Origin,
 	Period,
 	TramaEvent
 } from '../model/schema';
-import { TramaDatabase, type StoredEvent, type StoredPeriod } from './database';
+import {
+	headBlocks,
+	toStored,
+	TramaDatabase,
+	type StoredEvent,
+	type StoredHead,
+	type StoredPeriod
+} from './database';
 
-export type { StoredEvent, StoredPeriod } from './database';
+export type { StoredEvent, StoredHead, StoredPeriod } from './database';
+export { toStored } from './database';
 
 /** A dataset with its events and periods, as the model has them (no index fields). */
 export interface DatasetContents extends Dataset {
@@ -66,18 +75,6 @@ export interface WriteSummary {
 	periods: number;
 }
 
-/** Adds what the indexes need to a model event. */
-export function toStored(event: TramaEvent, datasetId: DatasetId): StoredEvent {
-	const span = eventSpan(event);
-	return {
-		...event,
-		datasetId,
-		startMs: span.start,
-		endMs: span.end,
-		actorIds: actorIdsOf(event)
-	};
-}
-
 /** The model event inside a stored one (the index fields removed). */
 export function fromStored(stored: StoredEvent): TramaEvent {
 	const { datasetId: _d, startMs: _s, endMs: _e, actorIds: _a, ...event } = stored;
@@ -121,6 +118,38 @@ export class Repository {
 		return (await this.events([datasetId])).map(fromStored);
 	}
 
+	/** The head blocks of one dataset, through their key. */
+	private headsOfDataset(datasetId: DatasetId) {
+		return this.db.heads
+			.where('[datasetId+block]')
+			.between([datasetId, -Infinity], [datasetId, Infinity], true, true);
+	}
+
+	/**
+	 * The heads of every event of the given datasets (all when omitted), in chronological order:
+	 * what the views draw from. A few large reads, not one per event. Each dataset's blocks are
+	 * stored in order, so sorting merges a few ordered runs.
+	 */
+	async heads(datasetIds?: readonly DatasetId[]): Promise<StoredHead[]> {
+		const blocks =
+			datasetIds === undefined
+				? await this.db.heads.toArray()
+				: (await Promise.all(datasetIds.map((id) => this.headsOfDataset(id).toArray()))).flat();
+		const heads = blocks.flatMap((b) => b.heads);
+		return new Set(blocks.map((b) => b.datasetId)).size > 1 ? heads.sort(byDate) : heads;
+	}
+
+	/** The full records of some events, by key, in the order asked (undefined where none is). */
+	async eventsByKey(keys: readonly EventKey[]): Promise<(StoredEvent | undefined)[]> {
+		if (keys.length === 0) return [];
+		return this.db.events.bulkGet(
+			keys.map((key) => {
+				const datasetId = datasetOfKey(key) as DatasetId;
+				return [datasetId, key.slice(datasetId.length + 1) as EventId] as [DatasetId, EventId];
+			})
+		);
+	}
+
 	async actors(): Promise<Actor[]> {
 		return this.db.actors.toArray();
 	}
@@ -162,26 +191,32 @@ export class Repository {
 		const events = file.events.map((e) => toStored(e, datasetId));
 		const periods: StoredPeriod[] = file.periods.map((p) => ({ ...p, datasetId }));
 		const { db } = this;
-		await db.transaction('rw', [db.events, db.actors, db.datasets, db.periods], async () => {
-			const before = await db.datasets.get(datasetId);
-			if (before?.hidden) dataset.hidden = true;
-			const old = this.eventsOfDataset(datasetId);
-			const used = actorsUsedBy(await old.toArray());
-			await old.delete();
-			await db.periods.where('datasetId').equals(datasetId).delete();
-			await db.actors.bulkPut(file.actors);
-			for (let i = 0; i < events.length; i += WRITE_CHUNK) {
+		await db.transaction(
+			'rw',
+			[db.events, db.actors, db.datasets, db.periods, db.heads],
+			async () => {
+				const before = await db.datasets.get(datasetId);
+				if (before?.hidden) dataset.hidden = true;
+				const old = this.eventsOfDataset(datasetId);
+				const used = actorsUsedBy(await old.toArray());
+				await old.delete();
+				await db.periods.where('datasetId').equals(datasetId).delete();
+				await db.actors.bulkPut(file.actors);
+				for (let i = 0; i < events.length; i += WRITE_CHUNK) {
+					options.signal?.throwIfAborted();
+					await db.events.bulkPut(events.slice(i, i + WRITE_CHUNK));
+					options.onProgress?.(Math.min(i + WRITE_CHUNK, events.length), events.length);
+				}
 				options.signal?.throwIfAborted();
-				await db.events.bulkPut(events.slice(i, i + WRITE_CHUNK));
-				options.onProgress?.(Math.min(i + WRITE_CHUNK, events.length), events.length);
+				await this.headsOfDataset(datasetId).delete();
+				await db.heads.bulkPut(headBlocks(datasetId, events));
+				await db.periods.bulkPut(periods);
+				await db.datasets.put(dataset);
+				for (const a of actorsUsedBy(file.events)) used.delete(a);
+				for (const a of file.actors) used.delete(a.id);
+				await this.dropUnusedActors(used);
 			}
-			options.signal?.throwIfAborted();
-			await db.periods.bulkPut(periods);
-			await db.datasets.put(dataset);
-			for (const a of actorsUsedBy(file.events)) used.delete(a);
-			for (const a of file.actors) used.delete(a.id);
-			await this.dropUnusedActors(used);
-		});
+		);
 		return {
 			datasetId,
 			events: events.length,
@@ -222,14 +257,19 @@ export class Repository {
 	 */
 	async deleteDataset(datasetId: DatasetId): Promise<void> {
 		const { db } = this;
-		await db.transaction('rw', [db.events, db.actors, db.datasets, db.periods], async () => {
-			const own = this.eventsOfDataset(datasetId);
-			const used = actorsUsedBy(await own.toArray());
-			await own.delete();
-			await db.periods.where('datasetId').equals(datasetId).delete();
-			await db.datasets.delete(datasetId);
-			await this.dropUnusedActors(used);
-		});
+		await db.transaction(
+			'rw',
+			[db.events, db.actors, db.datasets, db.periods, db.heads],
+			async () => {
+				const own = this.eventsOfDataset(datasetId);
+				const used = actorsUsedBy(await own.toArray());
+				await own.delete();
+				await this.headsOfDataset(datasetId).delete();
+				await db.periods.where('datasetId').equals(datasetId).delete();
+				await db.datasets.delete(datasetId);
+				await this.dropUnusedActors(used);
+			}
+		);
 	}
 
 	/**
@@ -245,23 +285,29 @@ export class Repository {
 	): Promise<WriteSummary[]> {
 		const { db } = this;
 		const total = files.reduce((n, f) => n + f.file.events.length, 0);
-		return db.transaction('rw', [db.events, db.actors, db.datasets, db.periods], async () => {
-			const summaries: WriteSummary[] = [];
-			let written = 0;
-			for (const { file, origin } of files) {
-				const known = new Set(
-					(await db.actors.bulkGet(file.actors.map((a) => a.id))).filter(Boolean).map((a) => a?.id)
-				);
-				const fresh = file.actors.filter((a) => !known.has(a.id));
-				const summary = await this.writeDataset({ ...file, actors: fresh }, origin, now, {
-					...(options.signal ? { signal: options.signal } : {}),
-					onProgress: (done) => options.onProgress?.(written + done, total)
-				});
-				written += summary.events;
-				summaries.push(summary);
+		return db.transaction(
+			'rw',
+			[db.events, db.actors, db.datasets, db.periods, db.heads],
+			async () => {
+				const summaries: WriteSummary[] = [];
+				let written = 0;
+				for (const { file, origin } of files) {
+					const known = new Set(
+						(await db.actors.bulkGet(file.actors.map((a) => a.id)))
+							.filter(Boolean)
+							.map((a) => a?.id)
+					);
+					const fresh = file.actors.filter((a) => !known.has(a.id));
+					const summary = await this.writeDataset({ ...file, actors: fresh }, origin, now, {
+						...(options.signal ? { signal: options.signal } : {}),
+						onProgress: (done) => options.onProgress?.(written + done, total)
+					});
+					written += summary.events;
+					summaries.push(summary);
+				}
+				return summaries;
 			}
-			return summaries;
-		});
+		);
 	}
 
 	// -- backup and restore ---------------------------------------------------------------------
@@ -302,12 +348,15 @@ export class Repository {
 				db.events.clear(),
 				db.actors.clear(),
 				db.datasets.clear(),
-				db.periods.clear()
+				db.periods.clear(),
+				db.heads.clear()
 			]);
 			await db.actors.bulkPut(contents.actors);
 			for (const { events, periods, ...dataset } of contents.datasets) {
 				const id = dataset.id;
-				await db.events.bulkPut(events.map((e) => toStored(e, id)));
+				const stored = events.map((e) => toStored(e, id));
+				await db.events.bulkPut(stored);
+				await db.heads.bulkPut(headBlocks(id, stored));
 				await db.periods.bulkPut(periods.map((p) => ({ ...p, datasetId: id })));
 				await db.datasets.put({ ...dataset, eventCount: events.length });
 			}
@@ -348,6 +397,10 @@ export class Repository {
 	/** One read-write transaction over every table. */
 	private transactAll<T>(work: () => Promise<T>): Promise<T> {
 		const { db } = this;
-		return db.transaction('rw', [db.events, db.actors, db.datasets, db.periods, db.meta], work);
+		return db.transaction(
+			'rw',
+			[db.events, db.actors, db.datasets, db.periods, db.meta, db.heads],
+			work
+		);
 	}
 }

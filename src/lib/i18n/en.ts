@@ -336,6 +336,7 @@ export const en = {
 		filterLabel: 'Filter events',
 		filterPlaceholder: 'Filter by title, actor, place, tag, source…',
 		clearFilter: 'Clear filter',
+		searching: 'Searching the events…',
 		showing: (shown: number, total: number) =>
 			shown === total
 				? count(total, 'event', 'events')
@@ -513,8 +514,9 @@ export const en = {
 		networkPng: 'Network (PNG)',
 		noNetwork: 'Show the Network tab to take its picture.',
 		datasetGone: 'that dataset is gone',
-		caption: (window: string, datasets: string[], sources: number) =>
-			`${window} · ${datasets.length ? datasets.join(', ') : 'no datasets shown'} · ${count(sources, 'source', 'sources')} · Trama`,
+		/** `sources` is undefined while they are being counted. */
+		caption: (window: string, datasets: string[], sources: number | undefined) =>
+			`${window} · ${datasets.length ? datasets.join(', ') : 'no datasets shown'} · ${sources === undefined ? 'counting sources…' : count(sources, 'source', 'sources')} · Trama`,
 		selectionName: (window: string) => `Selection, ${window}`,
 		allName: 'All datasets',
 		backupHeading: 'Backup',
@@ -591,6 +593,7 @@ export const en = {
 		sources: 'Sources',
 		notes: 'Notes',
 		none: 'Select an event in the timeline or the table to see its details.',
+		loading: 'Opening the event…',
 		published: (date: string) => `published ${date}`,
 		// -- import trust: media --
 		media: 'Media',

@@ -14,10 +14,51 @@ export const eventKey = (e: { datasetId: string; id: string }): EventKey =>
 /** The dataset part of an event key. */
 export const datasetOfKey = (key: EventKey): string => key.slice(0, key.indexOf(KEY_SEPARATOR));
 
+/**
+ * What the views draw an event from without opening it: the timeline's items and lanes, the
+ * network's links, the lists' rows. The store keeps these apart from the full records (in
+ * blocks, see `db/database.ts`), so the page reads a few compact blocks, not every record; the
+ * full record (summary, sources, notes, media, place name and coordinates) is read by key when
+ * it is shown.
+ */
+export interface EventHead extends Pick<
+	TramaEvent,
+	| 'id'
+	| 'title'
+	| 'start'
+	| 'end'
+	| 'uncertainty'
+	| 'kind'
+	| 'confidence'
+	| 'tags'
+	| 'participants'
+	| 'relations'
+> {
+	place?: { country?: string };
+}
+
+/** An event's head: the fields the views draw it from (see {@link EventHead}). */
+export function headOf(event: TramaEvent): EventHead {
+	const head: EventHead = {
+		id: event.id,
+		title: event.title,
+		start: event.start,
+		kind: event.kind,
+		confidence: event.confidence,
+		tags: event.tags,
+		participants: event.participants,
+		relations: event.relations
+	};
+	if (event.end !== undefined) head.end = event.end;
+	if (event.uncertainty !== undefined) head.uncertainty = event.uncertainty;
+	if (event.place?.country !== undefined) head.place = { country: event.place.country };
+	return head;
+}
+
 /** An event with its key and its span (see `eventSpan`), as the views and the graph take it. */
 export interface KeyedEvent {
 	key: EventKey;
-	event: TramaEvent;
+	event: EventHead;
 	startMs: number;
 	endMs: number;
 }

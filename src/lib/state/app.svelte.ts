@@ -3,7 +3,7 @@
  * change it. Created once by the root layout and handed to views through context.
  */
 import { createContext } from 'svelte';
-import type { Repository, StoredEvent } from '../db/repository';
+import type { Repository, StoredHead } from '../db/repository';
 import {
 	CONFIDENCES,
 	type Actor,
@@ -15,6 +15,7 @@ import {
 import { describeError, t } from '../i18n';
 import { actorName, indexById } from '../model/events';
 import { Live } from './live.svelte';
+import { RecordCache } from './records.svelte';
 
 export type StartStatus = 'starting' | 'ready' | 'failed';
 
@@ -33,24 +34,24 @@ export class AppState {
 	notice = $state<Notice | undefined>(undefined);
 
 	readonly datasets: Live<Dataset[]>;
-	readonly events: Live<StoredEvent[]>;
+	/** The heads of the events of the datasets shown (see `EventHead`): what the views draw. */
+	readonly heads: Live<StoredHead[]>;
 	readonly actors: Live<Actor[]>;
+	/** Full records by key, for what the views show in full (details, table rows). */
+	readonly records: RecordCache;
 
 	readonly actorsById: ReadonlyMap<ActorId, Actor> = $derived.by(() =>
 		indexById(this.actors.current ?? [])
 	);
 
 	/**
-	 * The events of the datasets shown (hidden ones stay stored but leave the views); undefined
-	 * until the first start is done, so no reader opens the live queries before the default
-	 * dataset is written (their first answer would be the empty store).
+	 * The events of the datasets shown (hidden ones stay stored but leave the views, and are not
+	 * read); undefined until the first start is done, so no reader opens the live queries before
+	 * the default dataset is written (their first answer would be the empty store).
 	 */
-	readonly visibleEvents: StoredEvent[] | undefined = $derived.by(() => {
-		if (this.startStatus !== 'ready') return undefined;
-		const events = this.events.current;
-		const hidden = (this.datasets.current ?? []).filter((d) => d.hidden).map((d) => d.id as string);
-		return events && hidden.length ? events.filter((e) => !hidden.includes(e.datasetId)) : events;
-	});
+	readonly visibleEvents: StoredHead[] | undefined = $derived.by(() =>
+		this.startStatus === 'ready' ? this.heads.current : undefined
+	);
 
 	/**
 	 * The confidences the views leave out (the confidence filter); none at first. The timeline,
@@ -71,7 +72,7 @@ export class AppState {
 	 * before it (a shared link's selection is looked up in it). Events whose confidence the
 	 * filter hides are left out.
 	 */
-	readonly shownEvents: StoredEvent[] | undefined = $derived.by(() => {
+	readonly shownEvents: StoredHead[] | undefined = $derived.by(() => {
 		if (this.startStatus !== 'ready') return undefined;
 		const events = this.visibleEvents;
 		const hidden = this.hiddenConfidences;
@@ -84,21 +85,24 @@ export class AppState {
 		this.hiddenConfidences = shown ? others : [...others, confidence];
 	}
 
-	/** True once the views can draw: started, with the events and the actors read. */
+	/** True once the views can draw: started, with the datasets, events and actors read. */
 	readonly ready: boolean = $derived.by(
-		() => this.shownEvents !== undefined && this.actors.current !== undefined
+		() =>
+			this.shownEvents !== undefined &&
+			this.actors.current !== undefined &&
+			this.datasets.current !== undefined
 	);
 
 	/** True when the data could not be opened: the first start or the events' query failed. */
 	readonly failed: boolean = $derived.by(
 		() =>
 			this.startStatus === 'failed' ||
-			(this.startStatus === 'ready' && this.events.status === 'error')
+			(this.startStatus === 'ready' && this.heads.status === 'error')
 	);
 
 	/** Why the data could not be opened, for the error screen. */
 	readonly failure: string | undefined = $derived.by(() =>
-		this.failed ? (this.startError ?? String(this.events.error)) : undefined
+		this.failed ? (this.startError ?? String(this.heads.error)) : undefined
 	);
 
 	/** An actor's name, or its id when it is not stored (a dangling reference). */
@@ -113,8 +117,17 @@ export class AppState {
 		this.repo = repo;
 		this.#loadDefault = loadDefault;
 		this.datasets = new Live(repo.watch((r) => r.datasets()));
-		this.events = new Live(repo.watch((r) => r.events()));
+		this.heads = new Live(
+			repo.watch(async (r) => {
+				const shown = (await r.datasets()).filter((d) => !d.hidden).map((d) => d.id);
+				return r.heads(shown);
+			})
+		);
 		this.actors = new Live(repo.watch((r) => r.actors()));
+		this.records = new RecordCache(
+			(keys) => repo.eventsByKey(keys),
+			() => this.heads.current
+		);
 	}
 
 	/** First start: loads the default dataset once, then the live queries take over. */

@@ -5,7 +5,8 @@
  * `shownInWindow`, the network's drawing and legend), never recomputed or read from the page.
  */
 import type { Dataset } from '../model/schema';
-import type { StoredEvent } from '../db/repository';
+import type { StoredEvent, StoredHead } from '../db/repository';
+import { eventKey } from '../model/events';
 import { fromStored } from '../db/repository';
 import { describeMessage, t } from '../i18n';
 import { formatWindow } from '../i18n/format';
@@ -103,19 +104,38 @@ export class ExportSession {
 	readonly eventCount: number = $derived.by(() => this.#app.eventCount);
 
 	/** What the views show: the datasets shown, the actor filter, the window. */
-	readonly selection: StoredEvent[] = $derived.by(() => this.#tl.shownInWindow);
+	readonly selection: StoredHead[] = $derived.by(() => this.#tl.shownInWindow);
+
+	/** The selection's full records, read from the store (heads carry no sources). */
+	#selectionRecords(): Promise<StoredEvent[]> {
+		return this.#app.records.readAll(this.selection.map(eventKey));
+	}
+
+	/** How many distinct sources back the selection, once counted for the selection shown now. */
+	#sources = $state.raw<{ of: readonly StoredHead[]; count: number } | undefined>(undefined);
+
+	/**
+	 * Counts the selection's distinct sources, reading its records; the caption shows the count
+	 * once it is known. Called while the export dialog is open, and before a picture is drawn.
+	 */
+	async countSources(): Promise<number> {
+		const of = this.selection;
+		if (this.#sources?.of === of) return this.#sources.count;
+		const records = await this.#selectionRecords();
+		const count = keySet(records.flatMap((e) => e.sources.map((s) => s.url ?? s.title ?? ''))).size;
+		if (this.selection === of) this.#sources = { of, count };
+		return count;
+	}
 
 	readonly windowLabel: string = $derived.by(() => formatWindow(this.#tl.window));
 
 	/** Under every picture: the window, the datasets shown and how many sources back the selection. */
 	readonly caption: string = $derived.by(() => {
-		const sources = keySet(
-			this.selection.flatMap((e) => e.sources.map((s) => s.url ?? s.title ?? ''))
-		);
+		const sources = this.#sources?.of === this.selection ? this.#sources.count : undefined;
 		return t.exporter.caption(
 			this.windowLabel,
 			this.datasets.filter((d) => !d.hidden).map((d) => d.name),
-			sources.size
+			sources
 		);
 	});
 
@@ -160,7 +180,10 @@ export class ExportSession {
 
 	async #eventsOf(): Promise<{ name: string; events: StoredEvent[]; dataset?: Dataset }> {
 		if (this.scope === 'selection')
-			return { name: t.exporter.selectionName(this.windowLabel), events: this.selection };
+			return {
+				name: t.exporter.selectionName(this.windowLabel),
+				events: await this.#selectionRecords()
+			};
 		if (this.scope === 'all')
 			return { name: t.exporter.allName, events: await this.#app.repo.events() };
 		const dataset = this.datasets.find((d) => d.id === this.scope);
@@ -226,6 +249,7 @@ export class ExportSession {
 	/** Downloads a picture of a view as it is now, with the caption under it. */
 	picture(view: PictureView, kind: PictureKind): Promise<boolean> {
 		return this.#run(async () => {
+			await this.countSources();
 			const svg = view === 'timeline' ? this.#timelinePicture() : this.#networkPicture();
 			const name = pictureFileName(view, this.windowLabel, kind, this.#now());
 			const { mime } = PICTURE_FILE_TYPES[kind];

@@ -6,7 +6,7 @@
  */
 import { t } from '../i18n';
 import { formatWindow } from '../i18n/format';
-import type { StoredEvent } from '../db/repository';
+import type { StoredHead } from '../db/repository';
 import type { GraphEdge } from '../graph/graph';
 import type { ActorId } from '../model/schema';
 import type { TimelineState } from './timeline.svelte';
@@ -14,7 +14,7 @@ import type { TimelineState } from './timeline.svelte';
 /** What the scope reads of the network and the store, reactively. */
 export interface TableScopeSources {
 	/** Every event of the datasets shown (hidden datasets' events are not among them). */
-	all: () => readonly StoredEvent[];
+	all: () => readonly StoredHead[];
 	/** How many events are stored in all, hidden datasets' included: the count's total. */
 	total: () => number;
 	/** The names of the hidden datasets that hold events. */
@@ -60,7 +60,7 @@ export class TableScope {
 	readonly limited: boolean = $derived.by(() => this.filtering || this.windowLimits);
 
 	/** The rows, before the table's own text filter. */
-	readonly events: readonly StoredEvent[] = $derived.by(() =>
+	readonly events: readonly StoredHead[] = $derived.by(() =>
 		this.showAll ? this.#src.all() : this.#tl.shownInWindow
 	);
 

@@ -4,7 +4,7 @@
  * action, and say who moved the window, so programmatic moves never echo back.
  */
 import { countryName, t } from '../i18n';
-import type { StoredEvent } from '../db/repository';
+import type { StoredHead } from '../db/repository';
 import type { Span } from '../model/dates';
 import type { Actor, ActorId } from '../model/schema';
 import {
@@ -41,7 +41,7 @@ export type WindowSource = 'timeline' | 'overview' | 'control' | 'url';
 /** What the timeline reads from outside, reactively: each getter is read inside a `$derived`. */
 export interface TimelineSources {
 	/** The events of the datasets shown. */
-	events: () => readonly StoredEvent[];
+	events: () => readonly StoredHead[];
 	actors: () => ReadonlyMap<ActorId, Actor>;
 	/** The events to highlight (the actor network's selected actor or link), if any. */
 	highlight?: () => ReadonlySet<EventKey> | undefined;
@@ -50,7 +50,7 @@ export interface TimelineSources {
 }
 
 export class TimelineState {
-	readonly #events: () => readonly StoredEvent[];
+	readonly #events: () => readonly StoredHead[];
 	readonly #actors: () => ReadonlyMap<ActorId, Actor>;
 	readonly #highlight: () => ReadonlySet<EventKey> | undefined;
 	readonly #actor: () => ActorId | undefined;
@@ -108,6 +108,14 @@ export class TimelineState {
 		this.#window ? clampWindow(this.#window, this.domain) : this.domain
 	);
 
+	/**
+	 * The window a link should keep: the visible one, or, with nothing shown (every dataset
+	 * hidden), the one the user chose if any (the placeholder range is nobody's choice).
+	 */
+	readonly linkWindow: Span | undefined = $derived.by(() =>
+		this.events.length === 0 ? this.#window : this.window
+	);
+
 	readonly highlight: ReadonlySet<EventKey> | undefined = $derived.by(() => this.#highlight());
 
 	/** The actor the user chose, if any: the main timeline scrolls its lane into view. */
@@ -131,7 +139,7 @@ export class TimelineState {
 	 * What the views show now, as stored events: the datasets shown, the highlight filter and the
 	 * window, in the data's (chronological) order. "Export what is shown" exports exactly these.
 	 */
-	readonly shownInWindow: StoredEvent[] = $derived.by(() => {
+	readonly shownInWindow: StoredHead[] = $derived.by(() => {
 		const window = this.window;
 		const keys = keySet(
 			this.shownEvents

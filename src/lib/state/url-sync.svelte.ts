@@ -53,7 +53,8 @@ export class UrlSync {
 	/** The view as it is now. */
 	current(): View {
 		const tl = this.#tl;
-		const view: View = { window: tl.window, grouping: tl.grouping };
+		const view: View = { grouping: tl.grouping };
+		if (tl.linkWindow) view.window = tl.linkWindow;
 		const selected = tl.selected;
 		if (selected) {
 			view.event = selected.event.id;

@@ -59,13 +59,19 @@ describe('opening a version-1 database', () => {
 		db = new TramaDatabase(NAME);
 		const repo = new Repository(db);
 		await db.open();
-		expect(db.verno).toBe(3);
+		expect(db.verno).toBe(4);
 
 		expect(await repo.datasets()).toEqual([dataset]);
 		const stored = file.events.map((e) => toStored(e, datasetId)).sort(compareDated);
 		expect(await repo.events()).toEqual(stored);
 		expect(await repo.events([datasetId])).toEqual(stored);
 		expect(await repo.datasetEvents(datasetId)).toEqual(stored.map(fromStored));
+		// Version 4 built the heads the views draw from, in the same order, from the same events.
+		const heads = await repo.heads();
+		expect(heads.map((h) => h.id)).toEqual(stored.map((e) => e.id));
+		expect(heads.map((h) => [h.title, h.startMs, h.endMs, h.confidence])).toEqual(
+			stored.map((e) => [e.title, e.startMs, e.endMs, e.confidence])
+		);
 		const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
 		expect((await repo.actors()).sort(byId)).toEqual([...file.actors].sort(byId));
 		expect(await repo.periods()).toEqual([period]);
@@ -156,12 +162,17 @@ describe('opening a version-2 database: the confidence nobody assessed', () => {
 
 		const upgraded = new TramaDatabase(V2);
 		await upgraded.open();
-		expect(upgraded.verno).toBe(3);
+		expect(upgraded.verno).toBe(4);
 		const events = await new Repository(upgraded).events();
 		const confidences = (datasetId: string) => [
 			...new Set(events.filter((e) => e.datasetId === datasetId).map((e) => e.confidence))
 		];
 		expect(confidences('import-women')).toEqual(['unassessed']);
+		// The heads were built after that change: they say the same.
+		const heads = await new Repository(upgraded).heads();
+		expect([
+			...new Set(heads.filter((h) => h.datasetId === 'import-women').map((h) => h.confidence))
+		]).toEqual(['unassessed']);
 		expect(events.filter((e) => e.datasetId === 'import-women')).toHaveLength(10);
 		expect(confidences('import-list')).toEqual(['unassessed']);
 		expect(confidences('kp-ru')).toEqual(['reported']);

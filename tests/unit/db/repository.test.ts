@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TramaDatabase } from '$lib/db/database';
 import { DEFAULT_DATASET_ID, Repository, fromStored } from '$lib/db/repository';
+import { eventKey } from '$lib/model/events';
 import type { ActorId, DatasetId, TramaEventInput } from '$lib/model/schema';
 import { event, eventInput, meetings, nativeFile, rejection } from '../helpers';
 
@@ -56,6 +57,46 @@ describe('writing a dataset', () => {
 		expect((await repo.datasets())[0]?.eventCount).toBe(2);
 	});
 
+	it('writes the heads the views draw from with the events, and replaces them with the dataset', async () => {
+		await repo.writeDataset(nativeFile([...meetings].reverse()), { kind: 'paste' });
+		const heads = await repo.heads();
+		expect(ids(heads)).toEqual(ids(await repo.events()));
+		// A head has what the views draw from, not the whole record.
+		const vostochny = heads.find((h) => h.id === 'vostochny-2023');
+		expect(vostochny).toMatchObject({ datasetId: 'test', title: expect.any(String) });
+		expect(vostochny).not.toHaveProperty('sources');
+		expect(vostochny).not.toHaveProperty('summary');
+		await repo.writeDataset(nativeFile(meetings.slice(0, 2)), { kind: 'paste' });
+		expect(ids(await repo.heads())).toEqual(['xi-moscow-2013', 'shoigu-pyongyang-2023']);
+	});
+
+	it('keeps a large dataset in blocks of heads, in date order across blocks', async () => {
+		const many = Array.from({ length: 10_001 }, (_, i) =>
+			eventInput({
+				id: `e-${i}`,
+				title: `Event ${i}`,
+				start: `${2000 + (i % 20)}-0${1 + (i % 9)}-1${i % 10}`,
+				participants: [{ actor: 'putin' }]
+			})
+		);
+		await repo.writeDataset(nativeFile(many), { kind: 'paste' });
+		expect(await repo.db.heads.count()).toBe(3);
+		const heads = await repo.heads();
+		expect(heads).toHaveLength(10_001);
+		expect(heads.every((h, i) => i === 0 || heads[i - 1]!.startMs <= h.startMs)).toBe(true);
+	});
+
+	it('reads full records by key, undefined for a key nothing has', async () => {
+		await repo.writeDataset(nativeFile(meetings), { kind: 'paste' });
+		const [found, none] = await repo.eventsByKey([
+			eventKey({ datasetId: 'test', id: 'vostochny-2023' }),
+			eventKey({ datasetId: 'test', id: 'nothing' })
+		]);
+		expect(found?.sources.length).toBeGreaterThan(0);
+		expect(found?.title).toBe(meetings.find((m) => m.id === 'vostochny-2023')?.title);
+		expect(none).toBeUndefined();
+	});
+
 	it('a failing write leaves the database as it was', async () => {
 		await repo.writeDataset(nativeFile(meetings), { kind: 'paste' });
 		const broken = nativeFile(meetings.slice(0, 1));
@@ -63,6 +104,7 @@ describe('writing a dataset', () => {
 		(broken.events[0] as unknown as { extra: unknown }).extra = { bad: () => 1 };
 		await expect(repo.writeDataset(broken, { kind: 'paste' })).rejects.toThrow();
 		expect(ids(await repo.events())).toHaveLength(4);
+		expect(ids(await repo.heads())).toHaveLength(4);
 		expect((await repo.datasets())[0]?.eventCount).toBe(4);
 	});
 });
@@ -114,6 +156,7 @@ describe('deleting a dataset', () => {
 		);
 		await repo.deleteDataset('test' as DatasetId);
 		expect(ids(await repo.events())).toEqual(['o']);
+		expect(ids(await repo.heads())).toEqual(['o']);
 		expect((await repo.datasets()).map((d) => d.id)).toEqual(['other']);
 		// Putin is still used by "Other"; Xi, Kim and Shoigu were only in the deleted set.
 		expect((await repo.actors()).map((a) => a.id)).toEqual(['putin']);

@@ -119,9 +119,14 @@ describe('what is shown', () => {
 		expect(ids(session.selection)).toEqual(['shoigu-pyongyang-2023', 'briefing-2023']);
 	});
 
-	it('captions pictures with the window, the datasets shown and the sources', () => {
+	it('captions pictures with the window, the datasets shown and the sources', async () => {
 		tl.setWindow({ start: utc(2023, 9, 1), end: utc(2023, 10, 1) }, 'control');
 		expect(session.windowLabel).toMatch(/^1\s?–\s?30 Sept 2023$/);
+		// The sources are counted from the records (the heads carry none), then named.
+		expect(session.caption).toBe(
+			`${session.windowLabel} · Briefings, Meetings · counting sources… · Trama`
+		);
+		expect(await session.countSources()).toBe(2);
 		expect(session.caption).toBe(
 			`${session.windowLabel} · Briefings, Meetings · 2 sources · Trama`
 		);

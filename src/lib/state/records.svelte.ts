@@ -1,0 +1,118 @@
+/**
+ * Full event records, read by key when a view shows them: the selected event's details, the
+ * table's drawn rows, the table's word filter. The views draw from event heads (see
+ * `EventHead`); only what is on screen is read in full, so the page never holds every record.
+ *
+ * Reads asked for in the same moment go to the store as one `bulkGet`. The cache forgets
+ * everything when the data changes (a new generation of heads), and holds at most `limit`
+ * records, the oldest read going first.
+ */
+import type { StoredEvent } from '../db/repository';
+import type { EventKey } from '../model/events';
+
+/** Reads full records by key, in the order asked (undefined where none is stored). */
+export type ReadRecords = (keys: readonly EventKey[]) => Promise<(StoredEvent | undefined)[]>;
+
+export class RecordCache {
+	readonly #read: ReadRecords;
+	readonly #limit: number;
+	#records = new Map<EventKey, StoredEvent | null>();
+	#wanted = new Set<EventKey>();
+	#flushing = false;
+	/** Bumped when records arrive, so views that asked read again. */
+	#version = $state(0);
+	readonly #generationOf: () => unknown;
+	#generation: unknown;
+	#error: unknown;
+
+	/**
+	 * `generation` changes whenever the data does (the heads' array does): records read for an
+	 * older generation are forgotten.
+	 */
+	constructor(read: ReadRecords, generation: () => unknown, limit = 5000) {
+		this.#read = read;
+		this.#generationOf = generation;
+		this.#limit = limit;
+	}
+
+	/** Why the last read failed, if it did: the views say so instead of waiting. */
+	get error(): unknown {
+		void this.#version;
+		return this.#error;
+	}
+
+	#renew(): void {
+		const generation = this.#generationOf();
+		if (generation === this.#generation) return;
+		this.#generation = generation;
+		this.#records = new Map();
+		this.#wanted.clear();
+		this.#error = undefined;
+	}
+
+	/**
+	 * The full record, or undefined while it is being read (the view reads this again when it
+	 * arrives) or when none is stored (`missing` tells the two apart).
+	 */
+	get(key: EventKey): StoredEvent | undefined {
+		void this.#version;
+		this.#renew();
+		const found = this.#records.get(key);
+		if (found === undefined) this.#want(key);
+		return found ?? undefined;
+	}
+
+	/** True when the record was read and is not stored (deleted meanwhile). */
+	missing(key: EventKey): boolean {
+		void this.#version;
+		this.#renew();
+		return this.#records.get(key) === null;
+	}
+
+	/** Reads many records at once, in chunks, without keeping them (exports, the word filter). */
+	async readAll(
+		keys: readonly EventKey[],
+		onChunk?: (records: StoredEvent[]) => void,
+		chunk = 2000
+	): Promise<StoredEvent[]> {
+		const out: StoredEvent[] = [];
+		for (let i = 0; i < keys.length; i += chunk) {
+			const records = (await this.#read(keys.slice(i, i + chunk))).filter(
+				(r): r is StoredEvent => r !== undefined
+			);
+			onChunk?.(records);
+			out.push(...records);
+		}
+		return out;
+	}
+
+	#want(key: EventKey): void {
+		this.#wanted.add(key);
+		if (this.#flushing) return;
+		this.#flushing = true;
+		queueMicrotask(() => void this.#flush());
+	}
+
+	async #flush(): Promise<void> {
+		const keys = [...this.#wanted];
+		this.#wanted.clear();
+		const generation = this.#generation;
+		try {
+			const records = await this.#read(keys);
+			if (generation !== this.#generation) return;
+			keys.forEach((key, i) => this.#records.set(key, records[i] ?? null));
+			for (const key of this.#records.keys()) {
+				if (this.#records.size <= this.#limit) break;
+				this.#records.delete(key);
+			}
+			this.#version++;
+			this.#error = undefined;
+		} catch (error) {
+			this.#error = error;
+			this.#version++;
+		} finally {
+			this.#flushing = false;
+			if (this.#wanted.size) this.#want([...this.#wanted][0] as EventKey);
+		}
+	}
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { flushSync } from 'svelte';
+import type { StoredEvent } from '$lib/db/repository';
+import type { EventKey } from '$lib/model/events';
+import { RecordCache } from '$lib/state/records.svelte';
+
+const record = (id: string) => ({ id, title: `Event ${id}` }) as unknown as StoredEvent;
+
+/** A store of records "a" to "e" that logs every read. */
+function store() {
+	const reads: string[][] = [];
+	const read = (keys: readonly EventKey[]) => {
+		reads.push([...keys]);
+		return Promise.resolve(keys.map((k) => ('abcde'.includes(k) ? record(k) : undefined)));
+	};
+	return { reads, read };
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('full records read by key', () => {
+	it('reads what views ask for in the same moment as one read, then answers from memory', async () => {
+		const { reads, read } = store();
+		const cache = new RecordCache(read, () => 1);
+		expect(cache.get('a' as EventKey)).toBeUndefined();
+		expect(cache.get('b' as EventKey)).toBeUndefined();
+		await tick();
+		flushSync();
+		expect(cache.get('a' as EventKey)?.title).toBe('Event a');
+		expect(cache.get('b' as EventKey)?.title).toBe('Event b');
+		expect(reads).toEqual([['a', 'b']]);
+	});
+
+	it('tells a record being read from one that is not stored', async () => {
+		const { read } = store();
+		const cache = new RecordCache(read, () => 1);
+		cache.get('z' as EventKey);
+		expect(cache.missing('z' as EventKey)).toBe(false);
+		await tick();
+		expect(cache.get('z' as EventKey)).toBeUndefined();
+		expect(cache.missing('z' as EventKey)).toBe(true);
+	});
+
+	it('forgets what it read when the data changes', async () => {
+		const { reads, read } = store();
+		let generation = 1;
+		const cache = new RecordCache(read, () => generation);
+		cache.get('a' as EventKey);
+		await tick();
+		expect(cache.get('a' as EventKey)).toBeDefined();
+		generation = 2;
+		expect(cache.get('a' as EventKey)).toBeUndefined();
+		await tick();
+		expect(cache.get('a' as EventKey)).toBeDefined();
+		expect(reads).toEqual([['a'], ['a']]);
+	});
+
+	it('keeps at most its limit of records, the oldest going first', async () => {
+		const { reads, read } = store();
+		const cache = new RecordCache(read, () => 1, 2);
+		for (const k of ['a', 'b', 'c']) {
+			cache.get(k as EventKey);
+			await tick();
+		}
+		expect(cache.get('c' as EventKey)).toBeDefined();
+		expect(cache.get('a' as EventKey)).toBeUndefined();
+		await tick();
+		expect(reads.at(-1)).toEqual(['a']);
+	});
+
+	it('says why when a read fails', async () => {
+		const cache = new RecordCache(
+			() => Promise.reject(new Error('the store is gone')),
+			() => 1
+		);
+		cache.get('a' as EventKey);
+		await tick();
+		expect(String(cache.error)).toContain('the store is gone');
+	});
+
+	it('reads many records in chunks for exports and filters, keeping none', async () => {
+		const { reads, read } = store();
+		const cache = new RecordCache(read, () => 1);
+		const chunks: number[] = [];
+		const all = await cache.readAll(
+			['a', 'b', 'c', 'z', 'e'] as EventKey[],
+			(c) => chunks.push(c.length),
+			2
+		);
+		expect(all.map((r) => r.id)).toEqual(['a', 'b', 'c', 'e']);
+		expect(chunks).toEqual([2, 1, 1]);
+		expect(reads).toEqual([['a', 'b'], ['c', 'z'], ['e']]);
+	});
+});
