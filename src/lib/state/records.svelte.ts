@@ -16,7 +16,10 @@ export type ReadRecords = (keys: readonly EventKey[]) => Promise<(StoredEvent | 
 export class RecordCache {
 	readonly #read: ReadRecords;
 	readonly #limit: number;
+	// Plain collections on purpose: views re-read through `#version`, bumped once per batch.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#records = new Map<EventKey, StoredEvent | null>();
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#wanted = new Set<EventKey>();
 	#flushing = false;
 	/** Bumped when records arrive, so views that asked read again. */
@@ -45,6 +48,7 @@ export class RecordCache {
 		const generation = this.#generationOf();
 		if (generation === this.#generation) return;
 		this.#generation = generation;
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		this.#records = new Map();
 		this.#wanted.clear();
 		this.#error = undefined;
