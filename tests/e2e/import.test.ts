@@ -142,3 +142,36 @@ test('the example files linked from the dialog are served and import cleanly', a
 	await dialog.getByRole('button', { name: 'Import 8 events' }).click();
 	await expect(page.getByTestId('dataset-list').locator('li')).toHaveCount(4);
 });
+
+test('a JSON Lines file imports through the file input, its bad line reported by number', async ({
+	page
+}) => {
+	await page.goto('/');
+	await page.getByTestId('import-open').click();
+	const dialog = page.getByTestId('import-dialog');
+	const lines = [
+		'{"title": "Summit", "date": "2023-09-13", "who": "Putin; Kim Jong Un"}',
+		'',
+		'{"title": "Broken", "date": }',
+		'{"title": "Call", "date": "2024-01-02", "who": "Putin"}',
+		'{"title": "Visit", "date": "2024-06-19", "who": "Kim Jong Un"}'
+	];
+	await dialog.getByTestId('import-file').setInputFiles({
+		name: 'events.jsonl',
+		mimeType: 'application/x-ndjson',
+		buffer: Buffer.from(lines.join('\r\n'))
+	});
+	await expect(dialog.getByTestId('import-format')).toHaveText(
+		'Format: JSON Lines (one record a line)'
+	);
+	await expect(dialog.getByTestId('import-problems')).toContainText(
+		'line 3: not valid JSON at column 29: a value was expected'
+	);
+	await expect(dialog.getByTestId('import-counts')).toHaveText(
+		'3 new · 0 changed · 0 identical (skipped) · 1 invalid'
+	);
+	await dialog.getByRole('button', { name: 'Import 3 events' }).click();
+	await expect(page.getByTestId('notice')).toContainText('Imported 3 events into 1 dataset.');
+	await page.getByRole('tab', { name: 'Table' }).click();
+	await expect(page.getByTestId('event-count')).toHaveText(eventsLabel(DEFAULT_EVENT_COUNT + 3));
+});

@@ -233,6 +233,8 @@ const messages = {
 	'import.eraTwice': ({ label, start }) => `the era "${label}" (${start}) is there twice`,
 	'import.itemNotObject': () => 'an item must be an object',
 	'import.recordNotObject': () => 'a record must be an object',
+	'import.lineSyntax': ({ column, reason }) =>
+		`not valid JSON at column ${column}: ${jsonSyntax[reason]}`,
 	'import.nothingValid': () => 'there is nothing valid to import',
 	// -- import trust: confidence and TimelineJS 2 --
 	'import.notAConfidence': ({ value, allowed }) =>
@@ -395,8 +397,8 @@ export const en = {
 		open: 'Import…',
 		title: 'Import events',
 		intro:
-			'Trama reads its own format, TimelineJS3 and vis-timeline JSON, and lists of records whose fields you map. Nothing is written until you press Import.',
-		files: 'JSON files',
+			'Trama reads its own format, TimelineJS3 and vis-timeline JSON, and lists of records whose fields you map, also as JSON Lines (one record a line), in files up to 500 MB. Nothing is written until you press Import.',
+		files: 'JSON or JSON Lines files',
 		url: 'Or a web address',
 		urlRead: 'Download',
 		urlPlaceholder: 'https://example.org/events.json',
@@ -451,6 +453,7 @@ export const en = {
 			timelinejs: 'TimelineJS3',
 			'vis-timeline': 'vis-timeline',
 			records: 'List of records',
+			jsonl: 'JSON Lines (one record a line)',
 			backup: 'Trama backup (its datasets are added; nothing else changes)',
 			unknown: 'Unknown'
 		} satisfies Record<DetectedFormat, string>,

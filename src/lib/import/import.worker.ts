@@ -1,7 +1,7 @@
 /**
  * The import worker: reads, parses, validates, compares and writes imports off the page, so the
- * page stays responsive with files of tens of megabytes. It keeps each parsed input until it is
- * written or forgotten; the page only ever receives small previews. Here the pipeline (io) meets
+ * page stays responsive with files of hundreds of megabytes (read as streams). It keeps each
+ * parsed input until it is written or forgotten; the page only ever receives small previews. Here the pipeline (io) meets
  * its store (the repository, db): the one place that wires the two together.
  */
 import { Repository } from '../db/repository';
@@ -22,6 +22,8 @@ const scope = self as unknown as {
 const repo = new Repository();
 const prepared = new Map<string, Prepared>();
 let writing: AbortController | undefined;
+/** The read under way, which a cancel stops between two chunks of its input. */
+let reading: AbortController | undefined;
 /** Messages are handled one at a time, in order, except cancel. */
 let queue: Promise<void> = Promise.resolve();
 
@@ -42,10 +44,18 @@ async function handle(message: ToWorker): Promise<void> {
 		case 'read':
 		case 'update': {
 			const progress = progressOf(message.key);
-			const item =
-				message.type === 'read'
-					? await readSource(message.source, progress)
-					: prepared.get(message.key);
+			let item: Prepared | undefined;
+			if (message.type === 'read') {
+				reading = new AbortController();
+				try {
+					item = await readSource(message.source, progress, reading.signal);
+				} catch (error) {
+					if (reading.signal.aborted) return;
+					throw error;
+				} finally {
+					reading = undefined;
+				}
+			} else item = prepared.get(message.key);
 			if (!item) return;
 			let ready: Prepared;
 			try {
@@ -84,6 +94,7 @@ scope.onmessage = (event) => {
 	const message = event.data;
 	if (message.type === 'cancel') {
 		writing?.abort();
+		reading?.abort();
 		return;
 	}
 	queue = queue

@@ -8,6 +8,7 @@ import { FORMAT_NAME, nativeFileSchema, type TramaEventInput } from '../model/sc
 import { parseNativeFile, validate, type Problem } from '../model/validate';
 import { isBackup } from './backup';
 import { parseJsonText } from './json';
+import { linePath, type JsonLines } from './lines';
 import { isObject, type ImportResult, type Json, validateEvents, validatePeriods } from './result';
 import {
 	fieldsOf,
@@ -19,8 +20,11 @@ import {
 import { fromTimelineJs, isTimelineJs } from './timelinejs';
 import { fromVisTimeline, isVisTimeline } from './vis';
 
-/** The largest file Trama reads (it is parsed and validated in a worker, off the page). */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+/**
+ * The largest file Trama reads. It is read as a stream and parsed as it arrives, in a worker, off
+ * the page: what is held is the parsed records, never the whole text besides.
+ */
+export const MAX_FILE_BYTES = 500 * 1024 * 1024;
 
 export interface ImportOptions {
 	/** What TimelineJS and vis-timeline groups become. */
@@ -33,7 +37,7 @@ export interface ImportOptions {
 	onProgress?: (done: number, total: number) => void;
 }
 
-/** The size limit, as a message: "the file is 73.2 MB; Trama reads files up to 50 MB". */
+/** The size limit, as a message: "the file is 573.2 MB; Trama reads files up to 500 MB". */
 export function tooLarge(bytes: number): Message {
 	return msg('import.tooLarge', { bytes, limit: MAX_FILE_BYTES });
 }
@@ -86,27 +90,8 @@ export function convertImport(json: unknown, options: ImportOptions): ReadResult
 			return { ok: true, result: fromTimelineJs(json, options) };
 		case 'vis-timeline':
 			return { ok: true, result: fromVisTimeline(json, options) };
-		case 'records': {
-			const records = json as unknown[];
-			const fields = fieldsOf(records);
-			const mapping = options.mapping ?? guessMapping(fields);
-			if (!mapping.title || !mapping.start) {
-				return {
-					ok: false,
-					format,
-					records: { fields, mapping },
-					error: msg('import.chooseFields')
-				};
-			}
-			return {
-				ok: true,
-				records: { fields, mapping },
-				result: fromRecords(records, {
-					...options,
-					mapping: { ...mapping, title: mapping.title, start: mapping.start }
-				})
-			};
-		}
+		case 'records':
+			return recordList(json as unknown[], options, 'records', (i) => `[${i}]`);
 		default:
 			if (isBackup(json)) return { ok: false, format, error: msg('import.isBackup') };
 			if (isTimelineJs2(json)) return { ok: false, error: msg('import.timelineJs2') };
@@ -119,6 +104,62 @@ export function convertImport(json: unknown, options: ImportOptions): ReadResult
 						: msg('import.unknownFormat')
 			};
 	}
+}
+
+/**
+ * A plain list of records, read through the field mapping (guessed when the user has not chosen
+ * one); `at` names where each record is in the input.
+ */
+function recordList(
+	records: unknown[],
+	options: ImportOptions,
+	format: 'records' | 'jsonl',
+	at: (index: number) => string
+): ReadResult {
+	const fields = fieldsOf(records);
+	const mapping = options.mapping ?? guessMapping(fields);
+	if (!mapping.title || !mapping.start) {
+		return { ok: false, format, records: { fields, mapping }, error: msg('import.chooseFields') };
+	}
+	return {
+		ok: true,
+		records: { fields, mapping },
+		result: fromRecords(records, {
+			...options,
+			format,
+			at,
+			mapping: { ...mapping, title: mapping.title, start: mapping.start }
+		})
+	};
+}
+
+/** The line a problem's path names (`line 12.title` → 12), or none. */
+const lineOfPath = (path: string) => Number(/^line (\d+)/.exec(path)?.[1] ?? Infinity);
+
+/**
+ * JSON Lines: each line a record of a list of records (see `lines.ts`). A line that is not JSON
+ * is an invalid record like any other: reported with its line number, and the rest is imported.
+ */
+export function convertLines(lines: JsonLines, options: ImportOptions): ReadResult {
+	const { values, lineOf, problems: lineProblems } = lines;
+	if (values.length === 0) {
+		return {
+			ok: false,
+			format: 'jsonl',
+			error: lineProblems.length
+				? msg('import.invalidFile', { problems: lineProblems.slice(0, 3) })
+				: msg('json.empty')
+		};
+	}
+	const read = recordList(values, options, 'jsonl', (i) => linePath(lineOf[i] ?? i + 1));
+	if (!read.ok) return read;
+	const problems = [...lineProblems, ...read.result.problems].sort(
+		(a, b) => lineOfPath(a.path) - lineOfPath(b.path)
+	);
+	return {
+		...read,
+		result: { ...read.result, problems, total: values.length + lineProblems.length }
+	};
 }
 
 /** A native file, validated record by record so the valid ones can be imported on their own. */

@@ -1,8 +1,8 @@
 /**
  * The import pipeline, from bytes to a preview and from a preview to one transaction. It runs in
- * the import worker (see `src/lib/import/`), so a file of tens of megabytes is read, parsed,
- * validated, compared and written off the page; only the small preview summary crosses back.
- * It is given its store (see `ImportStore`) and touches neither the DOM nor the database itself,
+ * the import worker (see `src/lib/import/`), so a file of hundreds of megabytes is read and
+ * parsed as it arrives, then validated, compared and written off the page; only the small preview
+ * summary crosses back. It is given its store (see `ImportStore`) and touches neither the DOM nor the database itself,
  * so unit tests drive it directly against the repository on fake-indexeddb.
  */
 import { messageOf } from '../model/errors';
@@ -13,19 +13,13 @@ import type { Actor, Dataset, DatasetId, NativeFile, Origin, TramaEvent } from '
 import type { Problem } from '../model/validate';
 import { checkBackup, filesOf, isBackup } from './backup';
 import { diffEvents, type ChangedEvent } from './diff';
-import {
-	convertImport,
-	MAX_FILE_BYTES,
-	tooLarge,
-	type DetectedFormat,
-	type RecordsInfo
-} from './detect';
-import { parseJsonText } from './json';
+import { convertImport, convertLines, type DetectedFormat, type RecordsInfo } from './detect';
+import type { JsonLines } from './lines';
 import { applyMatches, matchActors, type ActorMatch } from './match';
-import { ImportError, readText } from './read';
+import { ImportError, LINES_NAME, readInput } from './read';
 import type { FieldMapping } from './records';
 import { slug, stableHash } from './result';
-import { fetchText, nameOfUrl } from './url';
+import { nameOfUrl, openUrl, webPage } from './url';
 
 /**
  * What the pipeline asks of the store, and nothing more: the repository satisfies it as it is,
@@ -97,7 +91,10 @@ export interface PreviewSummary {
 export interface Prepared {
 	origin: Origin;
 	name: string;
+	/** What was read: one JSON document… */
 	json?: unknown;
+	/** …or JSON Lines (one record a line). */
+	lines?: JsonLines;
 	/** The records to write, with the accepted actor matches applied. */
 	file?: NativeFile;
 	/** A backup brings several datasets, each with its own origin. */
@@ -120,7 +117,7 @@ export function originOf(source: ImportSource): {
 			return {
 				name: source.name,
 				origin: { kind: 'file', name: source.name },
-				datasetId: `import-${slug(source.name.replace(/\.json$/i, ''))}`
+				datasetId: `import-${slug(baseName(source.name))}`
 			};
 		case 'text':
 			// The same text pasted again updates its dataset; other text makes another one.
@@ -138,31 +135,52 @@ export function originOf(source: ImportSource): {
 	}
 }
 
-/** Reads an input's bytes and parses them. A failure is a summary with its error. */
-export async function readSource(source: ImportSource, progress: Progress): Promise<Prepared> {
+/** A file's name without its extension: the dataset's first name. */
+const baseName = (name: string) => name.replace(/\.(json|jsonl|ndjson)$/i, '');
+
+/**
+ * Reads an input's bytes and parses them as they arrive (one path for files, downloads and
+ * pasted text). A failure is a summary with its error; an abort rejects with the signal's reason.
+ */
+export async function readSource(
+	source: ImportSource,
+	progress: Progress,
+	signal?: AbortSignal
+): Promise<Prepared> {
 	const { name, origin, datasetId } = originOf(source);
+	const onProgress = (d: number, t?: number) => progress('reading', d, t);
 	try {
-		let text: string;
-		if (source.kind === 'text') text = source.text;
+		let stream: ReadableStream<Uint8Array>;
+		let size: number | undefined;
+		let url: string | undefined;
+		if (source.kind === 'text') stream = new Blob([source.text]).stream();
 		else if (source.kind === 'file') {
-			if (source.file.size > MAX_FILE_BYTES) throw new ImportError(tooLarge(source.file.size));
-			text = await readText(source.file.stream(), source.file.size, (d, t) =>
-				progress('reading', d, t)
-			);
-		} else text = await fetchText(source.url, (d, t) => progress('reading', d, t));
+			stream = source.file.stream();
+			size = source.file.size;
+		} else {
+			const download = await openUrl(source.url);
+			({ body: stream, size } = download);
+			url = source.url;
+		}
+		const input = await readInput(stream, {
+			...(size !== undefined ? { size } : {}),
+			lines: source.kind !== 'text' && LINES_NAME.test(source.kind === 'url' ? source.url : name),
+			onProgress,
+			...(signal ? { signal } : {}),
+			...(url ? { markup: webPage(url) } : {})
+		});
 		progress('parsing');
-		const parsed = parseJsonText(text);
-		if (!parsed.ok) throw new ImportError(parsed.error);
 		return {
 			origin,
 			name,
-			json: parsed.value,
+			...(input.kind === 'json' ? { json: input.value } : { lines: input.lines }),
 			summary: {
 				...emptySummary(name, origin),
-				dataset: { id: datasetId, name: name.replace(/\.json$/i, ''), existing: false }
+				dataset: { id: datasetId, name: baseName(name), existing: false }
 			}
 		};
 	} catch (error) {
+		if (signal?.aborted) throw error;
 		return { origin, name, summary: { ...emptySummary(name, origin), error: messageOf(error) } };
 	}
 }
@@ -179,17 +197,20 @@ export async function preparePreview(
 ): Promise<Prepared> {
 	const { name, origin } = prepared;
 	const base = emptySummary(name, origin);
-	if (prepared.json === undefined) return prepared;
+	if (prepared.json === undefined && prepared.lines === undefined) return prepared;
 	if (isBackup(prepared.json)) return previewBackup(prepared, store, progress);
 	const id = prepared.summary.dataset?.id ?? `import-${slug(name)}`;
 	const datasetName = prepared.summary.dataset?.name ?? name;
-	const read = convertImport(prepared.json, {
+	const options = {
 		group: choices.group,
 		datasetId: id,
 		datasetName,
 		...(choices.mapping ? { mapping: choices.mapping } : {}),
-		onProgress: (d, t) => progress('validating', d, t)
-	});
+		onProgress: (d: number, t: number) => progress('validating', d, t)
+	};
+	const read = prepared.lines
+		? convertLines(prepared.lines, options)
+		: convertImport(prepared.json, options);
 	if (!read.ok) {
 		const { file: _f, ...rest } = prepared;
 		return {

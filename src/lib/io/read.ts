@@ -1,37 +1,178 @@
 /**
- * Reading an input's bytes as text, with progress by bytes and the size limit, and the error
- * that says why an input cannot be imported. Used for files and downloads alike.
+ * Reading an input's bytes as they arrive, for files and downloads alike: with progress by bytes,
+ * the size limit and cancelling, and the error that says why an input cannot be imported. The
+ * bytes are never gathered into one text: a JSON document goes to the streaming parser
+ * (`json-stream.ts`), JSON Lines are split and parsed line by line (`lines.ts`).
+ *
+ * Which of the two an input is: JSON Lines when its name ends in .jsonl or .ndjson, or when its
+ * first non-blank line is a whole JSON object and more follows (a JSON document cannot go on
+ * after a complete first line); anything else is one JSON document.
  */
 import { MessageError } from '../model/errors';
+import type { Message } from '../model/messages';
 import { MAX_FILE_BYTES, tooLarge } from './detect';
+import { JsonStreamParser } from './json-stream';
+import { JsonLinesReader, type JsonLines } from './lines';
 
 /** An error that says why an input cannot be imported, as a message for the user. */
 export class ImportError extends MessageError {
 	override name = 'ImportError';
 }
 
-/** The text of a stream, with progress by bytes; refuses more than MAX_FILE_BYTES. */
-export async function readText(
-	stream: ReadableStream<Uint8Array>,
-	size: number | undefined,
-	onProgress?: (done: number, total?: number) => void
-): Promise<string> {
-	if (size !== undefined && size > MAX_FILE_BYTES) throw new ImportError(tooLarge(size));
-	const reader = stream.getReader();
-	const decoder = new TextDecoder('utf-8');
-	const parts: string[] = [];
-	let read = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		read += value.byteLength;
-		if (read > MAX_FILE_BYTES) {
-			await reader.cancel();
-			throw new ImportError(tooLarge(read));
-		}
-		parts.push(decoder.decode(value, { stream: true }));
-		onProgress?.(read, size);
+/** A name that says JSON Lines. */
+export const LINES_NAME = /\.(jsonl|ndjson)$/i;
+
+/** What an input holds: one JSON document, or JSON Lines. */
+export type ReadInput = { kind: 'json'; value: unknown } | { kind: 'lines'; lines: JsonLines };
+
+export interface ReadOptions {
+	/** The size in bytes, when known (a file's, a download's Content-Length). */
+	size?: number;
+	/** Read as JSON Lines whatever the content (the name says so). */
+	lines?: boolean;
+	onProgress?: (done: number, total?: number) => void;
+	/** Stops reading: the read rejects with the signal's reason. */
+	signal?: AbortSignal;
+	/** Said when the input starts with `<`: markup (a web page), not JSON. */
+	markup?: Message;
+}
+
+/** How far into the input Trama looks for a first line that is a whole object. */
+const SNIFF_BYTES = 1024 * 1024;
+
+const isBlank = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+
+function firstNonBlank(bytes: Uint8Array, from: number): number {
+	for (let i = from; i < bytes.length; i++) if (!isBlank(bytes[i] as number)) return i;
+	return -1;
+}
+
+function join(parts: readonly Uint8Array[]): Uint8Array {
+	const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+	let at = 0;
+	for (const p of parts) {
+		all.set(p, at);
+		at += p.length;
 	}
-	parts.push(decoder.decode());
-	return parts.join('');
+	return all;
+}
+
+/**
+ * Which an input is, from its first bytes (without a byte order mark); undefined while they do
+ * not tell yet. `ended`: there are no more bytes.
+ */
+function sniff(head: Uint8Array, ended: boolean): 'json' | 'lines' | undefined {
+	const start = firstNonBlank(head, 0);
+	if (start === -1) return ended || head.length > SNIFF_BYTES ? 'json' : undefined;
+	if (head[start] !== 0x7b /* { */) return 'json';
+	const newline = head.indexOf(0x0a, start);
+	if (newline === -1) return ended || head.length > SNIFF_BYTES ? 'json' : undefined;
+	try {
+		const first: unknown = JSON.parse(new TextDecoder().decode(head.subarray(start, newline)));
+		if (typeof first !== 'object' || first === null || Array.isArray(first)) return 'json';
+	} catch {
+		return 'json';
+	}
+	if (firstNonBlank(head, newline) !== -1) return 'lines';
+	return ended || head.length > SNIFF_BYTES ? 'json' : undefined;
+}
+
+/** Where the bytes go once it is known what they are. */
+interface Sink {
+	write(bytes: Uint8Array): void;
+	end(): ReadInput;
+}
+
+function jsonSink(): Sink {
+	const parser = new JsonStreamParser();
+	return {
+		write(bytes) {
+			const failed = parser.write(bytes);
+			if (failed && !failed.ok) throw new ImportError(failed.error);
+		},
+		end() {
+			const parsed = parser.end();
+			if (!parsed.ok) throw new ImportError(parsed.error);
+			return { kind: 'json', value: parsed.value };
+		}
+	};
+}
+
+function linesSink(): Sink {
+	const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+	const reader = new JsonLinesReader();
+	return {
+		write(bytes) {
+			reader.write(decoder.decode(bytes, { stream: true }));
+		},
+		end() {
+			reader.write(decoder.decode());
+			return { kind: 'lines', lines: reader.end() };
+		}
+	};
+}
+
+/**
+ * Reads a stream through to what it holds. Refuses more than MAX_FILE_BYTES, JSON that is not
+ * (with its line and column) and markup, each with an ImportError; an abort rejects with the
+ * signal's reason.
+ */
+export async function readInput(
+	stream: ReadableStream<Uint8Array>,
+	options: ReadOptions = {}
+): Promise<ReadInput> {
+	const { size, signal, onProgress } = options;
+	if (size !== undefined && size > MAX_FILE_BYTES) throw new ImportError(tooLarge(size));
+	signal?.throwIfAborted();
+	const reader = stream.getReader();
+	const stop = () => void reader.cancel().catch(() => undefined);
+	signal?.addEventListener('abort', stop, { once: true });
+	let sink: Sink | undefined = options.lines ? linesSink() : undefined;
+	const head: Uint8Array[] = [];
+	let bom = true;
+	let read = 0;
+	try {
+		for (;;) {
+			const { done, value } = await reader.read();
+			signal?.throwIfAborted();
+			if (!done) {
+				read += value.byteLength;
+				if (read > MAX_FILE_BYTES) throw new ImportError(tooLarge(read));
+				onProgress?.(read, size);
+			}
+			let bytes = done ? new Uint8Array(0) : value;
+			if (bom && (bytes.length > 0 || done)) {
+				// The byte order mark is not part of the text (the places of errors count without it).
+				const first = join([...head.splice(0), bytes]);
+				if (first.length < 3 && !done) {
+					head.push(first);
+					continue;
+				}
+				bom = false;
+				bytes =
+					first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? first.subarray(3) : first;
+			}
+			if (!sink) {
+				head.push(bytes);
+				const all = join(head.splice(0));
+				const kind = sniff(all, done);
+				if (kind === undefined) {
+					head.push(all);
+					continue;
+				}
+				const start = firstNonBlank(all, 0);
+				if (options.markup && start !== -1 && all[start] === 0x3c /* < */)
+					throw new ImportError(options.markup);
+				sink = kind === 'lines' ? linesSink() : jsonSink();
+				bytes = all;
+			}
+			if (bytes.length) sink.write(bytes);
+			if (done) return sink.end();
+		}
+	} catch (error) {
+		stop();
+		throw error;
+	} finally {
+		signal?.removeEventListener('abort', stop);
+	}
 }

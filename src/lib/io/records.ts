@@ -36,6 +36,10 @@ export interface RecordsOptions {
 	datasetName: string;
 	/** The title and the date must be mapped (the dialog asks for them before converting). */
 	mapping: FieldMapping & { title: string; start: string };
+	/** Where each record is in the input, for problems: `[3]` (the default), `line 12`… */
+	at?: (index: number) => string;
+	/** The format to name: a list of records, or JSON Lines (one record a line). */
+	format?: 'records' | 'jsonl';
 	onProgress?: (done: number, total: number) => void;
 }
 
@@ -184,7 +188,7 @@ function textOf(value: unknown): string {
 
 export function fromRecords(json: unknown[], options: RecordsOptions): ImportResult {
 	const { mapping } = options;
-	const at = (i: number) => `[${i}]`;
+	const at = options.at ?? ((i: number) => `[${i}]`);
 	const actors = new Map<string, { id: string; name: string; kind: 'organisation'; aliases: [] }>();
 	const mapped = new Set(Object.values(mapping));
 	const candidates = json.map((raw, index) => {
@@ -265,5 +269,5 @@ export function fromRecords(json: unknown[], options: RecordsOptions): ImportRes
 	};
 	const { events, problems } = validateEvents(candidates, at, field, options.onProgress);
 	const converted = { actors: [...actors.values()], events };
-	return toImportResult('records', converted, problems, json.length, options);
+	return toImportResult(options.format ?? 'records', converted, problems, json.length, options);
 }

@@ -3,13 +3,13 @@
  * it with a message for each way that can fail.
  */
 import { msg, type Message } from '../model/messages';
-import { ImportError, readText } from './read';
+import { ImportError } from './read';
 
-/** "https://example.org/data/events.json" → "events" (the dataset's first name). */
+/** "https://example.org/data/events.json" (or .jsonl, .ndjson) → "events" (the dataset's first name). */
 export function nameOfUrl(url: string): string {
 	const u = new URL(url);
 	const last = u.pathname.split('/').filter(Boolean).pop() ?? '';
-	return decodeURIComponent(last).replace(/\.json$/i, '') || u.hostname;
+	return decodeURIComponent(last).replace(/\.(json|jsonl|ndjson)$/i, '') || u.hostname;
 }
 
 /** Checks an address a user typed or linked; the message says what is wrong. */
@@ -31,12 +31,18 @@ export function checkUrl(
 	return { ok: true, url: url.href };
 }
 
-/** Downloads a URL's text, with a message for each way it can fail. */
-export async function fetchText(
-	url: string,
-	onProgress?: (done: number, total?: number) => void,
-	fetcher: typeof fetch = fetch
-): Promise<string> {
+/** A download under way: its body, to read as a stream, and its size when the server says it. */
+export interface Download {
+	body: ReadableStream<Uint8Array>;
+	size?: number;
+}
+
+/**
+ * Starts downloading a URL, with a message for each way that can fail before the body: the
+ * network or CORS, an HTTP status, a web page. `readInput` reads the body (with `webPage` as its
+ * `markup`: a body that starts with `<` is a page whatever the server calls it).
+ */
+export async function openUrl(url: string, fetcher: typeof fetch = fetch): Promise<Download> {
 	const host = new URL(url).host;
 	let response: Response;
 	try {
@@ -48,14 +54,17 @@ export async function fetchText(
 		const { status, statusText } = response;
 		throw new ImportError(msg('download.status', { status, statusText, url }));
 	}
-	const length = Number(response.headers.get('content-length') ?? NaN);
-	const size = Number.isFinite(length) ? length : undefined;
-	const text = response.body
-		? await readText(response.body, size, onProgress)
-		: await response.text();
 	const type = response.headers.get('content-type') ?? '';
-	if (/html/i.test(type) || /^\s*</.test(text)) {
-		throw new ImportError(msg('download.webPage', { url }));
+	if (/html/i.test(type)) {
+		await response.body?.cancel();
+		throw new ImportError(webPage(url));
 	}
-	return text;
+	const length = Number(response.headers.get('content-length') ?? NaN);
+	return {
+		body: response.body ?? new Blob([]).stream(),
+		...(Number.isFinite(length) ? { size: length } : {})
+	};
 }
+
+/** What a page where JSON was expected is said to be. */
+export const webPage = (url: string): Message => msg('download.webPage', { url });

@@ -7,7 +7,14 @@
 import { z } from 'zod';
 
 /** The formats the importers read. */
-export type FormatName = 'native' | 'timelinejs' | 'vis-timeline' | 'records' | 'backup';
+export type FormatName =
+	| 'native'
+	| 'timelinejs'
+	| 'vis-timeline'
+	| 'records'
+	/** JSON Lines: one record a line, read as a list of records. */
+	| 'jsonl'
+	| 'backup';
 
 /** What format detection can say of a JSON input. */
 export type DetectedFormat = FormatName | 'unknown';

@@ -114,8 +114,13 @@ function keyOf(message: Message): string {
 	);
 }
 
-/** The record a path is about: `events[12].start_date.month` → `events[12]`. */
+/**
+ * The record a path is about: `events[12].start_date.month` → `events[12]`, and for JSON Lines
+ * `line 12.title` → `line 12`.
+ */
 function recordOf(path: string): string {
+	const line = /^line \d+/.exec(path);
+	if (line) return line[0];
 	const end = path.indexOf(']');
 	return end === -1 ? path : path.slice(0, end + 1);
 }

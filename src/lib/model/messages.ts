@@ -167,6 +167,8 @@ export const MESSAGE_PARAMS = {
 	'import.eraTwice': { label: 'text', start: 'text' },
 	'import.itemNotObject': {},
 	'import.recordNotObject': {},
+	// A line of JSON Lines that is not JSON (io/lines.ts); the problem's path says which line.
+	'import.lineSyntax': { column: 'number', reason: 'jsonSyntax' },
 	'import.nothingValid': {},
 	// What a file claims (confidence) and files Trama names but does not read
 	'import.notAConfidence': { value: 'text', allowed: 'texts' },

@@ -76,11 +76,13 @@ describe('reading an input', () => {
 			'not valid JSON at line 3, column 9: a value was expected'
 		);
 		const huge = {
-			size: 73.2 * 1024 * 1024,
+			size: 573.2 * 1024 * 1024,
 			stream: () => new Blob(['[]']).stream()
 		} as unknown as Blob;
 		const big = await readSource({ kind: 'file', file: huge, name: 'big.json' }, progress);
-		expect(inEnglish(big.summary.error)).toBe('the file is 73.2 MB; Trama reads files up to 50 MB');
+		expect(inEnglish(big.summary.error)).toBe(
+			'the file is 573.2 MB; Trama reads files up to 500 MB'
+		);
 	});
 
 	it('names a dataset read from an address after its file, one per address', async () => {

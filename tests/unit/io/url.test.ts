@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkUrl, fetchText, nameOfUrl } from '$lib/io/url';
+import { readInput } from '$lib/io/read';
+import { checkUrl, nameOfUrl, openUrl, webPage } from '$lib/io/url';
 import { inEnglish, rejection } from '../helpers';
 
 describe('web addresses', () => {
@@ -25,6 +26,10 @@ describe('web addresses', () => {
 
 	it('says why a download failed: network or CORS, an HTTP status, a web page instead of JSON', async () => {
 		const url = 'https://data.example.org/events.json';
+		const fetchText = async (_url: string, _progress: undefined, fetcher: typeof fetch) => {
+			const { body } = await openUrl(url, fetcher);
+			return readInput(body, { markup: webPage(url) });
+		};
 		const failing = (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch;
 		expect(await rejection(fetchText(url, undefined, failing))).toBe(
 			'could not download from data.example.org: the server is unreachable, or it does not let other sites read its files (CORS)'
@@ -43,8 +48,13 @@ describe('web addresses', () => {
 		expect(await rejection(fetchText(url, undefined, html))).toBe(
 			`${url} is a web page, not a JSON file`
 		);
+		// A page the server calls something else is still a page.
+		const untyped = (() => Promise.resolve(new Response('\n <html></html>'))) as typeof fetch;
+		expect(await rejection(fetchText(url, undefined, untyped))).toBe(
+			`${url} is a web page, not a JSON file`
+		);
 		const json = (() => Promise.resolve(new Response('[1]'))) as typeof fetch;
-		expect(await fetchText(url, undefined, json)).toBe('[1]');
+		expect(await fetchText(url, undefined, json)).toEqual({ kind: 'json', value: [1] });
 	});
 
 	it('names a dataset after the file an address points to, else its host', () => {
