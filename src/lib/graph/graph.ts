@@ -67,6 +67,9 @@ export interface ActorGraph {
 	eventsOf: Map<ActorId, EventKey[]>;
 }
 
+/** Actor numbers in a window stay below this, so two make one exact number (up to 2^53). */
+const PAIR_BASE = 2 ** 26;
+
 export const edgeId = (x: ActorId, y: ActorId) => (x < y ? `${x}\u001f${y}` : `${y}\u001f${x}`);
 
 /**
@@ -79,29 +82,47 @@ export function buildGraph(
 	maxSpanMs = Infinity
 ): ActorGraph {
 	const eventsOf = new Map<ActorId, EventKey[]>();
-	const edges = new Map<string, GraphEdge>();
+	// Links by a number made of their two actors' numbers: building a string id for every pair of
+	// every event costs more than the rest of the graph (the string id is made once per link).
+	const numberOf = new Map<ActorId, number>();
+	const edges = new Map<number, GraphEdge>();
 	const relationIndex = new Map<string, EdgeRelation>();
 	const earliest = window.start - maxSpanMs;
-	for (const e of events) {
+	// Skip the events that end before the window began, by their start (events are in order).
+	let lo = 0;
+	let hi = events.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if ((events[mid]?.startMs ?? 0) < earliest) lo = mid + 1;
+		else hi = mid;
+	}
+	for (let k = lo; k < events.length; k++) {
+		const e = events[k] as KeyedEvent;
 		if (e.startMs >= window.end) break;
-		if (e.startMs < earliest || !overlaps({ start: e.startMs, end: e.endMs }, window)) continue;
+		if (!overlaps({ start: e.startMs, end: e.endMs }, window)) continue;
 		const ids = actorIdsOf(e.event);
+		const numbers: number[] = [];
 		for (const id of ids) {
 			const list = eventsOf.get(id);
 			if (list) list.push(e.key);
 			else eventsOf.set(id, [e.key]);
+			let n = numberOf.get(id);
+			if (n === undefined) numberOf.set(id, (n = numberOf.size));
+			numbers.push(n);
 		}
 		for (let i = 0; i < ids.length; i++) {
 			for (let j = i + 1; j < ids.length; j++) {
 				const x = ids[i] as ActorId;
 				const y = ids[j] as ActorId;
-				const id = edgeId(x, y);
-				let edge = edges.get(id);
+				const nx = numbers[i] as number;
+				const ny = numbers[j] as number;
+				const pair = nx < ny ? nx * PAIR_BASE + ny : ny * PAIR_BASE + nx;
+				let edge = edges.get(pair);
 				if (!edge) {
 					const [a, b] = x < y ? [x, y] : [y, x];
 					const confidence = e.event.confidence;
-					edge = { id, a, b, weight: 0, eventKeys: [], relations: [], confidence };
-					edges.set(id, edge);
+					edge = { id: edgeId(a, b), a, b, weight: 0, eventKeys: [], relations: [], confidence };
+					edges.set(pair, edge);
 				}
 				edge.confidence = strongerConfidence(edge.confidence, e.event.confidence);
 				edge.weight++;
@@ -120,7 +141,10 @@ export function buildGraph(
 			}
 			const relation: EdgeRelation = { type: r.type, source, target, directed, count: 1 };
 			relationIndex.set(key, relation);
-			edges.get(edgeId(source, target))?.relations.push(relation);
+			const ns = numberOf.get(source);
+			const nt = numberOf.get(target);
+			if (ns === undefined || nt === undefined) continue;
+			edges.get(ns < nt ? ns * PAIR_BASE + nt : nt * PAIR_BASE + ns)?.relations.push(relation);
 		}
 	}
 	const nodes = [...eventsOf].map(([id, keys]) => ({ id, events: keys.length }));

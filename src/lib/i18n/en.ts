@@ -552,6 +552,11 @@ export const en = {
 		sizeHint: 'Size: events · width: shared events',
 		summary: (nodes: number, edges: number) =>
 			`${count(nodes, 'actor', 'actors')}, ${count(edges, 'link', 'links')} in the window`,
+		/** Past the drawing's limits: the busiest are drawn, and the rest counted. */
+		summaryPart: (nodes: number, allNodes: number, edges: number, allEdges: number) =>
+			`The busiest ${number.format(nodes)} of ${count(allNodes, 'actor', 'actors')}, ${number.format(edges)} of ${count(allEdges, 'link', 'links')} drawn`,
+		partHint:
+			'Too many to draw readably: the busiest actors and the heaviest links are drawn. Zoom the timeline in, or choose an actor, to see the rest.',
 		empty: 'No actors take part in events in this window.',
 		nodeLabel: (name: string, n: number) => `${name}, ${count(n, 'event', 'events')}`,
 		shared: (n: number) => `${count(n, 'shared event', 'shared events')}`,

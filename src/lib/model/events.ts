@@ -115,12 +115,18 @@ export function compareEvents(a: TramaEvent, b: TramaEvent): number {
 
 /** Every actor an event involves: participants, then any relation end not among them. */
 export function actorIdsOf(event: Pick<TramaEvent, 'participants' | 'relations'>): ActorId[] {
-	const ids = new Set<ActorId>(event.participants.map((p) => p.actor));
+	// Called for every event whenever a view is built: a few actors each, so a linear check
+	// beats a Set (no allocation beyond the array).
+	const ids: ActorId[] = [];
+	const add = (id: ActorId) => {
+		if (!ids.includes(id)) ids.push(id);
+	};
+	for (const p of event.participants) add(p.actor);
 	for (const r of event.relations) {
-		ids.add(r.source);
-		ids.add(r.target);
+		add(r.source);
+		add(r.target);
 	}
-	return [...ids];
+	return ids;
 }
 
 /** An actor's name, or its id when no actor has it (a reference to a missing actor shows as is). */

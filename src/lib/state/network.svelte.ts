@@ -4,6 +4,7 @@
  * highlight because of them, the colours and their key, and a handle on the drawing (for its
  * picture).
  */
+import { untrack } from 'svelte';
 import { countryName, t } from '../i18n';
 import type { Span } from '../model/dates';
 import { ACTOR_KINDS, type ActorId } from '../model/schema';
@@ -15,7 +16,8 @@ import {
 	egoNetwork,
 	eventKeysOfActor,
 	keySet,
-	type ActorGraph
+	type ActorGraph,
+	type GraphEdge
 } from '../graph/graph';
 import { countryPalette } from '../graph/colours';
 import type { TimelineState } from './timeline.svelte';
@@ -31,6 +33,33 @@ export interface LegendItem {
 	colour: string;
 	/** A kind of line rather than a fill: links drawn dashed. */
 	line?: 'dashed';
+}
+
+/**
+ * The most actors the drawing shows at once. A window of a large database may hold thousands of
+ * actors and a hundred thousand links: drawn, that is neither readable nor fast. The busiest are
+ * drawn (with the selection always among them) and the view says how many are left out; the
+ * panels still count every actor and link of the window.
+ */
+export const MAX_DRAWN_ACTORS = 150;
+/** The most links drawn: the heaviest among the drawn actors (and the selected ones). */
+export const MAX_DRAWN_LINKS = 1500;
+/**
+ * A graph this large (links in the window) is rebuilt only once the window rests, not on every
+ * frame of a zoom: building it takes longer than a frame.
+ */
+export const LARGE_GRAPH_LINKS = 3000;
+/** How long the window must rest before a large graph is rebuilt. */
+export const SETTLE_MS = 150;
+
+/** What the network draws of the window's graph, and how much it leaves out. */
+export interface DrawnGraph {
+	nodes: ActorGraph['nodes'];
+	edges: ActorGraph['edges'];
+	/** Actors of the window not drawn. */
+	hiddenActors: number;
+	/** Links of the window not drawn. */
+	hiddenLinks: number;
 }
 
 /** The fill of actors whose country has no colour of its own (or no country). */
@@ -77,8 +106,20 @@ export class NetworkState {
 			: undefined
 	);
 
-	/** Call when the timeline's window moves: the graph catches up on the next frame. */
+	/**
+	 * Call when the timeline's window moves: the graph catches up on the next frame, or, when it
+	 * is large, once the window has rested for {@link SETTLE_MS}.
+	 */
 	windowMoved(): void {
+		if (untrack(() => this.graph.edges.length) > LARGE_GRAPH_LINKS) {
+			this.#cancelFrame?.();
+			const timer = setTimeout(() => {
+				this.#cancelFrame = undefined;
+				this.#frameWindow = this.#tl.window;
+			}, SETTLE_MS);
+			this.#cancelFrame = () => clearTimeout(timer);
+			return;
+		}
 		if (this.#cancelFrame) return;
 		this.#cancelFrame = this.#schedule(() => {
 			this.#cancelFrame = undefined;
@@ -91,6 +132,50 @@ export class NetworkState {
 	readonly graph: ActorGraph = $derived.by(() =>
 		buildGraph(this.#tl.events, this.window, this.#tl.maxSpanMs)
 	);
+
+	/**
+	 * What the view draws: every actor and link of the window, or, past {@link MAX_DRAWN_ACTORS}
+	 * actors or {@link MAX_DRAWN_LINKS} links, the busiest actors and the heaviest links among
+	 * them, the selected actor or link always included.
+	 */
+	readonly drawn: DrawnGraph = $derived.by(() => {
+		const g = this.graph;
+		if (g.nodes.length <= MAX_DRAWN_ACTORS && g.edges.length <= MAX_DRAWN_LINKS)
+			return { nodes: g.nodes, edges: g.edges, hiddenActors: 0, hiddenLinks: 0 };
+		const selectedEdge = this.selectedEdge;
+		const edge =
+			selectedEdge === undefined ? undefined : g.edges.find((e) => e.id === selectedEdge);
+		const must = keySet([
+			...(edge ? [edge.a, edge.b] : []),
+			...(this.actor !== undefined ? [this.actor] : [])
+		]);
+		const nodes = g.nodes.filter((n) => must.has(n.id));
+		for (const n of g.nodes) {
+			if (nodes.length >= MAX_DRAWN_ACTORS) break;
+			if (!must.has(n.id)) nodes.push(n);
+		}
+		nodes.sort((p, q) => q.events - p.events || (p.id < q.id ? -1 : 1));
+		const kept = keySet(nodes.map((n) => n.id));
+		const among = g.edges.filter((e) => kept.has(e.a) && kept.has(e.b));
+		let edges = among;
+		if (among.length > MAX_DRAWN_LINKS) {
+			const touches = (e: GraphEdge) =>
+				e.id === selectedEdge ||
+				(this.actor !== undefined && (e.a === this.actor || e.b === this.actor));
+			const first = among.filter(touches);
+			const rest = among
+				.filter((e) => !touches(e))
+				.sort((p, q) => q.weight - p.weight)
+				.slice(0, Math.max(0, MAX_DRAWN_LINKS - first.length));
+			edges = [...first, ...rest];
+		}
+		return {
+			nodes,
+			edges,
+			hiddenActors: g.nodes.length - nodes.length,
+			hiddenLinks: g.edges.length - edges.length
+		};
+	});
 
 	/** The window has events but none with an actor (a file whose groups became tags). */
 	readonly actorless: boolean = $derived.by(() => {

@@ -74,12 +74,23 @@ export class TimelineState {
 		this.#actor = sources.actor ?? (() => undefined);
 	}
 
-	/** Events as the timeline needs them, sorted by the start of their span. */
-	readonly events: KeyedEvent[] = $derived.by(() =>
-		this.#events()
-			.map((e) => ({ key: eventKey(e), event: e, startMs: e.startMs, endMs: e.endMs }))
-			.sort((a, b) => a.startMs - b.startMs)
-	);
+	/**
+	 * Events as the timeline needs them, sorted by the start of their span. The store hands them
+	 * over in chronological order already, so the sort is skipped when it has nothing to do.
+	 */
+	readonly events: KeyedEvent[] = $derived.by(() => {
+		const events = this.#events().map((e) => ({
+			key: eventKey(e),
+			event: e,
+			startMs: e.startMs,
+			endMs: e.endMs
+		}));
+		for (let i = 1; i < events.length; i++) {
+			if ((events[i] as KeyedEvent).startMs < (events[i - 1] as KeyedEvent).startMs)
+				return events.sort((a, b) => a.startMs - b.startMs);
+		}
+		return events;
+	});
 
 	readonly byKey: ReadonlyMap<EventKey, KeyedEvent> = $derived.by(() =>
 		indexBy(this.events, (e) => e.key)
@@ -141,12 +152,24 @@ export class TimelineState {
 	 */
 	readonly shownInWindow: StoredHead[] = $derived.by(() => {
 		const window = this.window;
-		const keys = keySet(
-			this.shownEvents
-				.filter((e) => overlaps({ start: e.startMs, end: e.endMs }, window))
-				.map((e) => e.key)
-		);
-		return this.#events().filter((e) => keys.has(eventKey(e)));
+		const events = this.shownEvents;
+		// Events are in time order: start from the first that may reach into the window.
+		let lo = 0;
+		let hi = events.length;
+		const earliest = window.start - this.maxSpanMs;
+		while (lo < hi) {
+			const mid = (lo + hi) >>> 1;
+			if ((events[mid] as KeyedEvent).startMs < earliest) lo = mid + 1;
+			else hi = mid;
+		}
+		const out: StoredHead[] = [];
+		for (let i = lo; i < events.length; i++) {
+			const e = events[i] as KeyedEvent;
+			if (e.startMs >= window.end) break;
+			// The events are the store's heads (see `events`): each is a stored head.
+			if (overlaps({ start: e.startMs, end: e.endMs }, window)) out.push(e.event as StoredHead);
+		}
+		return out;
 	});
 
 	readonly lanes = $derived.by(() => {

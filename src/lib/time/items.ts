@@ -53,6 +53,11 @@ export interface Lanes {
 	lanes: Lane[];
 	/** For each event key, the lanes its copies go on. */
 	membership: Map<EventKey, string[]>;
+	/**
+	 * Each lane's events, in the order given (time order): what a layout walks, a lane at a time,
+	 * from the window's first event, without looking each event up.
+	 */
+	byLane?: Map<string, KeyedEvent[]>;
 	/** Set when lanes by actor were asked for and most events have none: what lanes follow instead. */
 	fallback?: LaneFallback;
 }
@@ -96,10 +101,28 @@ export function buildLanes(
 	labels: LaneLabels,
 	options: LaneOptions = {}
 ): Lanes {
+	const lanes = assignLanes(events, grouping, labels, options);
+	const byLane = new Map<string, KeyedEvent[]>();
+	for (const e of events) {
+		for (const lane of lanes.membership.get(e.key) ?? []) {
+			const list = byLane.get(lane);
+			if (list) list.push(e);
+			else byLane.set(lane, [e]);
+		}
+	}
+	return { ...lanes, byLane };
+}
+
+function assignLanes(
+	events: readonly KeyedEvent[],
+	grouping: Grouping,
+	labels: LaneLabels,
+	options: LaneOptions
+): Lanes {
 	if (grouping === 'actor') {
 		const fallback = laneFallback(events);
 		if (fallback === 'tag') return { ...tagLanes(events, labels, options), fallback };
-		if (fallback) return { ...buildLanes(events, fallback, labels, options), fallback };
+		if (fallback) return { ...assignLanes(events, fallback, labels, options), fallback };
 		return actorLanes(events, labels, options);
 	}
 
@@ -150,7 +173,13 @@ function manyToMany<V extends string>(
 	const membership = new Map<EventKey, string[]>();
 	const counts = new Map<V, number>();
 	for (const e of events) {
-		for (const v of new Set(valuesOf(e))) counts.set(v, (counts.get(v) ?? 0) + 1);
+		const values = valuesOf(e);
+		for (let i = 0; i < values.length; i++) {
+			const v = values[i] as V;
+			// A value counts once per event (a few values each: a linear check is cheapest).
+			if (values.indexOf(v) !== i) continue;
+			counts.set(v, (counts.get(v) ?? 0) + 1);
+		}
 	}
 	const ranked = [...counts].sort(
 		(a, b) => b[1] - a[1] || nameOf(a[0]).localeCompare(nameOf(b[0]))
@@ -242,7 +271,7 @@ export interface ClusterItem {
 	count: number;
 	/** The events inside, by key, in time order. */
 	keys: EventKey[];
-	/** The events inside, by id (what the cluster's element lists). */
+	/** The events inside, by id (what the cluster's element lists), the first {@link MAX_LISTED}. */
 	eventIds: string[];
 	/** From the first member's start to the last one's end, cut at the end of the cluster's bin. */
 	start: number;
@@ -297,6 +326,9 @@ const STEPS = [
 	24 * 36524,
 	24 * 365242
 ].map((h) => h * 3_600_000);
+
+/** The most member ids a cluster lists on its element (it counts them all). */
+export const MAX_LISTED = 200;
 
 /** Items just outside the window are laid out too (a tenth of it each side), for smooth pans. */
 const PAD = 0.1;
@@ -386,17 +418,29 @@ export function layoutItems(
 		else hi = mid;
 	}
 
-	// Each lane's events, in time order.
+	// Each lane's events in the window, in time order.
 	const byLane = new Map<string, KeyedEvent[]>();
-	for (let i = lo; i < events.length; i++) {
-		const e = events[i];
-		if (!e) continue;
-		if (e.startMs >= to) break;
-		if (e.endMs <= from) continue;
-		for (const lane of lanes.membership.get(e.key) ?? []) {
-			const list = byLane.get(lane);
-			if (list) list.push(e);
-			else byLane.set(lane, [e]);
+	if (lanes.byLane) {
+		for (const [lane, all] of lanes.byLane) {
+			const list: KeyedEvent[] = [];
+			for (let i = firstFrom(all, earliest); i < all.length; i++) {
+				const e = all[i] as KeyedEvent;
+				if (e.startMs >= to) break;
+				if (e.endMs > from) list.push(e);
+			}
+			if (list.length) byLane.set(lane, list);
+		}
+	} else {
+		for (let i = lo; i < events.length; i++) {
+			const e = events[i];
+			if (!e) continue;
+			if (e.startMs >= to) break;
+			if (e.endMs <= from) continue;
+			for (const lane of lanes.membership.get(e.key) ?? []) {
+				const list = byLane.get(lane);
+				if (list) list.push(e);
+				else byLane.set(lane, [e]);
+			}
 		}
 	}
 
@@ -483,6 +527,18 @@ export function layoutItems(
 	return items;
 }
 
+/** The index of the first event (of events in time order) that starts at or after `ms`. */
+function firstFrom(events: readonly KeyedEvent[], ms: number): number {
+	let lo = 0;
+	let hi = events.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if ((events[mid] as KeyedEvent).startMs < ms) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
 /**
  * How far zooming in can pull events apart: the spread of their starts, or, for events that
  * begin together, the shortest of them (a window that narrow draws each as a span of its own).
@@ -524,7 +580,7 @@ function clusterOf(
 		lane,
 		count: members.length,
 		keys: members.map((e) => e.key),
-		eventIds: members.map((e) => e.event.id),
+		eventIds: members.slice(0, MAX_LISTED).map((e) => e.event.id),
 		start,
 		end
 	};

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { edgeId } from '$lib/graph/graph';
-import { NetworkState } from '$lib/state/network.svelte';
+import { MAX_DRAWN_ACTORS, NetworkState } from '$lib/state/network.svelte';
+import { toStored } from '$lib/db/repository';
 import { TimelineState } from '$lib/state/timeline.svelte';
-import { actorId, actorMap, ManualFrames, storedMeetings, utc } from './fixtures.svelte';
+import { actorId, actorMap, DATASET, ManualFrames, storedMeetings, utc } from './fixtures.svelte';
+import { event } from '../helpers';
 
 /** A network over the test meetings, its actors and events as state the test changes. */
 function network() {
@@ -146,5 +148,58 @@ describe('the network’s drawing', () => {
 		expect(net.svg).toBe(second);
 		forgetSecond();
 		expect(net.svg).toBeUndefined();
+	});
+});
+
+describe('a window too large to draw', () => {
+	/** A star of `n` actors around a hub, each in one event with the hub, plus one event more per rank. */
+	function crowd(n: number) {
+		const events = Array.from({ length: n }, (_, i) =>
+			toStored(
+				event({
+					id: `e-${i}`,
+					start: '2020-01-01',
+					participants: [{ actor: 'hub' }, { actor: `a-${i}` }]
+				}),
+				DATASET
+			)
+		);
+		const tl = new TimelineState({ events: () => events, actors: () => new Map() });
+		const net = new NetworkState(
+			tl,
+			{ nameOf: (id) => id, has: () => true },
+			new ManualFrames().schedule
+		);
+		return { tl, net };
+	}
+
+	it('draws the busiest actors and says how many are left out; the graph keeps them all', () => {
+		const { net } = crowd(MAX_DRAWN_ACTORS + 50);
+		expect(net.graph.nodes).toHaveLength(MAX_DRAWN_ACTORS + 51);
+		expect(net.drawn.nodes).toHaveLength(MAX_DRAWN_ACTORS);
+		expect(net.drawn.nodes[0]?.id).toBe('hub');
+		expect(net.drawn.hiddenActors).toBe(51);
+		// Only links between drawn actors are drawn.
+		const drawn = new Set(net.drawn.nodes.map((n) => n.id));
+		expect(net.drawn.edges.every((e) => drawn.has(e.a) && drawn.has(e.b))).toBe(true);
+		expect(net.drawn.edges.length + net.drawn.hiddenLinks).toBe(net.graph.edges.length);
+	});
+
+	it('always draws the selected actor, even one of the least busy', () => {
+		const { net } = crowd(MAX_DRAWN_ACTORS + 50);
+		// The last of the graph's actors (least busy, then by id) is not drawn.
+		const quiet = net.graph.nodes.at(-1)?.id ?? actorId('none');
+		expect(net.drawn.nodes.some((n) => n.id === quiet)).toBe(false);
+		net.selectActor(quiet);
+		expect(net.drawn.nodes.some((n) => n.id === quiet)).toBe(true);
+		expect(net.drawn.nodes).toHaveLength(MAX_DRAWN_ACTORS);
+		expect(net.connections.map((c) => c.actor)).toEqual(['hub']);
+	});
+
+	it('draws everything when it fits', () => {
+		const { net } = crowd(20);
+		expect(net.drawn.nodes).toHaveLength(21);
+		expect(net.drawn.hiddenActors).toBe(0);
+		expect(net.drawn.hiddenLinks).toBe(0);
 	});
 });
