@@ -175,8 +175,10 @@ async function firstScreenJs(page: Page): Promise<NonNullable<SizeResult['firstS
 
 /** Runs a step; a failure or timeout is recorded and the next step goes on. */
 async function step(result: SizeResult, name: string, fn: () => Promise<void>): Promise<boolean> {
+	const t0 = Date.now();
 	try {
 		await fn();
+		console.log(`  [${result.events}] ${name}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 		return true;
 	} catch (e) {
 		const message = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
@@ -688,7 +690,10 @@ function scalingTable(rs: SizeResult[]): string {
 	head.push(...pairs.map(([p, q]) => `k ${f0(p.events / 1000)}k→${f0(q.events / 1000)}k`));
 	const rows = metrics.map(([name, get]) => [
 		name,
-		...sorted.map((r) => (get(r) === undefined ? '—' : f1(get(r)))),
+		...sorted.map((r) => {
+			const v = get(r);
+			return v === undefined ? '—' : v < 100 ? f1(v) : f0(v);
+		}),
 		...pairs.map(([p, q]) => exponent(get(p), get(q), p.events, q.events))
 	]);
 	const width = head.map((h, k) => Math.max(h.length, ...rows.map((r) => (r[k] ?? '').length)));
