@@ -5,6 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { test } from '@playwright/test';
+import { timeActorClick } from './helpers';
 
 test('actor click and layout settling, default dataset', async ({ page }) => {
 	await page.setViewportSize({ width: 1440, height: 900 });
@@ -32,30 +33,7 @@ test('actor click and layout settling, default dataset', async ({ page }) => {
 	);
 	const clicks: number[] = [];
 	for (const id of ['putin', 'kim-jong-un', 'xi-jinping', 'shoigu', 'musk', 'putin']) {
-		const ms = await page.evaluate(
-			(actor) =>
-				new Promise<number>((resolve) => {
-					const el = document.querySelector(
-						`[data-testid=network] .node[data-actor-id="${actor}"]`
-					);
-					if (!el) throw new Error(`no node ${actor}`);
-					const t0 = performance.now();
-					const opts = { bubbles: true, pointerId: 1, isPrimary: true } as const;
-					el.dispatchEvent(new PointerEvent('pointerdown', opts));
-					el.dispatchEvent(new PointerEvent('pointerup', opts));
-					const check = () => {
-						if (
-							document.querySelector(
-								`[data-testid=actor-panel][data-actor-id="${actor}"] li[data-actor-id]`
-							)
-						)
-							requestAnimationFrame(() => resolve(performance.now() - t0));
-						else requestAnimationFrame(check);
-					};
-					check();
-				}),
-			id
-		);
+		const ms = await timeActorClick(page, id);
 		clicks.push(ms);
 		// Clear before the next one (Escape), so each click selects.
 		await page.keyboard.press('Escape');

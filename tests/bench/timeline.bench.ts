@@ -4,10 +4,11 @@
  * during wheel zoom (p95, max), from 1,000 to 10,000 events. `npm run bench`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { test, type Page } from '@playwright/test';
+import { test } from '@playwright/test';
 import { toStored } from '../../src/lib/db/repository';
 import { nativeFileSchema } from '../../src/lib/model/schema';
 import { generateFile } from '../fixtures/generate';
+import { drawStockTimeline, frames, percentile, wheel, type StockItem } from './helpers';
 
 const SIZES = [1_000, 5_000, 10_000];
 const VIEWPORT = { width: 1440, height: 900 };
@@ -27,44 +28,6 @@ interface Payload {
 	dataset: unknown;
 	events: unknown[];
 	actors: unknown[];
-}
-
-function percentile(values: number[], p: number): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
-}
-
-/** Records frame gaps while `action` runs: the page's responsiveness during it. */
-async function frames(page: Page, action: () => Promise<void>): Promise<number[]> {
-	await page.evaluate(() => {
-		const w = window as unknown as { __frames: number[]; __stop: boolean };
-		w.__frames = [];
-		w.__stop = false;
-		let last = performance.now();
-		const tick = (now: number) => {
-			w.__frames.push(now - last);
-			last = now;
-			if (!w.__stop) requestAnimationFrame(tick);
-		};
-		requestAnimationFrame(tick);
-	});
-	await action();
-	return page.evaluate(() => {
-		const w = window as unknown as { __frames: number[]; __stop: boolean };
-		w.__stop = true;
-		return w.__frames.slice(1);
-	});
-}
-
-async function wheel(page: Page, selector: string, steps: number) {
-	const box = await page.locator(selector).first().boundingBox();
-	if (!box) throw new Error(`nothing at ${selector}`);
-	await page.mouse.move(box.x + box.width * 0.6, box.y + 60);
-	for (let i = 0; i < steps; i++) {
-		await page.mouse.wheel(0, i < steps / 2 ? -250 : 250);
-		await page.waitForTimeout(60);
-	}
-	await page.waitForTimeout(200);
 }
 
 function storedEvents(n: number) {
@@ -137,16 +100,9 @@ for (const n of SIZES) {
 	test(`stock vis-timeline, ${n} events`, async ({ browser }) => {
 		const context = await browser.newContext({ viewport: VIEWPORT });
 		const page = await context.newPage();
-		await page.setContent('<div id="t" style="width:1200px;height:400px"></div>');
-		await page.addStyleTag({
-			path: 'node_modules/vis-timeline/styles/vis-timeline-graph2d.min.css'
-		});
-		await page.addScriptTag({
-			path: 'node_modules/vis-timeline/standalone/umd/vis-timeline-graph2d.min.cjs'
-		});
 		const { events } = storedEvents(n);
 		// The same copies Trama makes: one item per event per participant's lane.
-		const items = events.flatMap((e) =>
+		const items: StockItem[] = events.flatMap((e) =>
 			e.participants.map((p) => ({
 				id: `${e.id}@${p.actor}`,
 				group: p.actor,
@@ -156,31 +112,7 @@ for (const n of SIZES) {
 				type: e.endMs - e.startMs > 86_400_000 ? 'range' : 'box'
 			}))
 		);
-		const groups = [...new Set(items.map((i) => i.group))].map((id) => ({ id, content: id }));
-		const firstDrawMs = await page.evaluate(
-			({ items, groups }) =>
-				new Promise<number>((resolve) => {
-					const vis = (
-						window as unknown as {
-							vis: {
-								Timeline: new (...a: unknown[]) => { on: (e: string, f: () => void) => void };
-							};
-						}
-					).vis;
-					const t0 = performance.now();
-					const timeline = new vis.Timeline(document.getElementById('t'), items, groups, {
-						height: '400px',
-						stack: true
-					});
-					let done = false;
-					timeline.on('changed', () => {
-						if (done) return;
-						done = true;
-						requestAnimationFrame(() => resolve(performance.now() - t0));
-					});
-				}),
-			{ items, groups }
-		);
+		const firstDrawMs = await drawStockTimeline(page, items);
 		const steps = n >= 5_000 ? 6 : 16;
 		const gaps = await frames(page, () => wheel(page, '#t .vis-panel.vis-center', steps));
 		const domItems = await page.locator('#t .vis-item-content').count();

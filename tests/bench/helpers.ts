@@ -1,0 +1,192 @@
+/**
+ * Measuring helpers shared by the benchmarks: frame gaps, wheel zoom, long tasks, heap, and the
+ * stock vis-timeline page used as a baseline. Everything here goes through the page (the DOM,
+ * the test hooks, CDP), never through the app's modules.
+ */
+import type { Page } from '@playwright/test';
+
+export function percentile(values: readonly number[], p: number): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+}
+
+/** Records frame gaps while `action` runs: the page's responsiveness during it. */
+export async function frames(page: Page, action: () => Promise<void>): Promise<number[]> {
+	await page.evaluate(() => {
+		const w = window as unknown as { __frames: number[]; __stop: boolean };
+		w.__frames = [];
+		w.__stop = false;
+		let last = performance.now();
+		const tick = (now: number) => {
+			w.__frames.push(now - last);
+			last = now;
+			if (!w.__stop) requestAnimationFrame(tick);
+		};
+		requestAnimationFrame(tick);
+	});
+	await action();
+	return page.evaluate(() => {
+		const w = window as unknown as { __frames: number[]; __stop: boolean };
+		w.__stop = true;
+		return w.__frames.slice(1);
+	});
+}
+
+/** Wheels over `selector`: the first half of the steps zoom in, the second half out. */
+export async function wheel(page: Page, selector: string, steps: number) {
+	const box = await page.locator(selector).first().boundingBox();
+	if (!box) throw new Error(`nothing at ${selector}`);
+	await page.mouse.move(box.x + box.width * 0.6, box.y + 60);
+	for (let i = 0; i < steps; i++) {
+		await page.mouse.wheel(0, i < steps / 2 ? -250 : 250);
+		await page.waitForTimeout(60);
+	}
+	await page.waitForTimeout(200);
+}
+
+/**
+ * Installed before the app's scripts (`page.addInitScript`): records every long task (> 50 ms)
+ * from navigation on, and when the first `.vis-item` reaches the DOM (ms since navigation start).
+ */
+export function pageProbes() {
+	const w = window as unknown as {
+		__longTasks: { start: number; duration: number }[];
+		__firstItem?: number;
+	};
+	w.__longTasks = [];
+	try {
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries())
+				w.__longTasks.push({ start: e.startTime, duration: e.duration });
+		}).observe({ type: 'longtask', buffered: true });
+	} catch {
+		// No long task API: the figures stay empty.
+	}
+	const seen = () => {
+		if (w.__firstItem === undefined && document.querySelector('.vis-item')) {
+			w.__firstItem = performance.now();
+			observer.disconnect();
+		}
+	};
+	const observer = new MutationObserver(seen);
+	observer.observe(document, { childList: true, subtree: true });
+}
+
+export interface LongTasks {
+	/** Tasks over 50 ms. */
+	count: number;
+	longestMs: number;
+	totalMs: number;
+}
+
+/** Long tasks since `sinceMs` (the page's clock), from the probes. */
+export async function longTasksSince(page: Page, sinceMs: number): Promise<LongTasks> {
+	const tasks = await page.evaluate(
+		(since) =>
+			(
+				window as unknown as { __longTasks?: { start: number; duration: number }[] }
+			).__longTasks?.filter((t) => t.start + t.duration >= since) ?? [],
+		sinceMs
+	);
+	return {
+		count: tasks.length,
+		longestMs: Math.round(Math.max(0, ...tasks.map((t) => t.duration))),
+		totalMs: Math.round(tasks.reduce((s, t) => s + t.duration, 0))
+	};
+}
+
+export const pageNow = (page: Page) => page.evaluate(() => performance.now());
+
+/** The JS heap in use after a full garbage collection, in MB, through the DevTools protocol. */
+export async function heapMB(page: Page): Promise<number> {
+	const cdp = await page.context().newCDPSession(page);
+	try {
+		await cdp.send('HeapProfiler.enable');
+		await cdp.send('HeapProfiler.collectGarbage');
+		await cdp.send('Performance.enable');
+		const { metrics } = await cdp.send('Performance.getMetrics');
+		const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+		return used / 1024 / 1024;
+	} finally {
+		await cdp.detach();
+	}
+}
+
+export interface StockItem {
+	id: string;
+	group: string;
+	content: string;
+	start: number;
+	end?: number;
+	type: 'box' | 'range';
+}
+
+/**
+ * Stock vis-timeline in a blank page, given every item at once (grouped by actor, `stack: true`,
+ * fixed 400 px height: its default height grows with the stack). Returns the time from
+ * `new Timeline(…)` to the frame after its first `changed` event; the timeline is `#t`.
+ */
+export async function drawStockTimeline(page: Page, items: StockItem[]): Promise<number> {
+	await page.setContent('<div id="t" style="width:1200px;height:400px"></div>');
+	await page.addStyleTag({ path: 'node_modules/vis-timeline/styles/vis-timeline-graph2d.min.css' });
+	await page.addScriptTag({
+		path: 'node_modules/vis-timeline/standalone/umd/vis-timeline-graph2d.min.cjs'
+	});
+	const groups = [...new Set(items.map((i) => i.group))].map((id) => ({ id, content: id }));
+	return page.evaluate(
+		({ items, groups }) =>
+			new Promise<number>((resolve) => {
+				const vis = (
+					window as unknown as {
+						vis: { Timeline: new (...a: unknown[]) => { on: (e: string, f: () => void) => void } };
+					}
+				).vis;
+				const t0 = performance.now();
+				const timeline = new vis.Timeline(document.getElementById('t'), items, groups, {
+					height: '400px',
+					stack: true
+				});
+				let done = false;
+				timeline.on('changed', () => {
+					if (done) return;
+					done = true;
+					requestAnimationFrame(() => resolve(performance.now() - t0));
+				});
+			}),
+		{ items, groups }
+	);
+}
+
+/**
+ * An actor click in the network, timed in the page: from the pointer events on its node to the
+ * frame after the actor panel lists its connections. Rejects when nothing comes in `timeoutMs`.
+ */
+export function timeActorClick(page: Page, actor: string, timeoutMs = 60_000): Promise<number> {
+	return page.evaluate(
+		({ actor, timeoutMs }) =>
+			new Promise<number>((resolve, reject) => {
+				const el = document.querySelector(`[data-testid=network] .node[data-actor-id="${actor}"]`);
+				if (!el) {
+					reject(new Error(`no node ${actor}`));
+					return;
+				}
+				const t0 = performance.now();
+				const opts = { bubbles: true, pointerId: 1, isPrimary: true } as const;
+				el.dispatchEvent(new PointerEvent('pointerdown', opts));
+				el.dispatchEvent(new PointerEvent('pointerup', opts));
+				const check = () => {
+					if (
+						document.querySelector(
+							`[data-testid=actor-panel][data-actor-id="${actor}"] li[data-actor-id]`
+						)
+					)
+						requestAnimationFrame(() => resolve(performance.now() - t0));
+					else if (performance.now() - t0 > timeoutMs)
+						reject(new Error(`no filled panel for ${actor} in ${timeoutMs} ms`));
+					else requestAnimationFrame(check);
+				};
+				check();
+			}),
+		{ actor, timeoutMs }
+	);
+}

@@ -1,0 +1,120 @@
+/**
+ * 100,000 generated events imported through the file input: the table's count, the timeline's
+ * lanes and the overview's histogram agree with counts taken from the generated data itself.
+ * Slow by nature (the current app takes ~30 s to import 100k, ~1.5 min for the whole test on two
+ * cores): it has a few minutes.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { scaleData, startMsOf, writeScaleFile } from '../fixtures/generate';
+import { defaultFile } from './fixtures';
+
+const EVENTS = 100_000;
+const DAY_MS = 86_400_000;
+
+test('100,000 imported events: table count, lanes and histogram match the generated data', async ({
+	page
+}) => {
+	test.setTimeout(6 * 60_000);
+	const path = join(mkdtempSync(join(tmpdir(), 'trama-scale-')), 'scale-100k.json');
+	await writeScaleFile(path, EVENTS);
+
+	// Expected counts, from the generator's own events.
+	const starts: number[] = [];
+	const perActor = new Map<string, number>();
+	const actorsOf: string[][] = [];
+	for (const e of scaleData(EVENTS).events()) {
+		starts.push(startMsOf(e.start));
+		const ids = [...new Set((e.participants ?? []).map((p) => p.actor))];
+		actorsOf.push(ids);
+		for (const id of ids) perActor.set(id, (perActor.get(id) ?? 0) + 1);
+	}
+	const names = new Map(scaleData(EVENTS).actors.map((a) => [a.id, a.name]));
+	const ranked = [...perActor].sort(
+		(a, b) => b[1] - a[1] || (names.get(a[0]) ?? '').localeCompare(names.get(b[0]) ?? '')
+	);
+
+	// Only the generated events: the default dataset goes first.
+	await page.goto('/');
+	await page.getByRole('button', { name: `Delete dataset “${defaultFile.dataset.name}”` }).click();
+	await page.getByRole('button', { name: 'Delete dataset', exact: true }).click();
+	await expect(page.getByTestId('empty-dashboard')).toBeVisible();
+
+	await page.getByTestId('import-open').click();
+	const dialog = page.getByTestId('import-dialog');
+	await dialog.getByTestId('import-file').setInputFiles(path);
+	await expect(dialog.getByTestId('import-counts')).toHaveText(
+		'100,000 new · 0 changed · 0 identical (skipped) · 0 invalid',
+		{ timeout: 3 * 60_000 }
+	);
+	await dialog.getByTestId('import-commit').click();
+	await expect(page.getByTestId('notice')).toContainText('Imported 100,000 events', {
+		timeout: 3 * 60_000
+	});
+
+	// The table counts every event once the window covers them all.
+	await page.getByRole('button', { name: 'Fit all' }).click();
+	await page.getByRole('tab', { name: 'Table' }).click();
+	await expect(page.getByTestId('event-count')).toHaveText('100,000 events', {
+		timeout: 3 * 60_000
+	});
+
+	// Lanes by actor: the busiest actors each have a lane with their event count; the others
+	// share one lane counting the events any of them is in.
+	const timeline = page.getByTestId('timeline');
+	await expect(timeline.locator('.vis-labelset .t-lane').first()).toBeAttached({ timeout: 60_000 });
+	const lanes = await timeline.locator('.vis-labelset .t-lane').evaluateAll((els) =>
+		els.map((el) => ({
+			actor: el.getAttribute('data-actor-id'),
+			others: el.classList.contains('t-lane-others'),
+			count: Number((el.querySelector('.t-lane-count')?.textContent ?? '').replace(/\D/g, ''))
+		}))
+	);
+	const own = lanes.filter((l) => l.actor);
+	expect(own.length).toBeGreaterThan(0);
+	expect(own.map((l) => [l.actor, l.count])).toEqual(ranked.slice(0, own.length));
+	const others = lanes.filter((l) => l.others);
+	const laned = new Set(own.map((l) => l.actor));
+	if (ranked.length > own.length) {
+		expect(others).toHaveLength(1);
+		expect(others[0]?.count).toBe(
+			actorsOf.filter((ids) => ids.some((id) => !laned.has(id))).length
+		);
+	} else expect(others).toHaveLength(0);
+	// Every generated event has an actor: no "No actor" lane.
+	expect(lanes.length).toBe(own.length + others.length);
+
+	// The overview's bars: each bar's count is the number of events starting in its bin. Bins
+	// are whole UTC days or longer, read back from the bars' x and width over the whole window.
+	const window = await timeline.evaluate((el) => [
+		Date.parse(el.getAttribute('data-window-start') ?? ''),
+		Date.parse(el.getAttribute('data-window-end') ?? '')
+	]);
+	const [from = 0, to = 0] = window;
+	const bars = await page.getByTestId('overview').evaluate((el) => ({
+		width: Number(el.querySelector('svg')?.getAttribute('width')),
+		rects: [...el.querySelectorAll('.bars rect')].map((r) => ({
+			x: Number(r.getAttribute('x')),
+			width: Number(r.getAttribute('width')),
+			count: Number(r.getAttribute('data-count'))
+		}))
+	}));
+	expect(bars.rects.length).toBeGreaterThan(10);
+	expect(bars.rects.reduce((s, r) => s + r.count, 0)).toBe(EVENTS);
+	const instant = (px: number) => {
+		const ms = from + (px / bars.width) * (to - from);
+		return Math.round(ms / DAY_MS) * DAY_MS;
+	};
+	const sorted = [...starts].sort((a, b) => a - b);
+	const countIn = (lo: number, hi: number) => sorted.filter((s) => s >= lo && s < hi).length;
+	const got = bars.rects.map((r) => r.count);
+	const expected = bars.rects.map((r, k) =>
+		countIn(
+			k === 0 ? -Infinity : instant(r.x - 0.5),
+			k === bars.rects.length - 1 ? Infinity : instant(r.x + r.width + 0.5)
+		)
+	);
+	expect(got).toEqual(expected);
+});
