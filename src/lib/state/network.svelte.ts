@@ -52,6 +52,11 @@ export const LARGE_GRAPH_LINKS = 3000;
 /** How long the window must rest before a large graph is rebuilt. */
 export const SETTLE_MS = 150;
 
+/** Up to this many events, the first graph is built with the first paint (it costs little). */
+const FIRST_GRAPH_EVENTS = 5000;
+
+const EMPTY_GRAPH: ActorGraph = { nodes: [], edges: [], eventsOf: new Map() };
+
 /** What the network draws of the window's graph, and how much it leaves out. */
 export interface DrawnGraph {
 	nodes: ActorGraph['nodes'];
@@ -129,8 +134,23 @@ export class NetworkState {
 
 	readonly window: Span = $derived.by(() => this.#frameWindow ?? this.#tl.window);
 
-	readonly graph: ActorGraph = $derived.by(() =>
-		buildGraph(this.#tl.events, this.window, this.#tl.maxSpanMs)
+	/**
+	 * The window's graph. With many events it is built only once the first window has been
+	 * reported (`windowMoved`, on the frame after), so the timeline paints first and a large
+	 * graph never delays it; a small one is built at once.
+	 */
+	readonly graph: ActorGraph = $derived.by(() => {
+		const window =
+			this.#frameWindow ??
+			(this.#tl.events.length <= FIRST_GRAPH_EVENTS ? this.#tl.window : undefined);
+		return window === undefined
+			? EMPTY_GRAPH
+			: buildGraph(this.#tl.events, window, this.#tl.maxSpanMs);
+	});
+
+	/** The first graph of many events is still to be built (on the next frame). */
+	readonly pending: boolean = $derived.by(
+		() => this.graph === EMPTY_GRAPH && this.#tl.events.length > FIRST_GRAPH_EVENTS
 	);
 
 	/**
