@@ -572,7 +572,8 @@ export const en = {
 		shared: (n: number) => count(n, 'shared event', 'shared events'),
 		filter: 'Only these events on the timeline',
 		showEvents: 'Show the events',
-		hideEvents: 'Hide the events'
+		hideEvents: 'Hide the events',
+		moreConnections: (n: number) => `Show ${count(n, 'more connection', 'more connections')}`
 	},
 	edgePanel: {
 		label: 'Link',

@@ -254,7 +254,15 @@ export class TimelineState {
 
 	/** How many of the events shown an actor takes part in, in any window. */
 	actorEventCount(id: ActorId): number {
-		return eventKeysOfActor(this.shownEvents, id).size;
+		let n = 0;
+		for (const e of this.shownEvents) {
+			if (
+				e.event.participants.some((p) => p.actor === id) ||
+				e.event.relations.some((r) => r.source === id || r.target === id)
+			)
+				n++;
+		}
+		return n;
 	}
 
 	/** Shows every event shown that an actor takes part in; false when there is none. */
