@@ -41,9 +41,9 @@ export interface LegendItem {
  * drawn (with the selection always among them) and the view says how many are left out; the
  * panels still count every actor and link of the window.
  */
-export const MAX_DRAWN_ACTORS = 150;
+export const MAX_DRAWN_ACTORS = 100;
 /** The most links drawn: the heaviest among the drawn actors (and the selected ones). */
-export const MAX_DRAWN_LINKS = 1500;
+export const MAX_DRAWN_LINKS = 800;
 /**
  * A graph this large (links in the window) is rebuilt only once the window rests, not on every
  * frame of a zoom: building it takes longer than a frame.
