@@ -278,8 +278,13 @@ export class TimelineState {
 		return true;
 	}
 
+	/**
+	 * Shows every event: the window follows the data's whole range from now on, so events still
+	 * arriving (an import the views are taking in) are shown too, not only those there now.
+	 */
 	fit(): void {
-		this.setWindow(this.domain, 'control');
+		this.windowSource = 'control';
+		this.#window = undefined;
 	}
 
 	recentre(instant: number, source: WindowSource): void {

@@ -24,6 +24,18 @@ function timeline() {
 const ids = (events: { event: { id: string } }[]) => events.map((e) => e.event.id);
 
 describe('TimelineState', () => {
+	it('Fit all shows every event, those still arriving too', () => {
+		const { tl, data } = timeline();
+		const all = data.events;
+		data.events = [];
+		tl.setWindow({ start: utc(2020), end: utc(2021) }, 'control');
+		// Fit while the views are still empty (an import being taken in), then the events arrive.
+		tl.fit();
+		data.events = all;
+		expect(tl.shownInWindow).toHaveLength(4);
+		expect(tl.window).toEqual(tl.domain);
+	});
+
 	it('orders events by start and shows the whole domain, with a margin, until a window is chosen', () => {
 		const { tl } = timeline();
 		expect(ids(tl.events)).toEqual([
