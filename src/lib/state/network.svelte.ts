@@ -4,7 +4,6 @@
  * highlight because of them, the colours and their key, and a handle on the drawing (for its
  * picture).
  */
-import { untrack } from 'svelte';
 import { countryName, t } from '../i18n';
 import type { Span } from '../model/dates';
 import { ACTOR_KINDS, type ActorId } from '../model/schema';
@@ -116,7 +115,7 @@ export class NetworkState {
 	 * is large, once the window has rested for {@link SETTLE_MS}.
 	 */
 	windowMoved(): void {
-		if (untrack(() => this.graph.edges.length) > LARGE_GRAPH_LINKS) {
+		if (this.#lastLinks > LARGE_GRAPH_LINKS) {
 			this.#cancelFrame?.();
 			const timer = setTimeout(() => {
 				this.#cancelFrame = undefined;
@@ -143,10 +142,17 @@ export class NetworkState {
 		const window =
 			this.#frameWindow ??
 			(this.#tl.events.length <= FIRST_GRAPH_EVENTS ? this.#tl.window : undefined);
-		return window === undefined
-			? EMPTY_GRAPH
-			: buildGraph(this.#tl.events, window, this.#tl.maxSpanMs);
+		const graph =
+			window === undefined ? EMPTY_GRAPH : buildGraph(this.#tl.events, window, this.#tl.maxSpanMs);
+		this.#lastLinks = graph.edges.length;
+		return graph;
 	});
+
+	/**
+	 * How many links the last graph built had: whether the next one waits for the window to rest.
+	 * Read without building a graph nobody shows (the table's tab may be open).
+	 */
+	#lastLinks = 0;
 
 	/** The first graph of many events is still to be built (on the next frame). */
 	readonly pending: boolean = $derived.by(
