@@ -4,7 +4,13 @@
  * read it.
  */
 import type { Span } from '../model/dates';
-import { actorIdsOf, overlaps, type EventKey, type KeyedEvent } from '../model/events';
+import {
+	actorIdsOf,
+	firstStartingFrom,
+	overlaps,
+	type EventKey,
+	type KeyedEvent
+} from '../model/events';
 import {
 	CONFIDENCES,
 	isDirected,
@@ -89,14 +95,7 @@ export function buildGraph(
 	const relationIndex = new Map<string, EdgeRelation>();
 	const earliest = window.start - maxSpanMs;
 	// Skip the events that end before the window began, by their start (events are in order).
-	let lo = 0;
-	let hi = events.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >>> 1;
-		if ((events[mid]?.startMs ?? 0) < earliest) lo = mid + 1;
-		else hi = mid;
-	}
-	for (let k = lo; k < events.length; k++) {
+	for (let k = firstStartingFrom(events, earliest); k < events.length; k++) {
 		const e = events[k] as KeyedEvent;
 		if (e.startMs >= window.end) break;
 		if (!overlaps({ start: e.startMs, end: e.endMs }, window)) continue;

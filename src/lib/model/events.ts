@@ -76,6 +76,18 @@ export function eventSpan(event: Pick<TramaEvent, 'start' | 'end' | 'uncertainty
 	};
 }
 
+/** The index of the first event (of events in time order) that starts at or after `ms`. */
+export function firstStartingFrom(events: readonly { startMs: number }[], ms: number): number {
+	let lo = 0;
+	let hi = events.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if ((events[mid] as { startMs: number }).startMs < ms) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
 /** Overlap semantics: an event belongs to a window if its span overlaps the window at all. */
 export function overlaps(span: Span, window: Span): boolean {
 	return span.start < window.end && span.end > window.start;

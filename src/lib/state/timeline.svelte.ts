@@ -10,6 +10,7 @@ import type { Actor, ActorId } from '../model/schema';
 import {
 	actorName,
 	eventKey,
+	firstStartingFrom,
 	indexBy,
 	overlaps,
 	type EventKey,
@@ -154,16 +155,8 @@ export class TimelineState {
 		const window = this.window;
 		const events = this.shownEvents;
 		// Events are in time order: start from the first that may reach into the window.
-		let lo = 0;
-		let hi = events.length;
-		const earliest = window.start - this.maxSpanMs;
-		while (lo < hi) {
-			const mid = (lo + hi) >>> 1;
-			if ((events[mid] as KeyedEvent).startMs < earliest) lo = mid + 1;
-			else hi = mid;
-		}
 		const out: StoredHead[] = [];
-		for (let i = lo; i < events.length; i++) {
+		for (let i = firstStartingFrom(events, window.start - this.maxSpanMs); i < events.length; i++) {
 			const e = events[i] as KeyedEvent;
 			if (e.startMs >= window.end) break;
 			// The events are the store's heads (see `events`): each is a stored head.

@@ -8,7 +8,7 @@
  * Pure: no DOM, no vis-timeline. The adapter turns the result into vis DataSet rows.
  */
 import type { Span } from '../model/dates';
-import type { EventKey, KeyedEvent } from '../model/events';
+import { firstStartingFrom, type EventKey, type KeyedEvent } from '../model/events';
 import type { ActorId, Confidence, EventKind } from '../model/schema';
 import { precisionOf } from '../model/dates';
 
@@ -408,22 +408,16 @@ export function layoutItems(
 	const from = window.start - w * PAD;
 	const to = window.end + w * PAD;
 
-	// Binary search for the first event that may overlap: started after from - maxSpan.
-	let lo = 0;
-	let hi = events.length;
+	// The first event that may overlap: started after from - maxSpan.
 	const earliest = from - maxSpanMs;
-	while (lo < hi) {
-		const mid = (lo + hi) >>> 1;
-		if ((events[mid]?.startMs ?? 0) < earliest) lo = mid + 1;
-		else hi = mid;
-	}
+	const lo = firstStartingFrom(events, earliest);
 
 	// Each lane's events in the window, in time order.
 	const byLane = new Map<string, KeyedEvent[]>();
 	if (lanes.byLane) {
 		for (const [lane, all] of lanes.byLane) {
 			const list: KeyedEvent[] = [];
-			for (let i = firstFrom(all, earliest); i < all.length; i++) {
+			for (let i = firstStartingFrom(all, earliest); i < all.length; i++) {
 				const e = all[i] as KeyedEvent;
 				if (e.startMs >= to) break;
 				if (e.endMs > from) list.push(e);
@@ -525,18 +519,6 @@ export function layoutItems(
 		}
 	}
 	return items;
-}
-
-/** The index of the first event (of events in time order) that starts at or after `ms`. */
-function firstFrom(events: readonly KeyedEvent[], ms: number): number {
-	let lo = 0;
-	let hi = events.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >>> 1;
-		if ((events[mid] as KeyedEvent).startMs < ms) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo;
 }
 
 /**
