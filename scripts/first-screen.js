@@ -113,10 +113,7 @@ async function browser(/** @type {string} */ href) {
 		// The table has rows (it is there, hidden behind the network's tab), then the views drew.
 		await page.locator('tr[data-event-id]').first().waitFor({ state: 'attached' });
 		const tableAt = await page.evaluate(() => performance.now());
-		await page
-			.locator('[data-testid="timeline"] [data-event-id]')
-			.first()
-			.waitFor({ state: 'attached' });
+		await page.locator('[data-testid="timeline"] .vis-item').first().waitFor({ state: 'attached' });
 		await page
 			.locator('[data-testid="network"] [data-actor-id]')
 			.first()
