@@ -33,13 +33,15 @@ const loadTimelineLibraries = once(() =>
 
 /**
  * Starts every load after the next paint, so that the shell and the table are on screen first
- * and the views' code is fetched (and parsed) while the data is still being read.
+ * and the views' code is fetched (and parsed) while the data is still being read; `onstart`
+ * says when (the dialogs wait for it). Returns the cancel for an unmount before then.
  */
-export function preloadViews(): () => void {
+export function preloadViews(onstart?: () => void): () => void {
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	// A frame, then a task: the callback runs after that frame has been painted.
 	const frame = requestAnimationFrame(() => {
 		timer = setTimeout(() => {
+			onstart?.();
 			for (const load of [
 				loadMainTimeline,
 				loadTimelineLibraries,
