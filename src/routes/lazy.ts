@@ -1,0 +1,62 @@
+/**
+ * The views the first screen does without: the main timeline (vis-timeline, vis-data and moment
+ * come after its component), the overview and the network (D3's brush, zoom and forces), and
+ * the import and export dialogs. The first screen is the shell and the table; these load in
+ * parallel once it has painted, and each shows a placeholder of its own size until then.
+ *
+ * Each loader runs once: the page and the preload share one request. A failed load is
+ * forgotten, so the next mount asks again.
+ */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+	let pending: Promise<T> | undefined;
+	return () =>
+		(pending ??= load().catch((error: unknown) => {
+			pending = undefined;
+			throw error;
+		}));
+}
+
+export const loadMainTimeline = once(() => import('$lib/timeline/MainTimeline.svelte'));
+export const loadOverview = once(() => import('$lib/timeline/Overview.svelte'));
+export const loadNetworkView = once(() => import('$lib/network/NetworkView.svelte'));
+export const loadImportDialog = once(() => import('$lib/ui/import/ImportDialog.svelte'));
+export const loadExportDialog = once(() => import('$lib/ui/export/ExportDialog.svelte'));
+
+/**
+ * The timeline's libraries, fetched beside its component rather than after it (the component
+ * imports them itself when it mounts; the module cache makes that instant). Its stylesheet is
+ * left to the component, so it still comes after the timeline's own.
+ */
+const loadTimelineLibraries = once(() =>
+	Promise.all([import('vis-timeline/peer'), import('vis-data/peer'), import('moment')])
+);
+
+/**
+ * Starts every load after the next paint, so that the shell and the table are on screen first
+ * and the views' code is fetched (and parsed) while the data is still being read; `onstart`
+ * says when (the dialogs wait for it). Returns the cancel for an unmount before then.
+ */
+export function preloadViews(onstart?: () => void): () => void {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	// A frame, then a task: the callback runs after that frame has been painted.
+	const frame = requestAnimationFrame(() => {
+		timer = setTimeout(() => {
+			onstart?.();
+			for (const load of [
+				loadMainTimeline,
+				loadTimelineLibraries,
+				loadOverview,
+				loadNetworkView,
+				loadImportDialog,
+				loadExportDialog
+			]) {
+				// A failure is shown where the view would be, when the page asks again.
+				load().catch(() => undefined);
+			}
+		});
+	});
+	return () => {
+		cancelAnimationFrame(frame);
+		clearTimeout(timer);
+	};
+}
