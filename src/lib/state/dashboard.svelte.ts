@@ -87,12 +87,23 @@ export class Dashboard {
 				this.#openImportLink();
 			});
 		});
-		// The address and the network follow the window (each settles or waits a frame).
+		// The address follows the window (it settles first).
 		$effect(() => {
 			void this.timeline.window;
+			untrack(() => this.url.windowMoved());
+		});
+		// The network's graph follows the window (on the next frame, or once a large one rests)
+		// while someone looks at it: its tab is open, or an actor or link is selected (the side
+		// panel counts from it). Otherwise a zoom builds no graph; looked at again, it catches up.
+		let looked: boolean | undefined;
+		$effect(() => {
+			void this.timeline.window;
+			const wanted = this.graphWanted;
 			untrack(() => {
-				this.url.windowMoved();
-				this.network.windowMoved();
+				if (!wanted) looked = false;
+				else if (looked === false) this.network.catchUp();
+				else this.network.windowMoved();
+				if (wanted) looked = true;
 			});
 		});
 		// Back and forward: only the history entry triggers this, not what applying it reads.
@@ -105,6 +116,14 @@ export class Dashboard {
 			this.network.destroy();
 		});
 	}
+
+	/** Whether anyone looks at the network's graph (its tab, or a selection's panel). */
+	readonly graphWanted: boolean = $derived.by(
+		() =>
+			this.tab === 'network' ||
+			this.network.selectedActor !== undefined ||
+			this.network.selectedEdge !== undefined
+	);
 
 	/** The actor whose panel is open, if it still exists. */
 	readonly selectedActor = $derived.by(() =>

@@ -4,6 +4,7 @@
  * the errors the dialog says. What is shown comes from the views' own states (the timeline's
  * `shownInWindow`, the network's drawing and legend), never recomputed or read from the page.
  */
+import { tick } from 'svelte';
 import type { Dataset } from '../model/schema';
 import type { StoredEvent, StoredHead } from '../db/repository';
 import { eventKey } from '../model/events';
@@ -250,6 +251,11 @@ export class ExportSession {
 	picture(view: PictureView, kind: PictureKind): Promise<boolean> {
 		return this.#run(async () => {
 			await this.countSources();
+			if (view === 'network') {
+				// Its tab may have been closed while the window moved: draw the window's graph first.
+				this.#network.catchUp();
+				await tick();
+			}
 			const svg = view === 'timeline' ? this.#timelinePicture() : this.#networkPicture();
 			const name = pictureFileName(view, this.windowLabel, kind, this.#now());
 			const { mime } = PICTURE_FILE_TYPES[kind];

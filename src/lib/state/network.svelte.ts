@@ -131,6 +131,18 @@ export class NetworkState {
 		});
 	}
 
+	/**
+	 * Brings the graph to the timeline's window at once: the dashboard calls it when the graph
+	 * is looked at again after the window moved while nobody was (the table's tab was open).
+	 */
+	catchUp(): void {
+		this.#cancelFrame?.();
+		this.#cancelFrame = undefined;
+		const w = this.#tl.window;
+		const f = this.#frameWindow;
+		if (!f || f.start !== w.start || f.end !== w.end) this.#frameWindow = w;
+	}
+
 	readonly window: Span = $derived.by(() => this.#frameWindow ?? this.#tl.window);
 
 	/**

@@ -9,6 +9,7 @@ import { formatWindow } from '../i18n/format';
 import type { StoredHead } from '../db/repository';
 import type { GraphEdge } from '../graph/graph';
 import type { ActorId } from '../model/schema';
+import type { Span } from '../model/dates';
 import type { TimelineState } from './timeline.svelte';
 
 /** What the scope reads of the network and the store, reactively. */
@@ -28,6 +29,14 @@ export interface TableScopeSources {
 	nameOf: (id: ActorId) => string;
 }
 
+/**
+ * Past this many events shown, the table follows the window once it has rested for
+ * {@link TABLE_SETTLE_MS}, not on every frame of a zoom: redrawing and laying out a page of rows
+ * costs more than a frame, and the timeline's frames would wait for it.
+ */
+export const TABLE_SETTLE_EVENTS = 5000;
+export const TABLE_SETTLE_MS = 150;
+
 /** One reason events are left out of the table, named for the reader. */
 export interface ScopeLimit {
 	kind: 'window' | 'actor' | 'hidden' | 'confidence';
@@ -46,6 +55,46 @@ export class TableScope {
 		this.#src = sources;
 	}
 
+	/**
+	 * The window the table lists, when it is not the timeline's own: the last one it settled on
+	 * (see {@link follow}).
+	 */
+	#held = $state.raw<Span | undefined>(undefined);
+	#wasActive = false;
+
+	/** The window the rows, the count and the words beside them follow. */
+	readonly window: Span = $derived.by(() => this.#held ?? this.#tl.window);
+
+	/** The events of the datasets shown and the actor filter in {@link window}. */
+	readonly #inWindow: readonly StoredHead[] = $derived.by(() =>
+		this.#held ? this.#tl.shownIn(this.#held) : this.#tl.shownInWindow
+	);
+
+	/**
+	 * Call (from an effect) with the timeline's window and whether the table is on screen. Hidden,
+	 * the table keeps the window it had; on screen again, it catches up at once. With many events
+	 * it follows a moving window once the window rests. Returns what cancels a pending catch-up.
+	 */
+	follow(window: Span, active: boolean): (() => void) | undefined {
+		const wasActive = this.#wasActive;
+		this.#wasActive = active;
+		if (!active) {
+			this.#held ??= window;
+			return undefined;
+		}
+		const large = this.#tl.shownEvents.length > TABLE_SETTLE_EVENTS;
+		if (!large) {
+			this.#held = undefined;
+			return undefined;
+		}
+		if (!wasActive || this.#held === undefined) {
+			this.#held = window;
+			return undefined;
+		}
+		const timer = setTimeout(() => (this.#held = window), TABLE_SETTLE_MS);
+		return () => clearTimeout(timer);
+	}
+
 	/** The actor filter is on and has something to keep: the selected actor's or link's events. */
 	readonly filtering: boolean = $derived.by(
 		() => this.#tl.filterToHighlight && this.#tl.highlight !== undefined
@@ -53,7 +102,7 @@ export class TableScope {
 
 	/** The window leaves out some of the events the filter keeps. */
 	readonly windowLimits: boolean = $derived.by(
-		() => this.#tl.shownInWindow.length < this.#tl.shownEvents.length
+		() => this.#inWindow.length < this.#tl.shownEvents.length
 	);
 
 	/** Following the views leaves some events out: "Show all" has something to add. */
@@ -61,7 +110,7 @@ export class TableScope {
 
 	/** The rows, before the table's own text filter. */
 	readonly events: readonly StoredHead[] = $derived.by(() =>
-		this.showAll ? this.#src.all() : this.#tl.shownInWindow
+		this.showAll ? this.#src.all() : this.#inWindow
 	);
 
 	readonly total: number = $derived.by(() => this.#src.total());
@@ -70,7 +119,7 @@ export class TableScope {
 	readonly limits: ScopeLimit[] = $derived.by(() => {
 		const out: ScopeLimit[] = [];
 		if (!this.showAll && this.windowLimits)
-			out.push({ kind: 'window', text: t.tableScope.window(formatWindow(this.#tl.window)) });
+			out.push({ kind: 'window', text: t.tableScope.window(formatWindow(this.window)) });
 		if (!this.showAll && this.filtering) {
 			const edge = this.#src.edge();
 			const actor = this.#src.actor();

@@ -151,8 +151,10 @@ export class TimelineState {
 	 * What the views show now, as stored events: the datasets shown, the highlight filter and the
 	 * window, in the data's (chronological) order. "Export what is shown" exports exactly these.
 	 */
-	readonly shownInWindow: StoredHead[] = $derived.by(() => {
-		const window = this.window;
+	readonly shownInWindow: StoredHead[] = $derived.by(() => this.shownIn(this.window));
+
+	/** The events shown (datasets, actor filter) that overlap `window`, in time order. */
+	shownIn(window: Span): StoredHead[] {
 		const events = this.shownEvents;
 		// Events are in time order: start from the first that may reach into the window.
 		const out: StoredHead[] = [];
@@ -163,7 +165,7 @@ export class TimelineState {
 			if (overlaps({ start: e.startMs, end: e.endMs }, window)) out.push(e.event as StoredHead);
 		}
 		return out;
-	});
+	}
 
 	readonly lanes = $derived.by(() => {
 		const actors = this.#actors();

@@ -33,6 +33,7 @@ async function open(url = '/', loadDefault = () => Promise.resolve(nativeFile(me
 	const history = new MemoryHistory(url);
 	const worker = fakeWorker();
 	const theme = { set: vi.fn() };
+	const frames = new ManualFrames();
 	let dash!: Dashboard;
 	const stop = $effect.root(() => {
 		dash = new Dashboard({
@@ -40,7 +41,7 @@ async function open(url = '/', loadDefault = () => Promise.resolve(nativeFile(me
 			history,
 			theme,
 			importer: new ImportSession(worker.factory),
-			schedule: new ManualFrames().schedule
+			schedule: frames.schedule
 		});
 	});
 	cleanups.push(stop, () => repo.db.delete());
@@ -50,7 +51,7 @@ async function open(url = '/', loadDefault = () => Promise.resolve(nativeFile(me
 		expect(app.ready || app.failed).toBe(true);
 	});
 	flushSync();
-	return { app, dash, history, worker, theme };
+	return { app, dash, history, worker, theme, frames };
 }
 
 describe('AppState readiness', () => {
@@ -193,5 +194,37 @@ describe('Dashboard', () => {
 		expect(theme.set).toHaveBeenCalledWith('dark');
 		dash.restored({ 'trama.theme': 'purple' });
 		expect(theme.set).toHaveBeenCalledTimes(1);
+	});
+
+	it('the network builds no graph while nobody looks at it, and catches up when looked at', async () => {
+		const { dash, frames } = await open('/');
+		const september = { start: Date.UTC(2023, 8, 1), end: Date.UTC(2023, 9, 1) };
+		const names = () => dash.network.graph.nodes.map((n) => n.id).sort();
+		frames.run();
+		const whole = names();
+		expect(whole.length).toBeGreaterThan(2);
+
+		// The table's tab: a zoom leaves the graph alone (no frame even asked for).
+		dash.tab = 'table';
+		flushSync();
+		dash.timeline.setWindow(september, 'control');
+		flushSync();
+		expect(frames.waiting).toBe(0);
+		expect(names()).toEqual(whole);
+
+		// The network's tab again: the window's graph at once, without waiting for a frame.
+		dash.tab = 'network';
+		flushSync();
+		expect(dash.network.window).toEqual(september);
+		expect(names()).toEqual(['kim-jong-un', 'putin']);
+
+		// A selected actor's panel counts from the graph: it follows the window from the table too.
+		dash.tab = 'table';
+		dash.selectActor(actorId('kim-jong-un'));
+		flushSync();
+		dash.timeline.setWindow({ start: Date.UTC(2013, 0, 1), end: Date.UTC(2014, 0, 1) }, 'control');
+		flushSync();
+		frames.run();
+		expect(names()).toEqual(['putin', 'xi-jinping']);
 	});
 });

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { NetworkState } from '$lib/state/network.svelte';
-import { TableScope } from '$lib/state/table-scope.svelte';
+import type { EventId } from '$lib/model/schema';
+import { TABLE_SETTLE_EVENTS, TABLE_SETTLE_MS, TableScope } from '$lib/state/table-scope.svelte';
 import { TimelineState } from '$lib/state/timeline.svelte';
 import { actorId, actorMap, ManualFrames, storedMeetings, utc } from './fixtures.svelte';
 
@@ -101,5 +102,64 @@ describe('TableScope', () => {
 		expect(scope.limits).toEqual([{ kind: 'confidence', text: 'claimed, denied hidden' }]);
 		scope.showAll = true;
 		expect(scope.limits).toEqual([{ kind: 'confidence', text: 'claimed, denied hidden' }]);
+	});
+});
+
+describe('TableScope.follow', () => {
+	const september = { start: utc(2023, 9, 1), end: utc(2023, 10, 1) };
+
+	it('with few events, lists the window at once', () => {
+		const { tl, scope } = table();
+		expect(scope.follow(tl.window, true)).toBeUndefined();
+		tl.setWindow(september, 'control');
+		expect(scope.follow(tl.window, true)).toBeUndefined();
+		expect(ids(scope)).toEqual(['vostochny-2023']);
+	});
+
+	it('with many events, lists a moved window once it rests; hidden, keeps its own; shown, catches up', () => {
+		vi.useFakeTimers();
+		try {
+			const { tl, scope, data } = table();
+			const [first] = storedMeetings();
+			const copies = Array.from({ length: TABLE_SETTLE_EVENTS }, (_, i) => ({
+				...first!,
+				id: `copy-${String(i).padStart(5, '0')}` as EventId
+			}));
+			data.events = [...copies, ...storedMeetings()];
+			const all = TABLE_SETTLE_EVENTS + 4;
+			scope.follow(tl.window, true);
+			expect(scope.events).toHaveLength(all);
+
+			tl.setWindow(september, 'control');
+			const cancel = scope.follow(tl.window, true);
+			expect(cancel).toBeTypeOf('function');
+			// Until the window rests, the rows, the count and the words keep the last window.
+			expect(scope.events).toHaveLength(all);
+			expect(scope.limits).toEqual([]);
+			vi.advanceTimersByTime(TABLE_SETTLE_MS);
+			expect(ids(scope)).toEqual(['vostochny-2023']);
+			expect(scope.limits).toEqual([
+				{ kind: 'window', text: 'the window 1\u2009–\u200930 Sept 2023' }
+			]);
+
+			// A window that moves again before resting cancels the pending one.
+			tl.setWindow({ start: utc(2013, 1, 1), end: utc(2014, 1, 1) }, 'control');
+			scope.follow(tl.window, true)?.();
+			vi.advanceTimersByTime(TABLE_SETTLE_MS);
+			expect(ids(scope)).toEqual(['vostochny-2023']);
+
+			// Hidden (the network's tab is open), the table keeps its window however the timeline moves.
+			scope.follow(tl.window, false);
+			tl.setWindow({ start: utc(2010, 1, 1), end: utc(2025, 1, 1) }, 'control');
+			scope.follow(tl.window, false);
+			vi.advanceTimersByTime(TABLE_SETTLE_MS);
+			expect(ids(scope)).toEqual(['vostochny-2023']);
+
+			// On screen again, it lists the timeline's window at once.
+			expect(scope.follow(tl.window, true)).toBeUndefined();
+			expect(scope.events).toHaveLength(all);
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 });
