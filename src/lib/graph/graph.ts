@@ -193,12 +193,19 @@ export function egoNetwork(
 	return { nodes, edges: edgeIds };
 }
 
-/** The keys of every event an actor takes part in (in any window). */
-export function eventKeysOfActor(
-	events: readonly KeyedEvent[],
-	actor: ActorId
-): ReadonlySet<EventKey> {
-	return new Set(events.filter((e) => actorIdsOf(e.event).includes(actor)).map((e) => e.key));
+/** Each actor's events (participant or party to a relation), in the events' order. */
+export function eventsByActor<E extends KeyedEvent>(
+	events: readonly E[]
+): ReadonlyMap<ActorId, readonly E[]> {
+	const out = new Map<ActorId, E[]>();
+	for (const e of events) {
+		for (const id of actorIdsOf(e.event)) {
+			const list = out.get(id);
+			if (list) list.push(e);
+			else out.set(id, [e]);
+		}
+	}
+	return out;
 }
 
 /** A set of keys, as a read-only set. */

@@ -4,6 +4,7 @@
  * highlight because of them, the colours and their key, and a handle on the drawing (for its
  * picture).
  */
+import { untrack } from 'svelte';
 import { countryName, t } from '../i18n';
 import type { Span } from '../model/dates';
 import { ACTOR_KINDS, type ActorId } from '../model/schema';
@@ -13,7 +14,6 @@ import {
 	connectionsOf,
 	restsOnClaims,
 	egoNetwork,
-	eventKeysOfActor,
 	keySet,
 	type ActorGraph,
 	type GraphEdge
@@ -174,19 +174,63 @@ export class NetworkState {
 	/**
 	 * What the view draws: every actor and link of the window, or, past {@link MAX_DRAWN_ACTORS}
 	 * actors or {@link MAX_DRAWN_LINKS} links, the busiest actors and the heaviest links among
-	 * them, the selected actor or link always included.
+	 * them, the selected actor or link and its links to drawn actors always included. A click on a
+	 * drawn actor keeps the same actors (see {@link layoutLinks}).
 	 */
 	readonly drawn: DrawnGraph = $derived.by(() => {
+		const base = this.#busiest;
 		const g = this.graph;
-		if (g.nodes.length <= MAX_DRAWN_ACTORS && g.edges.length <= MAX_DRAWN_LINKS)
-			return { nodes: g.nodes, edges: g.edges, hiddenActors: 0, hiddenLinks: 0 };
+		if (base.hiddenActors === 0 && base.hiddenLinks === 0) return base;
 		const selectedEdge = this.selectedEdge;
 		const edge =
 			selectedEdge === undefined ? undefined : g.edges.find((e) => e.id === selectedEdge);
-		const must = keySet([
+		const must = [
 			...(edge ? [edge.a, edge.b] : []),
 			...(this.actor !== undefined ? [this.actor] : [])
-		]);
+		];
+		const drawnIds = untrack(() => this.#busiestIds);
+		if (!must.every((id) => drawnIds.has(id))) return this.#part(g, keySet(must), selectedEdge);
+		// The selection is among the busiest: add its links to other drawn actors, if any are left out.
+		const touching = keySet(must);
+		const drawnBefore = keySet(base.edges);
+		const added = g.edges.filter(
+			(e) =>
+				!drawnBefore.has(e) &&
+				drawnIds.has(e.a) &&
+				drawnIds.has(e.b) &&
+				(e === edge || touching.has(e.a) || touching.has(e.b))
+		);
+		if (added.length === 0) return base;
+		const drawnEdges = keySet([...base.edges, ...added]);
+		const edges = g.edges.filter((e) => drawnEdges.has(e));
+		return { ...base, edges, hiddenLinks: g.edges.length - edges.length };
+	});
+
+	/**
+	 * The links the layout places the drawn actors by: the busiest part's while a selection only
+	 * adds links to it, so that a click never shakes the drawing.
+	 */
+	readonly layoutLinks: readonly GraphEdge[] = $derived.by(() =>
+		this.drawn.nodes === this.#busiest.nodes ? this.#busiest.edges : this.drawn.edges
+	);
+
+	/** The busiest part of the window's graph, before any selection. */
+	readonly #busiest: DrawnGraph = $derived.by(() => {
+		const g = this.graph;
+		if (g.nodes.length <= MAX_DRAWN_ACTORS && g.edges.length <= MAX_DRAWN_LINKS)
+			return { nodes: g.nodes, edges: g.edges, hiddenActors: 0, hiddenLinks: 0 };
+		return this.#part(g, keySet<ActorId>([]), undefined);
+	});
+
+	readonly #busiestIds: ReadonlySet<ActorId> = $derived.by(() =>
+		keySet(this.#busiest.nodes.map((n) => n.id))
+	);
+
+	/**
+	 * The busiest actors (those in `must` always among them) and the heaviest links among them
+	 * (those touching `must` and the `selectedEdge` always among them), each in the graph's order.
+	 */
+	#part(g: ActorGraph, must: ReadonlySet<ActorId>, selectedEdge: string | undefined): DrawnGraph {
 		const nodes = g.nodes.filter((n) => must.has(n.id));
 		for (const n of g.nodes) {
 			if (nodes.length >= MAX_DRAWN_ACTORS) break;
@@ -197,15 +241,16 @@ export class NetworkState {
 		const among = g.edges.filter((e) => kept.has(e.a) && kept.has(e.b));
 		let edges = among;
 		if (among.length > MAX_DRAWN_LINKS) {
-			const touches = (e: GraphEdge) =>
-				e.id === selectedEdge ||
-				(this.actor !== undefined && (e.a === this.actor || e.b === this.actor));
+			const touches = (e: GraphEdge) => e.id === selectedEdge || must.has(e.a) || must.has(e.b);
 			const first = among.filter(touches);
-			const rest = among
-				.filter((e) => !touches(e))
-				.sort((p, q) => q.weight - p.weight)
-				.slice(0, Math.max(0, MAX_DRAWN_LINKS - first.length));
-			edges = [...first, ...rest];
+			const chosen = keySet([
+				...first,
+				...among
+					.filter((e) => !touches(e))
+					.sort((p, q) => q.weight - p.weight)
+					.slice(0, Math.max(0, MAX_DRAWN_LINKS - first.length))
+			]);
+			edges = among.filter((e) => chosen.has(e));
 		}
 		return {
 			nodes,
@@ -213,7 +258,7 @@ export class NetworkState {
 			hiddenActors: g.nodes.length - nodes.length,
 			hiddenLinks: g.edges.length - edges.length
 		};
-	});
+	}
 
 	/** The window has events but none with an actor (a file whose groups became tags). */
 	readonly actorless: boolean = $derived.by(() => {
@@ -245,7 +290,8 @@ export class NetworkState {
 	/** Events the timeline highlights: the selected edge's, else the selected actor's. */
 	readonly highlightKeys: ReadonlySet<EventKey> | undefined = $derived.by(() => {
 		if (this.edge) return keySet(this.edge.eventKeys);
-		if (this.actor !== undefined) return eventKeysOfActor(this.#tl.events, this.actor);
+		if (this.actor !== undefined)
+			return keySet(this.#tl.eventsOfActor(this.actor).map((e) => e.key));
 		return undefined;
 	});
 

@@ -16,7 +16,7 @@ import {
 	type EventKey,
 	type KeyedEvent
 } from '../model/events';
-import { eventKeysOfActor, keySet } from '../graph/graph';
+import { eventsByActor, keySet } from '../graph/graph';
 import {
 	buildLanes,
 	clusterWindow,
@@ -247,25 +247,31 @@ export class TimelineState {
 		this.setWindow(presetWindow(this.window, preset, this.domain, focus), 'control');
 	}
 
+	/**
+	 * Each actor's events, among all events and among those shown: built once per change of the
+	 * data (on the first question), so that an actor click does not read every event.
+	 */
+	readonly #byActor = $derived.by(() => eventsByActor(this.events));
+	readonly #shownByActor = $derived.by(() =>
+		this.shownEvents === this.events ? this.#byActor : eventsByActor(this.shownEvents)
+	);
+
+	/** The events (shown or not by the confidence filter) an actor takes part in, in time order. */
+	eventsOfActor(id: ActorId): readonly KeyedEvent[] {
+		return this.#byActor.get(id) ?? [];
+	}
+
 	/** How many of the events shown an actor takes part in, in any window. */
 	actorEventCount(id: ActorId): number {
-		let n = 0;
-		for (const e of this.shownEvents) {
-			if (
-				e.event.participants.some((p) => p.actor === id) ||
-				e.event.relations.some((r) => r.source === id || r.target === id)
-			)
-				n++;
-		}
-		return n;
+		return this.#shownByActor.get(id)?.length ?? 0;
 	}
 
 	/** Shows every event shown that an actor takes part in; false when there is none. */
 	fitActor(id: ActorId): boolean {
-		const keys = eventKeysOfActor(this.shownEvents, id);
-		const spans = this.shownEvents
-			.filter((e) => keys.has(e.key))
-			.map((e) => ({ start: e.startMs, end: e.endMs }));
+		const spans = (this.#shownByActor.get(id) ?? []).map((e) => ({
+			start: e.startMs,
+			end: e.endMs
+		}));
 		const window = fitSpans(spans, this.domain);
 		if (!window) return false;
 		this.setWindow(window, 'control');

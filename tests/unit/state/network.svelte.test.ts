@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { edgeId } from '$lib/graph/graph';
-import { MAX_DRAWN_ACTORS, NetworkState } from '$lib/state/network.svelte';
-import { toStored } from '$lib/db/repository';
+import { MAX_DRAWN_ACTORS, MAX_DRAWN_LINKS, NetworkState } from '$lib/state/network.svelte';
+import { toStored, type StoredEvent } from '$lib/db/repository';
 import { TimelineState } from '$lib/state/timeline.svelte';
 import { actorId, actorMap, DATASET, ManualFrames, storedMeetings, utc } from './fixtures.svelte';
 import { event } from '../helpers';
@@ -194,6 +194,51 @@ describe('a window too large to draw', () => {
 		expect(net.drawn.nodes.some((n) => n.id === quiet)).toBe(true);
 		expect(net.drawn.nodes).toHaveLength(MAX_DRAWN_ACTORS);
 		expect(net.connections.map((c) => c.actor)).toEqual(['hub']);
+	});
+
+	it('a click on a drawn actor draws its links left out, and leaves the layout be', () => {
+		// 50 actors, every pair linked (1,225 links); every pair without a-49 twice, so the 800
+		// heaviest links leave out all of a-49's.
+		const ids = Array.from({ length: 50 }, (_, i) => `a-${i}`);
+		const events: StoredEvent[] = [];
+		for (let i = 0; i < ids.length; i++)
+			for (let j = i + 1; j < ids.length; j++)
+				for (let k = 0; k < (j === 49 ? 1 : 2); k++)
+					events.push(
+						toStored(
+							event({
+								id: `e-${i}-${j}-${k}`,
+								start: '2020-01-01',
+								participants: [{ actor: ids[i]! }, { actor: ids[j]! }]
+							}),
+							DATASET
+						)
+					);
+		const tl = new TimelineState({ events: () => events, actors: () => new Map() });
+		const net = new NetworkState(
+			tl,
+			{ nameOf: (id) => id, has: () => true },
+			new ManualFrames().schedule
+		);
+		const before = net.drawn;
+		const layoutBefore = net.layoutLinks;
+		expect(before.nodes).toHaveLength(50);
+		expect(before.edges).toHaveLength(MAX_DRAWN_LINKS);
+		const quiet = actorId('a-49');
+		expect(before.edges.some((e) => e.a === quiet || e.b === quiet)).toBe(false);
+
+		net.selectActor(quiet);
+		expect(net.drawn.nodes).toBe(before.nodes);
+		expect(net.drawn.edges.filter((e) => e.a === quiet || e.b === quiet)).toHaveLength(49);
+		expect(net.drawn.edges).toHaveLength(MAX_DRAWN_LINKS + 49);
+		expect(net.drawn.hiddenLinks).toBe(1225 - MAX_DRAWN_LINKS - 49);
+		expect(net.layoutLinks).toBe(layoutBefore);
+
+		// A busy actor: only its one light link (to a-49) is added; cleared, the very same drawing.
+		net.selectActor(actorId('a-0'));
+		expect(net.drawn.edges).toHaveLength(MAX_DRAWN_LINKS + 1);
+		net.selectActor(undefined);
+		expect(net.drawn).toBe(before);
 	});
 
 	it('draws everything when it fits', () => {
