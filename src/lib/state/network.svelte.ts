@@ -151,9 +151,10 @@ export class NetworkState {
 	 * graph never delays it; a small one is built at once.
 	 */
 	readonly graph: ActorGraph = $derived.by(() => {
-		const window =
-			this.#frameWindow ??
-			(this.#tl.events.length <= FIRST_GRAPH_EVENTS ? this.#tl.window : undefined);
+		const small = this.#tl.events.length <= FIRST_GRAPH_EVENTS;
+		// A large graph waits for the timeline's first paint: the reader sees the timeline first.
+		if (!small && !this.#tl.painted) return EMPTY_GRAPH;
+		const window = this.#frameWindow ?? (small ? this.#tl.window : undefined);
 		const graph =
 			window === undefined ? EMPTY_GRAPH : buildGraph(this.#tl.events, window, this.#tl.maxSpanMs);
 		this.#lastLinks = graph.edges.length;

@@ -139,6 +139,12 @@ export class TimelineState {
 	 */
 	laneRequests = $state(0);
 
+	/**
+	 * The main timeline has painted its first drawing (or could not load): a large first network
+	 * graph waits for it, so that what a reader sees first is the timeline, not a blank page.
+	 */
+	painted = $state(false);
+
 	/** The events drawn: all, or only the highlighted ones when the filter is on. */
 	readonly shownEvents: KeyedEvent[] = $derived.by(() => {
 		const keys = this.highlight;

@@ -165,13 +165,24 @@ describe('a window too large to draw', () => {
 			)
 		);
 		const tl = new TimelineState({ events: () => events, actors: () => new Map() });
-		const net = new NetworkState(
-			tl,
-			{ nameOf: (id) => id, has: () => true },
-			new ManualFrames().schedule
-		);
-		return { tl, net };
+		const frames = new ManualFrames();
+		const net = new NetworkState(tl, { nameOf: (id) => id, has: () => true }, frames.schedule);
+		return { tl, net, frames };
 	}
+
+	it('with many events, the first graph waits for the frame after and for the timeline’s first paint', () => {
+		const { tl, net, frames } = crowd(6000);
+		expect(net.graph.nodes).toHaveLength(0);
+		expect(net.pending).toBe(true);
+		net.windowMoved();
+		frames.run();
+		// The timeline has not painted yet: still nothing built, and the view says it is coming.
+		expect(net.graph.nodes).toHaveLength(0);
+		expect(net.pending).toBe(true);
+		tl.painted = true;
+		expect(net.graph.nodes).toHaveLength(6001);
+		expect(net.pending).toBe(false);
+	});
 
 	it('draws the busiest actors and says how many are left out; the graph keeps them all', () => {
 		const { net } = crowd(MAX_DRAWN_ACTORS + 50);
