@@ -37,6 +37,16 @@ export interface LayoutInput {
 
 /** Ticks run at once before the first paint of a new layout, so it opens nearly settled. */
 const WARM_TICKS = 200;
+/**
+ * Past this many links, an update of the layout (a new window) runs its first ticks at once and
+ * animates only the last of the easing: every animated tick rewrites every link and node of the
+ * drawing, which a large graph cannot afford on each frame of a zoom.
+ */
+export const LARGE_LAYOUT_LINKS = 300;
+/** How hot the layout may still be when a large update starts to animate. */
+export const LARGE_LAYOUT_HEAT = 0.06;
+/** At most this many ticks are run at once for a large update. */
+const LARGE_LAYOUT_TICKS = 40;
 /** Ticks run at once when the drawing's proportions change. */
 const RESHAPE_TICKS = 60;
 
@@ -145,9 +155,17 @@ export class ForceLayout {
 			this.#simulation.alpha(0.08);
 		} else {
 			this.#simulation.alpha(added > 0 ? 0.3 : 0.12);
+			if (links.length > LARGE_LAYOUT_LINKS)
+				for (let i = 0; i < LARGE_LAYOUT_TICKS && this.heat > LARGE_LAYOUT_HEAT; i++)
+					this.#simulation.tick();
 		}
 		this.#onTick(nodes);
 		this.#simulation.restart();
+	}
+
+	/** How much movement is left (d3's alpha): the layout stops below 0.02. */
+	get heat(): number {
+		return this.#simulation.alpha();
 	}
 
 	/** Holds a node where the user dragged it (until {@link release}). */
