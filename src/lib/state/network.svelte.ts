@@ -4,7 +4,6 @@
  * highlight because of them, the colours and their key, and a handle on the drawing (for its
  * picture).
  */
-import { untrack } from 'svelte';
 import { countryName, t } from '../i18n';
 import type { Span } from '../model/dates';
 import { ACTOR_KINDS, type ActorId } from '../model/schema';
@@ -189,7 +188,7 @@ export class NetworkState {
 			...(edge ? [edge.a, edge.b] : []),
 			...(this.actor !== undefined ? [this.actor] : [])
 		];
-		const drawnIds = untrack(() => this.#busiestIds);
+		const drawnIds = this.#busiestIds;
 		if (!must.every((id) => drawnIds.has(id))) return this.#part(g, keySet(must), selectedEdge);
 		// The selection is among the busiest: add its links to other drawn actors, if any are left out.
 		const touching = keySet(must);
