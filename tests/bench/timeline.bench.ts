@@ -5,6 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { test } from '@playwright/test';
+import { datasetBlocks } from '../../src/lib/db/database';
 import { toStored } from '../../src/lib/db/repository';
 import { nativeFileSchema } from '../../src/lib/model/schema';
 import { generateFile } from '../fixtures/generate';
@@ -26,7 +27,8 @@ const results: Row[] = [];
 
 interface Payload {
 	dataset: unknown;
-	events: unknown[];
+	heads: unknown[];
+	records: unknown[];
 	actors: unknown[];
 }
 
@@ -53,23 +55,26 @@ for (const n of SIZES) {
 		await page.goto('/');
 		await page.getByTestId('event-table').waitFor();
 		const data = storedEvents(n);
+		const blocks = datasetBlocks(data.dataset.id, data.events);
 		const payload: Payload = {
 			dataset: data.dataset,
-			events: data.events,
+			heads: blocks.heads,
+			records: blocks.records,
 			actors: data.file.actors
 		};
-		// Written straight into the app's IndexedDB (the import dialog comes with its own issue).
-		await page.evaluate(async ({ dataset, events, actors }: Payload) => {
+		// Written straight into the app's IndexedDB, in its blocks (the import has its own bench).
+		await page.evaluate(async ({ dataset, heads, records, actors }: Payload) => {
 			const db = await new Promise<IDBDatabase>((resolve, reject) => {
 				const req = indexedDB.open('trama');
 				req.onsuccess = () => resolve(req.result);
 				req.onerror = () => reject(new Error(String(req.error)));
 			});
 			await new Promise<void>((resolve, reject) => {
-				const tx = db.transaction(['events', 'datasets', 'actors'], 'readwrite');
+				const tx = db.transaction(['heads', 'records', 'datasets', 'actors'], 'readwrite');
 				tx.objectStore('datasets').put(dataset);
 				for (const a of actors) tx.objectStore('actors').put(a);
-				for (const e of events) tx.objectStore('events').put(e);
+				for (const h of heads) tx.objectStore('heads').put(h);
+				for (const r of records) tx.objectStore('records').put(r);
 				tx.oncomplete = () => resolve();
 				tx.onerror = () => reject(new Error(String(tx.error)));
 			});

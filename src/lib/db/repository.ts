@@ -3,7 +3,7 @@
  * one transaction, so a failure leaves the database exactly as it was.
  */
 import { liveQuery } from 'dexie';
-import { actorsUsedBy, compareDated, datasetOfKey, type EventKey } from '../model/events';
+import { actorsUsedBy, compareDated, datasetOfKey, eventKey, type EventKey } from '../model/events';
 import { MessageError } from '../model/errors';
 import { msg } from '../model/messages';
 import type {
@@ -18,15 +18,27 @@ import type {
 	TramaEvent
 } from '../model/schema';
 import {
-	headBlocks,
+	datasetBlocks,
+	RECORD_BLOCK_SIZE,
 	toStored,
 	TramaDatabase,
+	type HeadBlock,
+	type LocatedHead,
 	type StoredEvent,
-	type StoredHead,
 	type StoredPeriod
 } from './database';
 
-export type { StoredEvent, StoredHead, StoredPeriod } from './database';
+export type { LocatedHead, StoredEvent, StoredHead, StoredPeriod } from './database';
+
+/**
+ * Where to find an event's full record: its key, and the record block its head names (see
+ * `StoredHead.recordBlock`) when the caller has the head. Without it, or when the record has
+ * moved since, the dataset's heads are read to find it.
+ */
+export interface RecordRef {
+	key: EventKey;
+	block?: number | undefined;
+}
 export { toStored } from './database';
 
 /** A dataset with its events and periods, as the model has them (no index fields). */
@@ -59,8 +71,8 @@ export interface Subscribable<T> {
 /** The longest dataset name (the schema's limit). */
 const MAX_NAME = 200;
 
-/** Events are written in chunks of this many, so progress can be told and a write cancelled. */
-const WRITE_CHUNK = 2000;
+/** Record blocks are written this many at a time, so progress can be told and a write cancelled. */
+const WRITE_CHUNK = 10;
 
 export interface WriteOptions {
 	/** Aborting it rolls the whole transaction back. */
@@ -99,17 +111,19 @@ export class Repository {
 
 	/** Every event of the given datasets (all when omitted), in chronological order. */
 	async events(datasetIds?: readonly DatasetId[]): Promise<StoredEvent[]> {
-		const rows =
+		const blocks =
 			datasetIds === undefined
-				? await this.db.events.toArray()
-				: (await Promise.all(datasetIds.map((id) => this.eventsOfDataset(id).toArray()))).flat();
-		return rows.sort(byDate);
+				? await this.db.records.toArray()
+				: (await Promise.all(datasetIds.map((id) => this.recordsOfDataset(id).toArray()))).flat();
+		// Each dataset's blocks come in order (their key), so one dataset needs no sort.
+		const events = blocks.flatMap((b) => b.events);
+		return new Set(blocks.map((b) => b.datasetId)).size > 1 ? events.sort(byDate) : events;
 	}
 
-	/** The events of one dataset, through the [datasetId+startMs] index. */
-	private eventsOfDataset(datasetId: DatasetId) {
-		return this.db.events
-			.where('[datasetId+startMs]')
+	/** The record blocks of one dataset, through their key. */
+	private recordsOfDataset(datasetId: DatasetId) {
+		return this.db.records
+			.where('[datasetId+block]')
 			.between([datasetId, -Infinity], [datasetId, Infinity], true, true);
 	}
 
@@ -130,7 +144,7 @@ export class Repository {
 	 * what the views draw from. A few large reads, not one per event. Each dataset's blocks are
 	 * stored in order, so sorting merges a few ordered runs.
 	 */
-	async heads(datasetIds?: readonly DatasetId[]): Promise<StoredHead[]> {
+	async heads(datasetIds?: readonly DatasetId[]): Promise<LocatedHead[]> {
 		const blocks =
 			datasetIds === undefined
 				? await this.db.heads.toArray()
@@ -139,15 +153,55 @@ export class Repository {
 		return new Set(blocks.map((b) => b.datasetId)).size > 1 ? heads.sort(byDate) : heads;
 	}
 
-	/** The full records of some events, by key, in the order asked (undefined where none is). */
-	async eventsByKey(keys: readonly EventKey[]): Promise<(StoredEvent | undefined)[]> {
-		if (keys.length === 0) return [];
-		return this.db.events.bulkGet(
-			keys.map((key) => {
-				const datasetId = datasetOfKey(key) as DatasetId;
-				return [datasetId, key.slice(datasetId.length + 1) as EventId] as [DatasetId, EventId];
-			})
+	/**
+	 * The full records of some events, in the order asked (undefined where none is stored). Reads
+	 * the record blocks the references name, each once; a record not where its reference says
+	 * (no block given, or written again since) is looked for through its dataset's heads.
+	 */
+	async eventsByKey(refs: readonly (RecordRef | EventKey)[]): Promise<(StoredEvent | undefined)[]> {
+		if (refs.length === 0) return [];
+		const wanted = refs.map((r) => (typeof r === 'string' ? { key: r } : r));
+		const found = await this.#fromBlocks(wanted);
+		const lost = wanted.filter((r, i) => found[i] === undefined);
+		if (lost.length === 0) return found;
+		const located = await this.#locate(lost.map((r) => r.key));
+		const again = await this.#fromBlocks(
+			lost.map((r) => ({ key: r.key, block: located.get(r.key) }))
 		);
+		const byKey = new Map(lost.map((r, i) => [r.key, again[i]]));
+		return found.map((e, i) => e ?? byKey.get(wanted[i]!.key));
+	}
+
+	/** The records the references' blocks hold (undefined where a block does not hold it). */
+	async #fromBlocks(refs: readonly RecordRef[]): Promise<(StoredEvent | undefined)[]> {
+		const where = refs.map((r) => {
+			const datasetId = datasetOfKey(r.key) as DatasetId;
+			return { datasetId, id: r.key.slice(datasetId.length + 1) as EventId, block: r.block };
+		});
+		const blockKeys = new Map<string, [DatasetId, number]>();
+		for (const w of where)
+			if (w.block !== undefined) blockKeys.set(`${w.block} ${w.datasetId}`, [w.datasetId, w.block]);
+		const blocks = await this.db.records.bulkGet([...blockKeys.values()]);
+		const byBlock = new Map<string, Map<EventId, StoredEvent>>();
+		for (const b of blocks)
+			if (b) byBlock.set(`${b.block} ${b.datasetId}`, new Map(b.events.map((e) => [e.id, e])));
+		return where.map((w) =>
+			w.block === undefined ? undefined : byBlock.get(`${w.block} ${w.datasetId}`)?.get(w.id)
+		);
+	}
+
+	/** Which record block holds each event, from its dataset's heads (absent when none does). */
+	async #locate(keys: readonly EventKey[]): Promise<Map<EventKey, number>> {
+		const datasets = new Set(keys.map((k) => datasetOfKey(k) as DatasetId));
+		const wanted = new Set(keys);
+		const located = new Map<EventKey, number>();
+		for (const datasetId of datasets)
+			for (const block of await this.headsOfDataset(datasetId).toArray())
+				for (const h of block.heads) {
+					const key = eventKey({ datasetId, id: h.id });
+					if (wanted.has(key)) located.set(key, h.recordBlock);
+				}
+		return located;
 	}
 
 	async actors(): Promise<Actor[]> {
@@ -189,27 +243,27 @@ export class Repository {
 			eventCount: file.events.length
 		};
 		const events = file.events.map((e) => toStored(e, datasetId));
+		const blocks = datasetBlocks(datasetId, events);
 		const periods: StoredPeriod[] = file.periods.map((p) => ({ ...p, datasetId }));
 		const { db } = this;
 		await db.transaction(
 			'rw',
-			[db.events, db.actors, db.datasets, db.periods, db.heads],
+			[db.records, db.actors, db.datasets, db.periods, db.heads],
 			async () => {
 				const before = await db.datasets.get(datasetId);
 				if (before?.hidden) dataset.hidden = true;
-				const old = this.eventsOfDataset(datasetId);
-				const used = actorsUsedBy(await old.toArray());
-				await old.delete();
+				const used = await this.#removeBlocks(datasetId);
 				await db.periods.where('datasetId').equals(datasetId).delete();
 				await db.actors.bulkPut(file.actors);
-				for (let i = 0; i < events.length; i += WRITE_CHUNK) {
+				const { records } = blocks;
+				for (let i = 0; i < records.length; i += WRITE_CHUNK) {
 					options.signal?.throwIfAborted();
-					await db.events.bulkPut(events.slice(i, i + WRITE_CHUNK));
-					options.onProgress?.(Math.min(i + WRITE_CHUNK, events.length), events.length);
+					await db.records.bulkPut(records.slice(i, i + WRITE_CHUNK));
+					const done = Math.min((i + WRITE_CHUNK) * RECORD_BLOCK_SIZE, events.length);
+					options.onProgress?.(done, events.length);
 				}
 				options.signal?.throwIfAborted();
-				await this.headsOfDataset(datasetId).delete();
-				await db.heads.bulkPut(headBlocks(datasetId, events));
+				await db.heads.bulkPut(blocks.heads);
 				await db.periods.bulkPut(periods);
 				await db.datasets.put(dataset);
 				for (const a of actorsUsedBy(file.events)) used.delete(a);
@@ -225,14 +279,27 @@ export class Repository {
 		};
 	}
 
+	/**
+	 * Removes a dataset's head and record blocks and returns the actors its events used. Call
+	 * inside a transaction.
+	 */
+	async #removeBlocks(datasetId: DatasetId): Promise<Set<ActorId>> {
+		const heads = this.headsOfDataset(datasetId);
+		const used = new Set((await heads.toArray()).flatMap((b: HeadBlock) => b.actorIds));
+		await heads.delete();
+		await this.recordsOfDataset(datasetId).delete();
+		return used;
+	}
+
 	/** Deletes those of the actors no event uses any more. Call inside a transaction. */
 	private async dropUnusedActors(candidates: Iterable<ActorId>): Promise<void> {
 		const { db } = this;
-		for (const actorId of candidates) {
-			if ((await db.events.where('actorIds').equals(actorId).count()) === 0) {
-				await db.actors.delete(actorId);
-			}
-		}
+		const maybe = [...candidates];
+		if (maybe.length === 0) return;
+		// One read of the heads' actor index says which of them some event still uses.
+		const still = new Set(await db.heads.where('actorIds').anyOf(maybe).keys());
+		const unused = maybe.filter((a) => !still.has(a));
+		if (unused.length > 0) await db.actors.bulkDelete(unused);
 	}
 
 	/** Shows or hides a dataset in the views; its data stays. */
@@ -259,12 +326,9 @@ export class Repository {
 		const { db } = this;
 		await db.transaction(
 			'rw',
-			[db.events, db.actors, db.datasets, db.periods, db.heads],
+			[db.records, db.actors, db.datasets, db.periods, db.heads],
 			async () => {
-				const own = this.eventsOfDataset(datasetId);
-				const used = actorsUsedBy(await own.toArray());
-				await own.delete();
-				await this.headsOfDataset(datasetId).delete();
+				const used = await this.#removeBlocks(datasetId);
 				await db.periods.where('datasetId').equals(datasetId).delete();
 				await db.datasets.delete(datasetId);
 				await this.dropUnusedActors(used);
@@ -287,7 +351,7 @@ export class Repository {
 		const total = files.reduce((n, f) => n + f.file.events.length, 0);
 		return db.transaction(
 			'rw',
-			[db.events, db.actors, db.datasets, db.periods, db.heads],
+			[db.records, db.actors, db.datasets, db.periods, db.heads],
 			async () => {
 				const summaries: WriteSummary[] = [];
 				let written = 0;
@@ -315,18 +379,24 @@ export class Repository {
 	/** Everything the store holds, read in one transaction (a consistent copy). */
 	async contents(): Promise<StoreContents> {
 		const { db } = this;
-		return db.transaction('r', [db.events, db.actors, db.datasets, db.periods], async () => {
-			const [datasets, events, actors, periods] = await Promise.all([
+		return db.transaction('r', [db.records, db.actors, db.datasets, db.periods], async () => {
+			const [datasets, blocks, actors, periods] = await Promise.all([
 				this.datasets(),
-				db.events.toArray(),
+				db.records.toArray(),
 				db.actors.toArray(),
 				db.periods.toArray()
 			]);
-			events.sort(byDate);
+			// Blocks come in key order: each dataset's events in chronological order.
+			const events = new Map<DatasetId, TramaEvent[]>();
+			for (const b of blocks) {
+				const own = events.get(b.datasetId) ?? [];
+				for (const e of b.events) own.push(fromStored(e));
+				events.set(b.datasetId, own);
+			}
 			return {
 				datasets: datasets.map((d) => ({
 					...d,
-					events: events.filter((e) => e.datasetId === d.id).map(fromStored),
+					events: events.get(d.id) ?? [],
 					periods: periods
 						.filter((p) => p.datasetId === d.id)
 						.map(({ datasetId: _d, ...period }) => period)
@@ -345,7 +415,7 @@ export class Repository {
 		const { db } = this;
 		await this.transactAll(async () => {
 			await Promise.all([
-				db.events.clear(),
+				db.records.clear(),
 				db.actors.clear(),
 				db.datasets.clear(),
 				db.periods.clear(),
@@ -354,9 +424,12 @@ export class Repository {
 			await db.actors.bulkPut(contents.actors);
 			for (const { events, periods, ...dataset } of contents.datasets) {
 				const id = dataset.id;
-				const stored = events.map((e) => toStored(e, id));
-				await db.events.bulkPut(stored);
-				await db.heads.bulkPut(headBlocks(id, stored));
+				const blocks = datasetBlocks(
+					id,
+					events.map((e) => toStored(e, id))
+				);
+				await db.records.bulkPut(blocks.records);
+				await db.heads.bulkPut(blocks.heads);
 				await db.periods.bulkPut(periods.map((p) => ({ ...p, datasetId: id })));
 				await db.datasets.put({ ...dataset, eventCount: events.length });
 			}
@@ -399,7 +472,7 @@ export class Repository {
 		const { db } = this;
 		return db.transaction(
 			'rw',
-			[db.events, db.actors, db.datasets, db.periods, db.meta, db.heads],
+			[db.records, db.actors, db.datasets, db.periods, db.meta, db.heads],
 			work
 		);
 	}

@@ -272,6 +272,10 @@ const messages = {
 	'store.noDataset': ({ id }) => `there is no dataset "${id}"`,
 	'store.nameEmpty': () => 'a dataset needs a name',
 	'store.nameTooLong': ({ max }) => `a dataset name has at most ${max} characters`,
+	'store.eventWithoutId': ({ dataset, index }) =>
+		`event ${index + 1} of dataset "${dataset}" has no id: nothing was written`,
+	'store.eventIdTwice': ({ dataset, id }) =>
+		`two events of dataset "${dataset}" have the id "${id}": nothing was written`,
 
 	'error.unexpected': ({ detail }) => detail
 } satisfies MessageTexts;

@@ -204,6 +204,8 @@ export const MESSAGE_PARAMS = {
 	'store.noDataset': { id: 'text' },
 	'store.nameEmpty': {},
 	'store.nameTooLong': { max: 'number' },
+	'store.eventWithoutId': { dataset: 'text', index: 'number' },
+	'store.eventIdTwice': { dataset: 'text', id: 'text' },
 
 	/** An error that carries no message of ours (a browser's or a library's): its own text. */
 	'error.unexpected': { detail: 'text' }

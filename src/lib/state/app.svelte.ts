@@ -3,7 +3,7 @@
  * change it. Created once by the root layout and handed to views through context.
  */
 import { createContext } from 'svelte';
-import type { Repository, StoredHead } from '../db/repository';
+import type { LocatedHead, Repository, StoredHead } from '../db/repository';
 import {
 	CONFIDENCES,
 	type Actor,
@@ -13,7 +13,7 @@ import {
 	type NativeFile
 } from '../model/schema';
 import { describeError, t } from '../i18n';
-import { actorName, indexById } from '../model/events';
+import { actorName, eventKey, indexById, type EventKey } from '../model/events';
 import { Live } from './live.svelte';
 import { RecordCache } from './records.svelte';
 
@@ -35,7 +35,7 @@ export class AppState {
 
 	readonly datasets: Live<Dataset[]>;
 	/** The heads of the events of the datasets shown (see `EventHead`): what the views draw. */
-	readonly heads: Live<StoredHead[]>;
+	readonly heads: Live<LocatedHead[]>;
 	readonly actors: Live<Actor[]>;
 	/** Full records by key, for what the views show in full (details, table rows). */
 	readonly records: RecordCache;
@@ -113,6 +113,25 @@ export class AppState {
 		(this.datasets.current ?? []).reduce((n, d) => n + d.eventCount, 0)
 	);
 
+	#blocksOf: { heads: readonly LocatedHead[]; blocks: Map<EventKey, number> } | undefined;
+
+	/**
+	 * Which record block holds an event (see `LocatedHead`), from the heads shown; built once per
+	 * generation of heads, when a record is first asked for.
+	 */
+	#recordBlock(key: EventKey): number | undefined {
+		const heads = this.heads.current;
+		if (heads === undefined) return undefined;
+		if (this.#blocksOf?.heads !== heads) {
+			// A plain lookup on purpose: nothing reads it reactively; it is rebuilt with the heads.
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity
+			const blocks = new Map<EventKey, number>();
+			for (const h of heads) blocks.set(eventKey(h), h.recordBlock);
+			this.#blocksOf = { heads, blocks };
+		}
+		return this.#blocksOf.blocks.get(key);
+	}
+
 	constructor(repo: Repository, loadDefault: () => Promise<NativeFile>) {
 		this.repo = repo;
 		this.#loadDefault = loadDefault;
@@ -125,7 +144,7 @@ export class AppState {
 		);
 		this.actors = new Live(repo.watch((r) => r.actors()));
 		this.records = new RecordCache(
-			(keys) => repo.eventsByKey(keys),
+			(keys) => repo.eventsByKey(keys.map((key) => ({ key, block: this.#recordBlock(key) }))),
 			() => this.heads.current
 		);
 	}

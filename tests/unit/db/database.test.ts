@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { importedWithoutConfidence, TramaDatabase } from '$lib/db/database';
 import { fromStored, Repository, toStored } from '$lib/db/repository';
 import { fromTimelineJs } from '$lib/io/timelinejs';
-import { compareDated } from '$lib/model/events';
+import { compareDated, eventKey } from '$lib/model/events';
 import type { Dataset, DatasetId, TramaEvent } from '$lib/model/schema';
 import { event, meetings, nativeFile } from '../helpers';
 
@@ -59,14 +59,14 @@ describe('opening a version-1 database', () => {
 		db = new TramaDatabase(NAME);
 		const repo = new Repository(db);
 		await db.open();
-		expect(db.verno).toBe(4);
+		expect(db.verno).toBe(6);
 
 		expect(await repo.datasets()).toEqual([dataset]);
 		const stored = file.events.map((e) => toStored(e, datasetId)).sort(compareDated);
 		expect(await repo.events()).toEqual(stored);
 		expect(await repo.events([datasetId])).toEqual(stored);
 		expect(await repo.datasetEvents(datasetId)).toEqual(stored.map(fromStored));
-		// Version 4 built the heads the views draw from, in the same order, from the same events.
+		// Version 5 built the heads the views draw from, in the same order, from the same events.
 		const heads = await repo.heads();
 		expect(heads.map((h) => h.id)).toEqual(stored.map((e) => e.id));
 		expect(heads.map((h) => [h.title, h.startMs, h.endMs, h.confidence])).toEqual(
@@ -82,7 +82,17 @@ describe('opening a version-1 database', () => {
 
 		const indexes = (table: string) =>
 			[...db!.backendDB().transaction(table).objectStore(table).indexNames].sort();
-		expect(indexes('events')).toEqual(['[datasetId+startMs]', 'actorIds']);
+		// Version 6 dropped the table of one record per event; the blocks replace it.
+		expect([...db.backendDB().objectStoreNames].sort()).toEqual([
+			'actors',
+			'datasets',
+			'heads',
+			'meta',
+			'periods',
+			'records'
+		]);
+		expect(indexes('heads')).toEqual(['actorIds']);
+		expect(indexes('records')).toEqual([]);
 		expect(indexes('actors')).toEqual([]);
 		expect(indexes('periods')).toEqual(['datasetId']);
 	});
@@ -99,7 +109,7 @@ describe('opening a version-1 database', () => {
 		await repo.deleteDataset('test' as DatasetId);
 		expect((await repo.actors()).length).toBe(file.actors.length);
 		await repo.deleteDataset(datasetId);
-		// The actors went with the last events that used them (found through *actorIds).
+		// The actors went with the last events that used them (found through the heads' *actorIds).
 		expect(await repo.contents()).toEqual({ datasets: [], actors: [] });
 		expect(await repo.periods()).toEqual([]);
 	});
@@ -162,7 +172,7 @@ describe('opening a version-2 database: the confidence nobody assessed', () => {
 
 		const upgraded = new TramaDatabase(V2);
 		await upgraded.open();
-		expect(upgraded.verno).toBe(4);
+		expect(upgraded.verno).toBe(6);
 		const events = await new Repository(upgraded).events();
 		const confidences = (datasetId: string) => [
 			...new Set(events.filter((e) => e.datasetId === datasetId).map((e) => e.confidence))
@@ -207,5 +217,75 @@ describe('opening a version-2 database: the confidence nobody assessed', () => {
 				})
 			])
 		).toBe(false);
+	});
+});
+
+/** Version 4 as it shipped: one record per event, and head blocks without record places. */
+const VERSION_4 = { ...VERSION_2, heads: '[datasetId+block]' };
+
+describe('opening a version-4 database: full records move into blocks', () => {
+	const V4 = 'upgrade-from-4';
+
+	it('keeps every event, finds each by key, and knows which actors are used', async () => {
+		const many = Array.from({ length: 450 }, (_, i) =>
+			event({
+				id: `e-${String(i).padStart(3, '0')}`,
+				start: `2020-01-${String((i % 28) + 1).padStart(2, '0')}`,
+				participants: [{ actor: i % 2 ? 'a-odd' : 'a-even' }]
+			})
+		);
+		const other = [event({ id: 'o-1', start: '1999', participants: [{ actor: 'a-other' }] })];
+		const v4 = new Dexie(V4);
+		v4.version(4).stores(VERSION_4);
+		await v4.open();
+		const sets = [
+			{ id: 'big' as DatasetId, events: many },
+			{ id: 'small' as DatasetId, events: other }
+		];
+		for (const s of sets) {
+			await v4.table('datasets').put({
+				id: s.id,
+				name: s.id,
+				origin: { kind: 'paste' },
+				importedAt: '2026-11-22T10:00:00.000Z',
+				eventCount: s.events.length
+			} satisfies Dataset);
+			await v4.table('events').bulkPut(s.events.map((e) => toStored(e, s.id)));
+			// Version 4's head blocks (their shape does not matter: version 5 builds them again).
+			await v4.table('heads').put({ datasetId: s.id, block: 0, heads: [] });
+		}
+		await v4
+			.table('actors')
+			.bulkPut(
+				['a-odd', 'a-even', 'a-other'].map((id) => ({ id, name: id, kind: 'person', aliases: [] }))
+			);
+		v4.close();
+
+		db = new TramaDatabase(V4);
+		const repo = new Repository(db);
+		const expected = many.map((e) => toStored(e, 'big' as DatasetId)).sort(compareDated);
+		expect(await repo.events(['big' as DatasetId])).toEqual(expected);
+		expect(db.verno).toBe(6);
+		// 450 events: three record blocks of at most 200, one head block.
+		expect(await db.records.count()).toBe(4);
+		const heads = await repo.heads(['big' as DatasetId]);
+		expect(heads.map((h) => h.id)).toEqual(expected.map((e) => e.id));
+		expect(heads.map((h) => h.recordBlock)).toEqual(expected.map((_, i) => Math.floor(i / 200)));
+		// By key, with the block the head names and without one.
+		const last = expected[449]!;
+		const [withBlock] = await repo.eventsByKey([
+			{ key: eventKey(last), block: heads[449]!.recordBlock }
+		]);
+		expect(withBlock).toEqual(last);
+		const [withoutBlock, none] = await repo.eventsByKey([
+			eventKey({ datasetId: 'small', id: 'o-1' }),
+			eventKey({ datasetId: 'small', id: 'nope' })
+		]);
+		expect(withoutBlock?.title).toBe(other[0]!.title);
+		expect(none).toBeUndefined();
+		// Deleting the big dataset takes its two actors with it, not the small one's.
+		await repo.deleteDataset('big' as DatasetId);
+		expect((await repo.actors()).map((a) => a.id)).toEqual(['a-other']);
+		expect(await db.records.count()).toBe(1);
 	});
 });

@@ -85,6 +85,31 @@ describe('writing a dataset', () => {
 		const heads = await repo.heads();
 		expect(heads).toHaveLength(10_001);
 		expect(heads.every((h, i) => i === 0 || heads[i - 1]!.startMs <= h.startMs)).toBe(true);
+		// Full records in blocks of 200, in the same order: 51 blocks, each head naming its own.
+		expect(await repo.db.records.count()).toBe(51);
+		const events = await repo.events();
+		expect(events.map((e) => e.id)).toEqual(heads.map((h) => h.id));
+		const picks = [0, 199, 200, 5_000, 10_000];
+		const found = await repo.eventsByKey(
+			picks.map((i) => ({ key: eventKey(heads[i]!), block: heads[i]!.recordBlock }))
+		);
+		expect(found.map((e) => e?.title)).toEqual(picks.map((i) => heads[i]!.title));
+		expect(picks.map((i) => heads[i]!.recordBlock)).toEqual([0, 0, 1, 25, 50]);
+		// A stale block (the record written again elsewhere since) is looked for, not lost.
+		const [moved] = await repo.eventsByKey([{ key: eventKey(heads[10_000]!), block: 3 }]);
+		expect(moved?.title).toBe(heads[10_000]!.title);
+	});
+
+	it('refuses a dataset with two events of one id, and writes nothing', async () => {
+		await repo.writeDataset(nativeFile(meetings), { kind: 'paste' });
+		const before = await repo.contents();
+		// The file schema refuses this too; the store must not rely on every caller using it.
+		const file = nativeFile(meetings, { id: 'dup', name: 'Dup' });
+		const twice = { ...file, events: [...file.events, { ...file.events[0]!, title: 'Another' }] };
+		expect(await rejection(repo.writeDataset(twice, { kind: 'paste' }))).toBe(
+			`two events of dataset "dup" have the id "${file.events[0]!.id}": nothing was written`
+		);
+		expect(await repo.contents()).toEqual(before);
 	});
 
 	it('reads full records by key, undefined for a key nothing has', async () => {
