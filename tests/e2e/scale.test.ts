@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { scaleData, startMsOf, writeScaleFile } from '../fixtures/generate';
+import { compareDated, eventSpan, type Dated } from '../../src/lib/model/events';
 import { defaultFile } from './fixtures';
 
 const EVENTS = 100_000;
@@ -30,6 +31,17 @@ test('100,000 imported events: table count, lanes and histogram match the genera
 		actorsOf.push(ids);
 		for (const id of ids) perActor.set(id, (perActor.get(id) ?? 0) + 1);
 	}
+	/** The last event in the table's order (the app's own: date, longest first, title, id). */
+	const lastEvent = () => {
+		let last: (Dated & { id: string; title: string }) | undefined;
+		for (const e of scaleData(EVENTS).events()) {
+			// The generator writes dates as the schema keeps them (ISO strings).
+			const span = eventSpan(e as unknown as Parameters<typeof eventSpan>[0]);
+			const here = { id: e.id, title: e.title, startMs: span.start, endMs: span.end };
+			if (!last || compareDated(here, last) > 0) last = here;
+		}
+		return last!;
+	};
 	const names = new Map(scaleData(EVENTS).actors.map((a) => [a.id, a.name]));
 	const ranked = [...perActor].sort(
 		(a, b) => b[1] - a[1] || (names.get(a[0]) ?? '').localeCompare(names.get(b[0]) ?? '')
@@ -59,6 +71,32 @@ test('100,000 imported events: table count, lanes and histogram match the genera
 	await expect(page.getByTestId('event-count')).toHaveText('100,000 events', {
 		timeout: 3 * 60_000
 	});
+
+	// The table draws the rows on screen, not 100,000, and reaches the last event by scrolling.
+	const table = page.getByTestId('event-table');
+	const drawnRows = table.locator('tbody tr[data-event-id]');
+	await expect(drawnRows.first()).toBeVisible();
+	expect(await drawnRows.count()).toBeLessThan(80);
+	await expect(table).toHaveAttribute('aria-rowcount', String(EVENTS + 1));
+	const last = lastEvent();
+	await table.evaluate((el) => {
+		const wrap = el.parentElement!;
+		wrap.scrollTop = wrap.scrollHeight;
+	});
+	// Rows measured on the way may change the height: the end is reached in a step or two.
+	await expect(async () => {
+		await table.evaluate((el) => {
+			const wrap = el.parentElement!;
+			wrap.scrollTop = wrap.scrollHeight;
+		});
+		await expect(table.locator(`tr[data-event-id="${last.id}"]`)).toBeInViewport({ timeout: 500 });
+	}).toPass({ timeout: 10_000 });
+	await expect(table.locator(`tr[data-event-id="${last.id}"] .event-title`)).toHaveText(last.title);
+	await expect(table.locator(`tr[data-event-id="${last.id}"]`)).toHaveAttribute(
+		'aria-rowindex',
+		String(EVENTS + 1)
+	);
+	expect(await drawnRows.count()).toBeLessThan(80);
 
 	// Lanes by actor: the busiest actors each have a lane with their event count; the others
 	// share one lane counting the events any of them is in.

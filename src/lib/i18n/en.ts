@@ -363,7 +363,6 @@ export const en = {
 		emptyBody:
 			'Every dataset is gone from this browser. Restore the default dataset to start again.',
 		noSource: 'No source',
-		more: (n: number) => `${number.format(n)} more…`,
 		circa: 'c.',
 		between: (a: string, b: string) => `between ${a} and ${b}`
 	},

@@ -1,0 +1,143 @@
+/**
+ * The rows of a long table drawn as they scroll into view: only the rows on screen (and a few
+ * either side) are in the DOM, with spacer rows above and below standing for the rest, so
+ * scrolling through 100,000 events lays out a few dozen rows per frame. Built on TanStack's
+ * `virtual-core` (the framework-neutral part of TanStack Virtual): it measures each drawn row,
+ * so rows keep their natural heights, and estimates the rows not yet drawn.
+ *
+ * Up to `drawAll` rows, every row is drawn: a short table stays whole in the DOM (the browser's
+ * find and a screen reader's table navigation see all of it).
+ */
+import {
+	defaultRangeExtractor,
+	elementScroll,
+	measureElement,
+	observeElementOffset,
+	observeElementRect,
+	Virtualizer,
+	type VirtualItem,
+	type VirtualizerOptions
+} from '@tanstack/virtual-core';
+import { untrack } from 'svelte';
+
+export interface VirtualRowsOptions<T> {
+	/** The element that scrolls (the table's wrapper). */
+	scroller: () => HTMLElement | undefined;
+	/** The rows, in the order drawn. */
+	rows: () => readonly T[];
+	/** A stable key for a row, so measured heights follow their rows. */
+	keyOf: (row: T) => string;
+	/** The height taken above the first row inside the scroller (the sticky header). */
+	offset: () => number;
+	/** A row's height before it is measured. */
+	estimate: number;
+	drawAll?: number;
+	overscan?: number;
+}
+
+export class VirtualRows<T> {
+	readonly #virtualizer: Virtualizer<HTMLElement, HTMLTableRowElement>;
+	readonly #options: VirtualRowsOptions<T>;
+	/**
+	 * The key function handed to the virtualizer, made anew only when the rows are: a new one
+	 * makes it re-key every row (100,000 calls), which must not happen on every scroll.
+	 */
+	#keys: { rows: readonly T[]; keyOf: (index: number) => string } | undefined;
+	/** Bumped when the virtualizer says its range or sizes changed. */
+	#version = $state(0);
+	#bumping = false;
+
+	constructor(options: VirtualRowsOptions<T>) {
+		this.#options = options;
+		this.#virtualizer = new Virtualizer(this.#settings());
+		$effect(() => {
+			// Re-read on every change of the scroller, the count or the header's height.
+			this.#virtualizer.setOptions(this.#settings());
+			this.#virtualizer._willUpdate();
+			// Written without being read: reading it here would run this again on every scroll.
+			untrack(() => this.#version++);
+		});
+		$effect(() => {
+			if (this.#options.scroller() === undefined) return;
+			const unmount = this.#virtualizer._didMount();
+			this.#virtualizer._willUpdate();
+			return unmount;
+		});
+	}
+
+	#settings(): VirtualizerOptions<HTMLElement, HTMLTableRowElement> {
+		const o = this.#options;
+		const rows = o.rows();
+		const count = rows.length;
+		if (this.#keys?.rows !== rows) {
+			// Keys made once per list of rows, on first use: the virtualizer asks for the key of
+			// every row after the first one whose height changed, on each new measurement.
+			const keyOf = o.keyOf;
+			let keys: string[] | undefined;
+			this.#keys = {
+				rows,
+				keyOf: (i) => (keys ??= rows.map(keyOf))[i] ?? String(i)
+			};
+		}
+		const drawAll = o.drawAll ?? 300;
+		const scroller = o.scroller();
+		return {
+			count,
+			getScrollElement: () => scroller ?? null,
+			estimateSize: () => o.estimate,
+			getItemKey: this.#keys.keyOf,
+			overscan: o.overscan ?? 8,
+			scrollMargin: o.offset(),
+			observeElementRect,
+			observeElementOffset,
+			scrollToFn: (offset, options, instance) => elementScroll(offset, options, instance),
+			measureElement: (row, entry, instance) => measureElement(row, entry, instance),
+			rangeExtractor: (range: Parameters<typeof defaultRangeExtractor>[0]) =>
+				count <= drawAll
+					? Array.from({ length: count }, (_, i) => i)
+					: defaultRangeExtractor(range),
+			// It may call this while the rows are being read (in a derived value, where state
+			// must not change): the views hear of it a microtask later, before the frame paints.
+			onChange: () => {
+				if (this.#bumping) return;
+				this.#bumping = true;
+				queueMicrotask(() => {
+					this.#bumping = false;
+					this.#version++;
+				});
+			}
+		};
+	}
+
+	/** The rows to draw, in order. */
+	get items(): VirtualItem[] {
+		void this.#version;
+		return this.#virtualizer.getVirtualItems();
+	}
+
+	/** Heights of the spacers above and below the drawn rows, in pixels. */
+	get padding(): { top: number; bottom: number } {
+		const items = this.items;
+		const first = items[0];
+		const last = items.at(-1);
+		if (!first || !last) return { top: 0, bottom: 0 };
+		const margin = this.#virtualizer.options.scrollMargin;
+		const total = this.#virtualizer.getTotalSize();
+		return {
+			top: Math.max(0, first.start - margin),
+			bottom: Math.max(0, total - (last.end - margin))
+		};
+	}
+
+	/** Measure a drawn row (use as `{@attach rows.measure}` on each `<tr data-index>`). */
+	measure = (row: HTMLTableRowElement): (() => void) => {
+		this.#virtualizer.measureElement(row);
+		// Called with nothing, the virtualizer stops watching the rows no longer in the page.
+		return () => this.#virtualizer.measureElement(null);
+	};
+
+	/** Brings a row into view. */
+	scrollTo(index: number): void {
+		this.#virtualizer.scrollToIndex(index, { align: 'auto' });
+	}
+}
