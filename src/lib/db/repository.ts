@@ -32,7 +32,7 @@ export type { LocatedHead, StoredEvent, StoredHead, StoredPeriod } from './datab
 
 /**
  * Where to find an event's full record: its key, and the record block its head names (see
- * `StoredHead.recordBlock`) when the caller has the head. Without it, or when the record has
+ * `LocatedHead.recordBlock`) when the caller has the head. Without it, or when the record has
  * moved since, the dataset's heads are read to find it.
  */
 export interface RecordRef {
