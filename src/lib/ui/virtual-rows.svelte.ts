@@ -135,9 +135,4 @@ export class VirtualRows<T> {
 		// Called with nothing, the virtualizer stops watching the rows no longer in the page.
 		return () => this.#virtualizer.measureElement(null);
 	};
-
-	/** Brings a row into view. */
-	scrollTo(index: number): void {
-		this.#virtualizer.scrollToIndex(index, { align: 'auto' });
-	}
 }
