@@ -1,7 +1,10 @@
 import { defineConfig } from '@playwright/test';
 import base from '../../playwright.config';
 
-/** Benchmarks: one worker, no time limit per test, the same Chromium and server as the e2e tests. */
+/**
+ * Benchmarks: one worker, no time limit per test, no trace, the same Chromium and server as the
+ * e2e tests.
+ */
 export default defineConfig({
 	...base,
 	testDir: '.',
@@ -9,5 +12,8 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: 1,
 	timeout: 15 * 60_000,
-	reporter: 'list'
+	reporter: 'list',
+	// No trace: recording one keeps a screencast of the page running, which costs frames the
+	// figures would then count against the app.
+	use: { ...base.use, trace: 'off' }
 });
