@@ -78,3 +78,100 @@ export function edgeShape(a: Disc, b: Disc, o: EdgeShapeOptions): EdgeShape | un
 	if (o.toA) out.push(head(span.x1, span.y1, -ux, -uy));
 	return { line, span, heads: out };
 }
+
+/** The distance from a point to a segment. */
+export function segmentDistance(x: number, y: number, s: Segment): number {
+	const dx = s.x2 - s.x1;
+	const dy = s.y2 - s.y1;
+	const length2 = dx * dx + dy * dy;
+	const t =
+		length2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - s.x1) * dx + (y - s.y1) * dy) / length2));
+	return Math.hypot(x - s.x1 - t * dx, y - s.y1 - t * dy);
+}
+
+/**
+ * The item whose segment passes nearest a point, no farther than `within`; undefined when none
+ * does. Ties go to the later item (drawn on top).
+ */
+export function nearestSegment<T>(
+	x: number,
+	y: number,
+	items: Iterable<T>,
+	segmentOf: (item: T) => Segment | undefined,
+	within: number
+): T | undefined {
+	let best: T | undefined;
+	let bestDistance = within;
+	for (const item of items) {
+		const s = segmentOf(item);
+		if (!s) continue;
+		const d = segmentDistance(x, y, s);
+		if (d <= bestDistance) {
+			best = item;
+			bestDistance = d;
+		}
+	}
+	return best;
+}
+
+/** How a link is drawn: its emphasis, whether it rests on claims only, its width on screen. */
+export interface LinkLook {
+	tier: 'dim' | 'plain' | 'lit';
+	claims: boolean;
+	/** The line's width in screen pixels. */
+	widthPx: number;
+}
+
+/** Links drawn alike, as one path of lines and one of arrowheads. */
+export interface LinkBatch extends LinkLook {
+	/** Stable while the same kind of link is drawn: tier, claims and width. */
+	key: string;
+	/** Path data: one `M…L…` per link. */
+	lines: string;
+	/** Path data: the arrowheads' triangles. */
+	heads: string;
+	/** How many links it draws. */
+	count: number;
+}
+
+const TIER_ORDER = { dim: 0, plain: 1, lit: 2 } as const;
+/** Line widths are drawn to the nearest half pixel, so links fall into a few batches. */
+const WIDTH_STEP_PX = 0.5;
+
+/**
+ * Groups the links of a large drawing by how they look, so the drawing needs a few paths instead
+ * of an element per link (every tick of the layout rewrites each). Batches come in painting
+ * order: dimmed links first, highlighted ones last (on top), thinner before wider.
+ */
+export function batchLinks(links: Iterable<{ shape: EdgeShape; look: LinkLook }>): LinkBatch[] {
+	const f = (n: number) => Math.round(n * 100) / 100;
+	const batches = new Map<string, LinkBatch & { parts: string[]; headParts: string[] }>();
+	for (const { shape, look } of links) {
+		const widthPx = Math.max(
+			WIDTH_STEP_PX,
+			Math.round(look.widthPx / WIDTH_STEP_PX) * WIDTH_STEP_PX
+		);
+		const key = `${look.tier}-${look.claims ? 'claims' : 'sure'}-${widthPx}`;
+		let batch = batches.get(key);
+		if (!batch) {
+			batch = { ...look, widthPx, key, lines: '', heads: '', count: 0, parts: [], headParts: [] };
+			batches.set(key, batch);
+		}
+		const l = shape.line;
+		batch.parts.push(`M${f(l.x1)},${f(l.y1)}L${f(l.x2)},${f(l.y2)}`);
+		batch.headParts.push(...shape.heads);
+		batch.count++;
+	}
+	return [...batches.values()]
+		.map(({ parts, headParts, ...batch }) => ({
+			...batch,
+			lines: parts.join(''),
+			heads: headParts.join('')
+		}))
+		.sort(
+			(p, q) =>
+				TIER_ORDER[p.tier] - TIER_ORDER[q.tier] ||
+				Number(p.claims) - Number(q.claims) ||
+				p.widthPx - q.widthPx
+		);
+}

@@ -551,6 +551,7 @@ export const en = {
 		colour: { kind: 'Kind', country: 'Country' },
 		fit: 'Fit',
 		legend: 'Legend',
+		links: 'Links drawn',
 		otherCountries: 'Other',
 		sizeHint: 'Size: events · width: shared events',
 		summary: (nodes: number, edges: number) =>

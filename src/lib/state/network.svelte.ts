@@ -43,6 +43,12 @@ export const MAX_DRAWN_ACTORS = 100;
 /** The most links drawn: the heaviest among the drawn actors (and the selected ones). */
 export const MAX_DRAWN_LINKS = 800;
 /**
+ * Past this many links drawn, links are drawn a few paths at a time (see `batchLinks`) instead
+ * of an element each: the layout rewrites every link on each of its ticks. Below it, each link
+ * is its own element with its own name for assistive technology.
+ */
+export const BATCH_LINKS = 150;
+/**
  * A graph this large (links in the window) is rebuilt only once the window rests, not on every
  * frame of a zoom: building it takes longer than a frame.
  */
