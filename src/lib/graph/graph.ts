@@ -69,8 +69,6 @@ export const restsOnClaims = (edge: Pick<GraphEdge, 'confidence'>): boolean =>
 export interface ActorGraph {
 	nodes: GraphNode[];
 	edges: GraphEdge[];
-	/** For each actor, its events in the window, by key, in chronological order. */
-	eventsOf: Map<ActorId, EventKey[]>;
 }
 
 /** Actor numbers in a window stay below this, so two make one exact number (up to 2^53). */
@@ -87,7 +85,7 @@ export function buildGraph(
 	window: Span,
 	maxSpanMs = Infinity
 ): ActorGraph {
-	const eventsOf = new Map<ActorId, EventKey[]>();
+	const eventCount = new Map<ActorId, number>();
 	// Links by a number made of their two actors' numbers: building a string id for every pair of
 	// every event costs more than the rest of the graph (the string id is made once per link).
 	const numberOf = new Map<ActorId, number>();
@@ -102,9 +100,7 @@ export function buildGraph(
 		const ids = actorIdsOf(e.event);
 		const numbers: number[] = [];
 		for (const id of ids) {
-			const list = eventsOf.get(id);
-			if (list) list.push(e.key);
-			else eventsOf.set(id, [e.key]);
+			eventCount.set(id, (eventCount.get(id) ?? 0) + 1);
 			let n = numberOf.get(id);
 			if (n === undefined) numberOf.set(id, (n = numberOf.size));
 			numbers.push(n);
@@ -146,12 +142,12 @@ export function buildGraph(
 			edges.get(ns < nt ? ns * PAIR_BASE + nt : nt * PAIR_BASE + ns)?.relations.push(relation);
 		}
 	}
-	const nodes = [...eventsOf].map(([id, keys]) => ({ id, events: keys.length }));
+	const nodes = [...eventCount].map(([id, events]) => ({ id, events }));
 	nodes.sort((p, q) => q.events - p.events || (p.id < q.id ? -1 : 1));
 	const edgeList = [...edges.values()];
 	for (const edge of edgeList)
 		edge.relations.sort((p, q) => q.count - p.count || p.type.localeCompare(q.type));
-	return { nodes, edges: edgeList, eventsOf };
+	return { nodes, edges: edgeList };
 }
 
 export interface Connection {

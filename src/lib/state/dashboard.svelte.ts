@@ -9,6 +9,7 @@
  */
 import { createContext, untrack } from 'svelte';
 import { t } from '../i18n';
+import { GraphService } from '../graph/graph-client';
 import { checkUrl } from '../io/url';
 import type { EventKey } from '../model/events';
 import type { ActorId } from '../model/schema';
@@ -34,6 +35,8 @@ export interface DashboardOptions {
 	importer?: ImportSession;
 	/** How the network waits for the next frame (tests run frames by hand). */
 	schedule?: FrameScheduler;
+	/** Who builds large graphs (the graph worker unless given). */
+	graphs?: GraphService;
 }
 
 export class Dashboard {
@@ -68,7 +71,8 @@ export class Dashboard {
 		this.network = new NetworkState(
 			this.timeline,
 			{ nameOf: app.actorName, has: (id) => app.actorsById.has(id) },
-			options.schedule
+			options.schedule,
+			options.graphs ?? new GraphService()
 		);
 		this.exporter = new ExportSession(app, this.timeline, this.network, {
 			onrestored: (settings) => this.restored(settings)
@@ -105,6 +109,11 @@ export class Dashboard {
 				else this.network.windowMoved();
 				if (wanted) looked = true;
 			});
+		});
+		// Many events: the graph worker answers for the window while someone looks at the graph.
+		$effect(() => {
+			const query = this.graphWanted ? this.network.graphQuery : undefined;
+			untrack(() => this.network.ask(query));
 		});
 		// Back and forward: only the history entry triggers this, not what applying it reads.
 		$effect(() => {

@@ -18,6 +18,8 @@ import {
 	type GraphEdge
 } from '../graph/graph';
 import { countryPalette } from '../graph/colours';
+import type { GraphService } from '../graph/graph-client';
+import type { KeyedEvent } from '../model/events';
 import type { TimelineState } from './timeline.svelte';
 
 export type ColorBy = 'kind' | 'country';
@@ -58,8 +60,17 @@ export const SETTLE_MS = 150;
 
 /** Up to this many events, the first graph is built with the first paint (it costs little). */
 const FIRST_GRAPH_EVENTS = 5000;
+/** Past this many events, graphs are built by the graph worker (when there is one), off the page. */
+export const WORKER_GRAPH_EVENTS = 1000;
 
-const EMPTY_GRAPH: ActorGraph = { nodes: [], edges: [], eventsOf: new Map() };
+/** What the graph worker is asked: the events (a new list sends them again) and the window. */
+export interface GraphQuery {
+	events: readonly KeyedEvent[];
+	maxSpanMs: number;
+	window: Span;
+}
+
+const EMPTY_GRAPH: ActorGraph = { nodes: [], edges: [] };
 
 /** What the network draws of the window's graph, and how much it leaves out. */
 export interface DrawnGraph {
@@ -101,11 +112,19 @@ export class NetworkState {
 	#frameWindow = $state.raw<Span | undefined>(undefined);
 	#cancelFrame: (() => void) | undefined;
 
-	constructor(tl: TimelineState, actors: NetworkActors, schedule: FrameScheduler = animationFrame) {
+	readonly #graphs: GraphService | undefined;
+
+	constructor(
+		tl: TimelineState,
+		actors: NetworkActors,
+		schedule: FrameScheduler = animationFrame,
+		graphs?: GraphService
+	) {
 		this.#tl = tl;
 		this.#nameOf = actors.nameOf;
 		this.#hasActor = actors.has;
 		this.#schedule = schedule;
+		this.#graphs = graphs;
 	}
 
 	/** The selected actor, if it still exists (a dataset may have been deleted since). */
@@ -156,6 +175,8 @@ export class NetworkState {
 	 * graph never delays it; a small one is built at once.
 	 */
 	readonly graph: ActorGraph = $derived.by(() => {
+		// Many events: the graph worker's last answer (see `ask`).
+		if (this.#viaWorker) return this.#answer?.graph ?? EMPTY_GRAPH;
 		const small = this.#tl.events.length <= FIRST_GRAPH_EVENTS;
 		// A large graph waits for the timeline's first paint: the reader sees the timeline first.
 		if (!small && !this.#tl.painted) return EMPTY_GRAPH;
@@ -172,9 +193,58 @@ export class NetworkState {
 	 */
 	#lastLinks = 0;
 
-	/** The first graph of many events is still to be built (on the next frame). */
-	readonly pending: boolean = $derived.by(
-		() => this.graph === EMPTY_GRAPH && this.#tl.events.length > FIRST_GRAPH_EVENTS
+	/** The graph worker builds the graphs: there is one, and many events. */
+	readonly #viaWorker: boolean = $derived.by(
+		() => this.#graphs !== undefined && this.#tl.events.length > WORKER_GRAPH_EVENTS
+	);
+
+	/** The worker's last answer, and the events it was built from. */
+	#answer = $state.raw<{ graph: ActorGraph; events: readonly KeyedEvent[] } | undefined>(undefined);
+
+	/**
+	 * What the graph worker should answer now, when it builds the graphs: the events and the
+	 * window, once the timeline has painted (see `graph`). The dashboard passes it to `ask` while
+	 * someone looks at the graph.
+	 */
+	readonly graphQuery: GraphQuery | undefined = $derived.by(() => {
+		if (!this.#viaWorker || !this.#tl.painted) return undefined;
+		const window = this.#frameWindow;
+		if (window === undefined) return undefined;
+		return { events: this.#tl.events, maxSpanMs: this.#tl.maxSpanMs, window };
+	});
+
+	#sent: readonly KeyedEvent[] | undefined;
+
+	/**
+	 * Asks the graph worker for a window's graph; the answer becomes `graph` unless a newer
+	 * question replaced it. Should the worker fail, the graph is built on the page.
+	 */
+	ask(query: GraphQuery | undefined): void {
+		const graphs = this.#graphs;
+		if (!query || !graphs) return;
+		if (query.events !== this.#sent) {
+			graphs.setData(query.events, query.maxSpanMs);
+			this.#sent = query.events;
+		}
+		graphs.graph(query.window).then(
+			(graph) => {
+				if (!graph) return;
+				this.#lastLinks = graph.edges.length;
+				this.#answer = { graph, events: query.events };
+			},
+			() => {
+				const graph = buildGraph(query.events, query.window, query.maxSpanMs);
+				this.#lastLinks = graph.edges.length;
+				this.#answer = { graph, events: query.events };
+			}
+		);
+	}
+
+	/** The first graph of many events is still to be built (on the next frame, or by the worker). */
+	readonly pending: boolean = $derived.by(() =>
+		this.#viaWorker
+			? this.#answer?.events !== this.#tl.events
+			: this.graph === EMPTY_GRAPH && this.#tl.events.length > FIRST_GRAPH_EVENTS
 	);
 
 	/**
@@ -373,5 +443,6 @@ export class NetworkState {
 	destroy(): void {
 		this.#cancelFrame?.();
 		this.#cancelFrame = undefined;
+		this.#graphs?.destroy();
 	}
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { edgeId } from '$lib/graph/graph';
-import { MAX_DRAWN_ACTORS, MAX_DRAWN_LINKS, NetworkState } from '$lib/state/network.svelte';
+import { buildGraph, edgeId } from '$lib/graph/graph';
+import { graphOfColumns, type GraphColumns } from '$lib/graph/columns';
+import { GraphService, type GraphWorkerLike } from '$lib/graph/graph-client';
+import {
+	MAX_DRAWN_ACTORS,
+	MAX_DRAWN_LINKS,
+	NetworkState,
+	WORKER_GRAPH_EVENTS
+} from '$lib/state/network.svelte';
 import { toStored, type StoredEvent } from '$lib/db/repository';
 import { TimelineState } from '$lib/state/timeline.svelte';
 import { actorId, actorMap, DATASET, ManualFrames, storedMeetings, utc } from './fixtures.svelte';
@@ -257,5 +264,104 @@ describe('a window too large to draw', () => {
 		expect(net.drawn.nodes).toHaveLength(21);
 		expect(net.drawn.hiddenActors).toBe(0);
 		expect(net.drawn.hiddenLinks).toBe(0);
+	});
+});
+
+describe('many events: the graph worker builds the graph', () => {
+	/** 1,200 events over 2020: each pairs two of 30 actors. */
+	function many(graphs: GraphService) {
+		const events = Array.from({ length: WORKER_GRAPH_EVENTS + 200 }, (_, i) =>
+			toStored(
+				event({
+					id: `e-${i}`,
+					start: `2020-${String((i % 12) + 1).padStart(2, '0')}-01`,
+					participants: [{ actor: `a-${i % 30}` }, { actor: `a-${(i * 7 + 3) % 30}` }]
+				}),
+				DATASET
+			)
+		).sort((p, q) => p.startMs - q.startMs);
+		const frames = new ManualFrames();
+		const tl = new TimelineState({ events: () => events, actors: () => new Map() });
+		const net = new NetworkState(
+			tl,
+			{ nameOf: (id) => id, has: () => true },
+			frames.schedule,
+			graphs
+		);
+		return { tl, net, frames, events };
+	}
+	const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+	it('asks once the timeline has painted, and shows the answer: the same graph as on the page', async () => {
+		const { tl, net, frames } = many(new GraphService(() => undefined));
+		net.windowMoved();
+		frames.run();
+		expect(net.graphQuery).toBeUndefined();
+		expect(net.pending).toBe(true);
+		tl.painted = true;
+		const query = net.graphQuery;
+		expect(query?.window).toEqual(tl.window);
+		net.ask(query);
+		expect(net.graph.nodes).toHaveLength(0);
+		await settle();
+		expect(net.pending).toBe(false);
+		const expected = buildGraph(tl.events, tl.window, tl.maxSpanMs);
+		expect(net.graph.nodes).toEqual(expected.nodes);
+		expect(net.graph.edges.map((e) => [e.id, e.weight, e.confidence, e.eventKeys])).toEqual(
+			expected.edges.map((e) => [e.id, e.weight, e.confidence, e.eventKeys])
+		);
+		// Choosing an actor reads the worker's graph: its connections, its events highlighted.
+		net.selectActor(actorId('a-0'));
+		expect(net.connections.length).toBeGreaterThan(0);
+		expect(net.highlightKeys?.size).toBe(tl.eventsOfActor(actorId('a-0')).length);
+		net.destroy();
+	});
+
+	it('a newer window replaces a question not yet answered; only its graph shows', async () => {
+		const posted: unknown[] = [];
+		const worker = {
+			postMessage: (m: unknown) => posted.push(m),
+			terminate: () => {},
+			onmessage: null,
+			onerror: null
+		} as unknown as GraphWorkerLike;
+		const { tl, net } = many(new GraphService(() => worker));
+		tl.painted = true;
+		const march = { start: utc(2020, 3, 1), end: utc(2020, 4, 1) };
+		const all = { start: utc(2019), end: utc(2022) };
+		net.ask({ events: tl.events, maxSpanMs: tl.maxSpanMs, window: march });
+		net.ask({ events: tl.events, maxSpanMs: tl.maxSpanMs, window: all });
+		net.ask({ events: tl.events, maxSpanMs: tl.maxSpanMs, window: march });
+		// The data, then one question in flight: the others wait, the last replacing the one before.
+		expect(posted.map((m) => (m as { kind: string }).kind)).toEqual(['data', 'graph']);
+		const reply = (data: unknown) =>
+			(worker.onmessage as (e: MessageEvent) => void)({ data } as MessageEvent);
+		const { columns, idOrder } = posted[0] as { columns: GraphColumns; idOrder: Uint32Array };
+		const ask = posted[1] as { id: number; generation: number; window: typeof march };
+		reply({
+			kind: 'graph',
+			id: ask.id,
+			generation: ask.generation,
+			answer: graphOfColumns(columns, idOrder, ask.window)
+		});
+		await settle();
+		// The first answer is dropped (a newer question waits), and the last question is sent.
+		expect(net.graph.nodes).toHaveLength(0);
+		expect(posted).toHaveLength(3);
+		const last = posted[2] as typeof ask;
+		expect(last.window).toEqual(march);
+		reply({
+			kind: 'graph',
+			id: last.id,
+			generation: last.generation,
+			answer: graphOfColumns(columns, idOrder, last.window)
+		});
+		await settle();
+		expect(net.graph.nodes).toEqual(buildGraph(tl.events, march, tl.maxSpanMs).nodes);
+		// A worker that fails: the graph is built on the page instead.
+		net.ask({ events: tl.events, maxSpanMs: tl.maxSpanMs, window: all });
+		(worker.onerror as () => void)();
+		await settle();
+		expect(net.graph.nodes).toEqual(buildGraph(tl.events, all, tl.maxSpanMs).nodes);
 	});
 });

@@ -1,0 +1,193 @@
+/**
+ * The page's side of the graph worker: hands it the events as columns once per change of the
+ * data, asks for one window's graph at a time (a newer question replaces one still waiting),
+ * and turns each answer into the graph the views read. Where no worker can run (tests, or a
+ * worker that fails to load), the same code answers on the page.
+ */
+import type { Span } from '../model/dates';
+import type { KeyedEvent } from '../model/events';
+import type { ActorGraph } from './graph';
+import {
+	buffersOf,
+	columnGraph,
+	graphColumns,
+	graphOfColumns,
+	idOrderOf,
+	type GraphAnswer,
+	type GraphColumns,
+	type GraphNames
+} from './columns';
+
+export type ToGraphWorker =
+	| { kind: 'data'; generation: number; columns: GraphColumns; idOrder: Uint32Array }
+	| { kind: 'graph'; id: number; generation: number; window: Span };
+
+export type FromGraphWorker =
+	| { kind: 'graph'; id: number; generation: number; answer: GraphAnswer }
+	| { kind: 'stale'; id: number }
+	| { kind: 'error'; id: number; message: string };
+
+/** What the client needs of a worker; tests hand in their own. */
+export type GraphWorkerLike = Pick<Worker, 'postMessage' | 'terminate' | 'onmessage' | 'onerror'>;
+
+const defaultFactory = (): GraphWorkerLike | undefined =>
+	typeof Worker === 'undefined'
+		? undefined
+		: new Worker(new URL('./graph.worker.ts', import.meta.url), {
+				type: 'module',
+				name: 'trama-graph'
+			});
+
+interface Asked {
+	window: Span;
+	resolve: (graph: ActorGraph | undefined) => void;
+	reject: (error: Error) => void;
+}
+
+export class GraphService {
+	readonly #factory: () => GraphWorkerLike | undefined;
+	#worker: GraphWorkerLike | undefined;
+	/** No worker could be started, or it failed: answer on the page. */
+	#inPage = false;
+	#generation = 0;
+	#events: readonly KeyedEvent[] = [];
+	#names: GraphNames = { actorIds: [], types: [] };
+	/** The columns, kept on the page only when it answers itself. */
+	#local: { columns: GraphColumns; idOrder: Uint32Array } | undefined;
+	#busy: (Asked & { id: number }) | undefined;
+	#waiting: Asked | undefined;
+	#ids = 0;
+
+	constructor(factory: () => GraphWorkerLike | undefined = defaultFactory) {
+		this.#factory = factory;
+	}
+
+	/** The events graphs are built from (in time order), and their longest span. */
+	setData(events: readonly KeyedEvent[], maxSpanMs: number): void {
+		const { columns, names } = graphColumns(events, maxSpanMs);
+		const idOrder = idOrderOf(names);
+		this.#generation++;
+		this.#events = events;
+		this.#names = names;
+		const worker = this.#ensureWorker();
+		if (worker) {
+			this.#local = undefined;
+			const message: ToGraphWorker = {
+				kind: 'data',
+				generation: this.#generation,
+				columns,
+				idOrder
+			};
+			worker.postMessage(message, [...buffersOf(columns), idOrder.buffer]);
+		} else {
+			this.#local = { columns, idOrder };
+		}
+	}
+
+	/**
+	 * The graph of a window of the data last set; undefined when a newer question replaced this
+	 * one before it was answered.
+	 */
+	graph(window: Span): Promise<ActorGraph | undefined> {
+		return new Promise((resolve, reject) => {
+			this.#waiting?.resolve(undefined);
+			this.#waiting = { window, resolve, reject };
+			this.#pump();
+		});
+	}
+
+	destroy(): void {
+		this.#worker?.terminate();
+		this.#worker = undefined;
+		this.#waiting?.resolve(undefined);
+		this.#busy?.resolve(undefined);
+		this.#waiting = this.#busy = undefined;
+	}
+
+	#ensureWorker(): GraphWorkerLike | undefined {
+		if (this.#worker || this.#inPage) return this.#worker;
+		try {
+			this.#worker = this.#factory();
+		} catch {
+			this.#worker = undefined;
+		}
+		if (!this.#worker) {
+			this.#inPage = true;
+			return undefined;
+		}
+		this.#worker.onmessage = (event: MessageEvent<FromGraphWorker>) => this.#answered(event.data);
+		this.#worker.onerror = () => this.#fail();
+		return this.#worker;
+	}
+
+	/** The worker could not run: from now on the page answers, from the data it still has. */
+	#fail(): void {
+		this.#worker?.terminate();
+		this.#worker = undefined;
+		this.#inPage = true;
+		const asked = this.#busy;
+		this.#busy = undefined;
+		// The columns went to the worker: make them again from the events the page holds.
+		const events = this.#events;
+		const { columns, names } = graphColumns(events, this.#maxSpan(events));
+		this.#names = names;
+		this.#local = { columns, idOrder: idOrderOf(names) };
+		if (asked && !this.#waiting) this.#waiting = asked;
+		else asked?.resolve(undefined);
+		this.#pump();
+	}
+
+	#maxSpan(events: readonly KeyedEvent[]): number {
+		let max = 0;
+		for (const e of events) max = Math.max(max, e.endMs - e.startMs);
+		return max;
+	}
+
+	#pump(): void {
+		if (this.#busy || !this.#waiting) return;
+		const asked = this.#waiting;
+		this.#waiting = undefined;
+		const local = this.#local;
+		if (!this.#worker || local) {
+			// On the page: still answered after the current task, as the worker would.
+			const events = this.#events;
+			const names = this.#names;
+			queueMicrotask(() => {
+				if (!local) {
+					asked.resolve(undefined);
+					return;
+				}
+				try {
+					const answer = graphOfColumns(local.columns, local.idOrder, asked.window);
+					asked.resolve(columnGraph(answer, names, (i) => (events[i] as KeyedEvent).key));
+				} catch (error) {
+					asked.reject(error instanceof Error ? error : new Error(String(error)));
+				}
+			});
+			return;
+		}
+		const id = ++this.#ids;
+		this.#busy = { ...asked, id };
+		const message: ToGraphWorker = {
+			kind: 'graph',
+			id,
+			generation: this.#generation,
+			window: asked.window
+		};
+		this.#worker.postMessage(message);
+	}
+
+	#answered(message: FromGraphWorker): void {
+		const asked = this.#busy;
+		if (!asked || asked.id !== message.id) return;
+		this.#busy = undefined;
+		if (message.kind === 'error') asked.reject(new Error(message.message));
+		else if (message.kind === 'stale' || message.generation !== this.#generation || this.#waiting)
+			asked.resolve(undefined);
+		else {
+			const events = this.#events;
+			asked.resolve(columnGraph(message.answer, this.#names, (i) => (events[i] as KeyedEvent).key));
+		}
+		this.#pump();
+	}
+}
