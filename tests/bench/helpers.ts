@@ -190,3 +190,39 @@ export function timeActorClick(page: Page, actor: string, timeoutMs = 60_000): P
 		{ actor, timeoutMs }
 	);
 }
+
+/**
+ * Milliseconds from a click on the link between two actors (its element in a small drawing, its
+ * button in the list beside a large one) to the link's panel listing its events.
+ */
+export function timeEdgeClick(
+	page: Page,
+	a: string,
+	b: string,
+	timeoutMs = 60_000
+): Promise<number> {
+	return page.evaluate(
+		({ a, b, timeoutMs }) =>
+			new Promise<number>((resolve, reject) => {
+				const pair = `[data-source="${a}"][data-target="${b}"]`;
+				const el =
+					document.querySelector(`[data-testid=network] .edge${pair}`) ??
+					document.querySelector(`[data-testid=network-links] button${pair}`);
+				if (!el) {
+					reject(new Error(`no link ${a}–${b}`));
+					return;
+				}
+				const t0 = performance.now();
+				el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+				const check = () => {
+					if (document.querySelector(`[data-testid=edge-panel]${pair} li`))
+						requestAnimationFrame(() => resolve(performance.now() - t0));
+					else if (performance.now() - t0 > timeoutMs)
+						reject(new Error(`no filled panel for ${a}–${b} in ${timeoutMs} ms`));
+					else requestAnimationFrame(check);
+				};
+				check();
+			}),
+		{ a, b, timeoutMs }
+	);
+}

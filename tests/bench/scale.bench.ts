@@ -31,6 +31,7 @@ import {
 	pageProbes,
 	percentile,
 	timeActorClick,
+	timeEdgeClick,
 	wheel,
 	type LongTasks,
 	type StockItem
@@ -78,6 +79,7 @@ interface SizeResult {
 		longTasks: LongTasks;
 	};
 	actorClick?: { actors: string[]; ms: number[]; median: number; max: number };
+	edgeClick?: { links: string[]; ms: number[]; median: number; max: number };
 	tableScroll?: { fps: number; frames: Frames; rowsScrolled: number; rowsDrawn: number };
 	cycles?: {
 		count: number;
@@ -323,6 +325,37 @@ for (const n of SIZES) {
 				actors: clicked,
 				ms,
 				median: sorted[Math.floor(sorted.length / 2)] ?? NaN,
+				max: sorted.at(-1) ?? NaN
+			};
+		});
+
+		await step(result, 'edge click', async () => {
+			// The heaviest link drawn, a middling one, and the heaviest again.
+			const links = await page
+				.locator('[data-testid=network] .edge, [data-testid=network-links] button')
+				.evaluateAll((els) =>
+					els
+						.map((el) => ({
+							a: el.getAttribute('data-source') ?? '',
+							b: el.getAttribute('data-target') ?? '',
+							weight: Number(el.getAttribute('data-weight'))
+						}))
+						.sort((p, q) => q.weight - p.weight)
+				);
+			const heaviest = links[0];
+			const middling = links[Math.floor(links.length / 2)];
+			if (!heaviest || !middling) throw new Error('no links drawn');
+			const ms: number[] = [];
+			for (const l of [heaviest, middling, heaviest]) {
+				ms.push(Math.round(await timeEdgeClick(page, l.a, l.b, slow)));
+				await page.keyboard.press('Escape');
+				await page.waitForTimeout(300);
+			}
+			const sorted = [...ms].sort((a, b) => a - b);
+			result.edgeClick = {
+				links: [heaviest, middling, heaviest].map((l) => `${l.a}–${l.b} (${l.weight})`),
+				ms,
+				median: sorted[1] ?? NaN,
 				max: sorted.at(-1) ?? NaN
 			};
 		});
@@ -613,6 +646,13 @@ function sizeTable(r: SizeResult): string {
 		`≤ ${clickTarget} ms`,
 		a ? a.max <= clickTarget : undefined
 	);
+	const ec = r.edgeClick;
+	add(
+		'edge click → filled panel (median / max)',
+		ec ? `${f0(ec.median)} / ${f0(ec.max)} ms (${ec.ms.join(', ')}; ${ec.links.join(', ')})` : '—',
+		`≤ ${clickTarget} ms`,
+		ec ? ec.max <= clickTarget : undefined
+	);
 	const s = r.tableScroll;
 	add(
 		'table scroll',
@@ -671,6 +711,7 @@ function scalingTable(rs: SizeResult[]): string {
 		['heap after load (MB)', (r) => r.heapAfterLoadMB],
 		['zoom p95 (ms)', (r) => r.zoom?.frames.p95],
 		['actor click median (ms)', (r) => r.actorClick?.median],
+		['edge click median (ms)', (r) => r.edgeClick?.median],
 		[
 			'table scroll frame time (ms, 1000/fps)',
 			(r) => (r.tableScroll ? 1000 / r.tableScroll.fps : undefined)

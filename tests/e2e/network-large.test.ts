@@ -16,7 +16,7 @@ test.use({ viewport: { width: 1366, height: 768 } });
 const network = (page: Page) => page.getByTestId('network');
 
 /** Generated events among 40 actors: more links than {@link BATCH_LINKS}. */
-const file = generateFile(1500, 40);
+const file = generateFile(3000, 40);
 
 /** The actors each generated event links, pair by pair, with their count of shared events. */
 function pairs(): Map<string, number> {
@@ -42,9 +42,9 @@ test('hundreds of links: drawn as paths, listed by name, and a click picks the l
 	await page.getByTestId('import-open').click();
 	const dialog = page.getByTestId('import-dialog');
 	await dialog.getByTestId('import-file').setInputFiles(path);
-	await expect(dialog.getByTestId('import-counts')).toContainText('1,500 new');
+	await expect(dialog.getByTestId('import-counts')).toContainText('3,000 new');
 	await dialog.getByTestId('import-commit').click();
-	await expect(page.getByTestId('notice')).toContainText('Imported 1,500 events');
+	await expect(page.getByTestId('notice')).toContainText('Imported 3,000 events');
 	await page.getByRole('button', { name: 'Fit all' }).click();
 
 	// Every linked pair of the file shares events in the whole range: all are drawn.
@@ -161,9 +161,24 @@ test('hundreds of links: drawn as paths, listed by name, and a click picks the l
 		await expect(page.getByTestId('actor-panel')).toBeVisible();
 	}
 
-	// The list works as buttons too: choosing a link there opens it.
-	const first = listed[0];
-	await page.getByTestId('network-links').getByRole('button').first().dispatchEvent('click');
-	await expect(panel).toHaveAttribute('data-source', first?.a ?? '');
-	await expect(panel).toHaveAttribute('data-target', first?.b ?? '');
+	// The list works as buttons too: choosing a link there opens it. The heaviest link's panel
+	// lists its first 100 events, and more on request.
+	const heaviest = [...listed].sort((p, q) => q.weight - p.weight)[0];
+	if (!heaviest) throw new Error('no links');
+	expect(heaviest.weight).toBeGreaterThan(100);
+	await page
+		.getByTestId('network-links')
+		.locator(`button[data-source="${heaviest.a}"][data-target="${heaviest.b}"]`)
+		.dispatchEvent('click');
+	await expect(panel).toHaveAttribute('data-source', heaviest.a);
+	await expect(panel).toHaveAttribute('data-target', heaviest.b);
+	const rows = panel.locator('ul.events > li');
+	await expect(rows).toHaveCount(100);
+	const rest = heaviest.weight - 100;
+	const more = panel.getByRole('button', { name: /^Show \d+ more events? \(of / });
+	await expect(more).toHaveText(
+		`Show ${Math.min(100, rest)} more event${Math.min(100, rest) === 1 ? '' : 's'} (of ${heaviest.weight})`
+	);
+	await more.click();
+	await expect(rows).toHaveCount(Math.min(200, heaviest.weight));
 });

@@ -579,6 +579,10 @@ export const en = {
 		hideEvents: 'Hide the events',
 		moreConnections: (n: number) => `Show ${count(n, 'more connection', 'more connections')}`
 	},
+	eventList: {
+		more: (n: number, total: number) =>
+			`Show ${count(n, 'more event', 'more events')} (of ${number.format(total)})`
+	},
 	edgePanel: {
 		label: 'Link',
 		title: (a: string, b: string) => `${a} and ${b}`,
