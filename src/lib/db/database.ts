@@ -50,9 +50,20 @@ export interface LocatedHead extends StoredHead {
 export interface HeadBlock {
 	datasetId: DatasetId;
 	block: number;
-	heads: LocatedHead[];
+	/**
+	 * The block's heads (`LocatedHead[]`) as JSON text (see `headsOf`). IndexedDB hands a page a
+	 * stored object by rebuilding it, object by object, on the page's thread: for the heads of
+	 * 100,000 events that took 0.8 s and left as much garbage. One string per block comes across
+	 * whole, and `JSON.parse` builds the same heads in about half the time (schema version 7).
+	 */
+	text: string;
 	/** Every actor the block's events involve, once each: the index that says an actor is used. */
 	actorIds: ActorId[];
+}
+
+/** The heads a head block holds, in its (chronological) order. */
+export function headsOf(block: Pick<HeadBlock, 'text'>): LocatedHead[] {
+	return JSON.parse(block.text) as LocatedHead[];
 }
 
 /**
@@ -125,7 +136,12 @@ export function datasetBlocks(datasetId: DatasetId, events: readonly StoredEvent
 				recordBlock: Math.floor((i + j) / RECORD_BLOCK_SIZE)
 			};
 		});
-		heads.push({ datasetId, block: heads.length, heads: blockHeads, actorIds: [...actorIds] });
+		heads.push({
+			datasetId,
+			block: heads.length,
+			text: JSON.stringify(blockHeads),
+			actorIds: [...actorIds]
+		});
 	}
 	return { heads, records };
 }
@@ -255,5 +271,19 @@ export class TramaDatabase extends Dexie {
 				}
 			});
 		this.version(6).stores({ events: null });
+		// Version 7 keeps each head block's heads as JSON text (see `HeadBlock.text`). Blocks that
+		// version 5 has just written in this same upgrade are already text.
+		this.version(7)
+			.stores({})
+			.upgrade(async (tx) => {
+				await tx
+					.table('heads')
+					.toCollection()
+					.modify((block: HeadBlock & { heads?: LocatedHead[] }) => {
+						if (!Array.isArray(block.heads)) return;
+						block.text = JSON.stringify(block.heads);
+						delete block.heads;
+					});
+			});
 	}
 }

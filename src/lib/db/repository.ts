@@ -19,6 +19,7 @@ import type {
 } from '../model/schema';
 import {
 	datasetBlocks,
+	headsOf,
 	RECORD_BLOCK_SIZE,
 	toStored,
 	TramaDatabase,
@@ -149,7 +150,7 @@ export class Repository {
 			datasetIds === undefined
 				? await this.db.heads.toArray()
 				: (await Promise.all(datasetIds.map((id) => this.headsOfDataset(id).toArray()))).flat();
-		const heads = blocks.flatMap((b) => b.heads);
+		const heads = blocks.flatMap(headsOf);
 		return new Set(blocks.map((b) => b.datasetId)).size > 1 ? heads.sort(byDate) : heads;
 	}
 
@@ -197,7 +198,7 @@ export class Repository {
 		const located = new Map<EventKey, number>();
 		for (const datasetId of datasets)
 			for (const block of await this.headsOfDataset(datasetId).toArray())
-				for (const h of block.heads) {
+				for (const h of headsOf(block)) {
 					const key = eventKey({ datasetId, id: h.id });
 					if (wanted.has(key)) located.set(key, h.recordBlock);
 				}

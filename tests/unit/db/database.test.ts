@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { importedWithoutConfidence, TramaDatabase } from '$lib/db/database';
+import {
+	datasetBlocks,
+	importedWithoutConfidence,
+	TramaDatabase,
+	type HeadBlock
+} from '$lib/db/database';
 import { fromStored, Repository, toStored } from '$lib/db/repository';
 import { fromTimelineJs } from '$lib/io/timelinejs';
 import { compareDated, eventKey } from '$lib/model/events';
@@ -59,7 +64,7 @@ describe('opening a version-1 database', () => {
 		db = new TramaDatabase(NAME);
 		const repo = new Repository(db);
 		await db.open();
-		expect(db.verno).toBe(6);
+		expect(db.verno).toBe(7);
 
 		expect(await repo.datasets()).toEqual([dataset]);
 		const stored = file.events.map((e) => toStored(e, datasetId)).sort(compareDated);
@@ -172,7 +177,7 @@ describe('opening a version-2 database: the confidence nobody assessed', () => {
 
 		const upgraded = new TramaDatabase(V2);
 		await upgraded.open();
-		expect(upgraded.verno).toBe(6);
+		expect(upgraded.verno).toBe(7);
 		const events = await new Repository(upgraded).events();
 		const confidences = (datasetId: string) => [
 			...new Set(events.filter((e) => e.datasetId === datasetId).map((e) => e.confidence))
@@ -265,7 +270,7 @@ describe('opening a version-4 database: full records move into blocks', () => {
 		const repo = new Repository(db);
 		const expected = many.map((e) => toStored(e, 'big' as DatasetId)).sort(compareDated);
 		expect(await repo.events(['big' as DatasetId])).toEqual(expected);
-		expect(db.verno).toBe(6);
+		expect(db.verno).toBe(7);
 		// 450 events: three record blocks of at most 200, one head block.
 		expect(await db.records.count()).toBe(4);
 		const heads = await repo.heads(['big' as DatasetId]);
@@ -287,5 +292,72 @@ describe('opening a version-4 database: full records move into blocks', () => {
 		await repo.deleteDataset('big' as DatasetId);
 		expect((await repo.actors()).map((a) => a.id)).toEqual(['a-other']);
 		expect(await db.records.count()).toBe(1);
+	});
+});
+
+/** Version 6 as it shipped: head blocks hold their heads as objects. */
+const VERSION_6 = {
+	records: '[datasetId+block]',
+	heads: '[datasetId+block], *actorIds',
+	actors: 'id',
+	datasets: 'id',
+	periods: '[datasetId+id], datasetId',
+	meta: 'key'
+};
+
+describe('opening a version-6 database: head blocks become text', () => {
+	const V6 = 'upgrade-from-6';
+
+	it('keeps every head and its record block, and finds records through them', async () => {
+		const events = Array.from({ length: 260 }, (_, i) =>
+			toStored(
+				event({
+					id: `h-${String(i).padStart(3, '0')}`,
+					start: `2021-02-${String((i % 27) + 1).padStart(2, '0')}`,
+					participants: [{ actor: 'a-one' }, { actor: i % 3 ? 'a-two' : 'a-three' }],
+					tags: [`t-${i % 4}`]
+				}),
+				'six' as DatasetId
+			)
+		);
+		// Blocks as version 6 wrote them: the same heads, as an array of objects.
+		const blocks = datasetBlocks('six' as DatasetId, events);
+		const v6 = new Dexie(V6);
+		v6.version(6).stores(VERSION_6);
+		await v6.open();
+		await v6.table('datasets').put({
+			id: 'six' as DatasetId,
+			name: 'Six',
+			origin: { kind: 'paste' },
+			importedAt: '2026-11-30T10:00:00.000Z',
+			eventCount: events.length
+		} satisfies Dataset);
+		await v6.table('records').bulkPut(blocks.records);
+		await v6
+			.table('heads')
+			.bulkPut(
+				blocks.heads.map(({ text, ...b }) => ({ ...b, heads: JSON.parse(text) as unknown }))
+			);
+		v6.close();
+
+		db = new TramaDatabase(V6);
+		const repo = new Repository(db);
+		const heads = await repo.heads();
+		expect(db.verno).toBe(7);
+		const sorted = [...events].sort(compareDated);
+		expect(heads.map((h) => h.id)).toEqual(sorted.map((e) => e.id));
+		expect(heads.map((h) => h.recordBlock)).toEqual(sorted.map((_, i) => Math.floor(i / 200)));
+		expect(heads[5]?.participants).toEqual(sorted[5]?.participants);
+		expect(heads[5]?.tags).toEqual(sorted[5]?.tags);
+		// Stored as text now, with nothing left of the old shape.
+		const raw = (await db.heads.toArray()) as (HeadBlock & { heads?: unknown })[];
+		expect(raw).toHaveLength(1);
+		expect(typeof raw[0]?.text).toBe('string');
+		expect(raw[0]?.heads).toBeUndefined();
+		expect([...(raw[0]?.actorIds ?? [])].sort()).toEqual(['a-one', 'a-three', 'a-two']);
+		// Records by key, through the heads' blocks.
+		const last = sorted[259]!;
+		const [found] = await repo.eventsByKey([eventKey(last)]);
+		expect(found).toEqual(last);
 	});
 });
