@@ -214,18 +214,35 @@ export class NetworkState {
 	});
 
 	#sent: readonly KeyedEvent[] | undefined;
+	/** The latest question, and the timer that hands new data to the worker. */
+	#latest: GraphQuery | undefined;
+	#handover: ReturnType<typeof setTimeout> | undefined;
 
 	/**
 	 * Asks the graph worker for a window's graph; the answer becomes `graph` unless a newer
-	 * question replaced it. Should the worker fail, the graph is built on the page.
+	 * question replaced it. New data goes to the worker in a task of its own (making its columns
+	 * takes 0.1 s at 100,000 events), not in the one that paints the timeline. Should the worker
+	 * fail, the graph is built on the page.
 	 */
 	ask(query: GraphQuery | undefined): void {
 		const graphs = this.#graphs;
 		if (!query || !graphs) return;
+		this.#latest = query;
 		if (query.events !== this.#sent) {
-			graphs.setData(query.events, query.maxSpanMs);
 			this.#sent = query.events;
+			clearTimeout(this.#handover);
+			this.#handover = setTimeout(() => {
+				this.#handover = undefined;
+				const latest = this.#latest ?? query;
+				graphs.setData(latest.events, latest.maxSpanMs);
+				this.#question(graphs, latest);
+			}, 0);
+			return;
 		}
+		if (this.#handover === undefined) this.#question(graphs, query);
+	}
+
+	#question(graphs: GraphService, query: GraphQuery): void {
 		graphs.graph(query.window).then(
 			(graph) => {
 				if (!graph) return;
@@ -443,6 +460,7 @@ export class NetworkState {
 	destroy(): void {
 		this.#cancelFrame?.();
 		this.#cancelFrame = undefined;
+		clearTimeout(this.#handover);
 		this.#graphs?.destroy();
 	}
 }

@@ -51,8 +51,11 @@ export interface LaneLabels {
 
 export interface Lanes {
 	lanes: Lane[];
-	/** For each event key, the lanes its copies go on. */
-	membership: Map<EventKey, string[]>;
+	/**
+	 * For each event, the lanes its copies go on. Keyed by the event object, not its key: the
+	 * objects hash by identity, while 100,000 key strings each had to be flattened and hashed.
+	 */
+	membership: Map<KeyedEvent, string[]>;
 	/**
 	 * Each lane's events, in the order given (time order): what a layout walks, a lane at a time,
 	 * from the window's first event, without looking each event up.
@@ -68,11 +71,11 @@ interface LaneOptions {
 }
 
 /** Adds an event to a lane once. */
-function addTo(membership: Map<EventKey, string[]>, laneId: string, key: EventKey): void {
-	const list = membership.get(key);
+function addTo(membership: Map<KeyedEvent, string[]>, laneId: string, e: KeyedEvent): void {
+	const list = membership.get(e);
 	if (list) {
 		if (!list.includes(laneId)) list.push(laneId);
-	} else membership.set(key, [laneId]);
+	} else membership.set(e, [laneId]);
 }
 
 /**
@@ -104,7 +107,7 @@ export function buildLanes(
 	const lanes = assignLanes(events, grouping, labels, options);
 	const byLane = new Map<string, KeyedEvent[]>();
 	for (const e of events) {
-		for (const lane of lanes.membership.get(e.key) ?? []) {
+		for (const lane of lanes.membership.get(e) ?? []) {
 			const list = byLane.get(lane);
 			if (list) list.push(e);
 			else byLane.set(lane, [e]);
@@ -126,9 +129,9 @@ function assignLanes(
 		return actorLanes(events, labels, options);
 	}
 
-	const membership = new Map<EventKey, string[]>();
+	const membership = new Map<KeyedEvent, string[]>();
 	if (grouping === 'none') {
-		for (const e of events) addTo(membership, ALL_LANE, e.key);
+		for (const e of events) addTo(membership, ALL_LANE, e);
 		return {
 			lanes: events.length ? [{ id: ALL_LANE, label: labels.all, count: events.length }] : [],
 			membership
@@ -150,7 +153,7 @@ function assignLanes(
 		const id = `${grouping}:${value}`;
 		labelOf.set(id, label);
 		counts.set(id, (counts.get(id) ?? 0) + 1);
-		addTo(membership, id, e.key);
+		addTo(membership, id, e);
 	}
 	const lanes = [...counts].map(([id, count]) => ({ id, label: labelOf.get(id) ?? id, count }));
 	lanes.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
@@ -170,7 +173,7 @@ function manyToMany<V extends string>(
 	nameOf: (value: V) => string,
 	options: LaneOptions
 ): Lanes {
-	const membership = new Map<EventKey, string[]>();
+	const membership = new Map<KeyedEvent, string[]>();
 	const counts = new Map<V, number>();
 	for (const e of events) {
 		const values = valuesOf(e);
@@ -188,29 +191,29 @@ function manyToMany<V extends string>(
 	// Without an "others" lane all values fit; with one, it takes the last place.
 	const ownLanes = ranked.length <= maxLanes ? ranked : ranked.slice(0, Math.max(0, maxLanes - 1));
 	const own = new Map(ownLanes.map(([v, n]) => [v, lane(v, n)]));
-	const othersKeys = new Set<EventKey>();
-	const noneKeys: EventKey[] = [];
+	const othersEvents = new Set<KeyedEvent>();
+	const noneEvents: KeyedEvent[] = [];
 	for (const e of events) {
 		const values = valuesOf(e);
 		if (values.length === 0) {
-			noneKeys.push(e.key);
+			noneEvents.push(e);
 			continue;
 		}
 		for (const v of values) {
 			const l = own.get(v);
-			if (l) addTo(membership, l.id, e.key);
+			if (l) addTo(membership, l.id, e);
 			else {
-				addTo(membership, OTHERS_LANE, e.key);
-				othersKeys.add(e.key);
+				addTo(membership, OTHERS_LANE, e);
+				othersEvents.add(e);
 			}
 		}
 	}
 	const lanes = [...own.values()];
 	const hidden = ranked.length - ownLanes.length;
-	if (hidden > 0) lanes.push(others(hidden, othersKeys.size));
-	if (noneKeys.length) {
-		const n = none(noneKeys.length);
-		for (const key of noneKeys) addTo(membership, n.id, key);
+	if (hidden > 0) lanes.push(others(hidden, othersEvents.size));
+	if (noneEvents.length) {
+		const n = none(noneEvents.length);
+		for (const e of noneEvents) addTo(membership, n.id, e);
 		lanes.push(n);
 	}
 	return { lanes, membership };
@@ -430,7 +433,7 @@ export function layoutItems(
 			if (!e) continue;
 			if (e.startMs >= to) break;
 			if (e.endMs <= from) continue;
-			for (const lane of lanes.membership.get(e.key) ?? []) {
+			for (const lane of lanes.membership.get(e) ?? []) {
 				const list = byLane.get(lane);
 				if (list) list.push(e);
 				else byLane.set(lane, [e]);

@@ -328,12 +328,26 @@ describe('many events: the graph worker builds the graph', () => {
 		const { tl, net } = many(new GraphService(() => worker));
 		tl.painted = true;
 		const march = { start: utc(2020, 3, 1), end: utc(2020, 4, 1) };
+		const april = { start: utc(2020, 4, 1), end: utc(2020, 5, 1) };
 		const all = { start: utc(2019), end: utc(2022) };
-		net.ask({ events: tl.events, maxSpanMs: tl.maxSpanMs, window: march });
-		net.ask({ events: tl.events, maxSpanMs: tl.maxSpanMs, window: all });
-		net.ask({ events: tl.events, maxSpanMs: tl.maxSpanMs, window: march });
-		// The data, then one question in flight: the others wait, the last replacing the one before.
-		expect(posted.map((m) => (m as { kind: string }).kind)).toEqual(['data', 'graph']);
+		const at = (window: typeof march) => ({
+			events: tl.events,
+			maxSpanMs: tl.maxSpanMs,
+			window
+		});
+		// New data goes over in a task of its own, with the latest window asked for by then.
+		net.ask(at(april));
+		net.ask(at(all));
+		expect(posted).toHaveLength(0);
+		await settle();
+		expect(posted.map((m) => (m as { kind: string; window?: unknown }).window ?? 'data')).toEqual([
+			'data',
+			all
+		]);
+		// One question in flight: the others wait, the last replacing the one before.
+		net.ask(at(april));
+		net.ask(at(march));
+		expect(posted).toHaveLength(2);
 		const reply = (data: unknown) =>
 			(worker.onmessage as (e: MessageEvent) => void)({ data } as MessageEvent);
 		const { columns, idOrder } = posted[0] as { columns: GraphColumns; idOrder: Uint32Array };
