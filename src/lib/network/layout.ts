@@ -49,6 +49,12 @@ export const LARGE_LAYOUT_HEAT = 0.06;
 const LARGE_LAYOUT_TICKS = 40;
 /** Ticks run at once when the drawing's proportions change. */
 const RESHAPE_TICKS = 60;
+/**
+ * How hot an update starts when the same actors and links are drawn again (a new window of a
+ * large database, where only sizes and weights change): a nudge of about ten ticks, not the
+ * thirty of a new arrangement, each of which redraws every node and label.
+ */
+export const SAME_SHAPE_HEAT = 0.04;
 
 export class ForceLayout {
 	readonly #simulation: Simulation<LayoutNode, LayoutLink>;
@@ -59,6 +65,8 @@ export class ForceLayout {
 	#aspect = 1;
 	/** What the last update laid out: the same graph again (a new window, same actors) is a no-op. */
 	#signature = '';
+	/** The actors and links (without sizes or weights) the last update laid out. */
+	#shape = '';
 
 	constructor(onTick: (nodes: LayoutNode[]) => void, seed = 0.271828) {
 		this.#onTick = onTick;
@@ -108,6 +116,11 @@ export class ForceLayout {
 		const signature = JSON.stringify(input);
 		if (signature === this.#signature) return;
 		this.#signature = signature;
+		const shape = `${input.nodes.map((n) => n.id).join('\u001f')}\u001e${input.links
+			.map((l) => `${l.a}\u001f${l.b}`)
+			.join('\u001e')}`;
+		const sameShape = shape === this.#shape;
+		this.#shape = shape;
 		const fresh = this.#nodes.size === 0;
 		const keep = new Set(input.nodes.map((n) => n.id));
 		for (const id of [...this.#nodes.keys()]) if (!keep.has(id)) this.#nodes.delete(id);
@@ -153,6 +166,8 @@ export class ForceLayout {
 			this.#simulation.alpha(1);
 			this.#simulation.tick(WARM_TICKS);
 			this.#simulation.alpha(0.08);
+		} else if (sameShape) {
+			this.#simulation.alpha(Math.max(this.#simulation.alpha(), SAME_SHAPE_HEAT));
 		} else {
 			this.#simulation.alpha(added > 0 ? 0.3 : 0.12);
 			if (links.length > LARGE_LAYOUT_LINKS)

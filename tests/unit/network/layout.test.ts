@@ -1,5 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { ForceLayout, LARGE_LAYOUT_HEAT, LARGE_LAYOUT_LINKS } from '$lib/network/layout';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+	ForceLayout,
+	LARGE_LAYOUT_HEAT,
+	LARGE_LAYOUT_LINKS,
+	SAME_SHAPE_HEAT
+} from '$lib/network/layout';
 import type { ActorId } from '$lib/model/schema';
 
 const id = (i: number) => `a-${i}` as ActorId;
@@ -45,6 +50,26 @@ describe('ForceLayout updates', () => {
 		const { l } = layout();
 		l.update(graph(20, 2));
 		l.update(graph(22, 2));
+		expect(l.heat).toBeCloseTo(0.3, 5);
+	});
+
+	it('the same actors and links with new sizes and weights get a nudge, not a new arrangement', async () => {
+		const { l, positions } = layout();
+		const first = graph(20, 2);
+		l.update(first);
+		// Let it settle (the layout ticks on its own timer until it stops).
+		await vi.waitFor(() => expect(l.heat).toBeLessThan(0.021), { timeout: 5000, interval: 50 });
+		const before = (positions.at(-1) ?? []).map((p) => [p.id, p.x, p.y]);
+		const heavier = {
+			nodes: first.nodes.map((n, i) => ({ ...n, r: i === 0 ? 14 : n.r })),
+			links: first.links.map((k, i) => ({ ...k, weight: i === 0 ? 5 : 1 }))
+		};
+		l.update(heavier);
+		expect(l.heat).toBeCloseTo(SAME_SHAPE_HEAT, 5);
+		// Every actor is where it was: nothing is placed anew.
+		expect((positions.at(-1) ?? []).map((p) => [p.id, p.x, p.y])).toEqual(before);
+		// One more actor is a new arrangement again.
+		l.update(graph(21, 2));
 		expect(l.heat).toBeCloseTo(0.3, 5);
 	});
 });
