@@ -226,6 +226,12 @@ export class NetworkState {
 	 */
 	ask(query: GraphQuery | undefined): void {
 		const graphs = this.#graphs;
+		if (!query && !this.#viaWorker && this.#answer) {
+			// Few events now (datasets hidden or deleted): let the last large graph, and the
+			// events its links point into, go.
+			this.#answer = undefined;
+			this.#sent = undefined;
+		}
 		if (!query || !graphs) return;
 		this.#latest = query;
 		if (query.events !== this.#sent) {

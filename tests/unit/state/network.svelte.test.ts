@@ -317,6 +317,35 @@ describe('many events: the graph worker builds the graph', () => {
 		net.destroy();
 	});
 
+	it('lets the last large graph go once few events are shown', async () => {
+		const data = $state({ few: false });
+		const { events } = many(new GraphService(() => undefined));
+		const tl = new TimelineState({
+			events: () => (data.few ? events.slice(0, 10) : events),
+			actors: () => new Map()
+		});
+		const net = new NetworkState(
+			tl,
+			{ nameOf: (id) => id, has: () => true },
+			new ManualFrames().schedule,
+			new GraphService(() => undefined)
+		);
+		tl.painted = true;
+		net.ask({ events: tl.events, maxSpanMs: tl.maxSpanMs, window: tl.window });
+		await settle();
+		expect(net.graph.nodes.length).toBe(30);
+		const large = net.graph;
+		data.few = true;
+		// The small graph is built on the page; the dashboard then asks with no question.
+		expect(net.graph).not.toBe(large);
+		net.ask(net.graphQuery);
+		data.few = false;
+		// Many events again: nothing is shown from before until the worker answers anew.
+		expect(net.graph.nodes).toHaveLength(0);
+		expect(net.pending).toBe(true);
+		net.destroy();
+	});
+
 	it('a newer window replaces a question not yet answered; only its graph shows', async () => {
 		const posted: unknown[] = [];
 		const worker = {
