@@ -22,3 +22,23 @@ export async function openTable(page: Page, path = '/'): Promise<void> {
 	await page.goto(path);
 	await page.getByRole('tab', { name: 'Table' }).click();
 }
+
+/** The network's nodes as drawn: centre and radius on screen, from each dot's box. */
+export function networkNodes(
+	page: Page
+): Promise<{ id: string; x: number; y: number; r: number }[]> {
+	return page
+		.getByTestId('network')
+		.locator('.node')
+		.evaluateAll((els) =>
+			els.map((el) => {
+				const b = (el.querySelector('circle.dot') as SVGCircleElement).getBoundingClientRect();
+				return {
+					id: el.getAttribute('data-actor-id') ?? '',
+					x: b.left + b.width / 2,
+					y: b.top + b.height / 2,
+					r: b.width / 2
+				};
+			})
+		);
+}

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { generateFile } from '../fixtures/generate';
-import { edgeShape } from '../../src/lib/graph/geometry';
+import { edgeShape, segmentDistance } from '../../src/lib/graph/geometry';
 import { BATCH_LINKS } from '../../src/lib/state/network.svelte';
-import { defaultFile } from './fixtures';
+import { defaultFile, networkNodes } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -88,19 +88,7 @@ test('hundreds of links: drawn as paths, listed by name, and a click picks the l
 	await page.keyboard.press('Enter');
 	await expect(page.getByTestId('actor-panel')).toBeVisible();
 	await page.waitForTimeout(1200);
-	const circles = await network(page)
-		.locator('.node')
-		.evaluateAll((els) =>
-			els.map((el) => {
-				const b = (el.querySelector('circle.dot') as SVGCircleElement).getBoundingClientRect();
-				return {
-					id: el.getAttribute('data-actor-id') ?? '',
-					x: b.left + b.width / 2,
-					y: b.top + b.height / 2,
-					r: b.width / 2
-				};
-			})
-		);
+	const circles = await networkNodes(page);
 	const at = new Map(circles.map((c) => [c.id, c]));
 	const spans = listed
 		.filter((l) => l.a === hubId || l.b === hubId)
@@ -114,16 +102,6 @@ test('hundreds of links: drawn as paths, listed by name, and a click picks the l
 			return shape ? [{ ...l, span: shape.span }] : [];
 		});
 	expect(spans.length).toBeGreaterThan(10);
-	const distance = (
-		x: number,
-		y: number,
-		s: { x1: number; y1: number; x2: number; y2: number }
-	) => {
-		const dx = s.x2 - s.x1;
-		const dy = s.y2 - s.y1;
-		const t = Math.max(0, Math.min(1, ((x - s.x1) * dx + (y - s.y1) * dy) / (dx * dx + dy * dy)));
-		return Math.hypot(x - s.x1 - t * dx, y - s.y1 - t * dy);
-	};
 	// For each link, a point along it clear of every other link of the hub and of every node.
 	const clearOf = (s: (typeof spans)[number]) =>
 		[0.5, 0.6, 0.4, 0.7, 0.3, 0.8, 0.2, 0.9, 0.1]
@@ -134,7 +112,7 @@ test('hundreds of links: drawn as paths, listed by name, and a click picks the l
 			}))
 			.find(
 				(p) =>
-					spans.every((o) => o === s || distance(p.x, p.y, o.span) > 6) &&
+					spans.every((o) => o === s || segmentDistance(p.x, p.y, o.span) > 6) &&
 					circles.every((c) => Math.hypot(c.x - p.x, c.y - p.y) > c.r + 2)
 			);
 	const clear = spans.flatMap((s) => clearOf(s) ?? []).slice(0, 3);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { CONFIDENCES, type Confidence } from '../../src/lib/model/schema';
-import { defaultFile } from './fixtures';
+import { defaultFile, networkNodes } from './fixtures';
 
 /** The network on a laptop screen: what a user sees, measured from the rendered page. */
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -51,23 +51,6 @@ async function open(page: Page, query = '') {
 		.toBe(true);
 }
 
-/** The nodes as drawn: centre and radius on screen, from each dot's box. */
-function nodes(page: Page): Promise<Circle[]> {
-	return network(page)
-		.locator('.node')
-		.evaluateAll((els) =>
-			els.map((el) => {
-				const b = (el.querySelector('circle.dot') as SVGCircleElement).getBoundingClientRect();
-				return {
-					id: el.getAttribute('data-actor-id') ?? '',
-					x: b.left + b.width / 2,
-					y: b.top + b.height / 2,
-					r: b.width / 2
-				};
-			})
-		);
-}
-
 /** The visible labels: their text, rendered box and on-screen font size. */
 function labels(page: Page) {
 	return network(page)
@@ -107,7 +90,7 @@ for (const viewport of [
 		await page.setViewportSize(viewport);
 		await open(page);
 		const shown = await labels(page);
-		const circles = await nodes(page);
+		const circles = await networkNodes(page);
 		// Most actors are named at once.
 		expect(shown.length).toBeGreaterThanOrEqual(Math.min(10, circles.length));
 		const legend = await network(page).locator('.legend').boundingBox();
@@ -141,7 +124,7 @@ for (const viewport of [
 test('hovering an unlabelled node names it, still without overlap', async ({ page }) => {
 	await open(page);
 	const shown = new Set((await labels(page)).map((l) => l.id));
-	const circles = await nodes(page);
+	const circles = await networkNodes(page);
 	const quiet = circles.find((c) => !shown.has(c.id));
 	test.skip(!quiet, 'every actor is already labelled');
 	if (!quiet) return;
@@ -154,7 +137,7 @@ test('hovering an unlabelled node names it, still without overlap', async ({ pag
 
 test('a click at the middle of a link selects that link, for several links', async ({ page }) => {
 	await open(page);
-	const circles = await nodes(page);
+	const circles = await networkNodes(page);
 	// Every link's clickable span on screen (its hit line, through the screen matrix).
 	const spans = await network(page)
 		.locator('.edge')
@@ -214,7 +197,7 @@ test('a click at the middle of a link selects that link, for several links', asy
 
 test('arrowheads stay small and never cover a node', async ({ page }) => {
 	await open(page);
-	const circles = await nodes(page);
+	const circles = await networkNodes(page);
 	const heads = await network(page)
 		.locator('.edge path.head')
 		.evaluateAll((els) =>
