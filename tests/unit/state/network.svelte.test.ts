@@ -377,28 +377,26 @@ describe('many events: the graph worker builds the graph', () => {
 		net.ask(at(april));
 		net.ask(at(march));
 		expect(posted).toHaveLength(2);
-		const reply = (data: unknown) =>
-			(worker.onmessage as (e: MessageEvent) => void)({ data } as MessageEvent);
 		const { columns, idOrder } = posted[0] as { columns: GraphColumns; idOrder: Uint32Array };
+		/** The worker's answer to a question, as the real one builds it. */
+		const answer = (q: { id: number; generation: number; window: typeof march }) =>
+			(worker.onmessage as (e: MessageEvent) => void)({
+				data: {
+					kind: 'graph',
+					id: q.id,
+					generation: q.generation,
+					answer: graphOfColumns(columns, idOrder, q.window)
+				}
+			} as MessageEvent);
 		const ask = posted[1] as { id: number; generation: number; window: typeof march };
-		reply({
-			kind: 'graph',
-			id: ask.id,
-			generation: ask.generation,
-			answer: graphOfColumns(columns, idOrder, ask.window)
-		});
+		answer(ask);
 		await settle();
 		// The first answer is dropped (a newer question waits), and the last question is sent.
 		expect(net.graph.nodes).toHaveLength(0);
 		expect(posted).toHaveLength(3);
 		const last = posted[2] as typeof ask;
 		expect(last.window).toEqual(march);
-		reply({
-			kind: 'graph',
-			id: last.id,
-			generation: last.generation,
-			answer: graphOfColumns(columns, idOrder, last.window)
-		});
+		answer(last);
 		await settle();
 		expect(net.graph.nodes).toEqual(buildGraph(tl.events, march, tl.maxSpanMs).nodes);
 		// A worker that fails: the graph is built on the page instead.
