@@ -38,8 +38,16 @@ export function headLength(width: number, maxHead: number): number {
 	return Math.min(maxHead, 3 * width + 4);
 }
 
+/** A link's line, span and arrowheads as numbers: each head is its tip and base corners. */
+export interface EdgeGeometry {
+	line: Segment;
+	span: Segment;
+	/** Triangles, six numbers each (tip x, y, then the base's corners): at `b` first, then at `a`. */
+	heads: number[][];
+}
+
 /** The line and arrowheads between two discs; undefined when the discs touch or overlap. */
-export function edgeShape(a: Disc, b: Disc, o: EdgeShapeOptions): EdgeShape | undefined {
+export function edgeGeometry(a: Disc, b: Disc, o: EdgeShapeOptions): EdgeGeometry | undefined {
 	const dx = b.x - a.x;
 	const dy = b.y - a.y;
 	const d = Math.hypot(dx, dy);
@@ -57,13 +65,12 @@ export function edgeShape(a: Disc, b: Disc, o: EdgeShapeOptions): EdgeShape | un
 	// Arrowheads take at most two thirds of the free length between them.
 	const len = heads ? Math.min(headLength(o.width, o.maxHead), (free * 2) / 3 / heads) : 0;
 	const half = Math.max(len * 0.45, o.width * 0.75);
-	const head = (tipX: number, tipY: number, dirX: number, dirY: number): string => {
+	const head = (tipX: number, tipY: number, dirX: number, dirY: number): number[] => {
 		const bx = tipX - dirX * len;
 		const by = tipY - dirY * len;
 		const px = -dirY * half;
 		const py = dirX * half;
-		const f = (n: number) => Math.round(n * 100) / 100;
-		return `M${f(tipX)},${f(tipY)}L${f(bx + px)},${f(by + py)}L${f(bx - px)},${f(by - py)}Z`;
+		return [tipX, tipY, bx + px, by + py, bx - px, by - py];
 	};
 	// The line stops inside the arrowhead's base, so its round cap never shows past the tip.
 	const inset = len * 0.7;
@@ -73,10 +80,25 @@ export function edgeShape(a: Disc, b: Disc, o: EdgeShapeOptions): EdgeShape | un
 		x2: o.toB ? span.x2 - ux * inset : span.x2,
 		y2: o.toB ? span.y2 - uy * inset : span.y2
 	};
-	const out: string[] = [];
+	const out: number[][] = [];
 	if (o.toB) out.push(head(span.x2, span.y2, ux, uy));
 	if (o.toA) out.push(head(span.x1, span.y1, -ux, -uy));
 	return { line, span, heads: out };
+}
+
+/** The same as {@link edgeGeometry}, with the arrowheads as SVG path data. */
+export function edgeShape(a: Disc, b: Disc, o: EdgeShapeOptions): EdgeShape | undefined {
+	const g = edgeGeometry(a, b, o);
+	if (!g) return undefined;
+	const f = (n: number) => Math.round(n * 100) / 100;
+	return {
+		line: g.line,
+		span: g.span,
+		heads: g.heads.map(
+			([x0, y0, x1, y1, x2, y2]) =>
+				`M${f(x0 as number)},${f(y0 as number)}L${f(x1 as number)},${f(y1 as number)}L${f(x2 as number)},${f(y2 as number)}Z`
+		)
+	};
 }
 
 /** The distance from a point to a segment. */

@@ -89,6 +89,22 @@ class Grid {
 		return n;
 	}
 
+	/** Whether the box touches any item: stops at the first (a crowded drawing has many). */
+	any(box: Box, margin: number, except?: Disc): boolean {
+		const i0 = Math.floor(box.x0 / CELL) - 1;
+		const i1 = Math.floor(box.x1 / CELL) + 1;
+		const j0 = Math.floor(box.y0 / CELL) - 1;
+		const j1 = Math.floor(box.y1 / CELL) + 1;
+		for (let i = i0; i <= i1; i++)
+			for (let j = j0; j <= j1; j++)
+				for (const item of this.#cells.get(`${i},${j}`) ?? []) {
+					if (item === except) continue;
+					if ('r' in item ? discTouchesBox(item, box, margin) : boxesTouch(item, box, margin))
+						return true;
+				}
+		return false;
+	}
+
 	*#keys(b: Box): Generator<string> {
 		const i0 = Math.floor(b.x0 / CELL) - 1;
 		const i1 = Math.floor(b.x1 / CELL) + 1;
@@ -173,7 +189,7 @@ export function placeLabels<K extends string>(
 	const placed: PlacedLabel<K>[] = [];
 	for (const req of order) {
 		const boxes = candidateBoxes(req, req.width, options.height, gap);
-		let chosen = boxes.find((b) => inside(b, options.bounds) && grid.hits(b, margin) === 0);
+		let chosen = boxes.find((b) => inside(b, options.bounds) && !grid.any(b, margin));
 		// A hub crowded on every side: its name across its own disc (the text has a halo), when
 		// the disc is tall enough and the name covers nothing else.
 		if (!chosen && 2 * req.r >= options.height + 4) {
@@ -184,7 +200,7 @@ export function placeLabels<K extends string>(
 				x1: req.x + req.width / 2,
 				y1: req.y + options.height / 2
 			};
-			if (inside(across, options.bounds) && grid.hits(across, margin, own) === 0) chosen = across;
+			if (inside(across, options.bounds) && !grid.any(across, margin, own)) chosen = across;
 		}
 		if (!chosen && req.forced) {
 			// Must show: the place inside the bounds that overlaps least.

@@ -519,6 +519,8 @@ export const en = {
 		networkSvg: 'Network (SVG)',
 		networkPng: 'Network (PNG)',
 		noNetwork: 'Show the Network tab to take its picture.',
+		networkOnCanvas:
+			'Every actor is drawn on a canvas, which has no picture to export: choose “Draw the busiest” in the network, then take its picture.',
 		datasetGone: 'that dataset is gone',
 		/** `sources` is undefined while they are being counted. */
 		caption: (window: string, datasets: string[], sources: number | undefined) =>
@@ -552,6 +554,12 @@ export const en = {
 		fit: 'Fit',
 		legend: 'Legend',
 		links: 'Links drawn',
+		canvasLabel: (nodes: number, edges: number) =>
+			`Actor network of the window: ${count(nodes, 'actor', 'actors')} and ${count(edges, 'link', 'links')} drawn. Each actor below selects it; arrow keys move along the list.`,
+		drawAll: 'Draw all',
+		drawAllHint: (actors: number, links: number) =>
+			`Draw every actor and link of the window (up to ${number.format(actors)} actors and ${number.format(links)} links), on a canvas laid out in the background`,
+		drawBusiest: 'Draw the busiest',
 		otherCountries: 'Other',
 		sizeHint: 'Size: events · width: shared events',
 		summary: (nodes: number, edges: number) =>

@@ -35,6 +35,8 @@ export interface LayoutInput {
 	links: { a: ActorId; b: ActorId; weight: number }[];
 }
 
+/** Below this heat the layout stops: movement too small to see. */
+export const ALPHA_MIN = 0.02;
 /** Ticks run at once before the first paint of a new layout, so it opens nearly settled. */
 const WARM_TICKS = 200;
 /**
@@ -47,6 +49,14 @@ export const LARGE_LAYOUT_LINKS = 300;
 export const LARGE_LAYOUT_HEAT = 0.06;
 /** At most this many ticks are run at once for a large update. */
 const LARGE_LAYOUT_TICKS = 40;
+/**
+ * Past this many actors (every actor of a large window, drawn on a canvas), the layout trades a
+ * little precision for time: a coarser many-body approximation that ignores far actors, fewer
+ * ticks before the first paint, and no collisions until those are done (collisions between
+ * thousands of overlapping starting places cost more than everything else).
+ */
+export const LARGE_LAYOUT_NODES = 500;
+const LARGE_WARM_TICKS = 60;
 /** Ticks run at once when the drawing's proportions change. */
 const RESHAPE_TICKS = 60;
 /**
@@ -58,6 +68,8 @@ export const SAME_SHAPE_HEAT = 0.04;
 
 export class ForceLayout {
 	readonly #simulation: Simulation<LayoutNode, LayoutLink>;
+	readonly #charge = forceManyBody<LayoutNode>().strength(-320);
+	readonly #collide = forceCollide<LayoutNode>((n) => n.r + 12);
 	readonly #nodes = new Map<ActorId, LayoutNode>();
 	readonly #random: () => number;
 	readonly #onTick: (nodes: LayoutNode[]) => void;
@@ -68,23 +80,25 @@ export class ForceLayout {
 	/** The actors and links (without sizes or weights) the last update laid out. */
 	#shape = '';
 
-	constructor(onTick: (nodes: LayoutNode[]) => void, seed = 0.271828) {
+	/**
+	 * @param onTick receives the nodes after each animated tick (and after an update's first ticks)
+	 * @param onEnd called when the layout stops moving (until the next update, pin or release)
+	 */
+	constructor(onTick: (nodes: LayoutNode[]) => void, seed = 0.271828, onEnd?: () => void) {
 		this.#onTick = onTick;
 		this.#random = randomLcg(seed);
 		this.#simulation = forceSimulation<LayoutNode, LayoutLink>()
 			.randomSource(randomLcg(seed))
 			.alphaDecay(0.06)
 			// Stop once movement is too small to see: the layout settles in well under a second.
-			.alphaMin(0.02)
+			.alphaMin(ALPHA_MIN)
 			.velocityDecay(0.45)
-			.force('charge', forceManyBody<LayoutNode>().strength(-320))
+			.force('charge', this.#charge)
 			.force('x', forceX<LayoutNode>(0))
 			.force('y', forceY<LayoutNode>(0))
-			.force(
-				'collide',
-				forceCollide<LayoutNode>((n) => n.r + 12)
-			)
+			.force('collide', this.#collide)
 			.on('tick', () => this.#onTick([...this.#nodes.values()]))
+			.on('end', () => onEnd?.())
 			.stop();
 		this.#applyAspect();
 	}
@@ -111,10 +125,13 @@ export class ForceLayout {
 		this.#simulation.force<ForceY<LayoutNode>>('y')?.strength(0.07 * this.#aspect ** 2);
 	}
 
-	/** Lays out a new set of nodes and links; returns once the first positions are known. */
-	update(input: LayoutInput): void {
+	/**
+	 * Lays out a new set of nodes and links; returns once the first positions are known: false
+	 * when nothing changed (the same actors, sizes and links as the last update).
+	 */
+	update(input: LayoutInput): boolean {
 		const signature = JSON.stringify(input);
-		if (signature === this.#signature) return;
+		if (signature === this.#signature) return false;
 		this.#signature = signature;
 		const shape = `${input.nodes.map((n) => n.id).join('\u001f')}\u001e${input.links
 			.map((l) => `${l.a}\u001f${l.b}`)
@@ -149,6 +166,8 @@ export class ForceLayout {
 			added++;
 		}
 		const nodes = [...this.#nodes.values()];
+		const large = nodes.length > LARGE_LAYOUT_NODES;
+		this.#charge.theta(large ? 1.2 : 0.9).distanceMax(large ? 600 : Infinity);
 		const links: LayoutLink[] = input.links.map((l) => ({
 			source: l.a,
 			target: l.b,
@@ -162,7 +181,10 @@ export class ForceLayout {
 				.distance((l) => 70 + 40 / Math.sqrt(l.weight))
 				.strength((l) => Math.min(1, 0.15 + l.weight / 20))
 		);
-		if (fresh) {
+		if (fresh && large) {
+			this.#simulation.force('collide', null).alpha(1).tick(LARGE_WARM_TICKS);
+			this.#simulation.force('collide', this.#collide).alpha(0.06);
+		} else if (fresh) {
 			this.#simulation.alpha(1);
 			this.#simulation.tick(WARM_TICKS);
 			this.#simulation.alpha(0.08);
@@ -176,6 +198,17 @@ export class ForceLayout {
 		}
 		this.#onTick(nodes);
 		this.#simulation.restart();
+		return true;
+	}
+
+	/** The layout has stopped (until the next update, pin or release). */
+	get settled(): boolean {
+		return this.#simulation.alpha() < ALPHA_MIN;
+	}
+
+	/** The nodes laid out, as they are now. */
+	get nodes(): LayoutNode[] {
+		return [...this.#nodes.values()];
 	}
 
 	/** How much movement is left (d3's alpha): the layout stops below 0.02. */

@@ -241,6 +241,7 @@ export class ExportSession {
 	}
 
 	#networkPicture(): SVGSVGElement {
+		if (this.#network.canvas) throw new Error(t.exporter.networkOnCanvas);
 		const live = this.#network.svg;
 		if (!live) throw new Error(t.exporter.noNetwork);
 		// The legend under the network says what its colours mean; it goes into the picture too.

@@ -45,6 +45,12 @@ export const MAX_DRAWN_ACTORS = 100;
 /** The most links drawn: the heaviest among the drawn actors (and the selected ones). */
 export const MAX_DRAWN_LINKS = 800;
 /**
+ * At the reader's request ("Draw all"), the drawing goes on a canvas, laid out by a worker, and
+ * shows up to this many actors and links: past them, the busiest and heaviest, saying so.
+ */
+export const MAX_ALL_ACTORS = 5000;
+export const MAX_ALL_LINKS = 50_000;
+/**
  * Past this many links drawn, links are drawn a few paths at a time (see `batchLinks`) instead
  * of an element each: the layout rewrites every link on each of its ticks. Below it, each link
  * is its own element with its own name for assistive technology.
@@ -108,6 +114,8 @@ export class NetworkState {
 	selectedActor = $state<ActorId | undefined>(undefined);
 	selectedEdge = $state<string | undefined>(undefined);
 	colorBy = $state<ColorBy>('kind');
+	/** The reader asked for every actor of the window (up to {@link MAX_ALL_ACTORS}), on a canvas. */
+	drawAll = $state(false);
 	/** The window the graph was last built for; follows the timeline's once per frame. */
 	#frameWindow = $state.raw<Span | undefined>(undefined);
 	#cancelFrame: (() => void) | undefined;
@@ -313,10 +321,28 @@ export class NetworkState {
 		this.drawn.nodes === this.#busiest.nodes ? this.#busiest.edges : this.drawn.edges
 	);
 
+	/**
+	 * The graph is drawn on a canvas: every actor was asked for, and there are more than the SVG
+	 * drawing shows.
+	 */
+	readonly canvas: boolean = $derived.by(
+		() =>
+			this.drawAll &&
+			(this.graph.nodes.length > MAX_DRAWN_ACTORS || this.graph.edges.length > MAX_DRAWN_LINKS)
+	);
+
+	/** How many actors and links the drawing may show. */
+	readonly #limits = $derived(
+		this.canvas
+			? { actors: MAX_ALL_ACTORS, links: MAX_ALL_LINKS }
+			: { actors: MAX_DRAWN_ACTORS, links: MAX_DRAWN_LINKS }
+	);
+
 	/** The busiest part of the window's graph, before any selection. */
 	readonly #busiest: DrawnGraph = $derived.by(() => {
 		const g = this.graph;
-		if (g.nodes.length <= MAX_DRAWN_ACTORS && g.edges.length <= MAX_DRAWN_LINKS)
+		const limits = this.#limits;
+		if (g.nodes.length <= limits.actors && g.edges.length <= limits.links)
 			return { nodes: g.nodes, edges: g.edges, hiddenActors: 0, hiddenLinks: 0 };
 		return this.#part(g, keySet<ActorId>([]), undefined);
 	});
@@ -330,16 +356,17 @@ export class NetworkState {
 	 * (those touching `must` and the `selectedEdge` always among them), each in the graph's order.
 	 */
 	#part(g: ActorGraph, must: ReadonlySet<ActorId>, selectedEdge: string | undefined): DrawnGraph {
+		const limits = this.#limits;
 		const nodes = g.nodes.filter((n) => must.has(n.id));
 		for (const n of g.nodes) {
-			if (nodes.length >= MAX_DRAWN_ACTORS) break;
+			if (nodes.length >= limits.actors) break;
 			if (!must.has(n.id)) nodes.push(n);
 		}
 		nodes.sort((p, q) => q.events - p.events || (p.id < q.id ? -1 : 1));
 		const kept = keySet(nodes.map((n) => n.id));
 		const among = g.edges.filter((e) => kept.has(e.a) && kept.has(e.b));
 		let edges = among;
-		if (among.length > MAX_DRAWN_LINKS) {
+		if (among.length > limits.links) {
 			const touches = (e: GraphEdge) => e.id === selectedEdge || must.has(e.a) || must.has(e.b);
 			const first = among.filter(touches);
 			const chosen = keySet([
@@ -347,7 +374,7 @@ export class NetworkState {
 				...among
 					.filter((e) => !touches(e))
 					.sort((p, q) => q.weight - p.weight)
-					.slice(0, Math.max(0, MAX_DRAWN_LINKS - first.length))
+					.slice(0, Math.max(0, limits.links - first.length))
 			]);
 			edges = among.filter((e) => chosen.has(e));
 		}

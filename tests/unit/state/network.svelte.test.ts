@@ -3,6 +3,7 @@ import { buildGraph, edgeId } from '$lib/graph/graph';
 import { graphOfColumns, type GraphColumns } from '$lib/graph/columns';
 import { GraphService, type GraphWorkerLike } from '$lib/graph/graph-client';
 import {
+	MAX_ALL_ACTORS,
 	MAX_DRAWN_ACTORS,
 	MAX_DRAWN_LINKS,
 	NetworkState,
@@ -201,6 +202,41 @@ describe('a window too large to draw', () => {
 		const drawn = new Set(net.drawn.nodes.map((n) => n.id));
 		expect(net.drawn.edges.every((e) => drawn.has(e.a) && drawn.has(e.b))).toBe(true);
 		expect(net.drawn.edges.length + net.drawn.hiddenLinks).toBe(net.graph.edges.length);
+	});
+
+	it('asked to draw all, draws every actor and link on a canvas, up to its own limits', () => {
+		const { net } = crowd(MAX_DRAWN_ACTORS + 50);
+		expect(net.canvas).toBe(false);
+		net.drawAll = true;
+		expect(net.canvas).toBe(true);
+		expect(net.drawn.nodes).toHaveLength(MAX_DRAWN_ACTORS + 51);
+		expect(net.drawn.edges).toHaveLength(net.graph.edges.length);
+		expect(net.drawn.hiddenActors).toBe(0);
+		expect(net.drawn.hiddenLinks).toBe(0);
+		// Back to the busiest: the SVG drawing's limits again.
+		net.drawAll = false;
+		expect(net.canvas).toBe(false);
+		expect(net.drawn.nodes).toHaveLength(MAX_DRAWN_ACTORS);
+	});
+
+	it('past the canvas’s limits, draws the busiest of them and counts the rest', () => {
+		const { tl, net, frames } = crowd(MAX_ALL_ACTORS + 10);
+		// Many events: the graph waits for the next frame and the timeline's first paint.
+		net.windowMoved();
+		frames.run();
+		tl.painted = true;
+		net.drawAll = true;
+		expect(net.canvas).toBe(true);
+		expect(net.drawn.nodes).toHaveLength(MAX_ALL_ACTORS);
+		expect(net.drawn.nodes[0]?.id).toBe('hub');
+		expect(net.drawn.hiddenActors).toBe(11);
+	});
+
+	it('a small window stays in SVG even when all were asked for', () => {
+		const { net } = crowd(20);
+		net.drawAll = true;
+		expect(net.canvas).toBe(false);
+		expect(net.drawn.nodes).toHaveLength(21);
 	});
 
 	it('always draws the selected actor, even one of the least busy', () => {
