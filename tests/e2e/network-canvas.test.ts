@@ -1,0 +1,148 @@
+/**
+ * Every actor of a large window, on request: drawn on a canvas and laid out in a worker, with the
+ * same interactions as the SVG drawing (click an actor or a link, click the background to let
+ * go), and a list of the actors drawn for the keyboard and screen readers.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { generateFile } from '../fixtures/generate';
+import { MAX_DRAWN_ACTORS } from '../../src/lib/state/network.svelte';
+import { defaultFile } from './fixtures';
+
+test.use({ viewport: { width: 1366, height: 768 } });
+
+const network = (page: Page) => page.getByTestId('network');
+
+/** Generated events among 300 actors: more than the SVG drawing shows. */
+const file = generateFile(3000, 300);
+
+/** Each actor's events and each linked pair in the file. */
+function counts() {
+	const events = new Map<string, number>();
+	const pairs = new Set<string>();
+	for (const e of file.events) {
+		const ids = [...new Set(e.participants?.map((p) => p.actor))].sort();
+		for (const id of ids) events.set(id, (events.get(id) ?? 0) + 1);
+		for (const [i, a] of ids.entries()) for (const b of ids.slice(i + 1)) pairs.add(`${a}|${b}`);
+	}
+	return { events, links: pairs.size };
+}
+
+test('draw all: every actor on a canvas, laid out in the background; click, keys and back', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	const path = join(mkdtempSync(join(tmpdir(), 'trama-canvas-')), 'network.json');
+	writeFileSync(path, JSON.stringify(file));
+	await page.goto('/');
+	await page.getByRole('checkbox', { name: `Show “${defaultFile.dataset.name}”` }).uncheck();
+	await page.getByTestId('import-open').click();
+	const dialog = page.getByTestId('import-dialog');
+	await dialog.getByTestId('import-file').setInputFiles(path);
+	await expect(dialog.getByTestId('import-counts')).toContainText('3,000 new');
+	await dialog.getByTestId('import-commit').click();
+	await expect(page.getByTestId('notice')).toContainText('Imported 3,000 events');
+	await page.getByRole('button', { name: 'Fit all' }).click();
+
+	const { events, links } = counts();
+	const actors = events.size;
+	expect(actors).toBeGreaterThan(MAX_DRAWN_ACTORS);
+	const summary = network(page).getByTestId('network-summary');
+	await expect(summary).toContainText(`The busiest ${MAX_DRAWN_ACTORS} of ${actors} actors`);
+	await expect(network(page).locator('.node')).toHaveCount(MAX_DRAWN_ACTORS);
+
+	await network(page).getByTestId('network-draw-all').click();
+	const canvas = network(page).getByTestId('network-canvas');
+	await expect(canvas).toHaveAttribute('data-actors', String(actors));
+	await expect(canvas).toHaveAttribute('data-links', String(links));
+	await expect(summary).toHaveText(
+		`${actors} actors, ${links.toLocaleString('en')} links in the window`
+	);
+	// No SVG drawing beside it.
+	await expect(network(page).locator('svg .node')).toHaveCount(0);
+	await expect(canvas).toHaveAttribute('data-layout', 'settled', { timeout: 30_000 });
+
+	// The list names every actor drawn, with its events in the window.
+	const list = page.getByTestId('network-actors').getByRole('button');
+	await expect(list).toHaveCount(actors);
+	const listed = await list.evaluateAll((els) =>
+		els.map((el) => ({
+			id: el.getAttribute('data-actor-id') ?? '',
+			events: Number(el.getAttribute('data-events')),
+			x: Number(el.getAttribute('data-x')),
+			y: Number(el.getAttribute('data-y')),
+			r: Number(el.getAttribute('data-r'))
+		}))
+	);
+	expect(new Map(listed.map((l) => [l.id, l.events]))).toEqual(events);
+
+	// A click on a node on the canvas chooses its actor: a large node clear of every other.
+	const box = await canvas.boundingBox();
+	if (!box) throw new Error('no canvas');
+	const clear = listed.find(
+		(l) =>
+			l.r >= 4 &&
+			l.y > 60 &&
+			l.y < box.height - 60 &&
+			listed.every((o) => o === l || Math.hypot(o.x - l.x, o.y - l.y) > o.r + l.r + 2)
+	);
+	if (!clear) throw new Error('no node clear of the others');
+	await page.mouse.move(box.x + clear.x, box.y + clear.y);
+	await expect(canvas).toHaveCSS('cursor', 'pointer');
+	await page.mouse.click(box.x + clear.x, box.y + clear.y);
+	const panel = page.getByTestId('actor-panel');
+	await expect(panel).toContainText(`Actor ${clear.id.replace('actor-', '')}`);
+	await expect(panel).toContainText(`${clear.events.toLocaleString('en')} event`);
+	await expect(list.and(page.locator(`[data-actor-id="${clear.id}"]`))).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
+	// Its links are listed for the keyboard, each with the chosen actor at one end.
+	const linkButtons = page.getByTestId('network-links').getByRole('button');
+	expect(await linkButtons.count()).toBeGreaterThan(0);
+	const ends = await linkButtons.evaluateAll((els) =>
+		els.map((el) => [el.getAttribute('data-source'), el.getAttribute('data-target')])
+	);
+	expect(ends.every(([a, b]) => a === clear.id || b === clear.id)).toBe(true);
+	// A link from the list opens its panel.
+	await linkButtons.first().dispatchEvent('click');
+	await expect(page.getByTestId('edge-panel')).toBeVisible();
+	await page.keyboard.press('Escape');
+	await expect(page.getByTestId('edge-panel')).toHaveCount(0);
+
+	// The background lets the actor go: the corner of the canvas, clear of every node.
+	const corner = { x: box.width - 5, y: 60 };
+	expect(listed.every((o) => Math.hypot(o.x - corner.x, o.y - corner.y) > o.r + 12)).toBe(true);
+	await page.mouse.click(box.x + corner.x, box.y + corner.y);
+	await expect(panel).toHaveCount(0);
+
+	// From the keyboard: one tab stop in the list, arrows move along it, Enter chooses.
+	const first = list.first();
+	await expect(first).toHaveAttribute('tabindex', '0');
+	await expect(list.nth(1)).toHaveAttribute('tabindex', '-1');
+	await first.focus();
+	await page.keyboard.press('ArrowDown');
+	await expect(list.nth(1)).toBeFocused();
+	await page.keyboard.press('Enter');
+	const second = listed[1];
+	if (!second) throw new Error('one actor only');
+	await expect(panel).toContainText(`Actor ${second.id.replace('actor-', '')}`);
+
+	// A picture of the canvas: the export says how to get one.
+	await page.keyboard.press('Escape');
+	await page.getByTestId('export-open').click();
+	const exporter = page.getByTestId('export-dialog');
+	await exporter.getByRole('button', { name: 'Network (SVG)' }).click();
+	await expect(exporter.getByTestId('export-error')).toHaveText(
+		'Every actor is drawn on a canvas, which has no picture to export: choose “Draw the busiest” in the network, then take its picture.'
+	);
+	await page.keyboard.press('Escape');
+	await expect(exporter).toHaveCount(0);
+
+	// Back to the busiest, in SVG.
+	await network(page).getByTestId('network-draw-busiest').click();
+	await expect(canvas).toHaveCount(0);
+	await expect(network(page).locator('.node')).toHaveCount(MAX_DRAWN_ACTORS);
+});
