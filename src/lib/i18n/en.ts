@@ -520,7 +520,7 @@ export const en = {
 		networkPng: 'Network (PNG)',
 		noNetwork: 'Show the Network tab to take its picture.',
 		networkOnCanvas:
-			'Every actor is drawn on a canvas, which has no picture to export: choose “Draw the busiest” in the network, then take its picture.',
+			'The network draws every actor on a canvas, which has no picture to export: choose “Draw the busiest” in the network to take its picture.',
 		datasetGone: 'that dataset is gone',
 		/** `sources` is undefined while they are being counted. */
 		caption: (window: string, datasets: string[], sources: number | undefined) =>

@@ -77,6 +77,11 @@ export class ExportSession {
 	format = $state<DataFormat>('native');
 	/** True while an export, backup or restore runs: the dialog's buttons wait. */
 	busy = $state(false);
+
+	/** The network draws every actor on a canvas: it has no picture to copy. */
+	get networkOnCanvas(): boolean {
+		return this.#network.canvas;
+	}
 	/** Why the last export, picture or backup failed. */
 	error = $state<string | undefined>(undefined);
 	/** A backup read from a file, waiting for the user to confirm the restore. */
