@@ -4,6 +4,7 @@
  * the test hooks, CDP), never through the app's modules.
  */
 import type { Page } from '@playwright/test';
+import type * as D3 from 'd3';
 
 export function percentile(values: readonly number[], p: number): number {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -225,4 +226,115 @@ export function timeEdgeClick(
 			}),
 		{ a, b, timeoutMs }
 	);
+}
+
+/** The actors and links of a graph, for the plain d3-force baseline. */
+export interface PlainGraph {
+	nodes: string[];
+	links: [number, number][];
+}
+
+/**
+ * Baseline for the network: plain d3-force drawn in SVG (a circle and a line per actor and link,
+ * d3's default forces, every attribute written on every tick), in a blank page. Returns the time
+ * from the first tick to the simulation's end, its ticks and frame gaps, and the frame gaps of a
+ * pan and zoom of the settled drawing (d3-zoom moving the group, as such pages do).
+ */
+export async function plainForce(
+	page: Page,
+	graph: PlainGraph,
+	timeoutMs: number
+): Promise<{ settleMs: number; ticks: number; settleGaps: number[]; gestureGaps: number[] }> {
+	await page.setContent(
+		'<svg id="s" width="1000" height="420" style="display:block"><g id="g"></g></svg>'
+	);
+	await page.addScriptTag({ path: 'node_modules/d3/dist/d3.min.js' });
+	const settled = await page.evaluate(
+		({ graph, timeoutMs }) =>
+			new Promise<{ settleMs: number; ticks: number; settleGaps: number[] }>((resolve, reject) => {
+				const d3 = (window as unknown as { d3: typeof D3 }).d3;
+				const nodes: { id: string; x?: number; y?: number }[] = graph.nodes.map((id) => ({ id }));
+				const links = graph.links.map(([a, b]) => ({ source: a, target: b }));
+				const g = d3.select('#g');
+				const line = g
+					.selectAll('line')
+					.data(links)
+					.join('line')
+					.attr('stroke', '#999')
+					.attr('stroke-width', 1);
+				const dot = g
+					.selectAll('circle')
+					.data(nodes)
+					.join('circle')
+					.attr('r', 4)
+					.attr('fill', '#36c');
+				const gaps: number[] = [];
+				let last = performance.now();
+				let ticks = 0;
+				const t0 = performance.now();
+				const timer = setTimeout(() => reject(new Error('baseline layout did not end')), timeoutMs);
+				const sim = d3
+					.forceSimulation(nodes)
+					.force('link', d3.forceLink(links))
+					.force('charge', d3.forceManyBody())
+					.force('center', d3.forceCenter(500, 210))
+					.on('tick', () => {
+						ticks++;
+						const now = performance.now();
+						gaps.push(now - last);
+						last = now;
+						type P = { x: number; y: number };
+						line
+							.attr('x1', (l) => (l.source as unknown as P).x)
+							.attr('y1', (l) => (l.source as unknown as P).y)
+							.attr('x2', (l) => (l.target as unknown as P).x)
+							.attr('y2', (l) => (l.target as unknown as P).y);
+						dot.attr('cx', (n) => n.x ?? 0).attr('cy', (n) => n.y ?? 0);
+					})
+					.on('end', () => {
+						clearTimeout(timer);
+						requestAnimationFrame(() =>
+							resolve({ settleMs: performance.now() - t0, ticks, settleGaps: gaps.slice(1) })
+						);
+					});
+				void sim;
+				d3.select<SVGSVGElement, unknown>('#s').call(
+					d3
+						.zoom<SVGSVGElement, unknown>()
+						.on('zoom', (e: { transform: { toString(): string } }) =>
+							g.attr('transform', e.transform.toString())
+						)
+				);
+			}),
+		{ graph, timeoutMs }
+	);
+	const gestureGaps = await frames(page, () => panAndZoom(page, '#s'));
+	return { ...settled, gestureGaps };
+}
+
+/**
+ * Drags across a drawing (40 moves, one a frame) from `from` (in the drawing, default 30 % in and
+ * 70 % down), then wheels 6 steps in and 6 out over its middle.
+ */
+export async function panAndZoom(
+	page: Page,
+	selector: string,
+	from?: { x: number; y: number }
+): Promise<void> {
+	const box = await page.locator(selector).first().boundingBox();
+	if (!box) throw new Error(`nothing at ${selector}`);
+	const x = box.x + (from?.x ?? box.width * 0.3);
+	const y = box.y + (from?.y ?? box.height * 0.7);
+	await page.mouse.move(x, y);
+	await page.mouse.down();
+	for (let i = 1; i <= 40; i++) {
+		await page.mouse.move(x + i * 6, y - i * 2);
+		await page.waitForTimeout(16);
+	}
+	await page.mouse.up();
+	await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+	for (let i = 0; i < 12; i++) {
+		await page.mouse.wheel(0, i < 6 ? -200 : 200);
+		await page.waitForTimeout(50);
+	}
 }

@@ -26,6 +26,8 @@ import {
 	drawStockTimeline,
 	frames,
 	heapMB,
+	panAndZoom,
+	plainForce,
 	longTasksSince,
 	pageNow,
 	pageProbes,
@@ -80,6 +82,15 @@ interface SizeResult {
 	};
 	actorClick?: { actors: string[]; ms: number[]; median: number; max: number };
 	edgeClick?: { links: string[]; ms: number[]; median: number; max: number };
+	/** The whole range's network with every actor, on the canvas. */
+	canvas?: {
+		actors: number;
+		links: number;
+		settleMs: number;
+		gesture: Frames & { fps: number };
+		/** The longest task once the gesture rests (the drawing made again). */
+		restLongestMs: number;
+	};
 	tableScroll?: { fps: number; frames: Frames; rowsScrolled: number; rowsDrawn: number };
 	cycles?: {
 		count: number;
@@ -100,6 +111,14 @@ interface SizeResult {
 		bulkPutMs?: number;
 		putEachMs?: number;
 		stock?: { firstDrawMs: number; wheelP95Ms: number; wheelMaxMs: number; domItems: number };
+		force?: {
+			actors: number;
+			links: number;
+			settleMs: number;
+			ticks: number;
+			settle: Frames;
+			gesture: Frames & { fps: number };
+		};
 	};
 }
 
@@ -360,6 +379,61 @@ for (const n of SIZES) {
 			};
 		});
 
+		await step(result, 'network: every actor', async () => {
+			const net = page.getByTestId('network');
+			await page.getByRole('button', { name: 'Fit all' }).click();
+			await page.waitForTimeout(1_500);
+			const drawAll = net.getByTestId('network-draw-all');
+			if (!(await drawAll.count()))
+				throw new Error('the window is drawn whole: nothing to ask for');
+			const t0 = await pageNow(page);
+			await drawAll.click();
+			const settled = await page.waitForFunction(
+				() =>
+					document.querySelector('[data-testid=network-canvas]')?.getAttribute('data-layout') ===
+					'settled'
+						? performance.now()
+						: false,
+				undefined,
+				{ polling: 'raf', timeout: slow }
+			);
+			const settleMs = ((await settled.jsonValue()) as number) - t0;
+			const canvas = net.getByTestId('network-canvas');
+			const actorsDrawn = Number(await canvas.getAttribute('data-actors'));
+			const linksDrawn = Number(await canvas.getAttribute('data-links'));
+			// Drag from a point of the background clear of every node, as a reader pans.
+			const dots = await page
+				.getByTestId('network-actors')
+				.locator('button')
+				.evaluateAll((els) =>
+					els.map((el) => ({
+						x: Number(el.getAttribute('data-x')),
+						y: Number(el.getAttribute('data-y')),
+						r: Number(el.getAttribute('data-r'))
+					}))
+				);
+			const box = await canvas.boundingBox();
+			if (!box) throw new Error('no canvas');
+			let from: { x: number; y: number } | undefined;
+			for (let y = box.height * 0.3; y < box.height * 0.75 && !from; y += 10)
+				for (let x = 20; x < box.width * 0.5 && !from; x += 10)
+					if (dots.every((d) => Math.hypot(d.x - x, d.y - y) > d.r + 20)) from = { x, y };
+			const since = await pageNow(page);
+			const gaps = await frames(page, () => panAndZoom(page, '[data-testid=network-canvas]', from));
+			await page.waitForTimeout(1_000);
+			const rest = await longTasksSince(page, since);
+			const total = gaps.reduce((a, b) => a + b, 0);
+			result.canvas = {
+				actors: actorsDrawn,
+				links: linksDrawn,
+				settleMs: Math.round(settleMs),
+				gesture: { ...summary(gaps), fps: total > 0 ? (gaps.length * 1000) / total : NaN },
+				restLongestMs: Math.round(rest.longestMs)
+			};
+			await net.getByTestId('network-draw-busiest').click();
+			await page.locator('[data-testid=network] .node[data-actor-id]').first().waitFor();
+		});
+
 		await step(result, 'table scroll', async () => {
 			await page.getByRole('tab', { name: 'Table' }).click();
 			await page.getByTestId('event-table').locator('tbody tr').first().waitFor({ timeout: slow });
@@ -525,6 +599,48 @@ for (const n of SIZES) {
 			await blank.close();
 		});
 
+		if (result.canvas) {
+			await step(result, 'baseline: plain d3-force in SVG', async () => {
+				// The whole range's actor graph of the generated events (the default dataset's few
+				// actors left out), drawn the plain way.
+				const index = new Map<string, number>();
+				const pairs = new Set<number>();
+				const at = (id: string) => {
+					let i = index.get(id);
+					if (i === undefined) index.set(id, (i = index.size));
+					return i;
+				};
+				for (const e of scaleData(n).events()) {
+					const ids = [...new Set((e.participants ?? []).map((p) => at(p.actor)))].sort(
+						(p, q) => p - q
+					);
+					for (const [k, a] of ids.entries())
+						for (const b of ids.slice(k + 1)) pairs.add(a * 1_000_000 + b);
+				}
+				const graph = {
+					nodes: [...index.keys()],
+					links: [...pairs].map(
+						(k) => [Math.floor(k / 1_000_000), k % 1_000_000] as [number, number]
+					)
+				};
+				const plain = await context.newPage();
+				const figures = await plainForce(plain, graph, slow);
+				const total = figures.gestureGaps.reduce((a, b) => a + b, 0);
+				baseline.force = {
+					actors: graph.nodes.length,
+					links: graph.links.length,
+					settleMs: Math.round(figures.settleMs),
+					ticks: figures.ticks,
+					settle: summary(figures.settleGaps),
+					gesture: {
+						...summary(figures.gestureGaps),
+						fps: total > 0 ? (figures.gestureGaps.length * 1000) / total : NaN
+					}
+				};
+				await plain.close();
+			});
+		}
+
 		if (n === 10_000) {
 			await step(result, 'baseline: stock vis-timeline', async () => {
 				const stock = await context.newPage();
@@ -653,6 +769,27 @@ function sizeTable(r: SizeResult): string {
 		`≤ ${clickTarget} ms`,
 		ec ? ec.max <= clickTarget : undefined
 	);
+	const cv = r.canvas;
+	add(
+		'network, every actor: click → layout settled',
+		cv ? `${f0(cv.settleMs)} ms (${f0(cv.actors)} actors, ${f0(cv.links)} links)` : '—',
+		'≤ 2,000 ms',
+		cv ? cv.settleMs <= 2_000 : undefined
+	);
+	add(
+		'network, every actor: pan and zoom',
+		cv ? `${f1(cv.gesture.fps)} fps (p95 gap ${cv.gesture.p95} ms, max ${cv.gesture.max} ms)` : '—',
+		'≥ 30 fps',
+		cv ? cv.gesture.fps >= 30 : undefined
+	);
+	add(
+		'network, every actor: redraw once the gesture rests',
+		cv
+			? cv.restLongestMs > 0
+				? `${f0(cv.restLongestMs)} ms (longest task)`
+				: 'no task over 50 ms'
+			: '—'
+	);
 	const s = r.tableScroll;
 	add(
 		'table scroll',
@@ -679,6 +816,11 @@ function sizeTable(r: SizeResult): string {
 		'baseline: Dexie put per record (one transaction)',
 		b?.putEachMs === undefined ? '—' : `${f0(b.putEachMs)} ms`
 	);
+	if (b?.force)
+		add(
+			'baseline: plain d3-force in SVG (settle / its frames p95 / pan+zoom)',
+			`${f0(b.force.settleMs)} ms, ${b.force.ticks} ticks / ${b.force.settle.p95} ms / ${f1(b.force.gesture.fps)} fps (${f0(b.force.actors)} actors, ${f0(b.force.links)} links)`
+		);
 	if (b?.stock)
 		add(
 			'baseline: stock vis-timeline, every item (first draw / wheel p95 / max)',
@@ -755,6 +897,10 @@ function scalingTable(rs: SizeResult[]): string {
 			parts.push(`put each ÷ bulkPut ×${f1(b.putEachMs / b.bulkPutMs)}`);
 		if (r.import && b?.bulkPutMs)
 			parts.push(`import ÷ bulkPut ×${f1(r.import.totalMs / b.bulkPutMs)}`);
+		if (b?.force && r.canvas)
+			parts.push(
+				`plain d3-force settle ÷ Trama canvas settle ×${f1(b.force.settleMs / r.canvas.settleMs)}, pan+zoom fps Trama ÷ plain ×${f1(r.canvas.gesture.fps / b.force.gesture.fps)}`
+			);
 		if (b?.stock && r.reload)
 			parts.push(
 				`stock first draw ÷ Trama reload-to-first-item ×${f1(b.stock.firstDrawMs / r.reload.firstItemMs)}`

@@ -167,7 +167,7 @@ export class ForceLayout {
 		}
 		const nodes = [...this.#nodes.values()];
 		const large = nodes.length > LARGE_LAYOUT_NODES;
-		this.#charge.theta(large ? 1.2 : 0.9).distanceMax(large ? 600 : Infinity);
+		this.#charge.theta(large ? 1.5 : 0.9).distanceMax(large ? 400 : Infinity);
 		const links: LayoutLink[] = input.links.map((l) => ({
 			source: l.a,
 			target: l.b,
@@ -182,8 +182,11 @@ export class ForceLayout {
 				.strength((l) => Math.min(1, 0.15 + l.weight / 20))
 		);
 		if (fresh && large) {
+			// Laid out to the end at once (in the worker): animating thousands of nodes shows nothing
+			// a reader can follow, and each animated frame costs the page a whole drawing.
 			this.#simulation.force('collide', null).alpha(1).tick(LARGE_WARM_TICKS);
 			this.#simulation.force('collide', this.#collide).alpha(0.06);
+			while (this.heat >= ALPHA_MIN) this.#simulation.tick();
 		} else if (fresh) {
 			this.#simulation.alpha(1);
 			this.#simulation.tick(WARM_TICKS);

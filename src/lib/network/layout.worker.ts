@@ -33,7 +33,8 @@ function post(nodes: readonly LayoutNode[], settled: boolean): void {
 }
 
 const layout: ForceLayout = new ForceLayout(
-	(nodes) => post(nodes, false),
+	// A large layout is run to its end at once: its first positions are already the last.
+	(nodes) => post(nodes, layout.settled),
 	undefined,
 	() => post(layout.nodes, true)
 );
