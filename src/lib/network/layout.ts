@@ -56,7 +56,7 @@ const LARGE_LAYOUT_TICKS = 40;
  * thousands of overlapping starting places cost more than everything else).
  */
 export const LARGE_LAYOUT_NODES = 500;
-const LARGE_WARM_TICKS = 60;
+const LARGE_WARM_TICKS = 40;
 /** Ticks run at once when the drawing's proportions change. */
 const RESHAPE_TICKS = 60;
 /**
