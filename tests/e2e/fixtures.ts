@@ -1,6 +1,8 @@
 /** Shared expectations about the shipped default dataset, read from the file itself. */
-import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, type Page } from '@playwright/test';
 import { compareEvents } from '../../src/lib/model/events';
 import { parseNativeFile } from '../../src/lib/model/validate';
 
@@ -41,4 +43,27 @@ export function networkNodes(
 				};
 			})
 		);
+}
+
+/**
+ * Opens the app with the default dataset hidden and imports a generated file through the file
+ * input; returns once the notice says its events are in and the window shows them all.
+ */
+export async function importGenerated(
+	page: Page,
+	file: { events: readonly unknown[] },
+	name: string
+): Promise<void> {
+	const path = join(mkdtempSync(join(tmpdir(), 'trama-gen-')), `${name}.json`);
+	writeFileSync(path, JSON.stringify(file));
+	await page.goto('/');
+	await page.getByRole('checkbox', { name: `Show “${defaultFile.dataset.name}”` }).uncheck();
+	await page.getByTestId('import-open').click();
+	const dialog = page.getByTestId('import-dialog');
+	await dialog.getByTestId('import-file').setInputFiles(path);
+	const n = file.events.length.toLocaleString('en');
+	await expect(dialog.getByTestId('import-counts')).toContainText(`${n} new`);
+	await dialog.getByTestId('import-commit').click();
+	await expect(page.getByTestId('notice')).toContainText(`Imported ${n} events`);
+	await page.getByRole('button', { name: 'Fit all' }).click();
 }

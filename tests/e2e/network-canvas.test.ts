@@ -3,13 +3,10 @@
  * same interactions as the SVG drawing (click an actor or a link, click the background to let
  * go), and a list of the actors drawn for the keyboard and screen readers.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { generateFile } from '../fixtures/generate';
 import { MAX_DRAWN_ACTORS } from '../../src/lib/state/network.svelte';
-import { defaultFile } from './fixtures';
+import { importGenerated } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -34,17 +31,7 @@ test('draw all: every actor on a canvas, laid out in the background; click, keys
 	page
 }) => {
 	test.setTimeout(120_000);
-	const path = join(mkdtempSync(join(tmpdir(), 'trama-canvas-')), 'network.json');
-	writeFileSync(path, JSON.stringify(file));
-	await page.goto('/');
-	await page.getByRole('checkbox', { name: `Show “${defaultFile.dataset.name}”` }).uncheck();
-	await page.getByTestId('import-open').click();
-	const dialog = page.getByTestId('import-dialog');
-	await dialog.getByTestId('import-file').setInputFiles(path);
-	await expect(dialog.getByTestId('import-counts')).toContainText('3,000 new');
-	await dialog.getByTestId('import-commit').click();
-	await expect(page.getByTestId('notice')).toContainText('Imported 3,000 events');
-	await page.getByRole('button', { name: 'Fit all' }).click();
+	await importGenerated(page, file, 'network');
 
 	const { events, links } = counts();
 	const actors = events.size;

@@ -2,14 +2,11 @@
  * A network with hundreds of links: links are drawn as a few paths, named one by one in a list
  * beside the drawing, and a click on a link still selects that link.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { generateFile } from '../fixtures/generate';
 import { edgeShape, segmentDistance } from '../../src/lib/graph/geometry';
 import { BATCH_LINKS } from '../../src/lib/state/network.svelte';
-import { defaultFile, networkNodes } from './fixtures';
+import { importGenerated, networkNodes } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -34,18 +31,7 @@ test('hundreds of links: drawn as paths, listed by name, and a click picks the l
 	page
 }) => {
 	test.setTimeout(90_000);
-	const path = join(mkdtempSync(join(tmpdir(), 'trama-net-')), 'network.json');
-	writeFileSync(path, JSON.stringify(file));
-	await page.goto('/');
-	// Only the generated events: the default dataset is hidden.
-	await page.getByRole('checkbox', { name: `Show “${defaultFile.dataset.name}”` }).uncheck();
-	await page.getByTestId('import-open').click();
-	const dialog = page.getByTestId('import-dialog');
-	await dialog.getByTestId('import-file').setInputFiles(path);
-	await expect(dialog.getByTestId('import-counts')).toContainText('3,000 new');
-	await dialog.getByTestId('import-commit').click();
-	await expect(page.getByTestId('notice')).toContainText('Imported 3,000 events');
-	await page.getByRole('button', { name: 'Fit all' }).click();
+	await importGenerated(page, file, 'network');
 
 	// Every linked pair of the file shares events in the whole range: all are drawn.
 	const weights = pairs();
