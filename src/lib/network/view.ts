@@ -3,6 +3,7 @@
  * large window): sizes on screen, how a link and a node look under the selection, link names,
  * and the fit of the nodes into the view. Pure.
  */
+import { select, zoomIdentity, type ZoomBehavior } from 'd3';
 import { t } from '$lib/i18n';
 import { restsOnClaims, type GraphEdge } from '$lib/graph/graph';
 import type { Box } from '$lib/graph/labels';
@@ -132,4 +133,24 @@ export function fitTransform(
 		y: (top + bottom) / 2 - (k * (y0 + y1)) / 2,
 		k
 	};
+}
+
+/** Hands a drawing its zoom (wheel, pinch, drag; no double-click zoom); returns its removal. */
+export function bindZoom<E extends Element>(el: E, z: ZoomBehavior<E, unknown>): () => void {
+	select(el).call(z).on('dblclick.zoom', null);
+	return () => {
+		select(el).on('.zoom', null);
+	};
+}
+
+/** Moves a drawing's zoom to a transform (the fit), through its zoom behaviour. */
+export function zoomTo<E extends Element>(
+	el: E | undefined,
+	z: ZoomBehavior<E, unknown> | undefined,
+	target: ViewTransform | undefined
+): void {
+	if (!el || !z || !target) return;
+	select(el).call((s) =>
+		z.transform(s, zoomIdentity.translate(target.x, target.y).scale(target.k))
+	);
 }
