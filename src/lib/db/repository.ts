@@ -3,7 +3,14 @@
  * one transaction, so a failure leaves the database exactly as it was.
  */
 import { liveQuery } from 'dexie';
-import { actorsUsedBy, compareDated, datasetOfKey, eventKey, type EventKey } from '../model/events';
+import {
+	actorsUsedBy,
+	compareDated,
+	datasetOfKey,
+	eventKey,
+	type Dated,
+	type EventKey
+} from '../model/events';
 import { MessageError } from '../model/errors';
 import { msg } from '../model/messages';
 import type {
@@ -96,6 +103,48 @@ export function fromStored(stored: StoredEvent): TramaEvent {
 
 const byDate = compareDated;
 
+/**
+ * The contents of blocks in chronological order. Each dataset's blocks come in order (their
+ * key), and each block is in order, so a dataset is one sorted run: the runs are merged, not
+ * sorted again (100,086 heads of two datasets: a sort compared titles for 35 ms of a reload).
+ */
+export function mergeByDate<B extends { datasetId: DatasetId }, T extends Dated>(
+	blocks: readonly B[],
+	contents: (block: B) => T[]
+): T[] {
+	const runs: T[][] = [];
+	let last: DatasetId | undefined;
+	for (const block of blocks) {
+		if (block.datasetId !== last || runs.length === 0) runs.push([]);
+		last = block.datasetId;
+		const run = runs[runs.length - 1] as T[];
+		for (const item of contents(block)) run.push(item);
+	}
+	while (runs.length > 1) {
+		const merged: T[][] = [];
+		for (let i = 0; i < runs.length; i += 2) {
+			const a = runs[i] as T[];
+			const b = runs[i + 1];
+			merged.push(b ? mergeTwo(a, b) : a);
+		}
+		runs.splice(0, runs.length, ...merged);
+	}
+	return runs[0] ?? [];
+}
+
+/** Two sorted runs as one; at equal places the first run's item comes first, as a stable sort. */
+function mergeTwo<T extends Dated>(a: readonly T[], b: readonly T[]): T[] {
+	const out = new Array<T>(a.length + b.length);
+	let i = 0;
+	let j = 0;
+	let k = 0;
+	while (i < a.length && j < b.length)
+		out[k++] = byDate(b[j] as T, a[i] as T) < 0 ? (b[j++] as T) : (a[i++] as T);
+	while (i < a.length) out[k++] = a[i++] as T;
+	while (j < b.length) out[k++] = b[j++] as T;
+	return out;
+}
+
 export class Repository {
 	readonly db: TramaDatabase;
 
@@ -116,9 +165,7 @@ export class Repository {
 			datasetIds === undefined
 				? await this.db.records.toArray()
 				: (await Promise.all(datasetIds.map((id) => this.recordsOfDataset(id).toArray()))).flat();
-		// Each dataset's blocks come in order (their key), so one dataset needs no sort.
-		const events = blocks.flatMap((b) => b.events);
-		return new Set(blocks.map((b) => b.datasetId)).size > 1 ? events.sort(byDate) : events;
+		return mergeByDate(blocks, (b) => b.events);
 	}
 
 	/** The record blocks of one dataset, through their key. */
@@ -150,8 +197,7 @@ export class Repository {
 			datasetIds === undefined
 				? await this.db.heads.toArray()
 				: (await Promise.all(datasetIds.map((id) => this.headsOfDataset(id).toArray()))).flat();
-		const heads = blocks.flatMap(headsOf);
-		return new Set(blocks.map((b) => b.datasetId)).size > 1 ? heads.sort(byDate) : heads;
+		return mergeByDate(blocks, headsOf);
 	}
 
 	/**

@@ -142,9 +142,14 @@ export class ForceLayout {
 		const keep = new Set(input.nodes.map((n) => n.id));
 		for (const id of [...this.#nodes.keys()]) if (!keep.has(id)) this.#nodes.delete(id);
 		const neighbours = new Map<ActorId, ActorId[]>();
+		const neighbour = (x: ActorId, y: ActorId) => {
+			const list = neighbours.get(x);
+			if (list) list.push(y);
+			else neighbours.set(x, [y]);
+		};
 		for (const l of input.links) {
-			neighbours.set(l.a, [...(neighbours.get(l.a) ?? []), l.b]);
-			neighbours.set(l.b, [...(neighbours.get(l.b) ?? []), l.a]);
+			neighbour(l.a, l.b);
+			neighbour(l.b, l.a);
 		}
 		let added = 0;
 		for (const n of input.nodes) {

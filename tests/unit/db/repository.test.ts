@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TramaDatabase } from '$lib/db/database';
-import { DEFAULT_DATASET_ID, Repository, fromStored } from '$lib/db/repository';
-import { eventKey } from '$lib/model/events';
+import { DEFAULT_DATASET_ID, Repository, fromStored, mergeByDate } from '$lib/db/repository';
+import { compareDated, eventKey } from '$lib/model/events';
 import type { ActorId, DatasetId, TramaEventInput } from '$lib/model/schema';
 import { event, eventInput, meetings, nativeFile, rejection } from '../helpers';
 
@@ -314,5 +314,65 @@ describe('actors across re-imports', () => {
 		await repo.deleteDataset('test' as DatasetId);
 		// The other dataset still has the Moscow meeting, so its actors stay.
 		expect((await repo.actors()).map((a) => a.id).sort()).toEqual(['putin', 'xi-jinping']);
+	});
+});
+
+describe('merging datasets in date order (mergeByDate)', () => {
+	const head = (datasetId: string, id: string, startMs: number, endMs = startMs, title = id) => ({
+		datasetId: datasetId as DatasetId,
+		id,
+		startMs,
+		endMs,
+		title
+	});
+	type Head = ReturnType<typeof head>;
+	const blocksOf = (datasetId: string, heads: Head[], size: number) => {
+		const out: { datasetId: DatasetId; items: Head[] }[] = [];
+		for (let i = 0; i < heads.length; i += size)
+			out.push({ datasetId: datasetId as DatasetId, items: heads.slice(i, i + size) });
+		return out;
+	};
+
+	it('gives what a stable sort of the runs gives, across datasets, blocks and equal dates', () => {
+		const random = (() => {
+			let x = 7;
+			return () => (x = (x * 48271) % 2147483647) / 2147483647;
+		})();
+		const runs = ['a', 'b', 'c'].map((d, k) =>
+			Array.from({ length: 40 + k * 17 }, (_, i) =>
+				head(
+					d,
+					`${d}${i}`,
+					Math.floor(random() * 20) * 1000,
+					undefined,
+					`t${Math.floor(random() * 3)}`
+				)
+			).sort(compareDated)
+		);
+		const blocks = runs.flatMap((run, k) => blocksOf(['a', 'b', 'c'][k] as string, run, 7));
+		const merged = mergeByDate(blocks, (b) => b.items);
+		const sorted = runs.flat().sort(compareDated);
+		expect(merged.map((h) => `${h.datasetId}/${h.id}`)).toEqual(
+			sorted.map((h) => `${h.datasetId}/${h.id}`)
+		);
+		expect(merged).toHaveLength(40 + 57 + 74);
+	});
+
+	it('keeps one dataset as it is, and reads nothing into an empty list', () => {
+		const one = [head('a', 'x', 1), head('a', 'y', 2), head('a', 'z', 2)];
+		expect(mergeByDate(blocksOf('a', one, 2), (b) => b.items).map((h) => h.id)).toEqual([
+			'x',
+			'y',
+			'z'
+		]);
+		expect(mergeByDate([], (b: { datasetId: DatasetId; items: Head[] }) => b.items)).toEqual([]);
+	});
+
+	it('puts the earlier dataset first where two events tie in every way', () => {
+		const blocks = [
+			...blocksOf('a', [head('a', 'same', 5)], 5),
+			...blocksOf('b', [head('b', 'same', 5)], 5)
+		];
+		expect(mergeByDate(blocks, (b) => b.items).map((h) => h.datasetId)).toEqual(['a', 'b']);
 	});
 });
