@@ -3,6 +3,7 @@
  * same interactions as the SVG drawing (click an actor or a link, click the background to let
  * go), and a list of the actors drawn for the keyboard and screen readers.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { generateFile } from '../fixtures/generate';
 import { MAX_DRAWN_ACTORS } from '../../src/lib/state/network.svelte';
@@ -117,15 +118,44 @@ test('draw all: every actor on a canvas, laid out in the background; click, keys
 	if (!second) throw new Error('one actor only');
 	await expect(panel).toContainText(`Actor ${second.id.replace('actor-', '')}`);
 
-	// A picture of the canvas: the export says how to get one.
+	// A picture of the canvas: a PNG of the drawing at twice its size, with the caption under it;
+	// no SVG, and the export says how to get one.
 	await page.keyboard.press('Escape');
 	await page.getByTestId('export-open').click();
 	const exporter = page.getByTestId('export-dialog');
 	await expect(exporter.getByRole('button', { name: 'Network (SVG)' })).toBeDisabled();
-	await expect(exporter.getByRole('button', { name: 'Network (PNG)' })).toBeDisabled();
 	await expect(exporter.getByTestId('export-network-canvas')).toHaveText(
-		'The network draws every actor on a canvas, which has no picture to export: choose “Draw the busiest” in the network to take its picture.'
+		'The network draws every actor on a canvas: its picture is a PNG. For an SVG picture, choose “Draw the busiest” in the network.'
 	);
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		exporter.getByRole('button', { name: 'Network (PNG)' }).click()
+	]);
+	expect(download.suggestedFilename()).toMatch(/network.*\.png$/);
+	const bytes = readFileSync(await download.path());
+	expect(bytes.subarray(12, 16).toString('ascii')).toBe('IHDR');
+	const size = await canvas.evaluate((el) => ({ w: el.clientWidth, h: el.clientHeight }));
+	expect(bytes.readUInt32BE(16)).toBe(size.w * 2);
+	expect(bytes.readUInt32BE(20)).toBe((size.h + 44) * 2);
+	// The node chosen earlier is drawn where the screen has it; the caption band is background.
+	const [atNode, inCaption] = await page.evaluate(
+		async ({ base64, points }) => {
+			const blob = await (await fetch(`data:image/png;base64,${base64}`)).blob();
+			const bitmap = await createImageBitmap(blob);
+			const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d');
+			if (!ctx) throw new Error('no canvas');
+			ctx.drawImage(bitmap, 0, 0);
+			return points.map(([x, y]) => [...ctx.getImageData(x ?? 0, y ?? 0, 1, 1).data]);
+		},
+		{
+			base64: bytes.toString('base64'),
+			points: [
+				[Math.round(clear.x * 2), Math.round(clear.y * 2)],
+				[size.w * 2 - 4, (size.h + 40) * 2]
+			]
+		}
+	);
+	expect(atNode).not.toEqual(inCaption);
 	await exporter.getByRole('button', { name: 'Close', exact: true }).click();
 	await expect(exporter).toBeHidden();
 

@@ -465,12 +465,48 @@ export function copySvg(
 }
 
 /**
+ * A picture of a drawing made on a canvas (the network with every actor): the drawing, painted
+ * again at {@link PNG_SCALE} times the view's size and placed as an image, under the same legend
+ * and caption as a copy of an SVG drawing. `live` is the view's canvas, where the legend is
+ * placed as the view shows it. For PNG only: an SVG file holding a raster image would promise
+ * lines it does not have.
+ */
+export function canvasPicture(
+	drawing: HTMLCanvasElement,
+	live: Element,
+	width: number,
+	height: number,
+	caption: string,
+	palette: Palette,
+	legend: readonly LegendEntry[] = []
+): SVGSVGElement {
+	const total = height + CAPTION_PX;
+	const svg = create('svg')
+		.attr('xmlns', SVG_NS)
+		.attr('width', width)
+		.attr('height', total)
+		.attr('viewBox', `0 0 ${width} ${total}`)
+		.attr('font-family', palette.font);
+	svg.append('rect').attr('width', width).attr('height', total).attr('fill', palette.background);
+	svg
+		.append('image')
+		.attr('href', drawing.toDataURL('image/png'))
+		.attr('width', width)
+		.attr('height', height);
+	drawLegend(svg, live, legend, width, height, palette, measurer(palette.font));
+	addCaption(svg, width, height, caption, palette);
+	const node = svg.node();
+	if (!node) throw new MessageError(msg('picture.noCanvas'));
+	return node;
+}
+
+/**
  * The colour key, in rows from the bottom left where the view keeps its legend (the fit leaves
  * that band free of nodes). Returns the box it takes.
  */
 function drawLegend(
 	svg: Svg,
-	live: SVGSVGElement,
+	live: Element,
 	legend: readonly LegendEntry[],
 	width: number,
 	height: number,

@@ -520,7 +520,7 @@ export const en = {
 		networkPng: 'Network (PNG)',
 		noNetwork: 'Show the Network tab to take its picture.',
 		networkOnCanvas:
-			'The network draws every actor on a canvas, which has no picture to export: choose “Draw the busiest” in the network to take its picture.',
+			'The network draws every actor on a canvas: its picture is a PNG. For an SVG picture, choose “Draw the busiest” in the network.',
 		datasetGone: 'that dataset is gone',
 		/** `sources` is undefined while they are being counted. */
 		caption: (window: string, datasets: string[], sources: number | undefined) =>

@@ -27,9 +27,11 @@ import {
 } from '../io/export-files';
 import { formatPartialDate, partialDateFromMs, precisionForStep } from '../model/dates';
 import {
+	canvasPicture,
 	copySvg,
 	currentPalette,
 	download,
+	PNG_SCALE,
 	svgText,
 	svgToPng,
 	timelineSvg
@@ -78,7 +80,7 @@ export class ExportSession {
 	/** True while an export, backup or restore runs: the dialog's buttons wait. */
 	busy = $state(false);
 
-	/** The network draws every actor on a canvas: it has no picture to copy. */
+	/** The network draws every actor on a canvas: its picture is a PNG, never an SVG. */
 	get networkOnCanvas(): boolean {
 		return this.#network.canvas;
 	}
@@ -245,8 +247,22 @@ export class ExportSession {
 		});
 	}
 
-	#networkPicture(): SVGSVGElement {
-		if (this.#network.canvas) throw new Error(t.exporter.networkOnCanvas);
+	#networkPicture(kind: PictureKind): SVGSVGElement {
+		if (this.#network.canvas) {
+			if (kind === 'svg') throw new Error(t.exporter.networkOnCanvas);
+			const drawing = this.#network.canvasDrawing;
+			const painted = drawing?.paint(PNG_SCALE);
+			if (!drawing || !painted) throw new Error(t.exporter.noNetwork);
+			return canvasPicture(
+				painted.canvas,
+				drawing.element,
+				painted.width,
+				painted.height,
+				this.caption,
+				currentPalette(),
+				this.#network.legend
+			);
+		}
 		const live = this.#network.svg;
 		if (!live) throw new Error(t.exporter.noNetwork);
 		// The legend under the network says what its colours mean; it goes into the picture too.
@@ -262,7 +278,7 @@ export class ExportSession {
 				this.#network.catchUp();
 				await tick();
 			}
-			const svg = view === 'timeline' ? this.#timelinePicture() : this.#networkPicture();
+			const svg = view === 'timeline' ? this.#timelinePicture() : this.#networkPicture(kind);
 			const name = pictureFileName(view, this.windowLabel, kind, this.#now());
 			const { mime } = PICTURE_FILE_TYPES[kind];
 			this.#save(kind === 'svg' ? svgText(svg) : await svgToPng(svg), name, mime);

@@ -106,6 +106,17 @@ export interface NetworkActors {
 	has: (id: ActorId) => boolean;
 }
 
+/** The canvas drawing of every actor, as a picture sees it. */
+export interface CanvasDrawing {
+	/** The canvas on the page (where the view shows its legend). */
+	element: HTMLCanvasElement;
+	/**
+	 * The last drawing painted again on a new canvas, `scale` times the view's size, without the
+	 * keyboard's focus ring; undefined until a drawing has been made.
+	 */
+	paint(scale: number): { canvas: HTMLCanvasElement; width: number; height: number } | undefined;
+}
+
 export class NetworkState {
 	readonly #tl: TimelineState;
 	readonly #nameOf: (id: ActorId) => string;
@@ -480,6 +491,21 @@ export class NetworkState {
 			if (this.#svg === svg) this.#svg = undefined;
 		};
 	};
+
+	/** The canvas drawing while it is shown (every actor): what its picture paints again. */
+	#canvasDrawing = $state.raw<CanvasDrawing | undefined>(undefined);
+
+	get canvasDrawing(): CanvasDrawing | undefined {
+		return this.#canvasDrawing;
+	}
+
+	/** Registers the canvas drawing while it is shown; the returned function forgets it. */
+	registerCanvas(drawing: CanvasDrawing): () => void {
+		this.#canvasDrawing = drawing;
+		return () => {
+			if (this.#canvasDrawing === drawing) this.#canvasDrawing = undefined;
+		};
+	}
 
 	selectActor(id: ActorId | undefined): void {
 		this.selectedActor = id;
