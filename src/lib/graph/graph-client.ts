@@ -5,7 +5,7 @@
  * worker that fails to load), the same code answers on the page.
  */
 import type { Span } from '../model/dates';
-import type { KeyedEvent } from '../model/events';
+import type { EventKey, KeyedEvent } from '../model/events';
 import type { ActorGraph } from './graph';
 import {
 	buffersOf,
@@ -20,7 +20,8 @@ import {
 
 export type ToGraphWorker =
 	| { kind: 'data'; generation: number; columns: GraphColumns; idOrder: Uint32Array }
-	| { kind: 'graph'; id: number; generation: number; window: Span };
+	| { kind: 'graph'; id: number; generation: number; window: Span }
+	| { kind: 'forget' };
 
 export type FromGraphWorker =
 	| { kind: 'graph'; id: number; generation: number; answer: GraphAnswer }
@@ -50,7 +51,21 @@ export class GraphService {
 	/** No worker could be started, or it failed: answer on the page. */
 	#inPage = false;
 	#generation = 0;
-	#events: readonly KeyedEvent[] = [];
+	/**
+	 * The events graphs are built from. Each answer's links read their events' keys through the
+	 * holder of their generation, which `forget` empties: a graph kept somewhere (a view's last
+	 * drawing) must not keep a whole generation of events alive once nobody looks at it.
+	 */
+	#source: { events: readonly KeyedEvent[] } = { events: [] };
+
+	get #events(): readonly KeyedEvent[] {
+		return this.#source.events;
+	}
+
+	/** The key of event `index` of a generation; empty once that generation is forgotten. */
+	static #keyOf(source: { events: readonly KeyedEvent[] }): (index: number) => EventKey {
+		return (index) => source.events[index]?.key ?? ('' as EventKey);
+	}
 	#names: GraphNames = { actorIds: [], types: [] };
 	/** The columns, kept on the page only when it answers itself. */
 	#local: { columns: GraphColumns; idOrder: Uint32Array } | undefined;
@@ -67,7 +82,7 @@ export class GraphService {
 		const { columns, names } = graphColumns(events, maxSpanMs);
 		const idOrder = idOrderOf(names);
 		this.#generation++;
-		this.#events = events;
+		this.#source = { events };
 		this.#names = names;
 		const worker = this.#ensureWorker();
 		if (worker) {
@@ -94,6 +109,19 @@ export class GraphService {
 			this.#waiting = { window, resolve, reject };
 			this.#pump();
 		});
+	}
+
+	/**
+	 * Lets the data go (the events, their names and columns; the worker's too) until the next
+	 * `setData`: a question asked meanwhile has no answer.
+	 */
+	forget(): void {
+		this.#generation++;
+		this.#source.events = [];
+		this.#source = { events: [] };
+		this.#names = { actorIds: [], types: [] };
+		if (this.#local) this.#local = undefined;
+		this.#worker?.postMessage({ kind: 'forget' } satisfies ToGraphWorker);
 	}
 
 	destroy(): void {
@@ -150,7 +178,7 @@ export class GraphService {
 		const local = this.#local;
 		if (!this.#worker || local) {
 			// On the page: still answered after the current task, as the worker would.
-			const events = this.#events;
+			const source = this.#source;
 			const names = this.#names;
 			queueMicrotask(() => {
 				if (!local) {
@@ -159,7 +187,7 @@ export class GraphService {
 				}
 				try {
 					const answer = graphOfColumns(local.columns, local.idOrder, asked.window);
-					asked.resolve(columnGraph(answer, names, (i) => (events[i] as KeyedEvent).key));
+					asked.resolve(columnGraph(answer, names, GraphService.#keyOf(source)));
 				} catch (error) {
 					asked.reject(error instanceof Error ? error : new Error(String(error)));
 				}
@@ -185,8 +213,7 @@ export class GraphService {
 		else if (message.kind === 'stale' || message.generation !== this.#generation || this.#waiting)
 			asked.resolve(undefined);
 		else {
-			const events = this.#events;
-			asked.resolve(columnGraph(message.answer, this.#names, (i) => (events[i] as KeyedEvent).key));
+			asked.resolve(columnGraph(message.answer, this.#names, GraphService.#keyOf(this.#source)));
 		}
 		this.#pump();
 	}

@@ -17,6 +17,10 @@ scope.onmessage = ({ data: message }) => {
 		data = message;
 		return;
 	}
+	if (message.kind === 'forget') {
+		data = undefined;
+		return;
+	}
 	try {
 		if (!data || data.generation !== message.generation) {
 			scope.postMessage({ kind: 'stale', id: message.id }, []);

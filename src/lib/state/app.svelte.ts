@@ -113,7 +113,8 @@ export class AppState {
 		(this.datasets.current ?? []).reduce((n, d) => n + d.eventCount, 0)
 	);
 
-	#blocksOf: { heads: readonly LocatedHead[]; blocks: Map<EventKey, number> } | undefined;
+	/** Each generation of heads' record blocks by key, kept by the heads (and gone with them). */
+	readonly #blocksOf = new WeakMap<readonly LocatedHead[], Map<EventKey, number>>();
 
 	/**
 	 * Which record block holds an event (see `LocatedHead`), from the heads shown; built once per
@@ -122,14 +123,15 @@ export class AppState {
 	#recordBlock(key: EventKey): number | undefined {
 		const heads = this.heads.current;
 		if (heads === undefined) return undefined;
-		if (this.#blocksOf?.heads !== heads) {
+		let blocks = this.#blocksOf.get(heads);
+		if (!blocks) {
 			// A plain lookup on purpose: nothing reads it reactively; it is rebuilt with the heads.
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity
-			const blocks = new Map<EventKey, number>();
+			blocks = new Map<EventKey, number>();
 			for (const h of heads) blocks.set(eventKey(h), h.recordBlock);
-			this.#blocksOf = { heads, blocks };
+			this.#blocksOf.set(heads, blocks);
 		}
-		return this.#blocksOf.blocks.get(key);
+		return blocks.get(key);
 	}
 
 	constructor(repo: Repository, loadDefault: () => Promise<NativeFile>) {

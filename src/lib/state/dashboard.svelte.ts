@@ -111,9 +111,15 @@ export class Dashboard {
 			});
 		});
 		// Many events: the graph worker answers for the window while someone looks at the graph.
+		// The question is read even while nobody looks, so it always holds the data shown: a
+		// derived nobody reads keeps its last value, and with it a whole generation of events
+		// (found in a heap snapshot after hiding and showing a dataset). When the data changes
+		// while nobody looks, the last graph and the events it points into are let go.
 		$effect(() => {
-			const query = this.graphWanted ? this.network.graphQuery : undefined;
-			untrack(() => this.network.ask(query));
+			const query = this.network.graphQuery;
+			const wanted = this.graphWanted;
+			void this.timeline.events;
+			untrack(() => this.network.ask(wanted ? query : undefined));
 		});
 		// Back and forward: only the history entry triggers this, not what applying it reads.
 		$effect(() => {

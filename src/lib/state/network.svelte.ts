@@ -245,11 +245,13 @@ export class NetworkState {
 	 */
 	ask(query: GraphQuery | undefined): void {
 		const graphs = this.#graphs;
-		if (!query && !this.#viaWorker && this.#answer) {
-			// Few events now (datasets hidden or deleted): let the last large graph, and the
-			// events its links point into, go.
+		if (!query && this.#answer && (!this.#viaWorker || this.#answer.events !== this.#tl.events)) {
+			// Few events now (datasets hidden or deleted), or other data while nobody looks: let
+			// the last large graph, and the events its links point into, go (the worker's copy too).
 			this.#answer = undefined;
 			this.#sent = undefined;
+			this.#latest = undefined;
+			graphs?.forget();
 		}
 		if (!query || !graphs) return;
 		this.#latest = query;

@@ -25,7 +25,11 @@ export class RecordCache {
 	/** Bumped when records arrive, so views that asked read again. */
 	#version = $state(0);
 	readonly #generationOf: () => unknown;
-	#generation: unknown;
+	/**
+	 * The generation the records belong to. An object (the heads' array) is held weakly: the
+	 * cache must not keep a whole generation of heads alive once the views have let it go.
+	 */
+	#generation: WeakRef<object> | { value: unknown } | undefined;
 	#error: unknown;
 
 	/**
@@ -46,8 +50,16 @@ export class RecordCache {
 
 	#renew(): void {
 		const generation = this.#generationOf();
-		if (generation === this.#generation) return;
-		this.#generation = generation;
+		const held = this.#generation;
+		const same =
+			held instanceof WeakRef
+				? held.deref() !== undefined && held.deref() === generation
+				: held !== undefined && held.value === generation;
+		if (same) return;
+		this.#generation =
+			typeof generation === 'object' && generation !== null
+				? new WeakRef(generation)
+				: { value: generation };
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		this.#records = new Map();
 		this.#wanted.clear();

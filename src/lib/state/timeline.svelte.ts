@@ -93,9 +93,40 @@ export class TimelineState {
 		return events;
 	});
 
-	readonly byKey: ReadonlyMap<EventKey, KeyedEvent> = $derived.by(() =>
-		indexBy(this.events, (e) => e.key)
-	);
+	/**
+	 * Lookups built from one generation of events, once each, on the first question: kept by the
+	 * events' array, so they go with it (a derived keeps its last value until it is read again,
+	 * and with it every event of a generation long replaced).
+	 */
+	readonly #byKeyOf = new WeakMap<readonly KeyedEvent[], ReadonlyMap<EventKey, KeyedEvent>>();
+	readonly #byActorOf = new WeakMap<
+		readonly KeyedEvent[],
+		ReadonlyMap<ActorId, readonly KeyedEvent[]>
+	>();
+
+	/** The events by key. */
+	get byKey(): ReadonlyMap<EventKey, KeyedEvent> {
+		const events = this.events;
+		let found = this.#byKeyOf.get(events);
+		if (!found) {
+			found = indexBy(events, (e) => e.key);
+			this.#byKeyOf.set(events, found);
+		}
+		return found;
+	}
+
+	/**
+	 * Each actor's events among `events` (all, or those shown), in time order: built once per
+	 * change of the data, on the first question, so an actor click does not read every event.
+	 */
+	#byActor(events: readonly KeyedEvent[]): ReadonlyMap<ActorId, readonly KeyedEvent[]> {
+		let found = this.#byActorOf.get(events);
+		if (!found) {
+			found = eventsByActor(events);
+			this.#byActorOf.set(events, found);
+		}
+		return found;
+	}
 
 	/** The longest span of any event, to find long events that began before a window. */
 	readonly maxSpanMs: number = $derived.by(() =>
@@ -253,28 +284,19 @@ export class TimelineState {
 		this.setWindow(presetWindow(this.window, preset, this.domain, focus), 'control');
 	}
 
-	/**
-	 * Each actor's events, among all events and among those shown: built once per change of the
-	 * data (on the first question), so that an actor click does not read every event.
-	 */
-	readonly #byActor = $derived.by(() => eventsByActor(this.events));
-	readonly #shownByActor = $derived.by(() =>
-		this.shownEvents === this.events ? this.#byActor : eventsByActor(this.shownEvents)
-	);
-
 	/** The events (shown or not by the confidence filter) an actor takes part in, in time order. */
 	eventsOfActor(id: ActorId): readonly KeyedEvent[] {
-		return this.#byActor.get(id) ?? [];
+		return this.#byActor(this.events).get(id) ?? [];
 	}
 
 	/** How many of the events shown an actor takes part in, in any window. */
 	actorEventCount(id: ActorId): number {
-		return this.#shownByActor.get(id)?.length ?? 0;
+		return this.#byActor(this.shownEvents).get(id)?.length ?? 0;
 	}
 
 	/** Shows every event shown that an actor takes part in; false when there is none. */
 	fitActor(id: ActorId): boolean {
-		const spans = (this.#shownByActor.get(id) ?? []).map((e) => ({
+		const spans = (this.#byActor(this.shownEvents).get(id) ?? []).map((e) => ({
 			start: e.startMs,
 			end: e.endMs
 		}));

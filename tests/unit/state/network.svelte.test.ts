@@ -382,6 +382,65 @@ describe('many events: the graph worker builds the graph', () => {
 		net.destroy();
 	});
 
+	it('lets the graph go when the data changes while nobody looks, and the worker its copy', async () => {
+		const posted: { kind: string }[] = [];
+		const worker = {
+			postMessage: (m: { kind: string }) => posted.push(m),
+			terminate: () => {},
+			onmessage: null,
+			onerror: null
+		} as unknown as GraphWorkerLike;
+		const data = $state({ version: 1 });
+		const { events } = many(new GraphService(() => undefined));
+		const tl = new TimelineState({
+			// Another generation of the same events: a dataset hidden and shown again.
+			events: () => (data.version === 1 ? events : events.map((e) => ({ ...e }))),
+			actors: () => new Map()
+		});
+		const net = new NetworkState(
+			tl,
+			{ nameOf: (id) => id, has: () => true },
+			new ManualFrames().schedule,
+			new GraphService(() => worker)
+		);
+		tl.painted = true;
+		net.ask({ events: tl.events, maxSpanMs: tl.maxSpanMs, window: tl.window });
+		await settle();
+		const sent = posted.find((m) => m.kind === 'graph') as unknown as {
+			id: number;
+			generation: number;
+		};
+		const { columns, idOrder } = posted[0] as unknown as {
+			columns: GraphColumns;
+			idOrder: Uint32Array;
+		};
+		(worker.onmessage as (e: MessageEvent) => void)({
+			data: {
+				kind: 'graph',
+				id: sent.id,
+				generation: sent.generation,
+				answer: graphOfColumns(columns, idOrder, tl.window)
+			}
+		} as MessageEvent);
+		await settle();
+		expect(net.graph.nodes).toHaveLength(30);
+		// Nobody looks (the dashboard asks with no question): the same data keeps its graph.
+		net.ask(undefined);
+		expect(net.graph.nodes).toHaveLength(30);
+		expect(posted.map((m) => m.kind)).toEqual(['data', 'graph']);
+		// Other data while nobody looks: the graph goes, and so does the worker's copy.
+		data.version = 2;
+		net.ask(undefined);
+		expect(net.graph.nodes).toHaveLength(0);
+		expect(net.pending).toBe(true);
+		expect(posted.map((m) => m.kind)).toEqual(['data', 'graph', 'forget']);
+		// Looked at again: the new data goes over and the window is asked for.
+		net.ask({ events: tl.events, maxSpanMs: tl.maxSpanMs, window: tl.window });
+		await settle();
+		expect(posted.map((m) => m.kind)).toEqual(['data', 'graph', 'forget', 'data', 'graph']);
+		net.destroy();
+	});
+
 	it('a newer window replaces a question not yet answered; only its graph shows', async () => {
 		const posted: unknown[] = [];
 		const worker = {
