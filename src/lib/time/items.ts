@@ -9,7 +9,7 @@
  */
 import type { Span } from '../model/dates';
 import { firstStartingFrom, type EventKey, type KeyedEvent } from '../model/events';
-import type { ActorId, Confidence, EventKind } from '../model/schema';
+import type { ActorId, Confidence, EventKind, TramaEvent } from '../model/schema';
 import { precisionOf } from '../model/dates';
 
 export type Grouping = 'actor' | 'kind' | 'country' | 'none';
@@ -263,6 +263,12 @@ export interface EventItem {
 	uncertain: boolean;
 	confidence: Confidence;
 	eventKind: EventKind;
+	/**
+	 * The event's dates as stored (the head itself, not a copy), for the date a hover shows:
+	 * looking the event up by key instead built a map of every event on the first hover (0.7 s
+	 * at 1,000,000 events, in the middle of a zoom).
+	 */
+	dates: Pick<TramaEvent, 'start' | 'end' | 'uncertainty'>;
 }
 
 export interface ClusterItem {
@@ -587,6 +593,7 @@ function eventItem(e: KeyedEvent, lane: string, range: boolean): EventItem {
 		imprecise: precision === 'year' || precision === 'month',
 		uncertain: Boolean(u?.circa || u?.earliest || u?.latest),
 		confidence: e.event.confidence,
+		dates: e.event,
 		eventKind: e.event.kind
 	};
 }

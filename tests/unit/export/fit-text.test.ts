@@ -3,6 +3,7 @@ import { ELLIPSIS, fitLabel, wordEnds } from '$lib/export/fit-text';
 import { placeItems } from '$lib/export/picture';
 import type { EventItem, TimelineItem } from '$lib/time/items';
 import type { EventKey } from '$lib/model/events';
+import type { PartialDate } from '$lib/model/dates';
 
 /** Every character 7 px wide: easy to count by hand. */
 const mono = (text: string) => [...text].length * 7;
@@ -91,7 +92,8 @@ describe('placing the picture’s items', () => {
 		confidence: 'confirmed',
 		eventKind: 'meeting',
 		imprecise: false,
-		uncertain: false
+		uncertain: false,
+		dates: { start: new Date(startDay * day).toISOString().slice(0, 10) as PartialDate }
 	});
 	const place = (items: TimelineItem[]) =>
 		placeItems(

@@ -151,6 +151,12 @@ describe('items for a window', () => {
 			end: utc(2023, 9, 14),
 			imprecise: false
 		});
+		// Each item carries its event's dates as stored, for the date a hover shows.
+		expect(f?.dates).toMatchObject({ start: '2023-09-10', end: '2023-09-13' });
+		expect(items.find((i) => i.eventId === 'letters')?.dates).toMatchObject({
+			start: '2023-08',
+			uncertainty: { circa: true }
+		});
 		// A month-precision event covers its month and says it is imprecise and uncertain.
 		expect(items.find((i) => i.eventId === 'letters')).toMatchObject({
 			start: utc(2023, 8),
