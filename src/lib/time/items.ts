@@ -564,13 +564,19 @@ function clusterOf(
 		end = Math.max(end, e.endMs);
 	}
 	end = Math.max(start, Math.min(end, (b + 1) * step));
+	// The members' keys are listed when first read (a selection or highlight to mark, a click to
+	// open): a zoom over a million events would otherwise list every one of them on each step.
+	let keys: EventKey[] | undefined;
 	return {
 		kind: 'cluster',
 		type: (end - start) / msPerPx >= clusterPx ? 'range' : 'box',
 		id: `cluster:${lane}:${step}:${b}`,
 		lane,
 		count: members.length,
-		keys: members.map((e) => e.key),
+		get keys() {
+			keys ??= members.map((e) => e.key);
+			return keys;
+		},
 		eventIds: members.slice(0, MAX_LISTED).map((e) => e.event.id),
 		start,
 		end
