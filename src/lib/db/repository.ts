@@ -112,7 +112,7 @@ export function mergeByDate<B extends { datasetId: DatasetId }, T extends Dated>
 	blocks: readonly B[],
 	contents: (block: B) => T[]
 ): T[] {
-	const runs: T[][] = [];
+	let runs: T[][] = [];
 	let last: DatasetId | undefined;
 	for (const block of blocks) {
 		if (block.datasetId !== last || runs.length === 0) runs.push([]);
@@ -127,7 +127,7 @@ export function mergeByDate<B extends { datasetId: DatasetId }, T extends Dated>
 			const b = runs[i + 1];
 			merged.push(b ? mergeTwo(a, b) : a);
 		}
-		runs.splice(0, runs.length, ...merged);
+		runs = merged;
 	}
 	return runs[0] ?? [];
 }

@@ -120,7 +120,7 @@ export class GraphService {
 		this.#source.events = [];
 		this.#source = { events: [] };
 		this.#names = { actorIds: [], types: [] };
-		if (this.#local) this.#local = undefined;
+		this.#local = undefined;
 		this.#worker?.postMessage({ kind: 'forget' } satisfies ToGraphWorker);
 	}
 

@@ -316,17 +316,32 @@ describe('many events: the graph worker builds the graph', () => {
 				DATASET
 			)
 		).sort((p, q) => p.startMs - q.startMs);
+		return { ...over(() => events, graphs), events };
+	}
+	const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+	/** A worker that only records what the page posts to it. */
+	function recordingWorker() {
+		const posted: Record<string, unknown>[] = [];
+		const worker = {
+			postMessage: (m: Record<string, unknown>) => posted.push(m),
+			terminate: () => {},
+			onmessage: null,
+			onerror: null
+		} as unknown as GraphWorkerLike;
+		return { posted, worker };
+	}
+	/** The timeline and network over events that may change (read reactively). */
+	function over(events: () => StoredEvent[], graphs: GraphService) {
 		const frames = new ManualFrames();
-		const tl = new TimelineState({ events: () => events, actors: () => new Map() });
+		const tl = new TimelineState({ events, actors: () => new Map() });
 		const net = new NetworkState(
 			tl,
 			{ nameOf: (id) => id, has: () => true },
 			frames.schedule,
 			graphs
 		);
-		return { tl, net, frames, events };
+		return { tl, net, frames };
 	}
-	const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 	it('asks once the timeline has painted, and shows the answer: the same graph as on the page', async () => {
 		const { tl, net, frames } = many(new GraphService(() => undefined));
@@ -356,14 +371,8 @@ describe('many events: the graph worker builds the graph', () => {
 	it('lets the last large graph go once few events are shown', async () => {
 		const data = $state({ few: false });
 		const { events } = many(new GraphService(() => undefined));
-		const tl = new TimelineState({
-			events: () => (data.few ? events.slice(0, 10) : events),
-			actors: () => new Map()
-		});
-		const net = new NetworkState(
-			tl,
-			{ nameOf: (id) => id, has: () => true },
-			new ManualFrames().schedule,
+		const { tl, net } = over(
+			() => (data.few ? events.slice(0, 10) : events),
 			new GraphService(() => undefined)
 		);
 		tl.painted = true;
@@ -383,24 +392,12 @@ describe('many events: the graph worker builds the graph', () => {
 	});
 
 	it('lets the graph go when the data changes while nobody looks, and the worker its copy', async () => {
-		const posted: { kind: string }[] = [];
-		const worker = {
-			postMessage: (m: { kind: string }) => posted.push(m),
-			terminate: () => {},
-			onmessage: null,
-			onerror: null
-		} as unknown as GraphWorkerLike;
+		const { posted, worker } = recordingWorker();
 		const data = $state({ version: 1 });
 		const { events } = many(new GraphService(() => undefined));
-		const tl = new TimelineState({
+		const { tl, net } = over(
 			// Another generation of the same events: a dataset hidden and shown again.
-			events: () => (data.version === 1 ? events : events.map((e) => ({ ...e }))),
-			actors: () => new Map()
-		});
-		const net = new NetworkState(
-			tl,
-			{ nameOf: (id) => id, has: () => true },
-			new ManualFrames().schedule,
+			() => (data.version === 1 ? events : events.map((e) => ({ ...e }))),
 			new GraphService(() => worker)
 		);
 		tl.painted = true;
@@ -442,13 +439,7 @@ describe('many events: the graph worker builds the graph', () => {
 	});
 
 	it('a newer window replaces a question not yet answered; only its graph shows', async () => {
-		const posted: unknown[] = [];
-		const worker = {
-			postMessage: (m: unknown) => posted.push(m),
-			terminate: () => {},
-			onmessage: null,
-			onerror: null
-		} as unknown as GraphWorkerLike;
+		const { posted, worker } = recordingWorker();
 		const { tl, net } = many(new GraphService(() => worker));
 		tl.painted = true;
 		const march = { start: utc(2020, 3, 1), end: utc(2020, 4, 1) };
