@@ -383,12 +383,96 @@ function collisions(footprints: readonly Footprint[], maxRows: number, gap: numb
 }
 
 /**
+ * A lane's events in the layout's reach, `src[a]` to `src[b - 1]`, in time order: most often a
+ * stretch of the lane's own list, so nothing is copied however many events a wide window holds.
+ */
+interface Reach {
+	src: readonly KeyedEvent[];
+	a: number;
+	b: number;
+}
+
+/** The first index in `[lo, hi)` whose event starts after `ms` (`hi` when none does). */
+function firstStartingAfter(
+	list: readonly KeyedEvent[],
+	ms: number,
+	lo: number,
+	hi: number
+): number {
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if ((list[mid] as KeyedEvent).startMs <= ms) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+/**
+ * The events of a lane's time-ordered list that overlap `from`–`to`: those that start before
+ * `from` are kept only when they reach past it (looked at from `earliest`, the first start a
+ * long event could have and still do so); those that start from `from` on, up to `to`, are one
+ * stretch of the list.
+ */
+function reachOf(all: readonly KeyedEvent[], earliest: number, from: number, to: number): Reach {
+	const lo = firstStartingFrom(all, earliest);
+	const k = firstStartingAfter(all, from, lo, all.length);
+	const hi = Math.max(k, firstStartingFrom(all, to));
+	let before: KeyedEvent[] | undefined;
+	for (let i = lo; i < k; i++) {
+		const e = all[i] as KeyedEvent;
+		if (e.endMs > from) (before ??= []).push(e);
+	}
+	if (!before) return { src: all, a: k, b: hi };
+	if (before.length === k - lo) return { src: all, a: lo, b: hi };
+	const src = before.concat(all.slice(k, hi));
+	return { src, a: 0, b: src.length };
+}
+
+/**
+ * The end of the stretch of `src` from `i` (before `b`) whose events fall in the same bin as
+ * `src[i]`: the list is in time order, so a bin's events are side by side. Gallops, then
+ * halves, so a bin of thousands of events costs a few steps, not a step per event.
+ */
+function binEnd(
+	src: readonly KeyedEvent[],
+	i: number,
+	b: number,
+	binOf: (e: KeyedEvent) => number
+) {
+	const bin = binOf(src[i] as KeyedEvent);
+	let lo = i + 1;
+	let jump = 1;
+	let hi = lo;
+	while (hi < b && binOf(src[hi] as KeyedEvent) === bin) {
+		lo = hi + 1;
+		hi = Math.min(b, i + (jump *= 2));
+	}
+	hi = Math.min(hi, b);
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (binOf(src[mid] as KeyedEvent) === bin) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+/** The events of one bin of a lane: `src[i]` to `src[j - 1]`. */
+interface Bin {
+	i: number;
+	j: number;
+}
+
+/**
  * The items to draw for a window `widthPx` wide: events overlapping the window (plus a tenth
  * of it each side, so a pan shows items before the next layout), one copy per lane. A lane
  * stacks its items in up to `maxRows` rows; where more would collide, the events of the crowded
  * bins of a fixed grid are aggregated into a cluster, as long as zooming in would pull them
  * apart. `events` must be sorted by `startMs`; `maxSpanMs` is the longest event span (to find
  * long events that started before the window).
+ *
+ * A lane's events are walked a bin at a time, not an event at a time: a bin's events are side
+ * by side in the lane's time-ordered list, so a crowded bin is found by a search and aggregated
+ * from its two ends, and a window of a million events costs about what its bins do.
  */
 export function layoutItems(
 	events: readonly KeyedEvent[],
@@ -406,35 +490,25 @@ export function layoutItems(
 	const labelPx = options.labelPx ?? 200;
 	const zoomGain = options.zoomGain ?? 2;
 	const open = options.open;
-	/** Whether a bin's events may be aggregated: zooming in would help, and none was opened. */
-	const aggregable = (members: readonly KeyedEvent[]) =>
-		members.length > 1 &&
-		w > zoomGain * separation(members) &&
-		!(open && members.some((e) => open.has(e.key)));
 	const w = window.end - window.start;
 	const msPerPx = w / Math.max(1, widthPx);
 	const gap = (options.gapPx ?? 6) * msPerPx;
 	const from = window.start - w * PAD;
 	const to = window.end + w * PAD;
 
-	// The first event that may overlap: started after from - maxSpan.
+	// The first start an event may have and still overlap: after from - maxSpan.
 	const earliest = from - maxSpanMs;
-	const lo = firstStartingFrom(events, earliest);
 
-	// Each lane's events in the window, in time order.
-	const byLane = new Map<string, KeyedEvent[]>();
+	// Each lane's events in reach, in time order.
+	const reaches = new Map<string, Reach>();
 	if (lanes.byLane) {
 		for (const [lane, all] of lanes.byLane) {
-			const list: KeyedEvent[] = [];
-			for (let i = firstStartingFrom(all, earliest); i < all.length; i++) {
-				const e = all[i] as KeyedEvent;
-				if (e.startMs >= to) break;
-				if (e.endMs > from) list.push(e);
-			}
-			if (list.length) byLane.set(lane, list);
+			const reach = reachOf(all, earliest, from, to);
+			if (reach.b > reach.a) reaches.set(lane, reach);
 		}
 	} else {
-		for (let i = lo; i < events.length; i++) {
+		const byLane = new Map<string, KeyedEvent[]>();
+		for (let i = firstStartingFrom(events, earliest); i < events.length; i++) {
 			const e = events[i];
 			if (!e) continue;
 			if (e.startMs >= to) break;
@@ -445,6 +519,7 @@ export function layoutItems(
 				else byLane.set(lane, [e]);
 			}
 		}
+		for (const [lane, list] of byLane) reaches.set(lane, { src: list, a: 0, b: list.length });
 	}
 
 	const step = binWidth(msPerPx, itemPx);
@@ -457,42 +532,62 @@ export function layoutItems(
 			: e.startMs + Math.min(labelPx, MIN_FOOTPRINT_PX + e.event.title.length * charPx) * msPerPx;
 
 	const items: TimelineItem[] = [];
-	for (const [lane, list] of byLane) {
-		const bins = new Map<number, KeyedEvent[]>();
-		for (const e of list) {
-			const b = binOf(e);
-			const members = bins.get(b);
-			if (members) members.push(e);
-			else bins.set(b, [e]);
+	for (const [lane, { src, a, b: end }] of reaches) {
+		const bins = new Map<number, Bin>();
+		for (let i = a; i < end;) {
+			const j = binEnd(src, i, end, binOf);
+			bins.set(binOf(src[i] as KeyedEvent), { i, j });
+			i = j;
 		}
+		/**
+		 * Whether a bin's events may be aggregated: more than one, zooming in would pull them
+		 * apart (the window is wider than `zoomGain` times both the spread of their starts and
+		 * the shortest of them: see `separation`), and none was opened.
+		 */
+		const aggregable = ({ i, j }: Bin): boolean => {
+			if (j - i < 2) return false;
+			const spread = (src[j - 1] as KeyedEvent).startMs - (src[i] as KeyedEvent).startMs;
+			if (!(w > zoomGain * Math.max(spread, 1))) return false;
+			let short = false;
+			for (let x = i; x < j && !short; x++) {
+				const e = src[x] as KeyedEvent;
+				short = w > zoomGain * (e.endMs - e.startMs);
+			}
+			if (!short) return false;
+			if (open) for (let x = i; x < j; x++) if (open.has((src[x] as KeyedEvent).key)) return false;
+			return true;
+		};
+		const cluster = (bin: number, { i, j }: Bin) =>
+			clusterOf(lane, bin, step, src, i, j, msPerPx, clusterPx);
 		const clusters = new Map<number, ClusterItem>();
 		/** Bins that are crowded but that zooming in would not help: their events stay. */
 		const kept = new Set<number>();
 		// A bin with more events than its rows could hold even if each took only its dot is
 		// aggregated at once (when zooming in would help), sparing the passes below.
 		const capacity = maxRows * (step / msPerPx / MIN_FOOTPRINT_PX + 1);
-		for (const [b, members] of bins) {
-			if (members.length > capacity && aggregable(members)) {
-				clusters.set(b, clusterOf(lane, b, step, members, msPerPx, clusterPx));
-			}
+		for (const [bin, range] of bins) {
+			if (range.j - range.i > capacity && aggregable(range)) clusters.set(bin, cluster(bin, range));
 		}
 		for (let pass = 0; pass < MAX_PASSES; pass++) {
 			const footprints: Footprint[] = [];
-			for (const [b, members] of bins) {
-				const c = clusters.get(b);
+			for (const [bin, { i, j }] of bins) {
+				const c = clusters.get(bin);
 				if (c) {
 					const mid = (c.start + c.end) / 2;
 					const half = (clusterPx / 2) * msPerPx;
 					footprints.push(
 						c.type === 'range'
-							? { from: c.start, to: c.end, bin: b }
-							: { from: mid - half, to: mid + half, bin: b }
+							? { from: c.start, to: c.end, bin }
+							: { from: mid - half, to: mid + half, bin }
 					);
 				} else {
-					for (const e of members) footprints.push({ from: e.startMs, to: eventEnd(e), bin: b });
+					for (let x = i; x < j; x++) {
+						const e = src[x] as KeyedEvent;
+						footprints.push({ from: e.startMs, to: eventEnd(e), bin });
+					}
 				}
 			}
-			footprints.sort((a, b) => a.from - b.from);
+			footprints.sort((p, q) => p.from - q.from);
 			let added = false;
 			// For each collision, aggregate one bin: the busiest of those involved that zooming
 			// in would pull apart. A single event, events the window already nearly spans, or
@@ -506,78 +601,74 @@ export function layoutItems(
 				let bestCount = 1;
 				for (const f of group) {
 					if (clusters.has(f.bin) || kept.has(f.bin)) continue;
-					const members = bins.get(f.bin) ?? [];
-					if (!aggregable(members)) {
+					const range = bins.get(f.bin) as Bin;
+					if (!aggregable(range)) {
 						kept.add(f.bin);
-					} else if (members.length > bestCount) {
+					} else if (range.j - range.i > bestCount) {
 						best = f.bin;
-						bestCount = members.length;
+						bestCount = range.j - range.i;
 					}
 				}
 				if (best === undefined) continue;
 				chosen.add(best);
-				clusters.set(best, clusterOf(lane, best, step, bins.get(best) ?? [], msPerPx, clusterPx));
+				clusters.set(best, cluster(best, bins.get(best) as Bin));
 				added = true;
 			}
 			if (!added) break;
 		}
-		for (const [b, members] of bins) {
-			const c = clusters.get(b);
+		for (const [bin, { i, j }] of bins) {
+			const c = clusters.get(bin);
 			if (c) items.push(c);
-			else for (const e of members) items.push(eventItem(e, lane, isRange(e)));
+			else
+				for (let x = i; x < j; x++)
+					items.push(eventItem(src[x] as KeyedEvent, lane, isRange(src[x] as KeyedEvent)));
 		}
 	}
 	return items;
 }
 
 /**
- * How far zooming in can pull events apart: the spread of their starts, or, for events that
- * begin together, the shortest of them (a window that narrow draws each as a span of its own).
+ * The cluster standing for the events `src[i]` to `src[j - 1]`, which begin in bin `b` of a
+ * lane. They are in time order, so the first starts first.
  */
-function separation(members: readonly KeyedEvent[]): number {
-	let first = Infinity;
-	let last = -Infinity;
-	let shortest = Infinity;
-	for (const e of members) {
-		first = Math.min(first, e.startMs);
-		last = Math.max(last, e.startMs);
-		shortest = Math.min(shortest, e.endMs - e.startMs);
-	}
-	return Math.max(last - first, shortest, 1);
-}
-
-/** The cluster standing for the events that begin in bin `b` of a lane. */
 function clusterOf(
 	lane: string,
 	b: number,
 	step: number,
-	members: readonly KeyedEvent[],
+	src: readonly KeyedEvent[],
+	i: number,
+	j: number,
 	msPerPx: number,
 	clusterPx: number
 ): ClusterItem {
 	// From the first start to the last end, cut at the bin's end: a cluster stands for the
-	// events that begin in its bin, not for the years a long one may run on.
-	let start = Infinity;
+	// events that begin in its bin, not for the years a long one may run on. Once one reaches
+	// the cut, the others need not be read.
+	const start = (src[i] as KeyedEvent).startMs;
+	const cut = (b + 1) * step;
 	let end = -Infinity;
-	for (const e of members) {
-		start = Math.min(start, e.startMs);
-		end = Math.max(end, e.endMs);
-	}
-	end = Math.max(start, Math.min(end, (b + 1) * step));
+	for (let x = i; x < j && end < cut; x++) end = Math.max(end, (src[x] as KeyedEvent).endMs);
+	end = Math.max(start, Math.min(end, cut));
 	// The members' keys are listed when first read (a selection or highlight to mark, a click to
 	// open): a zoom over a million events would otherwise list every one of them on each step.
 	let keys: EventKey[] | undefined;
+	const eventIds: string[] = [];
+	for (let x = i; x < Math.min(j, i + MAX_LISTED); x++)
+		eventIds.push((src[x] as KeyedEvent).event.id);
 	return {
 		kind: 'cluster',
 		type: (end - start) / msPerPx >= clusterPx ? 'range' : 'box',
 		id: `cluster:${lane}:${step}:${b}`,
 		lane,
-		count: members.length,
+		count: j - i,
 		get keys() {
-			keys ??= members.map((e) => e.key);
+			if (!keys) {
+				keys = [];
+				for (let x = i; x < j; x++) keys.push((src[x] as KeyedEvent).key);
+			}
 			return keys;
 		},
-		eventIds: members.slice(0, MAX_LISTED).map((e) => e.event.id),
+		eventIds,
 		start,
 		end
 	};

@@ -200,6 +200,39 @@ describe('items for a window', () => {
 		expect(ids.has('long')).toBe(true);
 	});
 
+	it('a crowded bin of thousands is one cluster: its count, its extent cut at the bin, its members in order', () => {
+		// 3,000 events within one week of 2023, and one of them running into 2025.
+		const crowd = sorted(
+			Array.from({ length: 3000 }, (_, i) =>
+				te({
+					id: `c${i}`,
+					start: `2023-09-${String(4 + (i % 7)).padStart(2, '0')}`,
+					...(i === 1500 ? { end: '2025-01-01' } : {}),
+					participants: [{ actor: 'putin' }]
+				})
+			)
+		);
+		const decade = { start: utc(2015), end: utc(2025) };
+		const items = layoutItems(
+			crowd,
+			buildLanes(crowd, 'actor', labels),
+			decade,
+			1000,
+			2 * 366 * DAY
+		);
+		const clusters = items.filter((i): i is ClusterItem => i.kind === 'cluster');
+		expect(clusters.reduce((n, c) => n + c.count, 0)).toBe(3000);
+		expect(items.filter((i) => i.kind === 'event')).toHaveLength(0);
+		const [cluster] = clusters;
+		expect(clusters).toHaveLength(1);
+		expect(cluster?.start).toBe(utc(2023, 9, 4));
+		// The long event would take it into 2025: it stops at its bin's end instead.
+		const step = binWidth((decade.end - decade.start) / 1000, 100);
+		expect(cluster?.end).toBe((Math.floor(utc(2023, 9, 4) / step) + 1) * step);
+		expect(cluster?.eventIds).toHaveLength(200);
+		expect(cluster?.keys).toEqual(crowd.map((e) => e.key));
+	});
+
 	it('aggregates a crowded lane into a cluster with its count, and splits it when zoomed in', () => {
 		const many = sorted(
 			Array.from({ length: 12 }, (_, i) =>
