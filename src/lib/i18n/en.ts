@@ -343,6 +343,7 @@ export const en = {
 		filterPlaceholder: 'Filter by title, actor, place, tag, source…',
 		clearFilter: 'Clear filter',
 		searching: 'Searching the events…',
+		waiting: 'Listing the events…',
 		showing: (shown: number, total: number) =>
 			shown === total
 				? count(total, 'event', 'events')

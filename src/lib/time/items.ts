@@ -52,10 +52,10 @@ export interface LaneLabels {
 export interface Lanes {
 	lanes: Lane[];
 	/**
-	 * For each event, the lanes its copies go on. Keyed by the event object, not its key: the
-	 * objects hash by identity, while 100,000 key strings each had to be flattened and hashed.
+	 * For each event, the lanes its copies go on, in the order of its values. Keyed by the event
+	 * object, not its key. Made on first read: the layout walks {@link byLane}.
 	 */
-	membership: Map<KeyedEvent, string[]>;
+	readonly membership: Map<KeyedEvent, string[]>;
 	/**
 	 * Each lane's events, in the order given (time order): what a layout walks, a lane at a time,
 	 * from the window's first event, without looking each event up.
@@ -70,12 +70,36 @@ interface LaneOptions {
 	expandOthers?: boolean;
 }
 
-/** Adds an event to a lane once. */
-function addTo(membership: Map<KeyedEvent, string[]>, laneId: string, e: KeyedEvent): void {
-	const list = membership.get(e);
-	if (list) {
-		if (!list.includes(laneId)) list.push(laneId);
-	} else membership.set(e, [laneId]);
+/**
+ * Each lane's events, in the order they are added. An event added to a lane twice in a row (two
+ * of its actors share the "others" lane) is kept once.
+ */
+class LaneLists {
+	readonly byLane = new Map<string, KeyedEvent[]>();
+
+	add(laneId: string, e: KeyedEvent): void {
+		const list = this.byLane.get(laneId);
+		if (!list) this.byLane.set(laneId, [e]);
+		else if (list[list.length - 1] !== e) list.push(e);
+	}
+}
+
+/** Lanes whose events' lanes are listed on first read, through `lanesOf`. */
+function withMembership(
+	lanes: Lane[],
+	byLane: Map<string, KeyedEvent[]>,
+	events: readonly KeyedEvent[],
+	lanesOf: (e: KeyedEvent) => string[]
+): Lanes {
+	let membership: Map<KeyedEvent, string[]> | undefined;
+	return {
+		lanes,
+		byLane,
+		get membership() {
+			membership ??= new Map(events.map((e) => [e, lanesOf(e)]));
+			return membership;
+		}
+	};
 }
 
 /**
@@ -104,16 +128,7 @@ export function buildLanes(
 	labels: LaneLabels,
 	options: LaneOptions = {}
 ): Lanes {
-	const lanes = assignLanes(events, grouping, labels, options);
-	const byLane = new Map<string, KeyedEvent[]>();
-	for (const e of events) {
-		for (const lane of lanes.membership.get(e) ?? []) {
-			const list = byLane.get(lane);
-			if (list) list.push(e);
-			else byLane.set(lane, [e]);
-		}
-	}
-	return { ...lanes, byLane };
+	return assignLanes(events, grouping, labels, options);
 }
 
 function assignLanes(
@@ -124,40 +139,48 @@ function assignLanes(
 ): Lanes {
 	if (grouping === 'actor') {
 		const fallback = laneFallback(events);
-		if (fallback === 'tag') return { ...tagLanes(events, labels, options), fallback };
-		if (fallback) return { ...assignLanes(events, fallback, labels, options), fallback };
+		if (fallback === 'tag') return Object.assign(tagLanes(events, labels, options), { fallback });
+		if (fallback)
+			return Object.assign(assignLanes(events, fallback, labels, options), { fallback });
 		return actorLanes(events, labels, options);
 	}
 
-	const membership = new Map<KeyedEvent, string[]>();
+	const lists = new LaneLists();
 	if (grouping === 'none') {
-		for (const e of events) addTo(membership, ALL_LANE, e);
-		return {
-			lanes: events.length ? [{ id: ALL_LANE, label: labels.all, count: events.length }] : [],
-			membership
-		};
+		for (const e of events) lists.add(ALL_LANE, e);
+		return withMembership(
+			events.length ? [{ id: ALL_LANE, label: labels.all, count: events.length }] : [],
+			lists.byLane,
+			events,
+			() => [ALL_LANE]
+		);
 	}
 
-	const counts = new Map<string, number>();
 	const labelOf = new Map<string, string>();
+	const idOf = (e: KeyedEvent) =>
+		`${grouping}:${grouping === 'kind' ? e.event.kind : (e.event.place?.country ?? '')}`;
 	for (const e of events) {
-		let value: string;
-		let label: string;
-		if (grouping === 'kind') {
-			value = e.event.kind;
-			label = labels.kind(e.event.kind);
-		} else {
-			value = e.event.place?.country ?? '';
-			label = value ? labels.country(value) : labels.noPlace;
+		const id = idOf(e);
+		if (!labelOf.has(id)) {
+			const value = id.slice(grouping.length + 1);
+			labelOf.set(
+				id,
+				grouping === 'kind'
+					? labels.kind(value as EventKind)
+					: value
+						? labels.country(value)
+						: labels.noPlace
+			);
 		}
-		const id = `${grouping}:${value}`;
-		labelOf.set(id, label);
-		counts.set(id, (counts.get(id) ?? 0) + 1);
-		addTo(membership, id, e);
+		lists.add(id, e);
 	}
-	const lanes = [...counts].map(([id, count]) => ({ id, label: labelOf.get(id) ?? id, count }));
+	const lanes = [...lists.byLane].map(([id, list]) => ({
+		id,
+		label: labelOf.get(id) ?? id,
+		count: list.length
+	}));
 	lanes.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-	return { lanes, membership };
+	return withMembership(lanes, lists.byLane, events, (e) => [idOf(e)]);
 }
 
 /**
@@ -166,22 +189,25 @@ function assignLanes(
  */
 function manyToMany<V extends string>(
 	events: readonly KeyedEvent[],
-	valuesOf: (e: KeyedEvent) => readonly V[],
+	/** An event's `i`th value, undefined past its last: read in place, with no list made per event. */
+	valueAt: (e: KeyedEvent, i: number) => V | undefined,
 	lane: (value: V, count: number) => Lane,
 	others: (hidden: number, count: number) => Lane,
 	none: (count: number) => Lane,
 	nameOf: (value: V) => string,
 	options: LaneOptions
 ): Lanes {
-	const membership = new Map<KeyedEvent, string[]>();
 	const counts = new Map<V, number>();
+	/** Whether an event's `i`th value is one it had before (a few values each: a linear check). */
+	const repeated = (e: KeyedEvent, i: number, v: V) => {
+		for (let j = 0; j < i; j++) if (valueAt(e, j) === v) return true;
+		return false;
+	};
 	for (const e of events) {
-		const values = valuesOf(e);
-		for (let i = 0; i < values.length; i++) {
-			const v = values[i] as V;
-			// A value counts once per event (a few values each: a linear check is cheapest).
-			if (values.indexOf(v) !== i) continue;
-			counts.set(v, (counts.get(v) ?? 0) + 1);
+		let v: V | undefined;
+		for (let i = 0; (v = valueAt(e, i)) !== undefined; i++) {
+			// A value counts once per event.
+			if (!repeated(e, i, v)) counts.set(v, (counts.get(v) ?? 0) + 1);
 		}
 	}
 	const ranked = [...counts].sort(
@@ -191,38 +217,35 @@ function manyToMany<V extends string>(
 	// Without an "others" lane all values fit; with one, it takes the last place.
 	const ownLanes = ranked.length <= maxLanes ? ranked : ranked.slice(0, Math.max(0, maxLanes - 1));
 	const own = new Map(ownLanes.map(([v, n]) => [v, lane(v, n)]));
-	const othersEvents = new Set<KeyedEvent>();
-	const noneEvents: KeyedEvent[] = [];
+	const noneId = none(0).id;
+	const laneOf = (v: V) => own.get(v)?.id ?? OTHERS_LANE;
+	const lists = new LaneLists();
 	for (const e of events) {
-		const values = valuesOf(e);
-		if (values.length === 0) {
-			noneEvents.push(e);
-			continue;
-		}
-		for (const v of values) {
-			const l = own.get(v);
-			if (l) addTo(membership, l.id, e);
-			else {
-				addTo(membership, OTHERS_LANE, e);
-				othersEvents.add(e);
-			}
-		}
+		let v = valueAt(e, 0);
+		if (v === undefined) lists.add(noneId, e);
+		for (let i = 1; v !== undefined; v = valueAt(e, i++)) lists.add(laneOf(v), e);
 	}
 	const lanes = [...own.values()];
 	const hidden = ranked.length - ownLanes.length;
-	if (hidden > 0) lanes.push(others(hidden, othersEvents.size));
-	if (noneEvents.length) {
-		const n = none(noneEvents.length);
-		for (const e of noneEvents) addTo(membership, n.id, e);
-		lanes.push(n);
-	}
-	return { lanes, membership };
+	if (hidden > 0) lanes.push(others(hidden, lists.byLane.get(OTHERS_LANE)?.length ?? 0));
+	const noneCount = lists.byLane.get(noneId)?.length ?? 0;
+	if (noneCount) lanes.push(none(noneCount));
+	return withMembership(lanes, lists.byLane, events, (e) => {
+		if (valueAt(e, 0) === undefined) return [noneId];
+		const ids: string[] = [];
+		let v: V | undefined;
+		for (let i = 0; (v = valueAt(e, i)) !== undefined; i++) {
+			const id = laneOf(v);
+			if (!ids.includes(id)) ids.push(id);
+		}
+		return ids;
+	});
 }
 
 function actorLanes(events: readonly KeyedEvent[], labels: LaneLabels, options: LaneOptions) {
 	return manyToMany<ActorId>(
 		events,
-		(e) => e.event.participants.map((p) => p.actor),
+		(e, i) => e.event.participants[i]?.actor,
 		(id, count) => ({ id: `actor:${id}`, label: labels.actorName(id), count, actorId: id }),
 		(hidden, count) => ({ id: OTHERS_LANE, label: labels.others(hidden), count, others: true }),
 		(count) => ({ id: 'actor:', label: labels.noActor, count }),
@@ -234,7 +257,7 @@ function actorLanes(events: readonly KeyedEvent[], labels: LaneLabels, options: 
 function tagLanes(events: readonly KeyedEvent[], labels: LaneLabels, options: LaneOptions) {
 	return manyToMany<string>(
 		events,
-		(e) => e.event.tags,
+		(e, i) => e.event.tags[i],
 		(tag, count) => ({ id: `tag:${tag}`, label: tag, count }),
 		(hidden, count) => ({ id: OTHERS_LANE, label: labels.otherTags(hidden), count, others: true }),
 		(count) => ({ id: 'tag:', label: labels.noTag, count }),
