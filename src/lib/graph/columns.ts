@@ -252,7 +252,7 @@ export function idOrderOf(names: GraphNames): Uint32Array {
 	return rank;
 }
 
-/** A link of an answer: its events' keys are decoded when first read. */
+/** A link of an answer: its events (and their keys) are found when first read. */
 class ColumnEdge implements GraphEdge {
 	readonly id: string;
 	readonly a: ActorId;
@@ -261,8 +261,9 @@ class ColumnEdge implements GraphEdge {
 	readonly relations: EdgeRelation[];
 	confidence: Confidence;
 	#keys: EventKey[] | undefined;
+	#found: KeyedEvent[] | undefined;
 	readonly #events: Uint32Array;
-	readonly #keyOf: (index: number) => EventKey;
+	readonly #eventOf: (index: number) => KeyedEvent | undefined;
 
 	constructor(
 		a: ActorId,
@@ -270,7 +271,7 @@ class ColumnEdge implements GraphEdge {
 		confidence: Confidence,
 		relations: EdgeRelation[],
 		events: Uint32Array,
-		keyOf: (index: number) => EventKey
+		eventOf: (index: number) => KeyedEvent | undefined
 	) {
 		this.id = edgeId(a, b);
 		this.a = a;
@@ -279,20 +280,33 @@ class ColumnEdge implements GraphEdge {
 		this.confidence = confidence;
 		this.relations = relations;
 		this.#events = events;
-		this.#keyOf = keyOf;
+		this.#eventOf = eventOf;
+	}
+
+	/** The link's events; none once their generation is forgotten (see `GraphService.forget`). */
+	get events(): KeyedEvent[] {
+		if (!this.#found) {
+			const found: KeyedEvent[] = [];
+			for (const i of this.#events) {
+				const e = this.#eventOf(i);
+				if (e) found.push(e);
+			}
+			this.#found = found;
+		}
+		return this.#found;
 	}
 
 	get eventKeys(): EventKey[] {
-		this.#keys ??= Array.from(this.#events, this.#keyOf);
+		this.#keys ??= this.events.map((e) => e.key);
 		return this.#keys;
 	}
 }
 
-/** The graph the views read, from an answer; `keyOf` gives the key of an event index. */
+/** The graph the views read, from an answer; `eventOf` gives the event of an event index. */
 export function columnGraph(
 	answer: GraphAnswer,
 	names: GraphNames,
-	keyOf: (index: number) => EventKey
+	eventOf: (index: number) => KeyedEvent | undefined
 ): ActorGraph {
 	const id = (k: number) => names.actorIds[k] as ActorId;
 	const nodes = Array.from(answer.nodeActors, (k, i) => ({
@@ -324,7 +338,7 @@ export function columnGraph(
 				CONFIDENCES[answer.edgeConfidence[j] as number] as Confidence,
 				relations,
 				answer.edgeEvents.subarray(answer.edgeEventStart[j], answer.edgeEventStart[j + 1]),
-				keyOf
+				eventOf
 			)
 		);
 	}

@@ -5,7 +5,7 @@
  * worker that fails to load), the same code answers on the page.
  */
 import type { Span } from '../model/dates';
-import type { EventKey, KeyedEvent } from '../model/events';
+import type { KeyedEvent } from '../model/events';
 import type { ActorGraph } from './graph';
 import {
 	buffersOf,
@@ -62,9 +62,11 @@ export class GraphService {
 		return this.#source.events;
 	}
 
-	/** The key of event `index` of a generation; empty once that generation is forgotten. */
-	static #keyOf(source: { events: readonly KeyedEvent[] }): (index: number) => EventKey {
-		return (index) => source.events[index]?.key ?? ('' as EventKey);
+	/** Event `index` of a generation; none once that generation is forgotten. */
+	static #eventOf(source: {
+		events: readonly KeyedEvent[];
+	}): (index: number) => KeyedEvent | undefined {
+		return (index) => source.events[index];
 	}
 	#names: GraphNames = { actorIds: [], types: [] };
 	/** The columns, kept on the page only when it answers itself. */
@@ -187,7 +189,7 @@ export class GraphService {
 				}
 				try {
 					const answer = graphOfColumns(local.columns, local.idOrder, asked.window);
-					asked.resolve(columnGraph(answer, names, GraphService.#keyOf(source)));
+					asked.resolve(columnGraph(answer, names, GraphService.#eventOf(source)));
 				} catch (error) {
 					asked.reject(error instanceof Error ? error : new Error(String(error)));
 				}
@@ -213,7 +215,7 @@ export class GraphService {
 		else if (message.kind === 'stale' || message.generation !== this.#generation || this.#waiting)
 			asked.resolve(undefined);
 		else {
-			asked.resolve(columnGraph(message.answer, this.#names, GraphService.#keyOf(this.#source)));
+			asked.resolve(columnGraph(message.answer, this.#names, GraphService.#eventOf(this.#source)));
 		}
 		this.#pump();
 	}

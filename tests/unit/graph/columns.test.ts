@@ -27,6 +27,7 @@ const plain = (g: ActorGraph) => ({
 		weight: e.weight,
 		confidence: e.confidence,
 		eventKeys: [...e.eventKeys],
+		events: e.events.map((x) => x.key),
 		relations: e.relations
 	}))
 });
@@ -37,7 +38,7 @@ function both(events: KeyedEvent[], window: { start: number; end: number }) {
 	const answer = graphOfColumns(columns, idOrderOf(names), window);
 	return {
 		expected: plain(buildGraph(events, window, maxSpan)),
-		actual: plain(columnGraph(answer, names, (i) => (events[i] as KeyedEvent).key))
+		actual: plain(columnGraph(answer, names, (i) => events[i]))
 	};
 }
 
