@@ -146,3 +146,43 @@ test('hundreds of links: drawn as paths, listed by name, and a click picks the l
 	await more.click();
 	await expect(rows).toHaveCount(Math.min(200, heaviest.weight));
 });
+
+test('until the timeline has drawn, a large network says it is drawing and a long table that it is listing, never a count of nothing', async ({
+	page
+}) => {
+	test.setTimeout(90_000);
+	const many = generateFile(6000, 40);
+	await importGenerated(page, many, 'waiting');
+	// Hold back vis-timeline's code on the next load (the one chunk with its item internals):
+	// the views wait for the timeline's first drawing.
+	let release: () => void = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/*.js', async (route) => {
+		const response = await route.fetch();
+		const body = await response.text();
+		if (body.includes('_getDomComponentsSizes')) await held;
+		await route.fulfill({ response, body });
+	});
+	await page.reload();
+
+	const summary = network(page).getByTestId('network-summary');
+	await expect(summary).toHaveText('Drawing the network…');
+	await expect(network(page).getByTestId('network-pending')).toHaveText('Drawing the network…');
+	await expect(network(page).getByTestId('network-empty')).toHaveCount(0);
+	await page.getByRole('tab', { name: 'Table' }).click();
+	await expect(page.getByTestId('table-waiting')).toHaveText('Listing the events…');
+	// The count is already the data's.
+	await expect(page.getByTestId('event-count')).toHaveText(/^6,000 of 6,086 events$/);
+
+	release();
+	await expect(page.locator('[data-testid=timeline] .vis-item').first()).toBeAttached();
+	await expect(page.getByTestId('table-waiting')).toHaveCount(0);
+	await expect(
+		page.getByTestId('event-table').locator('tbody tr[data-event-id]').first()
+	).toBeVisible();
+	await page.getByRole('tab', { name: 'Network' }).click();
+	await expect(summary).toHaveText(
+		/^The busiest \d+ of 40 actors|^40 actors, [\d,]+ links in the window$/
+	);
+	await expect(network(page).getByTestId('network-pending')).toHaveCount(0);
+});

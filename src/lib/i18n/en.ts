@@ -563,6 +563,7 @@ export const en = {
 		drawBusiest: 'Draw the busiest',
 		otherCountries: 'Other',
 		sizeHint: 'Size: events · width: shared events',
+		drawing: 'Drawing the network…',
 		summary: (nodes: number, edges: number) =>
 			`${count(nodes, 'actor', 'actors')}, ${count(edges, 'link', 'links')} in the window`,
 		/** Past the drawing's limits: the busiest are drawn, and the rest counted. */
