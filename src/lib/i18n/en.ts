@@ -154,6 +154,16 @@ const messages = {
 	'date.at': ({ text, reason }) => `"${text}": ${reason}`,
 	'date.notFinite': ({ value }) => `${value} is not a date`,
 	'date.wrongType': () => 'a date must be text or a number',
+	'date.entryUnknown': ({ text }) =>
+		`"${text}" is not a date Trama can read: write it like 13 Sept 2023, Sept 2023, 2023, c. 1990 or 300 BCE`,
+	'date.entryNoYear': ({ text }) => `"${text}" has no year: write the year too, as in 13 Sept 2023`,
+	'date.entryShortYear': ({ text }) =>
+		`"${text}": write the year in full (2023; 0023 for the year 23)`,
+	'date.entryAmbiguous': ({ text, first, second, year }) => {
+		const month = (m: number) => monthName.format(Date.UTC(2000, m - 1, 1));
+		const y = formatYear(year, 'en-GB');
+		return `"${text}" could be ${first} ${month(second)} or ${second} ${month(first)} ${y}: write the month in words, as in ${first} ${month(second).slice(0, 3)} ${y}`;
+	},
 
 	'schema.notText': ({ field }) => `${fields[field]} must be text`,
 	'schema.empty': ({ field }) => `${fields[field]} is empty`,

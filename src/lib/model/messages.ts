@@ -102,6 +102,11 @@ export const MESSAGE_PARAMS = {
 	'date.at': { text: 'text', reason: 'message' },
 	'date.notFinite': { value: 'number' },
 	'date.wrongType': {},
+	// Dates typed into a form (model/date-entry.ts)
+	'date.entryUnknown': { text: 'text' },
+	'date.entryNoYear': { text: 'text' },
+	'date.entryShortYear': { text: 'text' },
+	'date.entryAmbiguous': { text: 'text', first: 'number', second: 'number', year: 'number' },
 
 	// The model's schema (model/schema.ts)
 	'schema.notText': { field: 'field' },
