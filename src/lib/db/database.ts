@@ -150,6 +150,25 @@ export interface StoredPeriod extends Period {
 	datasetId: DatasetId;
 }
 
+/**
+ * One change a user made, kept so it can be undone and redone, across reloads (schema version
+ * 8). `before` and `after` are the event's whole stored record (the form edits one event), so
+ * undoing writes `before` back, and only when the event is still `after` (another tab may have
+ * changed it since). A new change drops the changes undone before it: history is a line.
+ */
+export interface ChangeRecord {
+	/** Order of the changes, from 1 (IndexedDB's auto-increment). */
+	seq?: number;
+	/** When the change was made (ISO 8601, UTC). */
+	at: string;
+	kind: 'event.edit';
+	datasetId: DatasetId;
+	before: StoredEvent;
+	after: StoredEvent;
+	/** Undone (and not yet redone). */
+	undone: boolean;
+}
+
 /** Small key–value records: first-start flags and settings. */
 export interface MetaRecord {
 	key: string;
@@ -207,6 +226,7 @@ export class TramaDatabase extends Dexie {
 	periods!: Table<StoredPeriod, [DatasetId, PeriodId]>;
 	heads!: Table<HeadBlock, [DatasetId, number]>;
 	meta!: Table<MetaRecord, string>;
+	changes!: Table<ChangeRecord, number>;
 
 	/** Creating the object opens nothing: IndexedDB is first touched by the first query. */
 	constructor(name: string = DEFAULT_DATABASE_NAME) {
@@ -285,5 +305,7 @@ export class TramaDatabase extends Dexie {
 						delete block.heads;
 					});
 			});
+		// Version 8 keeps the changes a user makes in the app, to undo and redo them.
+		this.version(8).stores({ changes: '++seq' });
 	}
 }

@@ -13,19 +13,22 @@ import {
 } from '../model/events';
 import { MessageError } from '../model/errors';
 import { msg } from '../model/messages';
-import type {
-	Actor,
-	ActorId,
-	Dataset,
-	DatasetId,
-	EventId,
-	NativeFile,
-	Origin,
-	Period,
-	TramaEvent
+import {
+	eventSchema,
+	type Actor,
+	type ActorId,
+	type Dataset,
+	type DatasetId,
+	type EventId,
+	type NativeFile,
+	type Origin,
+	type Period,
+	type TramaEvent
 } from '../model/schema';
+import { validate } from '../model/validate';
 import {
 	datasetBlocks,
+	type ChangeRecord,
 	headsOf,
 	RECORD_BLOCK_SIZE,
 	toStored,
@@ -143,6 +146,22 @@ function mergeTwo<T extends Dated>(a: readonly T[], b: readonly T[]): T[] {
 	while (i < a.length) out[k++] = a[i++] as T;
 	while (j < b.length) out[k++] = b[j++] as T;
 	return out;
+}
+
+/** Whether two stored records of an event hold the same data (their fields' order aside). */
+function sameRecord(a: StoredEvent, b: StoredEvent): boolean {
+	const canonical = (v: unknown): unknown =>
+		Array.isArray(v)
+			? v.map(canonical)
+			: v && typeof v === 'object'
+				? Object.fromEntries(
+						Object.entries(v)
+							.filter(([, x]) => x !== undefined)
+							.sort(([p], [q]) => (p < q ? -1 : 1))
+							.map(([k, x]) => [k, canonical(x)])
+					)
+				: v;
+	return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
 export class Repository {
@@ -363,6 +382,119 @@ export class Repository {
 			throw new MessageError(msg('store.nameTooLong', { max: MAX_NAME }));
 		const changed = await this.db.datasets.update(datasetId, { name: clean });
 		if (changed === 0) throw new MessageError(msg('store.noDataset', { id: datasetId }));
+	}
+
+	// -- changes a user makes in the app, and their undoing --------------------------------------
+
+	/**
+	 * Replaces one event of a dataset by its edited version (same id), and keeps the change so it
+	 * can be undone. The event is checked against the model first, and every actor it names must
+	 * be stored. One transaction: the dataset's blocks are written again (see the note on cost in
+	 * the README), the change is logged, and changes undone before it are dropped.
+	 */
+	async editEvent(datasetId: DatasetId, edited: TramaEvent, now: Date = new Date()): Promise<void> {
+		const checked = validate(eventSchema, edited);
+		if (!checked.ok) {
+			const [first] = checked.problems;
+			throw new MessageError(
+				msg('store.invalidEvent', {
+					path: first?.path ?? '',
+					reason: first?.message ?? msg('date.empty')
+				})
+			);
+		}
+		const after = toStored(checked.value, datasetId);
+		const { db } = this;
+		await db.transaction(
+			'rw',
+			[db.records, db.heads, db.datasets, db.actors, db.changes],
+			async () => {
+				const events = await this.#storedEvents(datasetId);
+				const index = events.findIndex((e) => e.id === after.id);
+				const before = events[index];
+				if (!before)
+					throw new MessageError(msg('store.noEvent', { dataset: datasetId, id: after.id }));
+				await this.#checkActors(after);
+				events[index] = after;
+				await this.#rewrite(datasetId, events);
+				await db.changes.filter((c) => c.undone).delete();
+				await db.changes.add({
+					at: now.toISOString(),
+					kind: 'event.edit',
+					datasetId,
+					before,
+					after,
+					undone: false
+				});
+			}
+		);
+	}
+
+	/** The change the next undo takes back, and the one the next redo makes again, if any. */
+	async undoState(): Promise<{ undo?: ChangeRecord; redo?: ChangeRecord }> {
+		const all = await this.db.changes.toArray();
+		const undo = all.findLast((c) => !c.undone);
+		const redo = all.find((c) => c.undone);
+		return { ...(undo ? { undo } : {}), ...(redo ? { redo } : {}) };
+	}
+
+	/** Takes back the last change; the change it took back, or undefined when there is none. */
+	async undo(): Promise<ChangeRecord | undefined> {
+		return this.#step('undo');
+	}
+
+	/** Makes the last undone change again; the change, or undefined when there is none. */
+	async redo(): Promise<ChangeRecord | undefined> {
+		return this.#step('redo');
+	}
+
+	async #step(direction: 'undo' | 'redo'): Promise<ChangeRecord | undefined> {
+		const { db } = this;
+		return db.transaction(
+			'rw',
+			[db.records, db.heads, db.datasets, db.actors, db.changes],
+			async () => {
+				const { undo, redo } = await this.undoState();
+				const change = direction === 'undo' ? undo : redo;
+				if (!change || change.seq === undefined) return undefined;
+				const [from, to] =
+					direction === 'undo' ? [change.after, change.before] : [change.before, change.after];
+				const events = await this.#storedEvents(change.datasetId);
+				const index = events.findIndex((e) => e.id === from.id);
+				// Only an event still as this change left it is changed back: another tab, or an
+				// import, may have changed it since, and that must not be overwritten.
+				if (index === -1 || !sameRecord(events[index] as StoredEvent, from))
+					throw new MessageError(msg('store.changedSince', { title: from.title }));
+				await this.#checkActors(to);
+				events[index] = to;
+				await this.#rewrite(change.datasetId, events);
+				await db.changes.update(change.seq, { undone: direction === 'undo' });
+				return change;
+			}
+		);
+	}
+
+	/** Every stored event of a dataset. Call inside a transaction. */
+	async #storedEvents(datasetId: DatasetId): Promise<StoredEvent[]> {
+		if (!(await this.db.datasets.get(datasetId)))
+			throw new MessageError(msg('store.noDataset', { id: datasetId }));
+		return (await this.recordsOfDataset(datasetId).toArray()).flatMap((b) => b.events);
+	}
+
+	/** Refuses an event that names an actor the store does not hold. Call inside a transaction. */
+	async #checkActors(event: StoredEvent): Promise<void> {
+		const ids = [...new Set(event.actorIds)];
+		const found = await this.db.actors.bulkGet(ids);
+		const missing = ids.find((_, i) => found[i] === undefined);
+		if (missing !== undefined) throw new MessageError(msg('store.noActor', { id: missing }));
+	}
+
+	/** Writes a dataset's events again as blocks (the same events, one changed). */
+	async #rewrite(datasetId: DatasetId, events: readonly StoredEvent[]): Promise<void> {
+		const blocks = datasetBlocks(datasetId, events);
+		await this.#removeBlocks(datasetId);
+		await this.db.records.bulkPut(blocks.records);
+		await this.db.heads.bulkPut(blocks.heads);
 	}
 
 	/**

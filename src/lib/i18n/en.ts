@@ -282,6 +282,12 @@ const messages = {
 	'store.noDataset': ({ id }) => `there is no dataset "${id}"`,
 	'store.nameEmpty': () => 'a dataset needs a name',
 	'store.nameTooLong': ({ max }) => `a dataset name has at most ${max} characters`,
+	'store.noEvent': ({ dataset, id }) =>
+		`the event "${id}" is no longer in the dataset "${dataset}"`,
+	'store.noActor': ({ id }) => `there is no actor "${id}"`,
+	'store.changedSince': ({ title }) =>
+		`“${title}” has been changed since (in another tab?): nothing was undone or redone`,
+	'store.invalidEvent': ({ path, reason }) => (path ? `${path}: ${reason}` : String(reason)),
 	'store.eventWithoutId': ({ dataset, index }) =>
 		`event ${index + 1} of dataset "${dataset}" has no id: nothing was written`,
 	'store.eventIdTwice': ({ dataset, id }) =>

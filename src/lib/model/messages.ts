@@ -211,6 +211,10 @@ export const MESSAGE_PARAMS = {
 	'store.nameTooLong': { max: 'number' },
 	'store.eventWithoutId': { dataset: 'text', index: 'number' },
 	'store.eventIdTwice': { dataset: 'text', id: 'text' },
+	'store.noEvent': { dataset: 'text', id: 'text' },
+	'store.noActor': { id: 'text' },
+	'store.changedSince': { title: 'text' },
+	'store.invalidEvent': { path: 'text', reason: 'message' },
 
 	/** An error that carries no message of ours (a browser's or a library's): its own text. */
 	'error.unexpected': { detail: 'text' }

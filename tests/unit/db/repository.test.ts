@@ -376,3 +376,108 @@ describe('merging datasets in date order (mergeByDate)', () => {
 		expect(mergeByDate(blocks, (b) => b.items).map((h) => h.datasetId)).toEqual(['a', 'b']);
 	});
 });
+
+describe('editing an event, and undoing it', () => {
+	const title = async (id: string) => (await repo.events()).find((e) => e.id === id)?.title;
+	const edited = async (id: string, change: Partial<TramaEventInput>) => {
+		const e = (await repo.datasetEvents('test' as DatasetId)).find((x) => x.id === id);
+		if (!e) throw new Error(`no ${id}`);
+		return { ...e, ...change } as Parameters<Repository['editEvent']>[1];
+	};
+
+	beforeEach(async () => {
+		await repo.writeDataset(nativeFile(meetings), { kind: 'paste' });
+	});
+
+	it('replaces the event in the records and the heads, in date order, and keeps the change', async () => {
+		await repo.editEvent(
+			'test' as DatasetId,
+			await edited('letters-2023', { title: 'Letters exchanged', start: '2012-05' }),
+			new Date('2026-12-02T10:00:00Z')
+		);
+		expect(await title('letters-2023')).toBe('Letters exchanged');
+		// Moved to 2012: first in date order now, in the records and in the heads the views read.
+		expect(ids(await repo.events())[0]).toBe('letters-2023');
+		const heads = await repo.heads(['test' as DatasetId]);
+		expect(heads[0]).toMatchObject({
+			id: 'letters-2023',
+			title: 'Letters exchanged',
+			start: '2012-05'
+		});
+		expect(heads).toHaveLength(4);
+		const { undo, redo } = await repo.undoState();
+		expect(undo).toMatchObject({ kind: 'event.edit', at: '2026-12-02T10:00:00.000Z' });
+		expect(undo?.before.title).not.toBe('Letters exchanged');
+		expect(undo?.after.title).toBe('Letters exchanged');
+		expect(redo).toBeUndefined();
+	});
+
+	it('undo puts the event back as it was, redo makes the change again, across a new repository', async () => {
+		const before = await title('letters-2023');
+		await repo.editEvent('test' as DatasetId, await edited('letters-2023', { title: 'Changed' }));
+		expect((await repo.undo())?.after.title).toBe('Changed');
+		expect(await title('letters-2023')).toBe(before);
+		// The log is in the store: another page (a reload) redoes it.
+		const again = new Repository(repo.db);
+		expect((await again.undoState()).redo?.after.title).toBe('Changed');
+		await again.redo();
+		expect(await title('letters-2023')).toBe('Changed');
+		expect(await again.redo()).toBeUndefined();
+	});
+
+	it('a new change after an undo drops what was undone: history is a line', async () => {
+		await repo.editEvent('test' as DatasetId, await edited('letters-2023', { title: 'First' }));
+		await repo.undo();
+		await repo.editEvent('test' as DatasetId, await edited('letters-2023', { title: 'Second' }));
+		expect((await repo.undoState()).redo).toBeUndefined();
+		await repo.undo();
+		expect(await title('letters-2023')).not.toBe('First');
+		expect(await repo.undo()).toBeUndefined();
+	});
+
+	it('refuses an edit that breaks the model or names an unknown actor, and changes nothing', async () => {
+		const stored = await repo.events();
+		expect(
+			await rejection(
+				repo.editEvent(
+					'test' as DatasetId,
+					await edited('letters-2023', { start: '2023-09-13', end: '2023-09-01' })
+				)
+			)
+		).toMatch(/^end: .*before/);
+		expect(
+			await rejection(
+				repo.editEvent(
+					'test' as DatasetId,
+					await edited('letters-2023', { participants: [{ actor: 'nobody' }], relations: [] })
+				)
+			)
+		).toBe('there is no actor "nobody"');
+		expect(
+			await rejection(
+				repo.editEvent(
+					'test' as DatasetId,
+					{
+						...(await edited('letters-2023', {})),
+						id: 'gone'
+					} as never
+				)
+			)
+		).toBe('the event "gone" is no longer in the dataset "test"');
+		expect(await repo.events()).toEqual(stored);
+		expect(await repo.undoState()).toEqual({});
+	});
+
+	it('undo refuses to overwrite an event changed since (by another tab or an import)', async () => {
+		await repo.editEvent('test' as DatasetId, await edited('letters-2023', { title: 'Mine' }));
+		// Another tab writes the dataset again, with its own version of the event.
+		await repo.writeDataset(
+			nativeFile(meetings.map((e) => (e.id === 'letters-2023' ? { ...e, title: 'Theirs' } : e))),
+			{ kind: 'paste' }
+		);
+		expect(await rejection(repo.undo())).toBe(
+			'“Mine” has been changed since (in another tab?): nothing was undone or redone'
+		);
+		expect(await title('letters-2023')).toBe('Theirs');
+	});
+});
