@@ -64,7 +64,7 @@ describe('opening a version-1 database', () => {
 		db = new TramaDatabase(NAME);
 		const repo = new Repository(db);
 		await db.open();
-		expect(db.verno).toBe(7);
+		expect(db.verno).toBe(8);
 
 		expect(await repo.datasets()).toEqual([dataset]);
 		const stored = file.events.map((e) => toStored(e, datasetId)).sort(compareDated);
@@ -177,7 +177,7 @@ describe('opening a version-2 database: the confidence nobody assessed', () => {
 
 		const upgraded = new TramaDatabase(V2);
 		await upgraded.open();
-		expect(upgraded.verno).toBe(7);
+		expect(upgraded.verno).toBe(8);
 		const events = await new Repository(upgraded).events();
 		const confidences = (datasetId: string) => [
 			...new Set(events.filter((e) => e.datasetId === datasetId).map((e) => e.confidence))
@@ -270,7 +270,7 @@ describe('opening a version-4 database: full records move into blocks', () => {
 		const repo = new Repository(db);
 		const expected = many.map((e) => toStored(e, 'big' as DatasetId)).sort(compareDated);
 		expect(await repo.events(['big' as DatasetId])).toEqual(expected);
-		expect(db.verno).toBe(7);
+		expect(db.verno).toBe(8);
 		// 450 events: three record blocks of at most 200, one head block.
 		expect(await db.records.count()).toBe(4);
 		const heads = await repo.heads(['big' as DatasetId]);
@@ -343,7 +343,7 @@ describe('opening a version-6 database: head blocks become text', () => {
 		db = new TramaDatabase(V6);
 		const repo = new Repository(db);
 		const heads = await repo.heads();
-		expect(db.verno).toBe(7);
+		expect(db.verno).toBe(8);
 		const sorted = [...events].sort(compareDated);
 		expect(heads.map((h) => h.id)).toEqual(sorted.map((e) => e.id));
 		expect(heads.map((h) => h.recordBlock)).toEqual(sorted.map((_, i) => Math.floor(i / 200)));
@@ -355,6 +355,8 @@ describe('opening a version-6 database: head blocks become text', () => {
 		expect(typeof raw[0]?.text).toBe('string');
 		expect(raw[0]?.heads).toBeUndefined();
 		expect([...(raw[0]?.actorIds ?? [])].sort()).toEqual(['a-one', 'a-three', 'a-two']);
+		// Version 8's change log starts empty: nothing to undo in data from before it.
+		expect(await repo.undoState()).toEqual({});
 		// Records by key, through the heads' blocks.
 		const last = sorted[259]!;
 		const [found] = await repo.eventsByKey([eventKey(last)]);
