@@ -87,9 +87,11 @@ describe('opening a version-1 database', () => {
 
 		const indexes = (table: string) =>
 			[...db!.backendDB().transaction(table).objectStore(table).indexNames].sort();
-		// Version 6 dropped the table of one record per event; the blocks replace it.
+		// Version 6 dropped the table of one record per event; the blocks replace it. Version 8
+		// added the change log.
 		expect([...db.backendDB().objectStoreNames].sort()).toEqual([
 			'actors',
+			'changes',
 			'datasets',
 			'heads',
 			'meta',
