@@ -622,6 +622,34 @@ export const en = {
 		strongest: 'Strongest evidence',
 		claimsNote: 'Every event of this link is only claimed or denied.'
 	},
+	editor: {
+		edit: 'Edit',
+		editHint: 'Edit this event: its title, dates, confidence and summary',
+		label: 'Edit event',
+		title: 'Title',
+		start: 'Start',
+		end: 'End',
+		endHint: 'Leave empty for an event of one date',
+		dateHint: 'As you would write it: 13 Sept 2023, Sept 2023, 2023, c. 1990, 300 BCE',
+		understood: (date: string) => `Read as: ${date}`,
+		confidence: 'Confidence',
+		summary: 'Summary',
+		save: 'Save',
+		saving: 'Saving…',
+		cancel: 'Cancel',
+		titleEmpty: 'The title is empty',
+		endBeforeStart: 'The end is before the start',
+		saved: (title: string) => `Saved “${title}”.`,
+		notYet:
+			'Participants, relations, place, tags and sources are not editable here yet: edit them in the file and import it again.'
+	},
+	history: {
+		undo: 'Undo',
+		undone: (title: string) => `Undid the change to “${title}”.`,
+		redone: (title: string) => `Redid the change to “${title}”.`,
+		nothingToUndo: 'Nothing to undo.',
+		nothingToRedo: 'Nothing to redo.'
+	},
 	details: {
 		label: 'Event details',
 		close: 'Close details',

@@ -10,7 +10,9 @@ import {
 	type ActorId,
 	type Confidence,
 	type Dataset,
-	type NativeFile
+	type DatasetId,
+	type NativeFile,
+	type TramaEvent
 } from '../model/schema';
 import { describeError, t } from '../i18n';
 import { actorName, eventKey, indexById, type EventKey } from '../model/events';
@@ -23,6 +25,8 @@ export type StartStatus = 'starting' | 'ready' | 'failed';
 export interface Notice {
 	kind: 'info' | 'error';
 	text: string;
+	/** The action can be taken back from the notice (an Undo button). */
+	undo?: boolean;
 }
 
 export class AppState {
@@ -37,6 +41,8 @@ export class AppState {
 	/** The heads of the events of the datasets shown (see `EventHead`): what the views draw. */
 	readonly heads: Live<LocatedHead[]>;
 	readonly actors: Live<Actor[]>;
+	/** What the next undo and redo would do (the store's change log, shared by every tab). */
+	readonly history: Live<Awaited<ReturnType<Repository['undoState']>>>;
 	/** Full records by key, for what the views show in full (details, table rows). */
 	readonly records: RecordCache;
 
@@ -145,6 +151,7 @@ export class AppState {
 			})
 		);
 		this.actors = new Live(repo.watch((r) => r.actors()));
+		this.history = new Live(repo.watch((r) => r.undoState()));
 		this.records = new RecordCache(
 			(keys) => repo.eventsByKey(keys.map((key) => ({ key, block: this.#recordBlock(key) }))),
 			() => this.heads.current
@@ -186,6 +193,39 @@ export class AppState {
 		return this.act(async () => {
 			await this.repo.renameDataset(dataset.id, name);
 			return { kind: 'info', text: t.datasets.renamed(name.trim()) };
+		});
+	}
+
+	/**
+	 * Saves an edited event (same id) of a dataset; true when it was saved. The notice offers to
+	 * undo it. A refusal goes to `onError` (the form says it beside its fields).
+	 */
+	async editEvent(
+		datasetId: DatasetId,
+		event: TramaEvent,
+		onError?: (message: string) => void
+	): Promise<boolean> {
+		return this.act(async () => {
+			await this.repo.editEvent(datasetId, event);
+			return { kind: 'info', text: t.editor.saved(event.title), undo: true };
+		}, onError);
+	}
+
+	/** Takes back the last change made in the app (in any tab), if there is one. */
+	async undo(): Promise<void> {
+		await this.act(async () => {
+			const change = await this.repo.undo();
+			if (!change) return { kind: 'info', text: t.history.nothingToUndo };
+			return { kind: 'info', text: t.history.undone(change.after.title) };
+		});
+	}
+
+	/** Makes the last undone change again, if there is one. */
+	async redo(): Promise<void> {
+		await this.act(async () => {
+			const change = await this.repo.redo();
+			if (!change) return { kind: 'info', text: t.history.nothingToRedo };
+			return { kind: 'info', text: t.history.redone(change.after.title) };
 		});
 	}
 

@@ -193,12 +193,23 @@ export class Dashboard {
 		return true;
 	}
 
-	/** The page's Escape key, unless a text field or a dialog has it (they clear or close). */
+	/**
+	 * The page's keys, unless a text field or a dialog has them (they clear, close or undo their
+	 * own typing): Escape clears, Ctrl/Cmd+Z undoes the last change, Ctrl/Cmd+Shift+Z (or Ctrl+Y)
+	 * redoes it.
+	 */
 	onkeydown(event: KeyboardEvent): void {
-		if (event.key !== 'Escape' || event.defaultPrevented) return;
+		if (event.defaultPrevented) return;
 		const target = event.target as Element | null;
 		if (target?.closest?.('input, textarea, select, dialog')) return;
-		if (this.escape()) event.preventDefault();
+		const mod = event.ctrlKey || event.metaKey;
+		const key = event.key.toLowerCase();
+		if (mod && !event.altKey && (key === 'z' || key === 'y')) {
+			event.preventDefault();
+			void (key === 'y' || event.shiftKey ? this.app.redo() : this.app.undo());
+			return;
+		}
+		if (event.key === 'Escape' && this.escape()) event.preventDefault();
 	}
 
 	/** Files dropped on the page: read them and open the import dialog. */
