@@ -90,6 +90,8 @@ test('the form says what is wrong beside the field, and a bad edit changes nothi
 	await form.getByLabel('Title').fill('  ');
 	await form.getByRole('button', { name: 'Save' }).click();
 	await expect(form.getByText('The title is empty')).toBeVisible();
+	// The first field with an error takes the focus, so its reason is in view.
+	await expect(form.getByLabel('Title')).toBeFocused();
 	await expect(form.getByTestId('editor-start-read')).toHaveText(
 		'"Sept 13" has no year: write the year too, as in 13 Sept 2023'
 	);
