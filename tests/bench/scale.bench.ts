@@ -92,6 +92,8 @@ interface SizeResult {
 		restLongestMs: number;
 	};
 	tableScroll?: { fps: number; frames: Frames; rowsScrolled: number; rowsDrawn: number };
+	/** One event's title edited in the form: Save → notice, Save → the table shows it, Undo. */
+	edit?: { savedMs: number; shownMs: number; undoMs: number; longTasks: LongTasks };
 	cycles?: {
 		count: number;
 		heapBeforeMB: number;
@@ -494,6 +496,66 @@ for (const n of SIZES) {
 			};
 		});
 
+		await step(result, 'edit', async () => {
+			// Back at the top of the table: after the scroll above, the first row drawn is one of
+			// those kept above the view, and the rows move under a click on it.
+			await page.evaluate(() => {
+				const table = document.querySelector('[data-testid=event-table]');
+				let el = table?.parentElement ?? null;
+				while (el && !(el.scrollHeight > el.clientHeight)) el = el.parentElement;
+				if (el) el.scrollTop = 0;
+			});
+			await page.waitForTimeout(500);
+			const first = page.getByTestId('event-table').locator('tbody tr[data-event-id]').first();
+			const id = (await first.getAttribute('data-event-id')) ?? '';
+			const cell = page.locator(`tr[data-event-id="${id}"] td.col-title`);
+			await first.locator('td.col-title button.event-title').click();
+			await page
+				.getByTestId('event-details')
+				.getByRole('button', { name: 'Edit', exact: true })
+				.click();
+			const form = page.getByTestId('event-editor');
+			await form.getByLabel('Title').fill('Edited in the bench');
+			const since = await pageNow(page);
+			const t0 = Date.now();
+			await form.getByRole('button', { name: 'Save' }).click();
+			const notice = page.getByTestId('notice');
+			await notice
+				.filter({ hasText: /Saved “Edited in the bench”|failed|refused|no longer|there is no/ })
+				.or(form.getByTestId('editor-failure'))
+				.first()
+				.waitFor({ timeout: slow })
+				.catch(async (error: unknown) => {
+					const text = await form.innerText().catch(() => 'no form');
+					throw new Error(`no answer to Save: ${text.replace(/\s+/g, ' ').slice(0, 400)}`, {
+						cause: error
+					});
+				});
+			const said = (await notice.textContent()) ?? '';
+			if (!said.includes('Saved'))
+				throw new Error(
+					`not saved: ${said} ${(await form.textContent().catch(() => '')) ?? ''}`.slice(0, 400)
+				);
+			const savedMs = Date.now() - t0;
+			await cell
+				.filter({ hasText: 'Edited in the bench' })
+				.waitFor({ timeout: slow })
+				.catch(async (error: unknown) => {
+					await page.screenshot({ path: '/tmp/shots/bench-edit.png' });
+					throw new Error(
+						`the table does not show the edit of ${id}: ${(await cell.allInnerTexts()).join(' | ')}`,
+						{ cause: error }
+					);
+				});
+			const shownMs = Date.now() - t0;
+			await page.waitForTimeout(1_000);
+			const longTasks = await longTasksSince(page, since);
+			const t1 = Date.now();
+			await page.getByTestId('notice-undo').click();
+			await cell.filter({ hasNotText: 'Edited in the bench' }).waitFor({ timeout: slow });
+			result.edit = { savedMs, shownMs, undoMs: Date.now() - t1, longTasks };
+		});
+
 		await step(result, 'hide/show cycles', async () => {
 			await page.getByRole('button', { name: 'Fit all' }).click();
 			await whenText(page, '[data-testid=event-count]', totalText, slow);
@@ -805,6 +867,15 @@ function sizeTable(r: SizeResult): string {
 		'≥ 55 fps',
 		s ? s.fps >= 55 : undefined
 	);
+	const ed = r.edit;
+	add(
+		'edit one event: Save → notice / → table shows it / undo',
+		ed ? `${f0(ed.savedMs)} / ${f0(ed.shownMs)} / ${f0(ed.undoMs)} ms` : '—'
+	);
+	add(
+		'edit one event: long tasks to +1 s (count / longest)',
+		ed ? `${ed.longTasks.count} / ${f0(ed.longTasks.longestMs)} ms` : '—'
+	);
 	const j = r.firstScreenJs;
 	add(
 		'first-screen JS (gzip, before first paint)',
@@ -862,6 +933,7 @@ function scalingTable(rs: SizeResult[]): string {
 		['zoom p95 (ms)', (r) => r.zoom?.frames.p95],
 		['actor click median (ms)', (r) => r.actorClick?.median],
 		['edge click median (ms)', (r) => r.edgeClick?.median],
+		['edit save → table shows it (ms)', (r) => r.edit?.shownMs],
 		[
 			'table scroll frame time (ms, 1000/fps)',
 			(r) => (r.tableScroll ? 1000 / r.tableScroll.fps : undefined)

@@ -77,6 +77,18 @@ test('edit an event’s title and date, see it in every view, reload, undo and r
 	await expect(row(page).locator('td.col-title')).toContainText(TITLE);
 	await page.keyboard.press('Control+z');
 	await expect(page.getByTestId('notice')).toContainText('Nothing to undo.');
+
+	// The header's buttons name what they would change, and are off when there is nothing.
+	await expect(page.getByTestId('undo')).toBeDisabled();
+	const redo = page.getByTestId('redo');
+	await expect(redo).toHaveAccessibleName(
+		'Redo the change to “Summit at Vostochny (edited)” (Ctrl+Shift+Z)'
+	);
+	await redo.click();
+	await expect(row(page).locator('td.col-title')).toContainText('Summit at Vostochny (edited)');
+	await expect(page.getByTestId('undo')).toHaveAccessibleName(
+		'Undo the change to “Summit at Vostochny (edited)” (Ctrl+Z)'
+	);
 });
 
 test('the form says what is wrong beside the field, and a bad edit changes nothing', async ({

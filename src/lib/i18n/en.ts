@@ -648,7 +648,9 @@ export const en = {
 		undone: (title: string) => `Undid the change to “${title}”.`,
 		redone: (title: string) => `Redid the change to “${title}”.`,
 		nothingToUndo: 'Nothing to undo.',
-		nothingToRedo: 'Nothing to redo.'
+		nothingToRedo: 'Nothing to redo.',
+		undoWhat: (title: string) => `Undo the change to “${title}” (Ctrl+Z)`,
+		redoWhat: (title: string) => `Redo the change to “${title}” (Ctrl+Shift+Z)`
 	},
 	details: {
 		label: 'Event details',
