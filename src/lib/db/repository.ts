@@ -148,6 +148,9 @@ function mergeTwo<T extends Dated>(a: readonly T[], b: readonly T[]): T[] {
 	return out;
 }
 
+/** How many changes are kept to undo: the oldest go first. */
+export const MAX_CHANGES = 500;
+
 /** Whether two stored records of an event hold the same data (their fields' order aside). */
 function sameRecord(a: StoredEvent, b: StoredEvent): boolean {
 	const canonical = (v: unknown): unknown =>
@@ -418,6 +421,7 @@ export class Repository {
 				events[index] = after;
 				await this.#rewrite(datasetId, events);
 				await db.changes.filter((c) => c.undone).delete();
+				await this.#keepLastChanges(MAX_CHANGES - 1);
 				await db.changes.add({
 					at: now.toISOString(),
 					kind: 'event.edit',
@@ -472,6 +476,17 @@ export class Repository {
 				return change;
 			}
 		);
+	}
+
+	/**
+	 * Drops the oldest changes past `keep`: each holds two whole records, and every tab reads the
+	 * log to name its undo and redo. Call inside a transaction.
+	 */
+	async #keepLastChanges(keep: number): Promise<void> {
+		const count = await this.db.changes.count();
+		if (count <= keep) return;
+		const oldest = await this.db.changes.limit(count - keep).primaryKeys();
+		await this.db.changes.bulkDelete(oldest);
 	}
 
 	/** Every stored event of a dataset. Call inside a transaction. */

@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TramaDatabase } from '$lib/db/database';
-import { DEFAULT_DATASET_ID, Repository, fromStored, mergeByDate } from '$lib/db/repository';
+import {
+	DEFAULT_DATASET_ID,
+	MAX_CHANGES,
+	Repository,
+	fromStored,
+	mergeByDate
+} from '$lib/db/repository';
 import { compareDated, eventKey } from '$lib/model/events';
 import type { ActorId, DatasetId, TramaEventInput } from '$lib/model/schema';
 import { event, eventInput, meetings, nativeFile, rejection } from '../helpers';
@@ -423,6 +429,15 @@ describe('editing an event, and undoing it', () => {
 		await again.redo();
 		expect(await title('letters-2023')).toBe('Changed');
 		expect(await again.redo()).toBeUndefined();
+	});
+
+	it(`keeps the last ${MAX_CHANGES} changes to undo, dropping the oldest`, async () => {
+		for (let i = 1; i <= MAX_CHANGES + 2; i++)
+			await repo.editEvent('test' as DatasetId, await edited('letters-2023', { title: `T${i}` }));
+		expect(await repo.db.changes.count()).toBe(MAX_CHANGES);
+		const titles = (await repo.db.changes.toArray()).map((c) => c.after.title);
+		expect(titles[0]).toBe('T3');
+		expect(titles.at(-1)).toBe(`T${MAX_CHANGES + 2}`);
 	});
 
 	it('a new change after an undo drops what was undone: history is a line', async () => {
