@@ -115,5 +115,10 @@ test('the form says what is wrong beside the field, and a bad edit changes nothi
 	await expect(editor(page)).toBeVisible();
 	await form.getByRole('button', { name: 'Cancel' }).click();
 	await expect(row(page).locator('td.col-date')).toHaveText('13 Sept 2023');
+	// Escape in a field leaves the form too, and the details come back.
+	await details(page).getByRole('button', { name: 'Edit', exact: true }).click();
+	await editor(page).getByLabel('Title').press('Escape');
+	await expect(editor(page)).toHaveCount(0);
+	await expect(details(page).getByRole('heading', { level: 2 })).toHaveText(TITLE);
 	await expect(row(page).locator('td.col-title')).toContainText(TITLE);
 });
