@@ -12,7 +12,7 @@ import {
 	type EventKey
 } from '../model/events';
 import { MessageError } from '../model/errors';
-import { msg } from '../model/messages';
+import { msg, type Problem } from '../model/messages';
 import {
 	eventSchema,
 	type Actor,
@@ -398,40 +398,34 @@ export class Repository {
 	async editEvent(datasetId: DatasetId, edited: TramaEvent, now: Date = new Date()): Promise<void> {
 		const checked = validate(eventSchema, edited);
 		if (!checked.ok) {
-			const [first] = checked.problems;
+			// A refusal has at least one problem; the first is what the form shows.
+			const [first] = checked.problems as [Problem, ...Problem[]];
 			throw new MessageError(
-				msg('store.invalidEvent', {
-					path: first?.path ?? '',
-					reason: first?.message ?? msg('date.empty')
-				})
+				msg('store.invalidEvent', { path: first.path, reason: first.message })
 			);
 		}
 		const after = toStored(checked.value, datasetId);
 		const { db } = this;
-		await db.transaction(
-			'rw',
-			[db.records, db.heads, db.datasets, db.actors, db.changes],
-			async () => {
-				const events = await this.#storedEvents(datasetId);
-				const index = events.findIndex((e) => e.id === after.id);
-				const before = events[index];
-				if (!before)
-					throw new MessageError(msg('store.noEvent', { dataset: datasetId, id: after.id }));
-				await this.#checkActors(after);
-				events[index] = after;
-				await this.#rewrite(datasetId, events);
-				await db.changes.filter((c) => c.undone).delete();
-				await this.#keepLastChanges(MAX_CHANGES - 1);
-				await db.changes.add({
-					at: now.toISOString(),
-					kind: 'event.edit',
-					datasetId,
-					before,
-					after,
-					undone: false
-				});
-			}
-		);
+		await this.#changing(async () => {
+			const events = await this.#storedEvents(datasetId);
+			const index = events.findIndex((e) => e.id === after.id);
+			const before = events[index];
+			if (!before)
+				throw new MessageError(msg('store.noEvent', { dataset: datasetId, id: after.id }));
+			await this.#checkActors(after);
+			events[index] = after;
+			await this.#rewrite(datasetId, events);
+			await db.changes.filter((c) => c.undone).delete();
+			await this.#keepLastChanges(MAX_CHANGES - 1);
+			await db.changes.add({
+				at: now.toISOString(),
+				kind: 'event.edit',
+				datasetId,
+				before,
+				after,
+				undone: false
+			});
+		});
 	}
 
 	/** The change the next undo takes back, and the one the next redo makes again, if any. */
@@ -454,28 +448,30 @@ export class Repository {
 
 	async #step(direction: 'undo' | 'redo'): Promise<ChangeRecord | undefined> {
 		const { db } = this;
-		return db.transaction(
-			'rw',
-			[db.records, db.heads, db.datasets, db.actors, db.changes],
-			async () => {
-				const { undo, redo } = await this.undoState();
-				const change = direction === 'undo' ? undo : redo;
-				if (!change || change.seq === undefined) return undefined;
-				const [from, to] =
-					direction === 'undo' ? [change.after, change.before] : [change.before, change.after];
-				const events = await this.#storedEvents(change.datasetId);
-				const index = events.findIndex((e) => e.id === from.id);
-				// Only an event still as this change left it is changed back: another tab, or an
-				// import, may have changed it since, and that must not be overwritten.
-				if (index === -1 || !sameRecord(events[index] as StoredEvent, from))
-					throw new MessageError(msg('store.changedSince', { title: from.title }));
-				await this.#checkActors(to);
-				events[index] = to;
-				await this.#rewrite(change.datasetId, events);
-				await db.changes.update(change.seq, { undone: direction === 'undo' });
-				return change;
-			}
-		);
+		return this.#changing(async () => {
+			const { undo, redo } = await this.undoState();
+			const change = direction === 'undo' ? undo : redo;
+			if (!change || change.seq === undefined) return undefined;
+			const [from, to] =
+				direction === 'undo' ? [change.after, change.before] : [change.before, change.after];
+			const events = await this.#storedEvents(change.datasetId);
+			const index = events.findIndex((e) => e.id === from.id);
+			// Only an event still as this change left it is changed back: another tab, or an
+			// import, may have changed it since, and that must not be overwritten.
+			if (index === -1 || !sameRecord(events[index] as StoredEvent, from))
+				throw new MessageError(msg('store.changedSince', { title: from.title }));
+			await this.#checkActors(to);
+			events[index] = to;
+			await this.#rewrite(change.datasetId, events);
+			await db.changes.update(change.seq, { undone: direction === 'undo' });
+			return change;
+		});
+	}
+
+	/** One read-write transaction over what an edit, an undo or a redo touches. */
+	#changing<T>(work: () => Promise<T>): Promise<T> {
+		const { db } = this;
+		return db.transaction('rw', [db.records, db.heads, db.datasets, db.actors, db.changes], work);
 	}
 
 	/**
