@@ -12,6 +12,7 @@ import type {
 	Confidence,
 	Dataset,
 	DatasetId,
+	EventId,
 	Period,
 	PeriodId,
 	TramaEvent
@@ -150,21 +151,29 @@ export interface StoredPeriod extends Period {
 	datasetId: DatasetId;
 }
 
+/** What a change did: an event edited, created or deleted in the app. */
+export type ChangeKind = 'event.edit' | 'event.create' | 'event.delete';
+
 /**
- * One change a user made, kept so it can be undone and redone, across reloads (schema version
- * 8). `before` and `after` are the event's whole stored record (the form edits one event), so
- * undoing writes `before` back, and only when the event is still `after` (another tab may have
- * changed it since). A new change drops the changes undone before it: history is a line.
+ * One change a user made, kept so it can be undone and redone across reloads (schema version 8),
+ * and as the event's history (version 9 finds an event's changes by its id). `before` and
+ * `after` are the event's whole stored record: undoing writes `before` back (or takes the event
+ * out, for a creation), and only when the event is still `after` (another tab may have changed
+ * it since). A new change drops the changes undone before it: history is a line.
  */
 export interface ChangeRecord {
 	/** Order of the changes, from 1 (IndexedDB's auto-increment). */
 	seq?: number;
 	/** When the change was made (ISO 8601, UTC). */
 	at: string;
-	kind: 'event.edit';
+	kind: ChangeKind;
 	datasetId: DatasetId;
-	before: StoredEvent;
-	after: StoredEvent;
+	/** The event changed (the index of an event's history). */
+	eventId: EventId;
+	/** The event before the change; absent when the change created it. */
+	before?: StoredEvent;
+	/** The event after the change; absent when the change deleted it. */
+	after?: StoredEvent;
 	/** Undone (and not yet redone). */
 	undone: boolean;
 }
@@ -307,5 +316,18 @@ export class TramaDatabase extends Dexie {
 			});
 		// Version 8 keeps the changes a user makes in the app, to undo and redo them.
 		this.version(8).stores({ changes: '++seq' });
+		// Version 9 finds an event's changes (its history) by the event's id, which each change
+		// now names; changes version 8 kept were all edits, so their record says it.
+		this.version(9)
+			.stores({ changes: '++seq, [datasetId+eventId]' })
+			.upgrade(async (tx) => {
+				await tx
+					.table('changes')
+					.toCollection()
+					.modify((change: ChangeRecord) => {
+						const record = change.after ?? change.before;
+						if (record) change.eventId = record.id;
+					});
+			});
 	}
 }

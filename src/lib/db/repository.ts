@@ -38,7 +38,9 @@ import {
 	type StoredEvent,
 	type StoredPeriod
 } from './database';
+import { BlockSplice } from './splice';
 
+export type { ChangeRecord } from './database';
 export type { LocatedHead, StoredEvent, StoredHead, StoredPeriod } from './database';
 
 /**
@@ -148,9 +150,6 @@ function mergeTwo<T extends Dated>(a: readonly T[], b: readonly T[]): T[] {
 	return out;
 }
 
-/** How many changes are kept to undo: the oldest go first. */
-export const MAX_CHANGES = 500;
-
 /** Whether two stored records of an event hold the same data (their fields' order aside). */
 function sameRecord(a: StoredEvent, b: StoredEvent): boolean {
 	const canonical = (v: unknown): unknown =>
@@ -165,6 +164,22 @@ function sameRecord(a: StoredEvent, b: StoredEvent): boolean {
 					)
 				: v;
 	return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+/** The title of the event a change is about (as it was after the change, if it still was). */
+export function changeTitle(change: Pick<ChangeRecord, 'before' | 'after'>): string {
+	return (change.after ?? change.before)?.title ?? '';
+}
+
+/** An event checked against the model, as stored in a dataset; a refusal names its first problem. */
+function checkedEvent(event: TramaEvent, datasetId: DatasetId): StoredEvent {
+	const checked = validate(eventSchema, event);
+	if (!checked.ok) {
+		// A refusal has at least one problem; the first is what the form shows.
+		const [first] = checked.problems as [Problem, ...Problem[]];
+		throw new MessageError(msg('store.invalidEvent', { path: first.path, reason: first.message }));
+	}
+	return toStored(checked.value, datasetId);
 }
 
 export class Repository {
@@ -392,48 +407,115 @@ export class Repository {
 	/**
 	 * Replaces one event of a dataset by its edited version (same id), and keeps the change so it
 	 * can be undone. The event is checked against the model first, and every actor it names must
-	 * be stored. One transaction: the dataset's blocks are written again (see the note on cost in
-	 * the README), the change is logged, and changes undone before it are dropped.
+	 * be stored. One transaction, which writes only the blocks the event leaves and enters (see
+	 * `BlockSplice`). False when the edit changes nothing (nothing is written or kept then).
 	 */
-	async editEvent(datasetId: DatasetId, edited: TramaEvent, now: Date = new Date()): Promise<void> {
-		const checked = validate(eventSchema, edited);
-		if (!checked.ok) {
-			// A refusal has at least one problem; the first is what the form shows.
-			const [first] = checked.problems as [Problem, ...Problem[]];
-			throw new MessageError(
-				msg('store.invalidEvent', { path: first.path, reason: first.message })
-			);
-		}
-		const after = toStored(checked.value, datasetId);
-		const { db } = this;
-		await this.#changing(async () => {
-			const events = await this.#storedEvents(datasetId);
-			const index = events.findIndex((e) => e.id === after.id);
-			const before = events[index];
+	async editEvent(
+		datasetId: DatasetId,
+		edited: TramaEvent,
+		now: Date = new Date()
+	): Promise<boolean> {
+		const after = checkedEvent(edited, datasetId);
+		return this.#changing(async () => {
+			await this.#dataset(datasetId);
+			const blocks = new BlockSplice(this.db, datasetId);
+			const before = await blocks.remove(after.id);
 			if (!before)
 				throw new MessageError(msg('store.noEvent', { dataset: datasetId, id: after.id }));
+			if (sameRecord(before, after)) return false;
 			await this.#checkActors(after);
-			events[index] = after;
-			await this.#rewrite(datasetId, events);
-			await db.changes.filter((c) => c.undone).delete();
-			await this.#keepLastChanges(MAX_CHANGES - 1);
-			await db.changes.add({
-				at: now.toISOString(),
-				kind: 'event.edit',
-				datasetId,
-				before,
-				after,
-				undone: false
-			});
+			await blocks.insert(after);
+			await blocks.write();
+			await this.#log({ kind: 'event.edit', datasetId, eventId: after.id, before, after }, now);
+			return true;
 		});
 	}
 
-	/** The change the next undo takes back, and the one the next redo makes again, if any. */
+	/**
+	 * Adds a new event to a dataset, checked as an edit is; its id must not be taken there. The
+	 * dataset's count follows. Kept as a change, so it can be undone.
+	 */
+	async createEvent(
+		datasetId: DatasetId,
+		event: TramaEvent,
+		now: Date = new Date()
+	): Promise<void> {
+		const after = checkedEvent(event, datasetId);
+		await this.#changing(async () => {
+			const dataset = await this.#dataset(datasetId);
+			const blocks = new BlockSplice(this.db, datasetId);
+			if (await blocks.has(after.id))
+				throw new MessageError(msg('store.eventIdTwice', { dataset: datasetId, id: after.id }));
+			await this.#checkActors(after);
+			await blocks.insert(after);
+			await blocks.write();
+			await this.db.datasets.update(datasetId, { eventCount: dataset.eventCount + 1 });
+			await this.#log({ kind: 'event.create', datasetId, eventId: after.id, after }, now);
+		});
+	}
+
+	/**
+	 * Deletes one event of a dataset and returns its record. Its actors stay (another event, or an
+	 * undo, may use them). Kept as a change, so it can be undone.
+	 */
+	async deleteEvent(
+		datasetId: DatasetId,
+		id: EventId,
+		now: Date = new Date()
+	): Promise<StoredEvent> {
+		return this.#changing(async () => {
+			const dataset = await this.#dataset(datasetId);
+			const blocks = new BlockSplice(this.db, datasetId);
+			const before = await blocks.remove(id);
+			if (!before) throw new MessageError(msg('store.noEvent', { dataset: datasetId, id }));
+			await blocks.write();
+			await this.db.datasets.update(datasetId, { eventCount: dataset.eventCount - 1 });
+			await this.#log({ kind: 'event.delete', datasetId, eventId: id, before }, now);
+			return before;
+		});
+	}
+
+	/** Whether a dataset holds an event with this id (to choose a new event's id). */
+	async hasEvent(datasetId: DatasetId, id: EventId): Promise<boolean> {
+		return this.db.transaction('r', [this.db.heads], () =>
+			new BlockSplice(this.db, datasetId).has(id)
+		);
+	}
+
+	/**
+	 * Keeps a change, dropping the changes undone before it (history is a line). Call inside a
+	 * transaction.
+	 */
+	async #log(change: Omit<ChangeRecord, 'at' | 'undone'>, now: Date): Promise<void> {
+		await this.db.changes.filter((c) => c.undone).delete();
+		await this.db.changes.add({ ...change, at: now.toISOString(), undone: false });
+	}
+
+	/**
+	 * The change the next undo takes back, and the one the next redo makes again, if any. Undone
+	 * changes are always the last ones, so only those and the one before them are read.
+	 */
 	async undoState(): Promise<{ undo?: ChangeRecord; redo?: ChangeRecord }> {
-		const all = await this.db.changes.toArray();
-		const undo = all.findLast((c) => !c.undone);
-		const redo = all.find((c) => c.undone);
+		const tail = await this.db.changes
+			.reverse()
+			.until((c) => !c.undone, true)
+			.toArray();
+		const last = tail.at(-1);
+		const undo = last && !last.undone ? last : undefined;
+		const redo = tail.findLast((c) => c.undone);
 		return { ...(undo ? { undo } : {}), ...(redo ? { redo } : {}) };
+	}
+
+	/**
+	 * The changes made to one event in the app, oldest first (changes undone are left out: as far
+	 * as the record goes, they did not happen).
+	 */
+	async eventHistory(datasetId: DatasetId, id: EventId): Promise<ChangeRecord[]> {
+		return this.db.changes
+			.where('[datasetId+eventId]')
+			.equals([datasetId, id])
+			.filter((c) => !c.undone)
+			.sortBy('seq');
 	}
 
 	/** Takes back the last change; the change it took back, or undefined when there is none. */
@@ -454,42 +536,41 @@ export class Repository {
 			if (!change || change.seq === undefined) return undefined;
 			const [from, to] =
 				direction === 'undo' ? [change.after, change.before] : [change.before, change.after];
-			const events = await this.#storedEvents(change.datasetId);
-			const index = events.findIndex((e) => e.id === from.id);
+			const dataset = await this.#dataset(change.datasetId);
+			const blocks = new BlockSplice(db, change.datasetId);
 			// Only an event still as this change left it is changed back: another tab, or an
-			// import, may have changed it since, and that must not be overwritten.
-			if (index === -1 || !sameRecord(events[index] as StoredEvent, from))
-				throw new MessageError(msg('store.changedSince', { title: from.title }));
-			await this.#checkActors(to);
-			events[index] = to;
-			await this.#rewrite(change.datasetId, events);
+			// import, may have changed it since, and that must not be overwritten. Likewise an
+			// event deleted is not brought back over one made since with its id.
+			const since = () =>
+				new MessageError(msg('store.changedSince', { title: changeTitle(change) }));
+			if (from) {
+				const stored = await blocks.remove(from.id);
+				if (!stored || !sameRecord(stored, from)) throw since();
+			} else if (to && (await blocks.has(to.id))) throw since();
+			if (to) {
+				await this.#checkActors(to);
+				await blocks.insert(to);
+			}
+			await blocks.write();
+			const count = (to ? 1 : 0) - (from ? 1 : 0);
+			if (count !== 0)
+				await db.datasets.update(change.datasetId, { eventCount: dataset.eventCount + count });
 			await db.changes.update(change.seq, { undone: direction === 'undo' });
 			return change;
 		});
 	}
 
-	/** One read-write transaction over what an edit, an undo or a redo touches. */
+	/** One read-write transaction over what a change, an undo or a redo touches. */
 	#changing<T>(work: () => Promise<T>): Promise<T> {
 		const { db } = this;
 		return db.transaction('rw', [db.records, db.heads, db.datasets, db.actors, db.changes], work);
 	}
 
-	/**
-	 * Drops the oldest changes past `keep`: each holds two whole records, and every tab reads the
-	 * log to name its undo and redo. Call inside a transaction.
-	 */
-	async #keepLastChanges(keep: number): Promise<void> {
-		const count = await this.db.changes.count();
-		if (count <= keep) return;
-		const oldest = await this.db.changes.limit(count - keep).primaryKeys();
-		await this.db.changes.bulkDelete(oldest);
-	}
-
-	/** Every stored event of a dataset. Call inside a transaction. */
-	async #storedEvents(datasetId: DatasetId): Promise<StoredEvent[]> {
-		if (!(await this.db.datasets.get(datasetId)))
-			throw new MessageError(msg('store.noDataset', { id: datasetId }));
-		return (await this.recordsOfDataset(datasetId).toArray()).flatMap((b) => b.events);
+	/** A dataset, which must be stored. Call inside a transaction. */
+	async #dataset(datasetId: DatasetId): Promise<Dataset> {
+		const dataset = await this.db.datasets.get(datasetId);
+		if (!dataset) throw new MessageError(msg('store.noDataset', { id: datasetId }));
+		return dataset;
 	}
 
 	/** Refuses an event that names an actor the store does not hold. Call inside a transaction. */
@@ -498,14 +579,6 @@ export class Repository {
 		const found = await this.db.actors.bulkGet(ids);
 		const missing = ids.find((_, i) => found[i] === undefined);
 		if (missing !== undefined) throw new MessageError(msg('store.noActor', { id: missing }));
-	}
-
-	/** Writes a dataset's events again as blocks (the same events, one changed). */
-	async #rewrite(datasetId: DatasetId, events: readonly StoredEvent[]): Promise<void> {
-		const blocks = datasetBlocks(datasetId, events);
-		await this.#removeBlocks(datasetId);
-		await this.db.records.bulkPut(blocks.records);
-		await this.db.heads.bulkPut(blocks.heads);
 	}
 
 	/**
@@ -609,7 +682,10 @@ export class Repository {
 				db.actors.clear(),
 				db.datasets.clear(),
 				db.periods.clear(),
-				db.heads.clear()
+				db.heads.clear(),
+				// The changes made before are about records the backup replaces: none can be
+				// undone over it, and their history went with those records.
+				db.changes.clear()
 			]);
 			await db.actors.bulkPut(contents.actors);
 			for (const { events, periods, ...dataset } of contents.datasets) {
@@ -662,7 +738,7 @@ export class Repository {
 		const { db } = this;
 		return db.transaction(
 			'rw',
-			[db.records, db.actors, db.datasets, db.periods, db.meta, db.heads],
+			[db.records, db.actors, db.datasets, db.periods, db.meta, db.heads, db.changes],
 			work
 		);
 	}

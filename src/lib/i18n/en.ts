@@ -645,12 +645,19 @@ export const en = {
 	},
 	history: {
 		undo: 'Undo',
-		undone: (title: string) => `Undid the change to “${title}”.`,
-		redone: (title: string) => `Redid the change to “${title}”.`,
+		/** A change, named in the undo and redo buttons and notices. */
+		change: (kind: 'event.edit' | 'event.create' | 'event.delete', title: string) =>
+			kind === 'event.create'
+				? `adding “${title}”`
+				: kind === 'event.delete'
+					? `deleting “${title}”`
+					: `the change to “${title}”`,
+		undone: (what: string) => `Undid ${what}.`,
+		redone: (what: string) => `Redid ${what}.`,
 		nothingToUndo: 'Nothing to undo.',
 		nothingToRedo: 'Nothing to redo.',
-		undoWhat: (title: string) => `Undo the change to “${title}” (Ctrl+Z)`,
-		redoWhat: (title: string) => `Redo the change to “${title}” (Ctrl+Shift+Z)`
+		undoWhat: (what: string) => `Undo ${what} (Ctrl+Z)`,
+		redoWhat: (what: string) => `Redo ${what} (Ctrl+Shift+Z)`
 	},
 	details: {
 		label: 'Event details',

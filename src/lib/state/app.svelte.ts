@@ -3,7 +3,13 @@
  * change it. Created once by the root layout and handed to views through context.
  */
 import { createContext } from 'svelte';
-import type { LocatedHead, Repository, StoredHead } from '../db/repository';
+import {
+	changeTitle,
+	type ChangeRecord,
+	type LocatedHead,
+	type Repository,
+	type StoredHead
+} from '../db/repository';
 import {
 	CONFIDENCES,
 	type Actor,
@@ -27,6 +33,11 @@ export interface Notice {
 	text: string;
 	/** The action can be taken back from the notice (an Undo button). */
 	undo?: boolean;
+}
+
+/** A change in words, for the undo and redo buttons and notices. */
+export function describeChange(change: ChangeRecord): string {
+	return t.history.change(change.kind, changeTitle(change));
 }
 
 export class AppState {
@@ -216,7 +227,7 @@ export class AppState {
 		await this.act(async () => {
 			const change = await this.repo.undo();
 			if (!change) return { kind: 'info', text: t.history.nothingToUndo };
-			return { kind: 'info', text: t.history.undone(change.after.title) };
+			return { kind: 'info', text: t.history.undone(describeChange(change)) };
 		});
 	}
 
@@ -225,7 +236,7 @@ export class AppState {
 		await this.act(async () => {
 			const change = await this.repo.redo();
 			if (!change) return { kind: 'info', text: t.history.nothingToRedo };
-			return { kind: 'info', text: t.history.redone(change.after.title) };
+			return { kind: 'info', text: t.history.redone(describeChange(change)) };
 		});
 	}
 

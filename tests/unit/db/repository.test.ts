@@ -1,14 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TramaDatabase } from '$lib/db/database';
-import {
-	DEFAULT_DATASET_ID,
-	MAX_CHANGES,
-	Repository,
-	fromStored,
-	mergeByDate
-} from '$lib/db/repository';
+import { DEFAULT_DATASET_ID, Repository, fromStored, mergeByDate } from '$lib/db/repository';
 import { compareDated, eventKey } from '$lib/model/events';
-import type { ActorId, DatasetId, TramaEventInput } from '$lib/model/schema';
+import { headsOf, toStored } from '$lib/db/database';
+import { BlockSplice } from '$lib/db/splice';
+import type { ActorId, DatasetId, EventId, TramaEventInput } from '$lib/model/schema';
 import { event, eventInput, meetings, nativeFile, rejection } from '../helpers';
 
 let repo: Repository;
@@ -413,31 +409,40 @@ describe('editing an event, and undoing it', () => {
 		expect(heads).toHaveLength(4);
 		const { undo, redo } = await repo.undoState();
 		expect(undo).toMatchObject({ kind: 'event.edit', at: '2026-12-02T10:00:00.000Z' });
-		expect(undo?.before.title).not.toBe('Letters exchanged');
-		expect(undo?.after.title).toBe('Letters exchanged');
+		expect(undo?.before?.title).not.toBe('Letters exchanged');
+		expect(undo?.after?.title).toBe('Letters exchanged');
+		expect(undo?.eventId).toBe('letters-2023');
 		expect(redo).toBeUndefined();
 	});
 
 	it('undo puts the event back as it was, redo makes the change again, across a new repository', async () => {
 		const before = await title('letters-2023');
 		await repo.editEvent('test' as DatasetId, await edited('letters-2023', { title: 'Changed' }));
-		expect((await repo.undo())?.after.title).toBe('Changed');
+		expect((await repo.undo())?.after?.title).toBe('Changed');
 		expect(await title('letters-2023')).toBe(before);
 		// The log is in the store: another page (a reload) redoes it.
 		const again = new Repository(repo.db);
-		expect((await again.undoState()).redo?.after.title).toBe('Changed');
+		expect((await again.undoState()).redo?.after?.title).toBe('Changed');
 		await again.redo();
 		expect(await title('letters-2023')).toBe('Changed');
 		expect(await again.redo()).toBeUndefined();
 	});
 
-	it(`keeps the last ${MAX_CHANGES} changes to undo, dropping the oldest`, async () => {
-		for (let i = 1; i <= MAX_CHANGES + 2; i++)
+	it('keeps every change; the undo and redo state reads only the end of the log', async () => {
+		for (let i = 1; i <= 30; i++)
 			await repo.editEvent('test' as DatasetId, await edited('letters-2023', { title: `T${i}` }));
-		expect(await repo.db.changes.count()).toBe(MAX_CHANGES);
-		const titles = (await repo.db.changes.toArray()).map((c) => c.after.title);
-		expect(titles[0]).toBe('T3');
-		expect(titles.at(-1)).toBe(`T${MAX_CHANGES + 2}`);
+		await repo.undo();
+		await repo.undo();
+		expect(await repo.db.changes.count()).toBe(30);
+		const { undo, redo } = await repo.undoState();
+		expect(undo?.after?.title).toBe('T28');
+		expect(redo?.after?.title).toBe('T29');
+		expect(await title('letters-2023')).toBe('T28');
+	});
+
+	it('an edit that changes nothing writes nothing and keeps no change', async () => {
+		expect(await repo.editEvent('test' as DatasetId, await edited('letters-2023', {}))).toBe(false);
+		expect(await repo.undoState()).toEqual({});
 	});
 
 	it('a new change after an undo drops what was undone: history is a line', async () => {
@@ -496,3 +501,259 @@ describe('editing an event, and undoing it', () => {
 		expect(await title('letters-2023')).toBe('Theirs');
 	});
 });
+
+describe('adding and deleting events, and their history', () => {
+	const test = 'test' as DatasetId;
+	const count = async () => (await repo.datasets())[0]?.eventCount;
+
+	beforeEach(async () => {
+		await repo.writeDataset(nativeFile(meetings), { kind: 'paste' });
+	});
+
+	it('adds an event in date order, counts it, and undo takes it out again', async () => {
+		const added = event({ id: 'new-1', title: 'Talks in Beijing', start: '2019-06' });
+		await repo.createEvent(test, added, new Date('2026-12-02T11:00:00Z'));
+		expect(ids(await repo.heads([test]))).toEqual([
+			'xi-moscow-2013',
+			'new-1',
+			'shoigu-pyongyang-2023',
+			'letters-2023',
+			'vostochny-2023'
+		]);
+		expect((await repo.eventsByKey([eventKey({ datasetId: test, id: 'new-1' })]))[0]?.title).toBe(
+			'Talks in Beijing'
+		);
+		expect(await count()).toBe(5);
+		expect((await repo.undoState()).undo).toMatchObject({ kind: 'event.create', eventId: 'new-1' });
+		await repo.undo();
+		expect(ids(await repo.heads([test]))).not.toContain('new-1');
+		expect(await count()).toBe(4);
+		await repo.redo();
+		expect(ids(await repo.heads([test]))).toContain('new-1');
+	});
+
+	it('refuses an id the dataset has, and an event that breaks the model, writing nothing', async () => {
+		const stored = await repo.events();
+		expect(await rejection(repo.createEvent(test, event({ id: 'letters-2023' })))).toBe(
+			'two events of dataset "test" have the id "letters-2023": nothing was written'
+		);
+		expect(await rejection(repo.createEvent(test, { ...event({ id: 'x' }), title: '' }))).toMatch(
+			/^title: /
+		);
+		expect(await rejection(repo.createEvent('nope' as DatasetId, event({ id: 'x' })))).toMatch(
+			/nope/
+		);
+		expect(await repo.events()).toEqual(stored);
+		expect(await count()).toBe(4);
+		expect(await repo.undoState()).toEqual({});
+	});
+
+	it('deletes an event, keeping its actors, and undo brings it back as it was', async () => {
+		const [before] = await repo.eventsByKey([eventKey({ datasetId: test, id: 'vostochny-2023' })]);
+		const actors = (await repo.actors()).length;
+		const removed = await repo.deleteEvent(test, 'vostochny-2023' as EventId);
+		expect(removed.title).toBe(before?.title);
+		expect(ids(await repo.events())).not.toContain('vostochny-2023');
+		expect(await count()).toBe(3);
+		expect((await repo.actors()).length).toBe(actors);
+		expect(await rejection(repo.deleteEvent(test, 'vostochny-2023' as EventId))).toBe(
+			'the event "vostochny-2023" is no longer in the dataset "test"'
+		);
+		await repo.undo();
+		expect(
+			(await repo.eventsByKey([eventKey({ datasetId: test, id: 'vostochny-2023' })]))[0]
+		).toEqual(before);
+		expect(await count()).toBe(4);
+	});
+
+	it('undoing a deletion refuses when an event with its id was made since (an import, another tab)', async () => {
+		await repo.deleteEvent(test, 'letters-2023' as EventId);
+		await repo.writeDataset(nativeFile(meetings), { kind: 'paste' });
+		expect(await rejection(repo.undo())).toBe(
+			'“Kim and Putin exchange letters” has been changed since (in another tab?): nothing was undone or redone'
+		);
+		expect(ids(await repo.events()).filter((id) => id === 'letters-2023')).toHaveLength(1);
+	});
+
+	it('keeps each event’s history, oldest first, without what was undone', async () => {
+		const letters = 'letters-2023' as EventId;
+		await repo.editEvent(
+			test,
+			await datasetEvent(letters, { title: 'One' }),
+			new Date('2026-12-01T10:00:00Z')
+		);
+		await repo.editEvent(
+			test,
+			await datasetEvent(letters, { title: 'Two' }),
+			new Date('2026-12-01T11:00:00Z')
+		);
+		await repo.editEvent(
+			test,
+			await datasetEvent(letters, { title: 'Three' }),
+			new Date('2026-12-01T12:00:00Z')
+		);
+		await repo.undo();
+		await repo.editEvent(test, await datasetEvent('xi-moscow-2013' as EventId, { title: 'Xi' }));
+		const history = await repo.eventHistory(test, letters);
+		expect(history.map((c) => [c.at, c.before?.title, c.after?.title])).toEqual([
+			['2026-12-01T10:00:00.000Z', 'Kim and Putin exchange letters', 'One'],
+			['2026-12-01T11:00:00.000Z', 'One', 'Two']
+		]);
+	});
+});
+
+describe('changing one event of a large dataset in place', () => {
+	const big = 'big' as DatasetId;
+	// Two head blocks and 28 record blocks: the changes cross block edges.
+	const many = Array.from({ length: 5_500 }, (_, i) =>
+		eventInput({
+			id: `e${i}`,
+			title: `Event ${i}`,
+			start: new Date(Date.UTC(2000, 0, 1) + i * 86_400_000).toISOString().slice(0, 10),
+			participants: [{ actor: i % 2 ? 'putin' : 'kim-jong-un' }]
+		})
+	);
+
+	/** Every invariant the blocks keep, checked against the events they should hold. */
+	async function expectBlocksHold(expected: readonly string[]): Promise<void> {
+		const heads = await repo.heads([big]);
+		expect(ids(heads)).toEqual(expected);
+		for (let i = 1; i < heads.length; i++)
+			expect(compareDated(heads[i - 1]!, heads[i]!)).toBeLessThan(0);
+		const records = await repo.events([big]);
+		expect(ids(records)).toEqual(expected);
+		// Each head names the record block that holds its record.
+		const blocks = (await repo.db.records.toArray()).filter((b) => b.datasetId === big);
+		const where = new Map(blocks.flatMap((b) => b.events.map((e) => [e.id, b.block] as const)));
+		for (const h of heads) expect(where.get(h.id)).toBe(h.recordBlock);
+		// Each head block lists the actors its events use, and no other.
+		for (const b of (await repo.db.heads.toArray()).filter((b) => b.datasetId === big)) {
+			const used = new Set(headsOf(b).flatMap((h) => h.participants.map((p) => p.actor)));
+			expect(new Set(b.actorIds)).toEqual(used);
+		}
+		expect((await repo.datasets()).find((d) => d.id === big)?.eventCount).toBe(expected.length);
+	}
+
+	it('moves, adds and deletes across block edges, and undoes it all back to the start', async () => {
+		await repo.writeDataset(nativeFile(many, { id: 'big', name: 'Big' }), { kind: 'paste' });
+		const order = many.map((e) => e.id);
+		// A change of title writes one head block and one record block, not the dataset's 30.
+		const texts = async () => [
+			...(await repo.db.heads.toArray()).map((b) => b.text),
+			...(await repo.db.records.toArray()).map((b) => JSON.stringify(b.events))
+		];
+		const was = await texts();
+		await repo.editEvent(
+			big,
+			await datasetEvent('e5200' as EventId, { title: 'Event 5200!' }, big)
+		);
+		const is = await texts();
+		expect(was.length).toBe(30);
+		expect(is.filter((text, i) => text !== was[i])).toHaveLength(2);
+		await repo.undo();
+		expect(await texts()).toEqual(was);
+
+		const moved = await datasetEvent('e10' as EventId, { start: '2014-06-01' }, big);
+		await repo.editEvent(big, moved);
+		await repo.createEvent(big, event({ id: 'first', start: '1999-01-01' }));
+		await repo.createEvent(
+			big,
+			event({ id: 'last', start: '2030-01-01', participants: [{ actor: 'xi-jinping' }] })
+		);
+		await repo.deleteEvent(big, 'e4999' as EventId);
+		await repo.deleteEvent(big, 'e0' as EventId);
+		// e10 now falls on the day of e5265 (2014-06-01), before it by title.
+		const day = (Date.UTC(2014, 5, 1) - Date.UTC(2000, 0, 1)) / 86_400_000;
+		const expected = [
+			'first',
+			...order.filter((id) => !['e10', 'e4999', 'e0'].includes(id)),
+			'last'
+		];
+		expected.splice(expected.indexOf(`e${day}`), 0, 'e10');
+		await expectBlocksHold(expected);
+		for (let i = 0; i < 5; i++) await repo.undo();
+		await expectBlocksHold(order);
+		for (let i = 0; i < 5; i++) await repo.redo();
+		await expectBlocksHold(expected);
+	});
+	it('keeps its order through 60 random moves, additions and deletions, and their undoing', async () => {
+		await repo.writeDataset(nativeFile(many, { id: 'big', name: 'Big' }), { kind: 'paste' });
+		let seed = 7;
+		const random = (n: number) => {
+			seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+			return seed % n;
+		};
+		const day = (n: number) =>
+			new Date(Date.UTC(1999, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+		const present = new Map(many.map((e) => [e.id, e.start]));
+		for (let step = 0; step < 60; step++) {
+			const kept = [...present.keys()];
+			const pick = kept[random(kept.length)] as string;
+			const op = random(3);
+			if (op === 0) {
+				const start = day(random(6_000));
+				await repo.editEvent(big, await datasetEvent(pick as EventId, { start }, big));
+				present.set(pick, start);
+			} else if (op === 1) {
+				const start = day(random(6_000));
+				await repo.createEvent(
+					big,
+					event({ id: `n${step}`, start, participants: [{ actor: 'putin' }] })
+				);
+				present.set(`n${step}`, start);
+			} else {
+				await repo.deleteEvent(big, pick as EventId);
+				present.delete(pick);
+			}
+		}
+		// The order a full write would give the same events.
+		const expected = [...present]
+			.map(([id, start]) =>
+				toStored(
+					event({ id, start, title: id.startsWith('n') ? `Event ${id}` : `Event ${id.slice(1)}` }),
+					big
+				)
+			)
+			.sort(compareDated)
+			.map((e) => e.id);
+		await expectBlocksHold(expected);
+		for (let step = 0; step < 60; step++) await repo.undo();
+		await expectBlocksHold(many.map((e) => e.id));
+	});
+	it('builds the blocks again when one grows past three times its size', async () => {
+		await repo.writeDataset(nativeFile(many.slice(0, 400), { id: 'big', name: 'Big' }), {
+			kind: 'paste'
+		});
+		// 500 events on one day all go into one record block: too many, so all are rebuilt.
+		const crowd = Array.from({ length: 500 }, (_, i) =>
+			toStored(event({ id: `c${i}`, start: '2000-03-01' }), big)
+		);
+		// Twenty writes of 25 (as many additions one by one would be, faster).
+		for (let i = 0; i < crowd.length; i += 25)
+			await repo.db.transaction('rw', [repo.db.heads, repo.db.records], async () => {
+				const splice = new BlockSplice(repo.db, big);
+				for (const e of crowd.slice(i, i + 25)) await splice.insert(e);
+				await splice.write();
+			});
+		const blocks = (await repo.db.records.toArray()).filter((b) => b.datasetId === big);
+		// March 2000 is in the first record block: it took them until it held more than 600 (17
+		// writes), when the blocks were built again (825 events: 4 × 200 + 25). The last 75 went
+		// where the crowd is now, the third block.
+		expect(blocks.map((b) => b.events.length)).toEqual([200, 200, 275, 200, 25]);
+		const heads = await repo.heads([big]);
+		expect(heads).toHaveLength(900);
+		for (let i = 1; i < heads.length; i++)
+			expect(compareDated(heads[i - 1]!, heads[i]!)).toBeLessThan(0);
+	});
+});
+
+/** An event of a dataset as the model has it, with some fields changed. */
+async function datasetEvent(
+	id: EventId,
+	change: Partial<TramaEventInput>,
+	datasetId: DatasetId = 'test' as DatasetId
+) {
+	const e = (await repo.datasetEvents(datasetId)).find((x) => x.id === id);
+	if (!e) throw new Error(`no ${id}`);
+	return { ...e, ...change } as Parameters<Repository['editEvent']>[1];
+}
