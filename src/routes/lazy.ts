@@ -1,7 +1,7 @@
 /**
  * The views the first screen does without: the main timeline (vis-timeline, vis-data and moment
  * come after its component), the overview and the network (D3's brush, zoom and forces), and
- * the import and export dialogs. The first screen is the shell and the table; these load in
+ * the import and export dialogs, and the event form. The first screen is the shell and the table; these load in
  * parallel once it has painted, and each shows a placeholder of its own size until then.
  *
  * Each loader runs once: the page and the preload share one request. A failed load is
@@ -21,6 +21,7 @@ export const loadOverview = once(() => import('$lib/timeline/Overview.svelte'));
 export const loadNetworkView = once(() => import('$lib/network/NetworkView.svelte'));
 export const loadImportDialog = once(() => import('$lib/ui/import/ImportDialog.svelte'));
 export const loadExportDialog = once(() => import('$lib/ui/export/ExportDialog.svelte'));
+export const loadEventEditor = once(() => import('$lib/ui/EventEditorDialog.svelte'));
 
 /**
  * The timeline's libraries, fetched beside its component rather than after it (the component
@@ -48,7 +49,8 @@ export function preloadViews(onstart?: () => void): () => void {
 				loadOverview,
 				loadNetworkView,
 				loadImportDialog,
-				loadExportDialog
+				loadExportDialog,
+				loadEventEditor
 			]) {
 				// A failure is shown where the view would be, when the page asks again.
 				load().catch(() => undefined);

@@ -26,16 +26,16 @@ test('edit an event’s title and date, see it in every view, reload, undo and r
 	await openTable(page);
 	await openEditor(page);
 	const form = editor(page);
-	await expect(form.getByLabel('Title')).toHaveValue(TITLE);
-	await expect(form.getByLabel('Start')).toHaveValue('2023-09-13');
+	await expect(form.getByLabel('Title', { exact: true })).toHaveValue(TITLE);
+	await expect(form.getByLabel('Start', { exact: true })).toHaveValue('2023-09-13');
 
 	// Dates typed as people write them, read back at the precision understood.
-	await form.getByLabel('Start').fill('Sept 2023');
+	await form.getByLabel('Start', { exact: true }).fill('Sept 2023');
 	await expect(form.getByTestId('editor-start-read')).toHaveText('Read as: Sept 2023');
-	await form.getByLabel('Start').fill('c. 14 Sept 2023');
+	await form.getByLabel('Start', { exact: true }).fill('c. 14 Sept 2023');
 	await expect(form.getByTestId('editor-start-read')).toHaveText('Read as: c. 14 Sept 2023');
-	await form.getByLabel('Title').fill('Summit at Vostochny (edited)');
-	await form.getByLabel('Confidence').selectOption('reported');
+	await form.getByLabel('Title', { exact: true }).fill('Summit at Vostochny (edited)');
+	await form.getByLabel('Confidence', { exact: true }).selectOption('reported');
 	await form.getByRole('button', { name: 'Save' }).click();
 
 	await expect(page.getByTestId('notice')).toContainText('Saved “Summit at Vostochny (edited)”.');
@@ -69,7 +69,7 @@ test('edit an event’s title and date, see it in every view, reload, undo and r
 	await expect(row(page).locator('td.col-title')).toContainText('Summit at Vostochny (edited)');
 	// And the notice after a save carries Undo.
 	await openEditor(page, 'Summit at Vostochny (edited)');
-	await editor(page).getByLabel('Title').fill('Once more');
+	await editor(page).getByLabel('Title', { exact: true }).fill('Once more');
 	await editor(page).getByRole('button', { name: 'Save' }).click();
 	await page.getByTestId('notice-undo').click();
 	await expect(row(page).locator('td.col-title')).toContainText('Summit at Vostochny (edited)');
@@ -97,27 +97,27 @@ test('the form says what is wrong beside the field, and a bad edit changes nothi
 	await openTable(page);
 	await openEditor(page);
 	const form = editor(page);
-	await form.getByLabel('Start').fill('Sept 13');
-	await form.getByLabel('End').fill('1 Sept 2023');
-	await form.getByLabel('Title').fill('  ');
+	await form.getByLabel('Start', { exact: true }).fill('Sept 13');
+	await form.getByLabel('End', { exact: true }).fill('1 Sept 2023');
+	await form.getByLabel('Title', { exact: true }).fill('  ');
 	await form.getByRole('button', { name: 'Save' }).click();
 	await expect(form.getByText('The title is empty')).toBeVisible();
 	// The first field with an error takes the focus, so its reason is in view.
-	await expect(form.getByLabel('Title')).toBeFocused();
+	await expect(form.getByLabel('Title', { exact: true })).toBeFocused();
 	await expect(form.getByTestId('editor-start-read')).toHaveText(
 		'"Sept 13" has no year: write the year too, as in 13 Sept 2023'
 	);
-	await form.getByLabel('Start').fill('13/09/2023');
+	await form.getByLabel('Start', { exact: true }).fill('13/09/2023');
 	await expect(form.getByTestId('editor-start-read')).toHaveText('Read as: 13 Sept 2023');
 	await expect(form.getByTestId('editor-end-read')).toHaveText('The end is before the start');
-	await form.getByLabel('Title').fill(TITLE);
+	await form.getByLabel('Title', { exact: true }).fill(TITLE);
 	await form.getByRole('button', { name: 'Save' }).click();
 	await expect(editor(page)).toBeVisible();
 	await form.getByRole('button', { name: 'Cancel' }).click();
 	await expect(row(page).locator('td.col-date')).toHaveText('13 Sept 2023');
 	// Escape in a field leaves the form too, and the details come back.
 	await details(page).getByRole('button', { name: 'Edit', exact: true }).click();
-	await editor(page).getByLabel('Title').press('Escape');
+	await editor(page).getByLabel('Title', { exact: true }).press('Escape');
 	await expect(editor(page)).toHaveCount(0);
 	await expect(details(page).getByRole('heading', { level: 2 })).toHaveText(TITLE);
 	await expect(row(page).locator('td.col-title')).toContainText(TITLE);

@@ -11,6 +11,7 @@ import {
 	type Dated,
 	type EventKey
 } from '../model/events';
+import { sameValue } from '../model/changes';
 import { MessageError } from '../model/errors';
 import { msg, type Problem } from '../model/messages';
 import {
@@ -151,20 +152,7 @@ function mergeTwo<T extends Dated>(a: readonly T[], b: readonly T[]): T[] {
 }
 
 /** Whether two stored records of an event hold the same data (their fields' order aside). */
-function sameRecord(a: StoredEvent, b: StoredEvent): boolean {
-	const canonical = (v: unknown): unknown =>
-		Array.isArray(v)
-			? v.map(canonical)
-			: v && typeof v === 'object'
-				? Object.fromEntries(
-						Object.entries(v)
-							.filter(([, x]) => x !== undefined)
-							.sort(([p], [q]) => (p < q ? -1 : 1))
-							.map(([k, x]) => [k, canonical(x)])
-					)
-				: v;
-	return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
-}
+const sameRecord = (a: StoredEvent, b: StoredEvent): boolean => sameValue(a, b);
 
 /** The title of the event a change is about (as it was after the change, if it still was). */
 export function changeTitle(change: Pick<ChangeRecord, 'before' | 'after'>): string {
@@ -433,16 +421,33 @@ export class Repository {
 
 	/**
 	 * Adds a new event to a dataset, checked as an edit is; its id must not be taken there. The
-	 * dataset's count follows. Kept as a change, so it can be undone.
+	 * dataset's count follows. With `newDataset`, the dataset is made (with that name) if it does
+	 * not exist. Kept as a change, so it can be undone (the dataset made stays, empty).
 	 */
 	async createEvent(
 		datasetId: DatasetId,
 		event: TramaEvent,
-		now: Date = new Date()
+		now: Date = new Date(),
+		newDataset?: { name: string }
 	): Promise<void> {
 		const after = checkedEvent(event, datasetId);
+		const name = newDataset?.name.trim();
+		if (name === '') throw new MessageError(msg('store.nameEmpty'));
+		if (name !== undefined && name.length > MAX_NAME)
+			throw new MessageError(msg('store.nameTooLong', { max: MAX_NAME }));
 		await this.#changing(async () => {
-			const dataset = await this.#dataset(datasetId);
+			let dataset = await this.db.datasets.get(datasetId);
+			if (!dataset && name !== undefined) {
+				dataset = {
+					id: datasetId,
+					name,
+					origin: { kind: 'app' },
+					importedAt: now.toISOString(),
+					eventCount: 0
+				};
+				await this.db.datasets.add(dataset);
+			}
+			if (!dataset) throw new MessageError(msg('store.noDataset', { id: datasetId }));
 			const blocks = new BlockSplice(this.db, datasetId);
 			if (await blocks.has(after.id))
 				throw new MessageError(msg('store.eventIdTwice', { dataset: datasetId, id: after.id }));

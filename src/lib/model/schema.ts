@@ -73,6 +73,20 @@ function isKnownRegion(code: string): boolean {
 	return code === 'XK' || regionNames.of(code) !== undefined;
 }
 
+let codes: string[] | undefined;
+/** Every country code the model accepts (ISO 3166 regions, and XK), in code order. */
+export function countryCodes(): readonly string[] {
+	if (!codes) {
+		codes = [];
+		for (let a = 65; a <= 90; a++)
+			for (let b = 65; b <= 90; b++) {
+				const code = String.fromCharCode(a, b);
+				if (isKnownRegion(code)) codes.push(code);
+			}
+	}
+	return codes;
+}
+
 export const countryCodeSchema = z
 	.string()
 	.regex(/^[A-Z]{2}$/, { error: issueMsg('schema.countryShape') })
@@ -359,7 +373,9 @@ export const originSchema = z.discriminatedUnion('kind', [
 	z.strictObject({ kind: z.literal('default') }),
 	z.strictObject({ kind: z.literal('file'), name: requiredText(500, 'fileName') }),
 	z.strictObject({ kind: z.literal('url'), url: httpUrl }),
-	z.strictObject({ kind: z.literal('paste') })
+	z.strictObject({ kind: z.literal('paste') }),
+	/** Made in the app: its first event was written in the event form. */
+	z.strictObject({ kind: z.literal('app') })
 ]);
 export type Origin = z.infer<typeof originSchema>;
 

@@ -17,6 +17,7 @@ import {
 	type Confidence,
 	type Dataset,
 	type DatasetId,
+	type EventId,
 	type NativeFile,
 	type TramaEvent
 } from '../model/schema';
@@ -217,9 +218,36 @@ export class AppState {
 		onError?: (message: string) => void
 	): Promise<boolean> {
 		return this.act(async () => {
-			await this.repo.editEvent(datasetId, event);
-			return { kind: 'info', text: t.editor.saved(event.title), undo: true };
+			const changed = await this.repo.editEvent(datasetId, event);
+			return changed
+				? { kind: 'info', text: t.editor.saved(event.title), undo: true }
+				: { kind: 'info', text: t.editor.unchanged(event.title) };
 		}, onError);
+	}
+
+	/**
+	 * Adds a new event to a dataset (made with `newName` when it does not exist); true when it
+	 * was added. The notice offers to undo it.
+	 */
+	async createEvent(
+		datasetId: DatasetId,
+		event: TramaEvent,
+		onError?: (message: string) => void,
+		newName?: string
+	): Promise<boolean> {
+		return this.act(async () => {
+			const dataset = newName === undefined ? undefined : { name: newName };
+			await this.repo.createEvent(datasetId, event, undefined, dataset);
+			return { kind: 'info', text: t.editor.created(event.title), undo: true };
+		}, onError);
+	}
+
+	/** Deletes one event; true when it was deleted. The notice offers to undo it. */
+	async deleteEvent(datasetId: DatasetId, id: EventId, title: string): Promise<boolean> {
+		return this.act(async () => {
+			await this.repo.deleteEvent(datasetId, id);
+			return { kind: 'info', text: t.editor.deleted(title), undo: true };
+		});
 	}
 
 	/** Takes back the last change made in the app (in any tab), if there is one. */

@@ -12,10 +12,11 @@ import { t } from '../i18n';
 import { GraphService } from '../graph/graph-client';
 import { checkUrl } from '../io/url';
 import type { EventKey } from '../model/events';
-import type { ActorId } from '../model/schema';
+import type { ActorId, DatasetId } from '../model/schema';
 import type { Grouping, Lane } from '../time/items';
 import type { AppState } from './app.svelte';
 import type { HistoryPort } from './history';
+import { EditingState } from './editing.svelte';
 import { ExportSession } from './export.svelte';
 import { ImportSession } from './import.svelte';
 import { NetworkState, type FrameScheduler } from './network.svelte';
@@ -46,6 +47,8 @@ export class Dashboard {
 	readonly url: UrlSync;
 	readonly importer: ImportSession;
 	readonly exporter: ExportSession;
+	/** The event form beside the views. */
+	readonly editing: EditingState;
 	readonly #history: HistoryPort;
 	readonly #theme: Pick<ThemeState, 'set'>;
 
@@ -54,6 +57,8 @@ export class Dashboard {
 	exporting = $state(false);
 	/** Files are being dragged over the page. */
 	dragging = $state(false);
+	/** An event selected before the views have it (a new one): brought into view when they do. */
+	#revealing = $state<EventKey | undefined>(undefined);
 
 	constructor(options: DashboardOptions) {
 		const app = options.app;
@@ -77,6 +82,18 @@ export class Dashboard {
 		this.exporter = new ExportSession(app, this.timeline, this.network, {
 			onrestored: (settings) => this.restored(settings)
 		});
+		this.editing = new EditingState({
+			app,
+			reveal: (key) => {
+				this.url.select(key);
+				this.#revealing = key;
+			},
+			unselect: () => this.url.select(undefined),
+			defaultDataset: () => {
+				const selected = this.timeline.selected?.event as { datasetId?: DatasetId } | undefined;
+				return selected?.datasetId ?? app.datasets.current?.find((d) => !d.hidden)?.id;
+			}
+		});
 		this.url = new UrlSync(this.timeline, this.network, {
 			history: options.history,
 			hasActor: (id) => app.actorsById.has(id as ActorId),
@@ -89,6 +106,16 @@ export class Dashboard {
 			untrack(() => {
 				this.url.restore();
 				this.#openImportLink();
+			});
+		});
+		// A new event, once the views have it, comes into view (and its details open).
+		$effect(() => {
+			const key = this.#revealing;
+			const selected = this.timeline.selected;
+			if (key === undefined || selected?.key !== key) return;
+			untrack(() => {
+				this.timeline.bringIntoView(selected);
+				this.#revealing = undefined;
 			});
 		});
 		// The address follows the window (it settles first).
@@ -196,7 +223,7 @@ export class Dashboard {
 	/**
 	 * The page's keys, unless a text field or a dialog has them (they clear, close or undo their
 	 * own typing): Escape clears, Ctrl/Cmd+Z undoes the last change, Ctrl/Cmd+Shift+Z (or Ctrl+Y)
-	 * redoes it.
+	 * redoes it, N opens the form for a new event.
 	 */
 	onkeydown(event: KeyboardEvent): void {
 		if (event.defaultPrevented) return;
@@ -210,6 +237,10 @@ export class Dashboard {
 			return;
 		}
 		if (event.key === 'Escape' && this.escape()) event.preventDefault();
+		else if (key === 'n' && !mod && !event.altKey && !event.shiftKey) {
+			event.preventDefault();
+			this.editing.create();
+		}
 	}
 
 	/** Files dropped on the page: read them and open the import dialog. */
