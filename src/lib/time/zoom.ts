@@ -183,3 +183,15 @@ export function recentreWindow(span: Span, instant: number, domain: Span): Span 
 	const w = width(span);
 	return clampWindow({ start: instant - w / 2, end: instant + w / 2 }, domain);
 }
+
+/**
+ * The precision a date picked by pointing at the timeline can honestly have: a pixel of a
+ * window decades wide is months, not a day. Twenty years or more: a year; a year or more: a
+ * month; less: a day.
+ */
+export function pickPrecision(window: Span): 'year' | 'month' | 'day' {
+	const width = window.end - window.start;
+	if (width >= 20 * YEAR) return 'year';
+	if (width >= YEAR) return 'month';
+	return 'day';
+}

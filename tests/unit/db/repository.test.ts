@@ -532,6 +532,32 @@ describe('adding and deleting events, and their history', () => {
 		expect(ids(await repo.heads([test]))).toContain('new-1');
 	});
 
+	it('makes the dataset a first event names, when asked to, and keeps it when that is undone', async () => {
+		const mine = 'mine' as DatasetId;
+		expect(await rejection(repo.createEvent(mine, event({ id: 'n' })))).toBe(
+			'there is no dataset "mine"'
+		);
+		expect(
+			await rejection(repo.createEvent(mine, event({ id: 'n' }), undefined, { name: ' ' }))
+		).toBe('a dataset needs a name');
+		await repo.createEvent(
+			mine,
+			event({ id: 'n', title: 'First note' }),
+			new Date('2026-12-02T12:00:00Z'),
+			{ name: ' My notes ' }
+		);
+		expect((await repo.datasets()).find((d) => d.id === mine)).toEqual({
+			id: 'mine',
+			name: 'My notes',
+			origin: { kind: 'app' },
+			importedAt: '2026-12-02T12:00:00.000Z',
+			eventCount: 1
+		});
+		expect(ids(await repo.events([mine]))).toEqual(['n']);
+		await repo.undo();
+		expect((await repo.datasets()).find((d) => d.id === mine)?.eventCount).toBe(0);
+	});
+
 	it('refuses an id the dataset has, and an event that breaks the model, writing nothing', async () => {
 		const stored = await repo.events();
 		expect(await rejection(repo.createEvent(test, event({ id: 'letters-2023' })))).toBe(

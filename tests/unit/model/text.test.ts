@@ -15,3 +15,22 @@ describe('foldAccents', () => {
 		expect(slug('Grupo Wágner')).toBe('grupo-wagner');
 	});
 });
+
+describe('findNamed', () => {
+	const actors = [
+		{ id: 'putin', name: 'Vladimir Putin', aliases: ['Vladímir Putin', 'Владимир Путин'] },
+		{ id: 'kim', name: 'Kim Jong Un', aliases: ['Kim Jong-un'] },
+		{ id: 'a', name: 'Alias Holder', aliases: ['Kim Jong Un'] }
+	];
+
+	it('finds a record by its name or an alias, whatever the case, accents and spaces', async () => {
+		const { findNamed } = await import('$lib/model/text');
+		expect(findNamed(actors, '  vladimir   PUTIN ')?.id).toBe('putin');
+		expect(findNamed(actors, 'Владимир Путин')?.id).toBe('putin');
+		expect(findNamed(actors, 'kim jong-un')?.id).toBe('kim');
+		// A name wins over another record's alias.
+		expect(findNamed(actors, 'Kim Jong Un')?.id).toBe('kim');
+		expect(findNamed(actors, 'Putin')).toBeUndefined();
+		expect(findNamed(actors, '  ')).toBeUndefined();
+	});
+});

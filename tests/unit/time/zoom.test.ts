@@ -166,3 +166,12 @@ describe('the ends of a window in a link', () => {
 			expect(parseWindowEnd(text, 'from'), text).toBeUndefined();
 	});
 });
+
+describe('a date picked by pointing', () => {
+	it('is a year on a window of decades, a month on one of years, a day closer in', async () => {
+		const { pickPrecision } = await import('$lib/time/zoom');
+		expect(pickPrecision({ start: utc(1990), end: utc(2025) })).toBe('year');
+		expect(pickPrecision({ start: utc(2013), end: utc(2025) })).toBe('month');
+		expect(pickPrecision({ start: utc(2023, 9), end: utc(2023, 10) })).toBe('day');
+	});
+});
