@@ -396,12 +396,14 @@ export class Repository {
 	 * Replaces one event of a dataset by its edited version (same id), and keeps the change so it
 	 * can be undone. The event is checked against the model first, and every actor it names must
 	 * be stored. One transaction, which writes only the blocks the event leaves and enters (see
-	 * `BlockSplice`). False when the edit changes nothing (nothing is written or kept then).
+	 * `BlockSplice`). False when the edit changes nothing (nothing is written or kept then). With
+	 * `expected` (the record the user started from), an event changed since is refused.
 	 */
 	async editEvent(
 		datasetId: DatasetId,
 		edited: TramaEvent,
-		now: Date = new Date()
+		now: Date = new Date(),
+		expected?: StoredEvent
 	): Promise<boolean> {
 		const after = checkedEvent(edited, datasetId);
 		return this.#changing(async () => {
@@ -410,6 +412,10 @@ export class Repository {
 			const before = await blocks.remove(after.id);
 			if (!before)
 				throw new MessageError(msg('store.noEvent', { dataset: datasetId, id: after.id }));
+			// The form started from `expected`: if another tab (or an import) has changed the event
+			// since, saving would silently undo that change.
+			if (expected && !sameRecord(before, expected))
+				throw new MessageError(msg('store.editedSince', { title: expected.title }));
 			if (sameRecord(before, after)) return false;
 			await this.#checkActors(after);
 			await blocks.insert(after);

@@ -288,6 +288,8 @@ const messages = {
 	'store.noActor': ({ id }) => `there is no actor "${id}"`,
 	'store.changedSince': ({ title }) =>
 		`“${title}” has been changed since (in another tab?): nothing was undone or redone`,
+	'store.editedSince': ({ title }) =>
+		`“${title}” was changed elsewhere (another tab?) while you edited it: nothing was saved. Cancel, open it again and redo your change.`,
 	'store.invalidEvent': ({ path, reason }) => (path ? `${path}: ${reason}` : String(reason)),
 	'store.eventWithoutId': ({ dataset, index }) =>
 		`event ${index + 1} of dataset "${dataset}" has no id: nothing was written`,

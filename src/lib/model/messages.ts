@@ -214,6 +214,7 @@ export const MESSAGE_PARAMS = {
 	'store.noEvent': { dataset: 'text', id: 'text' },
 	'store.noActor': { id: 'text' },
 	'store.changedSince': { title: 'text' },
+	'store.editedSince': { title: 'text' },
 	'store.invalidEvent': { path: 'text', reason: 'message' },
 
 	/** An error that carries no message of ours (a browser's or a library's): its own text. */

@@ -8,6 +8,7 @@ import {
 	type ChangeRecord,
 	type LocatedHead,
 	type Repository,
+	type StoredEvent,
 	type StoredHead
 } from '../db/repository';
 import {
@@ -215,10 +216,11 @@ export class AppState {
 	async editEvent(
 		datasetId: DatasetId,
 		event: TramaEvent,
-		onError?: (message: string) => void
+		onError?: (message: string) => void,
+		expected?: StoredEvent
 	): Promise<boolean> {
 		return this.act(async () => {
-			const changed = await this.repo.editEvent(datasetId, event);
+			const changed = await this.repo.editEvent(datasetId, event, undefined, expected);
 			return changed
 				? { kind: 'info', text: t.editor.saved(event.title), undo: true }
 				: { kind: 'info', text: t.editor.unchanged(event.title) };

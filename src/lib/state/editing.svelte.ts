@@ -110,7 +110,7 @@ export class EditingState {
 		const onError = (message: string) => (reason = message);
 		if (target.mode === 'edit') {
 			const datasetId = datasetOfKey(target.key) as DatasetId;
-			if (await app.editEvent(datasetId, event, onError)) this.target = undefined;
+			if (await app.editEvent(datasetId, event, onError, target.record)) this.target = undefined;
 			return reason;
 		}
 		const id = newEventId(event.title);

@@ -488,6 +488,26 @@ describe('editing an event, and undoing it', () => {
 		expect(await repo.undoState()).toEqual({});
 	});
 
+	it('refuses to save over a change made since the form opened (another tab)', async () => {
+		const key = eventKey({ datasetId: 'test', id: 'letters-2023' });
+		const [opened] = await repo.eventsByKey([key]);
+		// Another tab saves its edit first.
+		await repo.editEvent('test' as DatasetId, await edited('letters-2023', { title: 'Theirs' }));
+		expect(
+			await rejection(
+				repo.editEvent(
+					'test' as DatasetId,
+					{ ...fromStored(opened!), title: 'Mine' },
+					undefined,
+					opened
+				)
+			)
+		).toBe(
+			'“Kim and Putin exchange letters” was changed elsewhere (another tab?) while you edited it: nothing was saved. Cancel, open it again and redo your change.'
+		);
+		expect(await title('letters-2023')).toBe('Theirs');
+	});
+
 	it('undo refuses to overwrite an event changed since (by another tab or an import)', async () => {
 		await repo.editEvent('test' as DatasetId, await edited('letters-2023', { title: 'Mine' }));
 		// Another tab writes the dataset again, with its own version of the event.
