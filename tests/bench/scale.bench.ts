@@ -515,7 +515,7 @@ for (const n of SIZES) {
 				.getByRole('button', { name: 'Edit', exact: true })
 				.click();
 			const form = page.getByTestId('event-editor');
-			await form.getByLabel('Title').fill('Edited in the bench');
+			await form.getByLabel('Title', { exact: true }).fill('Edited in the bench');
 			const since = await pageNow(page);
 			const t0 = Date.now();
 			await form.getByRole('button', { name: 'Save' }).click();
