@@ -1,7 +1,7 @@
 /**
  * The views the first screen does without: the main timeline (vis-timeline, vis-data and moment
  * come after its component), the overview and the network (D3's brush, zoom and forces), and
- * the import and export dialogs, and the event form. The first screen is the shell and the table; these load in
+ * the import and export dialogs, the event form and an event's history. The first screen is the shell and the table; these load in
  * parallel once it has painted, and each shows a placeholder of its own size until then.
  *
  * Each loader runs once: the page and the preload share one request. A failed load is
@@ -22,6 +22,7 @@ export const loadNetworkView = once(() => import('$lib/network/NetworkView.svelt
 export const loadImportDialog = once(() => import('$lib/ui/import/ImportDialog.svelte'));
 export const loadExportDialog = once(() => import('$lib/ui/export/ExportDialog.svelte'));
 export const loadEventEditor = once(() => import('$lib/ui/EventEditorDialog.svelte'));
+export const loadEventHistory = once(() => import('$lib/ui/EventHistory.svelte'));
 
 /**
  * The timeline's libraries, fetched beside its component rather than after it (the component
@@ -50,7 +51,8 @@ export function preloadViews(onstart?: () => void): () => void {
 				loadNetworkView,
 				loadImportDialog,
 				loadExportDialog,
-				loadEventEditor
+				loadEventEditor,
+				loadEventHistory
 			]) {
 				// A failure is shown where the view would be, when the page asks again.
 				load().catch(() => undefined);

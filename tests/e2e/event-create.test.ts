@@ -232,3 +232,35 @@ test('a double-click on an actor’s lane starts an event there, dated as finely
 	await form.getByRole('button', { name: 'Cancel' }).click();
 	await expect(editor(page)).toHaveCount(0);
 });
+
+test('dragging the selected event along the timeline moves its dates at their precision', async ({
+	page
+}) => {
+	await openTable(page);
+	const summit = page.locator(`tr[data-event-id="${SUMMIT}"]`);
+	await summit.getByRole('button', { name: SUMMIT_TITLE }).click();
+	await details(page).getByRole('button', { name: 'Zoom to event' }).click();
+	const timeline = page.getByTestId('timeline');
+	const item = timeline.locator(`.vis-item [data-event-id="${SUMMIT}"]`).first();
+	await expect(item).toBeVisible();
+	await page.waitForTimeout(600);
+	const start = Date.parse((await timeline.getAttribute('data-axis-start')) ?? '');
+	const end = Date.parse((await timeline.getAttribute('data-axis-end')) ?? '');
+	const centre = await timeline.locator('.vis-panel.vis-center').boundingBox();
+	const box = await item.boundingBox();
+	if (!centre || !box) throw new Error('no item drawn');
+	// Two days to the right, in pixels of the window drawn.
+	const dx = ((2 * 86_400_000) / (end - start)) * centre.width;
+	const y = box.y + box.height / 2;
+	await page.mouse.move(box.x + 4, y);
+	await page.mouse.down();
+	await page.mouse.move(box.x + 4 + dx / 2, y, { steps: 5 });
+	await page.mouse.move(box.x + 4 + dx, y, { steps: 5 });
+	await page.mouse.up();
+	await expect(page.getByTestId('notice')).toContainText(
+		`Moved “${SUMMIT_TITLE}” to 15 Sept 2023.`
+	);
+	await expect(summit.locator('td.col-date')).toHaveText('15 Sept 2023');
+	await page.getByTestId('notice').getByRole('button', { name: 'Undo' }).click();
+	await expect(summit.locator('td.col-date')).toHaveText('13 Sept 2023');
+});

@@ -3,9 +3,17 @@
  * `src/lib/db/` imports this file; the rest of the app goes through the repository.
  */
 import Dexie, { type Table } from 'dexie';
+import type { ChangeKind } from '../model/changes';
 import { MessageError } from '../model/errors';
 import { msg } from '../model/messages';
-import { actorIdsOf, compareDated, eventSpan, headOf, type EventHead } from '../model/events';
+import {
+	actorIdsOf,
+	compareDated,
+	eventKey,
+	eventSpan,
+	headOf,
+	type EventHead
+} from '../model/events';
 import type {
 	Actor,
 	ActorId,
@@ -151,15 +159,29 @@ export interface StoredPeriod extends Period {
 	datasetId: DatasetId;
 }
 
-/** What a change did: an event edited, created or deleted in the app. */
-export type ChangeKind = 'event.edit' | 'event.create' | 'event.delete';
+export type { ChangeKind } from '../model/changes';
+
+/** One event as a change left it: its record before and after (absent: not there). */
+export interface EventStep {
+	datasetId: DatasetId;
+	before?: StoredEvent;
+	after?: StoredEvent;
+}
+
+/** One actor as a change left it: its record before and after (absent: not there). */
+export interface ActorStep {
+	before?: Actor;
+	after?: Actor;
+}
 
 /**
  * One change a user made, kept so it can be undone and redone across reloads (schema version 8),
- * and as the event's history (version 9 finds an event's changes by its id). `before` and
- * `after` are the event's whole stored record: undoing writes `before` back (or takes the event
- * out, for a creation), and only when the event is still `after` (another tab may have changed
- * it since). A new change drops the changes undone before it: history is a line.
+ * and as the history of the events it touched (version 10 finds them by key). A change of one
+ * event keeps its record before and after (`before`, `after`); a change of an actor that reaches
+ * into events (an edit, a deletion, a merge) keeps every record it touched (`events`,
+ * `actors`). Undoing writes the `before` records back, and only over records still as the
+ * change left them (another tab may have changed them since). A new change drops the changes
+ * undone before it: history is a line.
  */
 export interface ChangeRecord {
 	/** Order of the changes, from 1 (IndexedDB's auto-increment). */
@@ -167,13 +189,19 @@ export interface ChangeRecord {
 	/** When the change was made (ISO 8601, UTC). */
 	at: string;
 	kind: ChangeKind;
-	datasetId: DatasetId;
-	/** The event changed (the index of an event's history). */
-	eventId: EventId;
+	/** The one event changed (an event's edit, creation or deletion). */
+	datasetId?: DatasetId;
+	eventId?: EventId;
 	/** The event before the change; absent when the change created it. */
 	before?: StoredEvent;
 	/** The event after the change; absent when the change deleted it. */
 	after?: StoredEvent;
+	/** Every event a change of several records touched (see `EventStep`). */
+	events?: EventStep[];
+	/** Every actor it touched (see `ActorStep`). */
+	actors?: ActorStep[];
+	/** The keys of every event the change touched: the index of an event's history. */
+	eventKeys: string[];
 	/** Undone (and not yet redone). */
 	undone: boolean;
 }
@@ -327,6 +355,21 @@ export class TramaDatabase extends Dexie {
 					.modify((change: ChangeRecord) => {
 						const record = change.after ?? change.before;
 						if (record) change.eventId = record.id;
+					});
+			});
+		// Version 10 finds an event's history through every change that touched it (a merge of
+		// actors touches many): each change lists the keys of its events.
+		this.version(10)
+			.stores({ changes: '++seq, *eventKeys' })
+			.upgrade(async (tx) => {
+				await tx
+					.table('changes')
+					.toCollection()
+					.modify((change: ChangeRecord) => {
+						change.eventKeys =
+							change.datasetId !== undefined && change.eventId !== undefined
+								? [eventKey({ datasetId: change.datasetId, id: change.eventId })]
+								: [];
 					});
 			});
 	}

@@ -14,7 +14,9 @@ import {
 import { sameValue } from '../model/changes';
 import { MessageError } from '../model/errors';
 import { msg, type Problem } from '../model/messages';
+import { mergedActor, mergeInEvent, names, relationsLost, withoutActor } from '../model/actors';
 import {
+	actorSchema,
 	eventSchema,
 	type Actor,
 	type ActorId,
@@ -29,7 +31,9 @@ import {
 import { validate } from '../model/validate';
 import {
 	datasetBlocks,
+	type ActorStep,
 	type ChangeRecord,
+	type EventStep,
 	headsOf,
 	RECORD_BLOCK_SIZE,
 	toStored,
@@ -41,7 +45,7 @@ import {
 } from './database';
 import { BlockSplice } from './splice';
 
-export type { ChangeRecord } from './database';
+export type { ActorStep, ChangeKind, ChangeRecord, EventStep } from './database';
 export type { LocatedHead, StoredEvent, StoredHead, StoredPeriod } from './database';
 
 /**
@@ -154,9 +158,40 @@ function mergeTwo<T extends Dated>(a: readonly T[], b: readonly T[]): T[] {
 /** Whether two stored records of an event hold the same data (their fields' order aside). */
 const sameRecord = (a: StoredEvent, b: StoredEvent): boolean => sameValue(a, b);
 
+/** Up to this many events in one change are spliced into their blocks; more rewrite them. */
+const SPLICE_AT_MOST = 8;
+
+/** What merging one actor into another changes (see `Repository.mergePlan`). */
+export interface MergePlan {
+	keep: Actor;
+	drop: Actor;
+	/** The kept actor as the merge leaves it. */
+	merged: Actor;
+	events: Required<EventStep>[];
+	/** Relations between the two actors, which would link the kept one to itself. */
+	relationsLost: number;
+	aliasesAdded: string[];
+}
+
+/** Every record a change touched, whatever its shape (one event, or several records). */
+function stepsOf(change: ChangeRecord): { events: EventStep[]; actors: ActorStep[] } {
+	const one =
+		change.datasetId !== undefined && (change.before || change.after)
+			? [
+					{
+						datasetId: change.datasetId,
+						...(change.before ? { before: change.before } : {}),
+						...(change.after ? { after: change.after } : {})
+					}
+				]
+			: [];
+	return { events: change.events ?? one, actors: change.actors ?? [] };
+}
+
 /** The title of the event a change is about (as it was after the change, if it still was). */
-export function changeTitle(change: Pick<ChangeRecord, 'before' | 'after'>): string {
-	return (change.after ?? change.before)?.title ?? '';
+export function changeTitle(change: Pick<ChangeRecord, 'before' | 'after' | 'actors'>): string {
+	const actor = change.actors?.[0];
+	return (change.after ?? change.before)?.title ?? (actor?.after ?? actor?.before)?.name ?? '';
 }
 
 /** An event checked against the model, as stored in a dataset; a refusal names its first problem. */
@@ -420,7 +455,17 @@ export class Repository {
 			await this.#checkActors(after);
 			await blocks.insert(after);
 			await blocks.write();
-			await this.#log({ kind: 'event.edit', datasetId, eventId: after.id, before, after }, now);
+			await this.#log(
+				{
+					kind: 'event.edit',
+					datasetId,
+					eventId: after.id,
+					before,
+					after,
+					eventKeys: [eventKey(after)]
+				},
+				now
+			);
 			return true;
 		});
 	}
@@ -461,7 +506,10 @@ export class Repository {
 			await blocks.insert(after);
 			await blocks.write();
 			await this.db.datasets.update(datasetId, { eventCount: dataset.eventCount + 1 });
-			await this.#log({ kind: 'event.create', datasetId, eventId: after.id, after }, now);
+			await this.#log(
+				{ kind: 'event.create', datasetId, eventId: after.id, after, eventKeys: [eventKey(after)] },
+				now
+			);
 		});
 	}
 
@@ -481,7 +529,10 @@ export class Repository {
 			if (!before) throw new MessageError(msg('store.noEvent', { dataset: datasetId, id }));
 			await blocks.write();
 			await this.db.datasets.update(datasetId, { eventCount: dataset.eventCount - 1 });
-			await this.#log({ kind: 'event.delete', datasetId, eventId: id, before }, now);
+			await this.#log(
+				{ kind: 'event.delete', datasetId, eventId: id, before, eventKeys: [eventKey(before)] },
+				now
+			);
 			return before;
 		});
 	}
@@ -523,8 +574,8 @@ export class Repository {
 	 */
 	async eventHistory(datasetId: DatasetId, id: EventId): Promise<ChangeRecord[]> {
 		return this.db.changes
-			.where('[datasetId+eventId]')
-			.equals([datasetId, id])
+			.where('eventKeys')
+			.equals(eventKey({ datasetId, id }))
 			.filter((c) => !c.undone)
 			.sortBy('seq');
 	}
@@ -545,29 +596,231 @@ export class Repository {
 			const { undo, redo } = await this.undoState();
 			const change = direction === 'undo' ? undo : redo;
 			if (!change || change.seq === undefined) return undefined;
-			const [from, to] =
-				direction === 'undo' ? [change.after, change.before] : [change.before, change.after];
-			const dataset = await this.#dataset(change.datasetId);
-			const blocks = new BlockSplice(db, change.datasetId);
-			// Only an event still as this change left it is changed back: another tab, or an
-			// import, may have changed it since, and that must not be overwritten. Likewise an
-			// event deleted is not brought back over one made since with its id.
+			const back = direction === 'undo';
+			const { events, actors } = stepsOf(change);
 			const since = () =>
 				new MessageError(msg('store.changedSince', { title: changeTitle(change) }));
-			if (from) {
-				const stored = await blocks.remove(from.id);
-				if (!stored || !sameRecord(stored, from)) throw since();
-			} else if (to && (await blocks.has(to.id))) throw since();
-			if (to) {
-				await this.#checkActors(to);
-				await blocks.insert(to);
+			// Only records still as this change left them are changed back: another tab, or an
+			// import, may have changed them since, and that must not be overwritten.
+			for (const step of actors) {
+				const [from, to] = back ? [step.after, step.before] : [step.before, step.after];
+				const id = (from ?? to)?.id;
+				if (id === undefined) continue;
+				const stored = await db.actors.get(id);
+				if (from ? !stored || !sameValue(stored, from) : stored !== undefined) throw since();
+				if (to) await db.actors.put(to);
 			}
-			await blocks.write();
-			const count = (to ? 1 : 0) - (from ? 1 : 0);
-			if (count !== 0)
-				await db.datasets.update(change.datasetId, { eventCount: dataset.eventCount + count });
-			await db.changes.update(change.seq, { undone: direction === 'undo' });
+			await this.#applyEventSteps(
+				events.map((e) => ({
+					datasetId: e.datasetId,
+					from: back ? e.after : e.before,
+					to: back ? e.before : e.after
+				})),
+				since
+			);
+			for (const step of actors) {
+				const gone = back ? !step.before : !step.after;
+				const id = (step.before ?? step.after)?.id;
+				if (gone && id !== undefined) await db.actors.delete(id);
+			}
+			await db.changes.update(change.seq, { undone: back });
 			return change;
+		});
+	}
+
+	/**
+	 * Changes events from one record to another, checking first that each is still `from` (or,
+	 * where `from` is absent, that no event has its id): `since` says why not. A few events are
+	 * spliced into their blocks; many (an actor's merge) rewrite their datasets' blocks whole, in
+	 * one read and one write each. Datasets' counts follow. Call inside a transaction.
+	 */
+	async #applyEventSteps(
+		steps: readonly { datasetId: DatasetId; from?: StoredEvent; to?: StoredEvent }[],
+		since: () => Error
+	): Promise<void> {
+		const byDataset = new Map<DatasetId, typeof steps>();
+		for (const step of steps)
+			byDataset.set(step.datasetId, [...(byDataset.get(step.datasetId) ?? []), step]);
+		for (const [datasetId, own] of byDataset) {
+			const dataset = await this.#dataset(datasetId);
+			for (const { to } of own) if (to) await this.#checkActors(to);
+			if (own.length <= SPLICE_AT_MOST) {
+				const blocks = new BlockSplice(this.db, datasetId);
+				for (const { from, to } of own) {
+					if (from) {
+						const stored = await blocks.remove(from.id);
+						if (!stored || !sameRecord(stored, from)) throw since();
+					} else if (to && (await blocks.has(to.id))) throw since();
+				}
+				for (const { to } of own) if (to) await blocks.insert(to);
+				await blocks.write();
+			} else {
+				const byId = new Map((await this.#storedEvents(datasetId)).map((e) => [e.id, e]));
+				for (const { from, to } of own) {
+					const id = (from ?? to)?.id as EventId;
+					const stored = byId.get(id);
+					if (from ? !stored || !sameRecord(stored, from) : stored !== undefined) throw since();
+					if (to) byId.set(id, to);
+					else byId.delete(id);
+				}
+				await this.#rewrite(datasetId, [...byId.values()]);
+			}
+			const count = own.reduce((n, { from, to }) => n + (to ? 1 : 0) - (from ? 1 : 0), 0);
+			if (count !== 0)
+				await this.db.datasets.update(datasetId, { eventCount: dataset.eventCount + count });
+		}
+	}
+
+	/** Every stored event of a dataset. Call inside a transaction. */
+	async #storedEvents(datasetId: DatasetId): Promise<StoredEvent[]> {
+		return (await this.recordsOfDataset(datasetId).toArray()).flatMap((b) => b.events);
+	}
+
+	/** Writes a dataset's events again as blocks. Call inside a transaction. */
+	async #rewrite(datasetId: DatasetId, events: readonly StoredEvent[]): Promise<void> {
+		const blocks = datasetBlocks(datasetId, events);
+		await this.#removeBlocks(datasetId);
+		await this.db.records.bulkPut(blocks.records);
+		await this.db.heads.bulkPut(blocks.heads);
+	}
+
+	// -- actors ---------------------------------------------------------------------------------
+
+	/**
+	 * The events (their stored records) that name an actor, in every dataset, in date order: the
+	 * head blocks' actor index says which blocks to read.
+	 */
+	async eventsNaming(id: ActorId): Promise<StoredEvent[]> {
+		const blocks = await this.db.heads.where('actorIds').equals(id).toArray();
+		const refs: RecordRef[] = [];
+		for (const block of blocks)
+			for (const h of headsOf(block))
+				if (names(h, id))
+					refs.push({
+						key: eventKey({ datasetId: block.datasetId, id: h.id }),
+						block: h.recordBlock
+					});
+		const found = await this.eventsByKey(refs);
+		return found.filter((e) => e !== undefined).sort(compareDated);
+	}
+
+	/**
+	 * Adds an actor, or saves an edited one (same id); false when nothing changed. Kept as a
+	 * change, so it can be undone.
+	 */
+	async saveActor(input: Actor, now: Date = new Date()): Promise<boolean> {
+		const checked = validate(actorSchema, input);
+		if (!checked.ok) {
+			const [first] = checked.problems as [Problem, ...Problem[]];
+			throw new MessageError(
+				msg('store.invalidActor', { path: first.path, reason: first.message })
+			);
+		}
+		const actor = checked.value;
+		const { db } = this;
+		return this.#changing(async () => {
+			const before = await db.actors.get(actor.id);
+			if (before && sameValue(before, actor)) return false;
+			await db.actors.put(actor);
+			await this.#log(
+				{
+					kind: before ? 'actor.edit' : 'actor.create',
+					actors: [{ ...(before ? { before } : {}), after: actor }],
+					eventKeys: []
+				},
+				now
+			);
+			return true;
+		});
+	}
+
+	/**
+	 * Deletes an actor. While events name it, it is refused (with how many), unless
+	 * `fromEvents`: then it is taken out of those events (their participants and relations) in
+	 * the same transaction. Kept as a change, so it can be undone.
+	 */
+	async deleteActor(id: ActorId, fromEvents = false, now: Date = new Date()): Promise<number> {
+		const { db } = this;
+		return this.#changing(async () => {
+			const actor = await db.actors.get(id);
+			if (!actor) throw new MessageError(msg('store.noActor', { id }));
+			const using = await this.eventsNaming(id);
+			if (using.length > 0 && !fromEvents)
+				throw new MessageError(msg('store.actorInUse', { name: actor.name, count: using.length }));
+			const events = using.map((before) => ({
+				datasetId: before.datasetId,
+				before,
+				after: toStored(withoutActor(fromStored(before), id), before.datasetId)
+			}));
+			await this.#applyEventSteps(
+				events.map((e) => ({ datasetId: e.datasetId, from: e.before, to: e.after })),
+				() => new MessageError(msg('store.changedSince', { title: actor.name }))
+			);
+			await db.actors.delete(id);
+			await this.#log(
+				{
+					kind: 'actor.delete',
+					events,
+					actors: [{ before: actor }],
+					eventKeys: events.map((e) => eventKey(e.before))
+				},
+				now
+			);
+			return events.length;
+		});
+	}
+
+	/**
+	 * What merging `drop` into `keep` would change: the events that name `drop`, the relations
+	 * between the two that would go, and the names `keep` would gain as aliases.
+	 */
+	async mergePlan(keepId: ActorId, dropId: ActorId): Promise<MergePlan> {
+		const [keep, drop] = await this.db.actors.bulkGet([keepId, dropId]);
+		if (!keep) throw new MessageError(msg('store.noActor', { id: keepId }));
+		if (!drop) throw new MessageError(msg('store.noActor', { id: dropId }));
+		if (keepId === dropId) throw new MessageError(msg('store.mergeSelf'));
+		const using = await this.eventsNaming(dropId);
+		const merged = mergedActor(keep, drop);
+		const events = using.map((before) => ({
+			datasetId: before.datasetId,
+			before,
+			after: toStored(mergeInEvent(fromStored(before), keepId, dropId), before.datasetId)
+		}));
+		return {
+			keep,
+			drop,
+			merged,
+			events,
+			relationsLost: using.reduce((n, e) => n + relationsLost(e, keepId, dropId), 0),
+			aliasesAdded: merged.aliases.filter((a) => !keep.aliases.includes(a))
+		};
+	}
+
+	/**
+	 * Merges `drop` into `keep`: every event and relation that named `drop` names `keep`, and
+	 * `drop`'s names become `keep`'s aliases; `drop` goes. One transaction, kept as a change, so
+	 * it can be undone.
+	 */
+	async mergeActors(keepId: ActorId, dropId: ActorId, now: Date = new Date()): Promise<MergePlan> {
+		const { db } = this;
+		return this.#changing(async () => {
+			const plan = await this.mergePlan(keepId, dropId);
+			await db.actors.put(plan.merged);
+			await this.#applyEventSteps(
+				plan.events.map((e) => ({ datasetId: e.datasetId, from: e.before, to: e.after })),
+				() => new MessageError(msg('store.changedSince', { title: plan.drop.name }))
+			);
+			await db.actors.delete(dropId);
+			await this.#log(
+				{
+					kind: 'actor.merge',
+					events: plan.events,
+					actors: [{ before: plan.keep, after: plan.merged }, { before: plan.drop }],
+					eventKeys: plan.events.map((e) => eventKey(e.before))
+				},
+				now
+			);
+			return plan;
 		});
 	}
 

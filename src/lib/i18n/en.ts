@@ -8,7 +8,7 @@ import type { DetectedFormat, Mappable, Stage } from '../model/import';
 import type { Field, JsonSyntaxError, Message } from '../model/messages';
 import type { MediaKind } from '../model/media';
 import type { ActorKind, Confidence, EventKind, RelationType } from '../model/schema';
-import type { EventField } from '../model/changes';
+import type { ChangeKind, EventField } from '../model/changes';
 import { renderMessage, type MessageLanguage, type MessageTexts } from './render';
 
 const plural = new Intl.PluralRules('en');
@@ -290,6 +290,10 @@ const messages = {
 		`“${title}” has been changed since (in another tab?): nothing was undone or redone`,
 	'store.editedSince': ({ title }) =>
 		`“${title}” was changed elsewhere (another tab?) while you edited it: nothing was saved. Cancel, open it again and redo your change.`,
+	'store.invalidActor': ({ path, reason }) => (path ? `${path}: ${reason}` : String(reason)),
+	'store.actorInUse': ({ name, count: n }) =>
+		`${name} is named by ${count(n, 'event', 'events')}: remove them from those events first, or choose to.`,
+	'store.mergeSelf': () => 'an actor cannot be merged into itself',
 	'store.invalidEvent': ({ path, reason }) => (path ? `${path}: ${reason}` : String(reason)),
 	'store.eventWithoutId': ({ dataset, index }) =>
 		`event ${index + 1} of dataset "${dataset}" has no id: nothing was written`,
@@ -702,17 +706,22 @@ export const en = {
 		saved: (title: string) => `Saved “${title}”.`,
 		unchanged: (title: string) => `Nothing changed in “${title}”.`,
 		created: (title: string) => `Added “${title}”.`,
-		deleted: (title: string) => `Deleted “${title}”.`
+		deleted: (title: string) => `Deleted “${title}”.`,
+		moved: (title: string, date: string) => `Moved “${title}” to ${date}.`
 	},
 	history: {
 		undo: 'Undo',
 		/** A change, named in the undo and redo buttons and notices. */
-		change: (kind: 'event.edit' | 'event.create' | 'event.delete', title: string) =>
-			kind === 'event.create'
-				? `adding “${title}”`
-				: kind === 'event.delete'
-					? `deleting “${title}”`
-					: `the change to “${title}”`,
+		change: (kind: ChangeKind, title: string) =>
+			({
+				'event.edit': `the change to “${title}”`,
+				'event.create': `adding “${title}”`,
+				'event.delete': `deleting “${title}”`,
+				'actor.create': `adding the actor ${title}`,
+				'actor.edit': `the change to the actor ${title}`,
+				'actor.delete': `deleting the actor ${title}`,
+				'actor.merge': `the merge into ${title}`
+			})[kind],
 		undone: (what: string) => `Undid ${what}.`,
 		redone: (what: string) => `Redid ${what}.`,
 		nothingToUndo: 'Nothing to undo.',

@@ -3,6 +3,16 @@
  */
 import type { TramaEvent } from './schema';
 
+/** What a change did: an event or an actor edited, created or deleted, two actors merged. */
+export type ChangeKind =
+	| 'event.edit'
+	| 'event.create'
+	| 'event.delete'
+	| 'actor.create'
+	| 'actor.edit'
+	| 'actor.delete'
+	| 'actor.merge';
+
 /** The fields of an event a change can touch, in the order the history lists them. */
 export const EVENT_FIELDS = [
 	'title',

@@ -215,6 +215,9 @@ export const MESSAGE_PARAMS = {
 	'store.noActor': { id: 'text' },
 	'store.changedSince': { title: 'text' },
 	'store.editedSince': { title: 'text' },
+	'store.invalidActor': { path: 'text', reason: 'message' },
+	'store.actorInUse': { name: 'text', count: 'number' },
+	'store.mergeSelf': {},
 	'store.invalidEvent': { path: 'text', reason: 'message' },
 
 	/** An error that carries no message of ours (a browser's or a library's): its own text. */

@@ -23,6 +23,7 @@ import {
 	type TramaEvent
 } from '../model/schema';
 import { describeError, t } from '../i18n';
+import { formatEventDateMain } from '../i18n/format';
 import { actorName, eventKey, indexById, type EventKey } from '../model/events';
 import { Live } from './live.svelte';
 import { RecordCache } from './records.svelte';
@@ -225,6 +226,25 @@ export class AppState {
 				? { kind: 'info', text: t.editor.saved(event.title), undo: true }
 				: { kind: 'info', text: t.editor.unchanged(event.title) };
 		}, onError);
+	}
+
+	/**
+	 * Saves an event moved in time (a drag on the timeline); true when it was saved. The notice
+	 * says where it went, and offers to undo it.
+	 */
+	async moveEvent(
+		datasetId: DatasetId,
+		moved: TramaEvent,
+		expected: StoredEvent
+	): Promise<boolean> {
+		return this.act(async () => {
+			await this.repo.editEvent(datasetId, moved, undefined, expected);
+			return {
+				kind: 'info',
+				text: t.editor.moved(moved.title, formatEventDateMain(moved)),
+				undo: true
+			};
+		});
 	}
 
 	/**

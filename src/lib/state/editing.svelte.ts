@@ -2,10 +2,11 @@
  * The event form beside the views: which event it edits (a stored one, or a new one), and what
  * saving, duplicating and deleting do. The form itself only collects fields.
  */
-import { t } from '../i18n';
+import { describeError, t } from '../i18n';
+import { sameValue } from '../model/changes';
 import { fromStored, type StoredEvent } from '../db/repository';
 import type { PartialDate } from '../model/dates';
-import { datasetOfKey, eventKey, type EventKey } from '../model/events';
+import { datasetOfKey, eventKey, shiftEvent, type EventKey } from '../model/events';
 import { foldAccents } from '../model/text';
 import type { ActorId, DatasetId, EventId, TramaEvent } from '../model/schema';
 import type { AppState } from './app.svelte';
@@ -125,6 +126,25 @@ export class EditingState {
 			this.#host.reveal(eventKey({ datasetId: into.id, id }));
 		}
 		return reason;
+	}
+
+	/**
+	 * Moves a stored event in time by about `deltaMs` (a drag on the timeline), each date at its
+	 * own precision; a drag too short to change any date changes nothing.
+	 */
+	async move(key: EventKey, deltaMs: number): Promise<void> {
+		const app = this.#host.app;
+		const [record] = await app.repo.eventsByKey([key]);
+		if (!record) return;
+		let moved: TramaEvent;
+		try {
+			moved = shiftEvent(fromStored(record), deltaMs);
+		} catch (error) {
+			app.notice = { kind: 'error', text: t.status.actionFailed(describeError(error)) };
+			return;
+		}
+		if (sameValue(moved, fromStored(record))) return;
+		await app.moveEvent(record.datasetId, moved, record);
 	}
 
 	/** Deletes a stored event; the notice offers to undo it. */

@@ -15,8 +15,13 @@ export interface VisItem {
 	type: 'range' | 'point' | 'box';
 	className: string;
 	content: string;
+	/** Only the selected event can be dragged (in time, not to another lane). */
+	editable: false | { updateTime: true; updateGroup: false; remove: false };
 	item: TimelineItem;
 }
+
+/** What a draggable item may do: move in time only. */
+const MOVABLE = { updateTime: true, updateGroup: false, remove: false } as const;
 
 export interface VisGroup {
 	id: string;
@@ -43,6 +48,7 @@ export function toVisItem(
 			type: item.type,
 			className: `t-cluster${hasSelected ? ' t-has-selected' : ''}${lit === undefined ? '' : lit ? ' t-hl' : ' t-dim'}`,
 			content: '',
+			editable: false,
 			item
 		};
 	}
@@ -63,6 +69,7 @@ export function toVisItem(
 		type: item.type,
 		className: classes.join(' '),
 		content: '',
+		editable: item.key === selectedKey ? MOVABLE : false,
 		item
 	};
 }

@@ -64,7 +64,7 @@ describe('opening a version-1 database', () => {
 		db = new TramaDatabase(NAME);
 		const repo = new Repository(db);
 		await db.open();
-		expect(db.verno).toBe(9);
+		expect(db.verno).toBe(10);
 
 		expect(await repo.datasets()).toEqual([dataset]);
 		const stored = file.events.map((e) => toStored(e, datasetId)).sort(compareDated);
@@ -179,7 +179,7 @@ describe('opening a version-2 database: the confidence nobody assessed', () => {
 
 		const upgraded = new TramaDatabase(V2);
 		await upgraded.open();
-		expect(upgraded.verno).toBe(9);
+		expect(upgraded.verno).toBe(10);
 		const events = await new Repository(upgraded).events();
 		const confidences = (datasetId: string) => [
 			...new Set(events.filter((e) => e.datasetId === datasetId).map((e) => e.confidence))
@@ -272,7 +272,7 @@ describe('opening a version-4 database: full records move into blocks', () => {
 		const repo = new Repository(db);
 		const expected = many.map((e) => toStored(e, 'big' as DatasetId)).sort(compareDated);
 		expect(await repo.events(['big' as DatasetId])).toEqual(expected);
-		expect(db.verno).toBe(9);
+		expect(db.verno).toBe(10);
 		// 450 events: three record blocks of at most 200, one head block.
 		expect(await db.records.count()).toBe(4);
 		const heads = await repo.heads(['big' as DatasetId]);
@@ -345,7 +345,7 @@ describe('opening a version-6 database: head blocks become text', () => {
 		db = new TramaDatabase(V6);
 		const repo = new Repository(db);
 		const heads = await repo.heads();
-		expect(db.verno).toBe(9);
+		expect(db.verno).toBe(10);
 		const sorted = [...events].sort(compareDated);
 		expect(heads.map((h) => h.id)).toEqual(sorted.map((e) => e.id));
 		expect(heads.map((h) => h.recordBlock)).toEqual(sorted.map((_, i) => Math.floor(i / 200)));
@@ -366,7 +366,7 @@ describe('opening a version-6 database: head blocks become text', () => {
 	});
 });
 
-describe('opening a version-8 database: each change names its event', () => {
+describe('opening a version-8 database: each change names its events', () => {
 	const V8 = 'upgrade-from-8';
 
 	it('finds the edits version 8 kept as the event’s history, and still undoes them', async () => {
@@ -400,7 +400,7 @@ describe('opening a version-8 database: each change names its event', () => {
 		db = new TramaDatabase(V8);
 		const repo = new Repository(db);
 		const history = await repo.eventHistory(dataset8, before.id);
-		expect(db.verno).toBe(9);
+		expect(db.verno).toBe(10);
 		expect(history.map((c) => [c.eventId, c.before?.title, c.after?.title])).toEqual([
 			['e-1', 'Before', 'After']
 		]);

@@ -4,8 +4,15 @@ import { DEFAULT_DATASET_ID, Repository, fromStored, mergeByDate } from '$lib/db
 import { compareDated, eventKey } from '$lib/model/events';
 import { headsOf, toStored } from '$lib/db/database';
 import { BlockSplice } from '$lib/db/splice';
-import type { ActorId, DatasetId, EventId, TramaEventInput } from '$lib/model/schema';
-import { event, eventInput, meetings, nativeFile, rejection } from '../helpers';
+import {
+	actorSchema,
+	nativeFileSchema,
+	type ActorId,
+	type DatasetId,
+	type EventId,
+	type TramaEventInput
+} from '$lib/model/schema';
+import { actorInputs, event, eventInput, meetings, nativeFile, rejection } from '../helpers';
 
 let repo: Repository;
 let n = 0;
@@ -766,6 +773,20 @@ describe('changing one event of a large dataset in place', () => {
 		for (let step = 0; step < 60; step++) await repo.undo();
 		await expectBlocksHold(many.map((e) => e.id));
 	});
+	it('merges an actor named by thousands of events in one write of the dataset, and undoes it', async () => {
+		await repo.writeDataset(nativeFile(many, { id: 'big', name: 'Big' }), { kind: 'paste' });
+		const plan = await repo.mergeActors('putin' as ActorId, 'kim-jong-un' as ActorId);
+		expect(plan.events).toHaveLength(2_750);
+		const heads = await repo.heads([big]);
+		expect(heads.every((h) => h.participants[0]?.actor === 'putin')).toBe(true);
+		expect(await repo.eventsNaming('kim-jong-un' as ActorId)).toEqual([]);
+		await expectBlocksHold(many.map((e) => e.id));
+		await repo.undo();
+		expect((await repo.eventsNaming('kim-jong-un' as ActorId)).map((e) => e.id)).toEqual(
+			many.filter((_, i) => i % 2 === 0).map((e) => e.id)
+		);
+	});
+
 	it('builds the blocks again when one grows past three times its size', async () => {
 		await repo.writeDataset(nativeFile(many.slice(0, 400), { id: 'big', name: 'Big' }), {
 			kind: 'paste'
@@ -803,3 +824,88 @@ async function datasetEvent(
 	if (!e) throw new Error(`no ${id}`);
 	return { ...e, ...change } as Parameters<Repository['editEvent']>[1];
 }
+
+describe('actors: edit, delete, merge, each undone', () => {
+	const putin = 'putin' as ActorId;
+	const actor = async (id: string) => (await repo.actors()).find((a) => a.id === id);
+
+	beforeEach(async () => {
+		await repo.writeDataset(nativeFile(meetings), { kind: 'paste' });
+	});
+
+	it('adds and edits an actor, refuses a bad one, and undoes the edit', async () => {
+		await repo.saveActor({
+			id: 'lavrov' as ActorId,
+			name: 'Sergei Lavrov',
+			aliases: [],
+			kind: 'person'
+		});
+		expect((await actor('lavrov'))?.name).toBe('Sergei Lavrov');
+		const was = await actor('putin');
+		if (!was) throw new Error('no Putin');
+		await repo.saveActor({ ...was, aliases: [...was.aliases, 'Putin'] });
+		expect((await repo.undoState()).undo?.kind).toBe('actor.edit');
+		expect(await rejection(repo.saveActor({ ...was, name: ' ' }))).toMatch(/^name: /);
+		await repo.undo();
+		expect(await actor('putin')).toEqual(was);
+		expect(await repo.saveActor(was)).toBe(false);
+	});
+
+	it('refuses to delete an actor events name, unless asked to take it out of them; undo puts it all back', async () => {
+		const before = await repo.events();
+		expect(await rejection(repo.deleteActor('shoigu' as ActorId))).toBe(
+			'Sergei Shoigu is named by 1 event: remove them from those events first, or choose to.'
+		);
+		expect(await repo.deleteActor('shoigu' as ActorId, true)).toBe(1);
+		expect(await actor('shoigu')).toBeUndefined();
+		const visit = (await repo.events()).find((e) => e.id === 'shoigu-pyongyang-2023');
+		expect(visit?.participants.map((p) => p.actor)).not.toContain('shoigu');
+		expect(visit?.actorIds).not.toContain('shoigu');
+		// The heads the views draw from no longer name it either.
+		expect(await repo.eventsNaming('shoigu' as ActorId)).toEqual([]);
+		await repo.undo();
+		expect(await actor('shoigu')).toBeDefined();
+		expect(await repo.events()).toEqual(before);
+	});
+
+	it('merges one actor into another across datasets, keeps it in each event’s history, and undoes it', async () => {
+		// A second dataset where "Putin" was pasted as an actor of its own.
+		const pasted = { id: 'pasted-putin', name: 'Putin', aliases: [], kind: 'person' } as const;
+		const file = nativeFileSchema.parse({
+			format: 'trama',
+			version: 1,
+			dataset: { id: 'other', name: 'Other' },
+			actors: [...actorInputs, pasted],
+			events: [
+				eventInput({
+					id: 'call',
+					participants: [{ actor: 'pasted-putin' }, { actor: 'xi-jinping' }],
+					relations: [{ type: 'called', source: 'pasted-putin', target: 'xi-jinping' }]
+				})
+			]
+		});
+		await repo.importDatasets([{ file, origin: { kind: 'paste' } }]);
+		const plan = await repo.mergePlan(putin, 'pasted-putin' as ActorId);
+		expect(plan.events.map((e) => e.before.id)).toEqual(['call']);
+		expect(plan.aliasesAdded).toEqual(['Putin']);
+		expect(plan.relationsLost).toBe(0);
+		const before = await repo.events();
+		await repo.mergeActors(putin, 'pasted-putin' as ActorId, new Date('2026-12-02T13:00:00Z'));
+		expect(await actor('pasted-putin')).toBeUndefined();
+		expect((await actor('putin'))?.aliases).toContain('Putin');
+		const call = (await repo.events()).find((e) => e.id === 'call');
+		expect(call?.participants.map((p) => p.actor)).toEqual(['putin', 'xi-jinping']);
+		expect(call?.relations).toEqual([{ type: 'called', source: 'putin', target: 'xi-jinping' }]);
+		const history = await repo.eventHistory('other' as DatasetId, 'call' as EventId);
+		expect(history.map((c) => [c.kind, c.at])).toEqual([
+			['actor.merge', '2026-12-02T13:00:00.000Z']
+		]);
+		expect(await rejection(repo.mergeActors(putin, putin))).toBe(
+			'an actor cannot be merged into itself'
+		);
+		await repo.undo();
+		expect(await repo.events()).toEqual(before);
+		expect(await actor('pasted-putin')).toEqual(actorSchema.parse(pasted));
+		expect((await actor('putin'))?.aliases).not.toContain('Putin');
+	});
+});

@@ -305,3 +305,27 @@ describe('dates other formats write', () => {
 		expect(e.ok ? e.value : e.error.code).toBe('date.yearOutOfRange');
 	});
 });
+
+describe('a date moved by a drag keeps its precision', () => {
+	const D = 86_400_000;
+	const pd = (s: string) => s as PartialDate;
+	it('moves days by whole days, months by whole months, years by whole years', async () => {
+		const { shiftDate } = await import('$lib/model/dates');
+		expect(shiftDate(pd('2023-09-13'), 2.4 * D)).toBe('2023-09-15');
+		expect(shiftDate(pd('2023-09-13'), -13.6 * D)).toBe('2023-08-30');
+		expect(shiftDate(pd('2023-09'), 40 * D)).toBe('2023-10');
+		expect(shiftDate(pd('2023-11'), 75 * D)).toBe('2024-01');
+		expect(shiftDate(pd('2023-01'), -20 * D)).toBe('2022-12');
+		expect(shiftDate(pd('2023'), 200 * D)).toBe('2024');
+		expect(shiftDate(pd('2023'), 100 * D)).toBe('2023');
+		expect(shiftDate(pd('-0299'), -366 * D)).toBe('-0300');
+	});
+
+	it('moves a time by whole minutes, keeping its seconds and its zone, or its lack of one', async () => {
+		const { shiftDate } = await import('$lib/model/dates');
+		expect(shiftDate(pd('2023-09-13T10:00Z'), 90.4 * 60_000)).toBe('2023-09-13T11:30Z');
+		expect(shiftDate(pd('2023-09-13T10:00:05Z'), 60_000)).toBe('2023-09-13T10:01:05Z');
+		// A wall time the source gave without a zone does not gain one.
+		expect(shiftDate(pd('2023-09-13T23:50'), 20 * 60_000)).toBe('2023-09-14T00:10');
+	});
+});
