@@ -23,6 +23,7 @@ export const loadImportDialog = once(() => import('$lib/ui/import/ImportDialog.s
 export const loadExportDialog = once(() => import('$lib/ui/export/ExportDialog.svelte'));
 export const loadEventEditor = once(() => import('$lib/ui/EventEditorDialog.svelte'));
 export const loadEventHistory = once(() => import('$lib/ui/EventHistory.svelte'));
+export const loadActorDialog = once(() => import('$lib/ui/ActorDialog.svelte'));
 
 /**
  * The timeline's libraries, fetched beside its component rather than after it (the component
@@ -52,7 +53,8 @@ export function preloadViews(onstart?: () => void): () => void {
 				loadImportDialog,
 				loadExportDialog,
 				loadEventEditor,
-				loadEventHistory
+				loadEventHistory,
+				loadActorDialog
 			]) {
 				// A failure is shown where the view would be, when the page asks again.
 				load().catch(() => undefined);

@@ -131,7 +131,7 @@ test('the form refuses what cannot be saved, beside the field, and saves nothing
 	await form.getByLabel('Add a participant').fill('Nobody Atall');
 	await form.getByLabel('Add a participant').press('Enter');
 	await expect(form.getByTestId('editor-participants')).toContainText(
-		'No actor is called “Nobody Atall” (actors come with the datasets).'
+		'No actor is called “Nobody Atall”.'
 	);
 	await form.getByRole('button', { name: 'Add a source' }).click();
 	await form.getByLabel('Address (URL)').fill('ftp://example.org/file');

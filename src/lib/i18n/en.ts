@@ -662,7 +662,7 @@ export const en = {
 		rolePlaceholder: 'role',
 		roleOf: (name: string) => `Role of ${name}`,
 		removeParticipant: (name: string) => `Remove ${name}`,
-		noSuchActor: (text: string) => `No actor is called “${text}” (actors come with the datasets).`,
+		noSuchActor: (text: string) => `No actor is called “${text}”.`,
 		severalActors: (text: string, names: string[], more: boolean) =>
 			`Several actors match “${text}” (${names.join(', ')}${more ? '…' : ''}): choose one from the list.`,
 		alreadyParticipant: (name: string) => `${name} is a participant already.`,
@@ -709,6 +709,57 @@ export const en = {
 		deleted: (title: string) => `Deleted “${title}”.`,
 		moved: (title: string, date: string) => `Moved “${title}” to ${date}.`
 	},
+	actors: {
+		edit: 'Edit',
+		editHint: 'Edit this actor’s name, aliases, kind, country and description',
+		merge: 'Merge…',
+		mergeHint: 'This actor is the same as another: merge the two',
+		delete: 'Delete',
+		deleteHint: 'Delete this actor',
+		editLabel: (name: string) => `Edit the actor ${name}`,
+		name: 'Name',
+		aliases: 'Aliases',
+		aliasesHint: 'One per line, in any script: Владимир Путин, Vladímir Putin',
+		kind: 'Kind',
+		country: 'Country',
+		description: 'Description',
+		save: 'Save',
+		cancel: 'Cancel',
+		nameEmpty: 'The name is empty',
+		saved: (name: string) => `Saved the actor ${name}.`,
+		created: (name: string) => `Added the actor ${name}.`,
+		unchanged: (name: string) => `Nothing changed in the actor ${name}.`,
+		deleted: (name: string, n: number) =>
+			n === 0
+				? `Deleted the actor ${name}.`
+				: `Deleted the actor ${name}, taken out of ${count(n, 'event', 'events')}.`,
+		merged: (drop: string, keep: string, n: number) =>
+			`Merged ${drop} into ${keep}: ${count(n, 'event', 'events')} changed.`,
+		mergeLabel: (name: string) => `Merge ${name} with another actor`,
+		mergeFind: 'The actor it is the same as',
+		mergeFindPlaceholder: 'Name or alias',
+		mergeNone: 'No other actor matches.',
+		mergeKeep: 'Keep',
+		mergeKeepOne: (name: string) => `Keep ${name}`,
+		mergePlan: (n: number, drop: string, keep: string) =>
+			`${count(n, 'event', 'events')} that name ${drop} will name ${keep}.`,
+		mergeAliases: (names: string[]) => `${names.join(', ')} will be kept as aliases.`,
+		mergeLost: (n: number) =>
+			`${count(n, 'relation', 'relations')} between the two will go (it would link the actor to itself).`,
+		mergeGone: (name: string) => `${name} will be deleted. Undo brings everything back.`,
+		mergeConfirm: 'Merge',
+		mergePlanning: 'Reading what the merge would change…',
+		deleteLabel: (name: string) => `Delete the actor ${name}?`,
+		deleteUnused: (name: string) => `${name} is in no event. It can be deleted.`,
+		deleteUsed: (name: string, n: number) =>
+			`${name} is named by ${count(n, 'event', 'events')}. Deleting it takes it out of them: their participants and relations.`,
+		deleteFromEvents: (n: number) => `Take out of ${count(n, 'event', 'events')} and delete`,
+		deleteConfirm: 'Delete actor',
+		checking: 'Looking for the events that name it…',
+		more: (n: number) => `…and ${number.format(n)} more`,
+		createNamed: (name: string) => `Add “${name}” as a new actor`,
+		createKind: 'Kind of the new actor'
+	},
 	history: {
 		undo: 'Undo',
 		/** A change, named in the undo and redo buttons and notices. */
@@ -722,6 +773,8 @@ export const en = {
 				'actor.delete': `deleting the actor ${title}`,
 				'actor.merge': `the merge into ${title}`
 			})[kind],
+		actorMerged: (date: string) => `Actors merged ${date}`,
+		actorDeleted: (date: string) => `An actor was taken out ${date}`,
 		undone: (what: string) => `Undid ${what}.`,
 		redone: (what: string) => `Redid ${what}.`,
 		nothingToUndo: 'Nothing to undo.',

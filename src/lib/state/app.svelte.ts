@@ -272,6 +272,48 @@ export class AppState {
 		});
 	}
 
+	/** Saves an actor (new, or edited); true when saved. The notice offers to undo it. */
+	async saveActor(actor: Actor, onError?: (message: string) => void): Promise<boolean> {
+		return this.act(async () => {
+			const isNew = !this.actorsById.has(actor.id);
+			const changed = await this.repo.saveActor(actor);
+			if (!changed) return { kind: 'info', text: t.actors.unchanged(actor.name) };
+			const text = isNew ? t.actors.created(actor.name) : t.actors.saved(actor.name);
+			return { kind: 'info', text, undo: true };
+		}, onError);
+	}
+
+	/**
+	 * Deletes an actor; with `fromEvents`, takes it out of the events that name it first. True
+	 * when deleted. The notice offers to undo it.
+	 */
+	async deleteActor(
+		actor: Actor,
+		fromEvents: boolean,
+		onError?: (message: string) => void
+	): Promise<boolean> {
+		return this.act(async () => {
+			const n = await this.repo.deleteActor(actor.id, fromEvents);
+			return { kind: 'info', text: t.actors.deleted(actor.name, n), undo: true };
+		}, onError);
+	}
+
+	/** Merges `drop` into `keep`; true when merged. The notice offers to undo it. */
+	async mergeActors(
+		keep: Actor,
+		drop: Actor,
+		onError?: (message: string) => void
+	): Promise<boolean> {
+		return this.act(async () => {
+			const plan = await this.repo.mergeActors(keep.id, drop.id);
+			return {
+				kind: 'info',
+				text: t.actors.merged(drop.name, keep.name, plan.events.length),
+				undo: true
+			};
+		}, onError);
+	}
+
 	/** Takes back the last change made in the app (in any tab), if there is one. */
 	async undo(): Promise<void> {
 		await this.act(async () => {

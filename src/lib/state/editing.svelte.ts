@@ -8,7 +8,7 @@ import { fromStored, type StoredEvent } from '../db/repository';
 import type { PartialDate } from '../model/dates';
 import { datasetOfKey, eventKey, shiftEvent, type EventKey } from '../model/events';
 import { foldAccents } from '../model/text';
-import type { ActorId, DatasetId, EventId, TramaEvent } from '../model/schema';
+import type { Actor, ActorId, ActorKind, DatasetId, EventId, TramaEvent } from '../model/schema';
 import type { AppState } from './app.svelte';
 
 /** Where a new event goes: a dataset there is, or a new one by this name. */
@@ -56,9 +56,17 @@ export interface EditingHost {
 	defaultDataset: () => DatasetId | undefined;
 }
 
+/** What the actor dialog does with an actor: edit it, merge it with another, or delete it. */
+export interface ActorTarget {
+	mode: 'edit' | 'merge' | 'delete';
+	actor: Actor;
+}
+
 export class EditingState {
 	readonly #host: EditingHost;
 	target = $state.raw<EditorTarget | undefined>(undefined);
+	/** The actor dialog's task, if it is open. */
+	actorTarget = $state.raw<ActorTarget | undefined>(undefined);
 
 	constructor(host: EditingHost) {
 		this.#host = host;
@@ -97,6 +105,29 @@ export class EditingState {
 
 	close(): void {
 		this.target = undefined;
+	}
+
+	/** Opens the actor dialog to edit, merge or delete an actor. */
+	manageActor(mode: ActorTarget['mode'], actor: Actor): void {
+		this.actorTarget = { mode, actor };
+	}
+
+	closeActor(): void {
+		this.actorTarget = undefined;
+	}
+
+	/**
+	 * Adds an actor by name (from the event form, when no actor has the name typed); the actor,
+	 * or undefined when the store refused it (the notice says why).
+	 */
+	async createActor(name: string, kind: ActorKind): Promise<Actor | undefined> {
+		const actor: Actor = {
+			id: newEventId(name) as string as ActorId,
+			name: name.trim().replace(/\s+/g, ' '),
+			aliases: [],
+			kind
+		};
+		return (await this.#host.app.saveActor(actor)) ? actor : undefined;
 	}
 
 	/**

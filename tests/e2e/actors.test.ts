@@ -1,0 +1,102 @@
+/**
+ * Correcting actors in the app: adding one from the event form, editing one, merging one that
+ * is the same as another, and deleting one that events still name; each can be undone.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { openTable } from './fixtures';
+
+const editor = (page: Page) => page.getByTestId('event-editor');
+const details = (page: Page) => page.getByTestId('event-details');
+const panel = (page: Page) => page.getByTestId('actor-panel');
+const dialog = (page: Page) => page.getByTestId('actor-dialog');
+const notice = (page: Page) => page.getByTestId('notice');
+
+/** Adds an event through the form with one participant, a new actor made there. */
+async function addEventWithNewActor(page: Page, title: string, actorName: string) {
+	await page.getByTestId('new-event').click();
+	const form = editor(page);
+	await form.getByLabel('Title', { exact: true }).fill(title);
+	await form.getByLabel('Start', { exact: true }).fill('Oct 2023');
+	await form.getByLabel('Add a participant').fill(actorName);
+	await form.getByLabel('Add a participant').press('Enter');
+	await expect(form.getByTestId('editor-participants')).toContainText(
+		`No actor is called “${actorName}”.`
+	);
+	await form.getByLabel('Kind of the new actor').selectOption({ label: 'Person' });
+	await form.getByRole('button', { name: `Add “${actorName}” as a new actor` }).click();
+	await expect(form.getByTestId('editor-participants').locator('li')).toHaveText([
+		new RegExp(actorName)
+	]);
+	await form.getByRole('button', { name: 'Add event' }).click();
+	await expect(notice(page)).toContainText(`Added “${title}”.`);
+	await expect(details(page).getByRole('button', { name: actorName })).toBeVisible();
+}
+
+test('a new actor from the event form, merged into the actor it is, and the merge undone', async ({
+	page
+}) => {
+	await openTable(page);
+	await addEventWithNewActor(page, 'Vova calls Kim', 'Vova');
+
+	// Vova is Vladimir Putin: merge the two from Vova's panel.
+	await details(page).getByRole('button', { name: 'Vova' }).click();
+	await expect(panel(page).getByRole('heading', { level: 2 })).toHaveText('Vova');
+	await panel(page).getByRole('button', { name: 'Merge…' }).click();
+	await dialog(page).getByLabel('The actor it is the same as').fill('putin');
+	await dialog(page).getByRole('button', { name: /^Vladimir Putin/ }).click();
+	await expect(dialog(page).getByLabel('Keep Vladimir Putin')).toBeChecked();
+	const plan = dialog(page).getByTestId('merge-plan');
+	await expect(plan).toContainText('1 event that name Vova will name Vladimir Putin.');
+	await expect(plan).toContainText('Vova will be kept as aliases.');
+	await expect(plan).toContainText('Vova will be deleted. Undo brings everything back.');
+	await dialog(page).getByRole('button', { name: 'Merge', exact: true }).click();
+	await expect(notice(page)).toContainText('Merged Vova into Vladimir Putin: 1 event changed.');
+	await expect(dialog(page)).toBeHidden();
+
+	// The event names Vladimir Putin now, and says so in its history.
+	const row = page.locator('tr[data-event-id]').filter({ hasText: 'Vova calls Kim' });
+	await expect(row.locator('td.col-actors')).toContainText('Vladimir Putin');
+	await row.getByRole('button', { name: 'Vova calls Kim' }).click();
+	await expect(details(page).getByRole('button', { name: 'Vladimir Putin' })).toBeVisible();
+	await expect(page.getByTestId('event-history')).toContainText('Actors merged');
+	await expect(page.getByTestId('event-history')).toContainText('Participants:');
+
+	await notice(page).getByRole('button', { name: 'Undo' }).click();
+	await expect(row.locator('td.col-actors')).toContainText('Vova');
+	await expect(details(page).getByRole('button', { name: 'Vova' })).toBeVisible();
+});
+
+test('edit an actor’s aliases and country; delete an actor events name, then undo', async ({
+	page
+}) => {
+	await openTable(page);
+	await addEventWithNewActor(page, 'Envoy arrives', 'Envoy Lin');
+	await details(page).getByRole('button', { name: 'Envoy Lin' }).click();
+	await panel(page).getByRole('button', { name: 'Edit', exact: true }).click();
+	const d = dialog(page);
+	await expect(d.getByLabel('Name')).toHaveValue('Envoy Lin');
+	await d.getByLabel('Name').fill('');
+	await d.getByRole('button', { name: 'Save' }).click();
+	await expect(d.getByText('The name is empty')).toBeVisible();
+	await d.getByLabel('Name').fill('Lin Wei');
+	await d.getByLabel('Aliases').fill('Envoy Lin\n林伟');
+	await d.getByLabel('Country').selectOption({ label: 'China' });
+	await d.getByRole('button', { name: 'Save' }).click();
+	await expect(notice(page)).toContainText('Saved the actor Lin Wei.');
+	await expect(panel(page).getByRole('heading', { level: 2 })).toHaveText('Lin Wei');
+	await expect(panel(page)).toContainText('Envoy Lin · 林伟');
+	await expect(panel(page).locator('.kind')).toHaveText('Person · China');
+
+	// Deleting it while an event names it says so, and takes it out of that event if asked.
+	await panel(page).getByRole('button', { name: 'Delete' }).click();
+	await expect(d).toContainText('Lin Wei is named by 1 event.');
+	await expect(d.locator('.using li')).toHaveText(['Envoy arrives']);
+	await d.getByRole('button', { name: 'Take out of 1 event and delete' }).click();
+	await expect(notice(page)).toContainText('Deleted the actor Lin Wei, taken out of 1 event.');
+	await expect(panel(page)).toHaveCount(0);
+	const row = page.locator('tr[data-event-id]').filter({ hasText: 'Envoy arrives' });
+	await expect(row.locator('td.col-actors')).not.toContainText('Lin Wei');
+
+	await notice(page).getByRole('button', { name: 'Undo' }).click();
+	await expect(row.locator('td.col-actors')).toContainText('Lin Wei');
+});
