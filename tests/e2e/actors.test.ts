@@ -43,10 +43,12 @@ test('a new actor from the event form, merged into the actor it is, and the merg
 	await expect(panel(page).getByRole('heading', { level: 2 })).toHaveText('Vova');
 	await panel(page).getByRole('button', { name: 'Merge…' }).click();
 	await dialog(page).getByLabel('The actor it is the same as').fill('putin');
-	await dialog(page).getByRole('button', { name: /^Vladimir Putin/ }).click();
+	await dialog(page)
+		.getByRole('button', { name: /^Vladimir Putin/ })
+		.click();
 	await expect(dialog(page).getByLabel('Keep Vladimir Putin')).toBeChecked();
 	const plan = dialog(page).getByTestId('merge-plan');
-	await expect(plan).toContainText('1 event that name Vova will name Vladimir Putin.');
+	await expect(plan).toContainText('1 event that names Vova will name Vladimir Putin.');
 	await expect(plan).toContainText('Vova will be kept as aliases.');
 	await expect(plan).toContainText('Vova will be deleted. Undo brings everything back.');
 	await dialog(page).getByRole('button', { name: 'Merge', exact: true }).click();

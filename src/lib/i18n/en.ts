@@ -742,7 +742,11 @@ export const en = {
 		mergeKeep: 'Keep',
 		mergeKeepOne: (name: string) => `Keep ${name}`,
 		mergePlan: (n: number, drop: string, keep: string) =>
-			`${count(n, 'event', 'events')} that name ${drop} will name ${keep}.`,
+			n === 0
+				? `No event names ${drop}.`
+				: n === 1
+					? `1 event that names ${drop} will name ${keep}.`
+					: `${number.format(n)} events that name ${drop} will name ${keep}.`,
 		mergeAliases: (names: string[]) => `${names.join(', ')} will be kept as aliases.`,
 		mergeLost: (n: number) =>
 			`${count(n, 'relation', 'relations')} between the two will go (it would link the actor to itself).`,
