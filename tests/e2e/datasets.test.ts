@@ -107,3 +107,29 @@ test('a dataset can be hidden (the views follow), shown again, and renamed', asy
 	await expect(page.getByTestId('dataset-list')).toContainText('Xi, Putin, Kim');
 	await expect(page.getByTestId('notice')).toContainText('Renamed to “Xi, Putin, Kim”.');
 });
+
+test('a deleted dataset comes back with Undo, across a reload; a rename is undone too', async ({
+	page
+}) => {
+	await openTable(page);
+	await page.getByRole('button', { name: `Delete dataset “${defaultFile.dataset.name}”` }).click();
+	await page.getByRole('button', { name: 'Delete dataset', exact: true }).click();
+	await expect(page.getByTestId('empty-dashboard')).toBeVisible();
+	// The deletion waits in the store: a reload still offers to undo it.
+	await page.reload();
+	await expect(page.getByTestId('empty-dashboard')).toBeVisible();
+	await expect(page.getByTestId('undo')).toHaveAccessibleName(
+		`Undo deleting the dataset “${defaultFile.dataset.name}” (Ctrl+Z)`
+	);
+	await page.getByTestId('undo').click();
+	await page.getByRole('tab', { name: 'Table' }).click();
+	await expect(page.getByTestId('event-count')).toHaveText(eventsLabel(DEFAULT_EVENT_COUNT));
+
+	await page.getByRole('button', { name: `Rename “${defaultFile.dataset.name}”` }).click();
+	await page.getByLabel('New name').fill('Renamed set');
+	await page.getByLabel('New name').press('Enter');
+	await expect(page.getByTestId('dataset-list')).toContainText('Renamed set');
+	await page.getByTestId('notice').getByRole('button', { name: 'Undo' }).click();
+	await expect(page.getByTestId('dataset-list')).toContainText(defaultFile.dataset.name);
+	await expect(page.getByTestId('dataset-list')).not.toContainText('Renamed set');
+});

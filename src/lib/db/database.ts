@@ -174,6 +174,12 @@ export interface ActorStep {
 	after?: Actor;
 }
 
+/** One dataset's record as a change left it (a rename; a deletion, which marks it deleted). */
+export interface DatasetStep {
+	before?: Dataset;
+	after?: Dataset;
+}
+
 /**
  * One change a user made, kept so it can be undone and redone across reloads (schema version 8),
  * and as the history of the events it touched (version 10 finds them by key). A change of one
@@ -200,6 +206,8 @@ export interface ChangeRecord {
 	events?: EventStep[];
 	/** Every actor it touched (see `ActorStep`). */
 	actors?: ActorStep[];
+	/** Every dataset record it touched (see `DatasetStep`). */
+	datasets?: DatasetStep[];
 	/** The keys of every event the change touched: the index of an event's history. */
 	eventKeys: string[];
 	/** Undone (and not yet redone). */

@@ -33,6 +33,7 @@ import {
 	datasetBlocks,
 	type ActorStep,
 	type ChangeRecord,
+	type DatasetStep,
 	type EventStep,
 	headsOf,
 	RECORD_BLOCK_SIZE,
@@ -45,7 +46,7 @@ import {
 } from './database';
 import { BlockSplice } from './splice';
 
-export type { ActorStep, ChangeKind, ChangeRecord, EventStep } from './database';
+export type { ActorStep, ChangeKind, ChangeRecord, DatasetStep, EventStep } from './database';
 export type { LocatedHead, StoredEvent, StoredHead, StoredPeriod } from './database';
 
 /**
@@ -158,6 +159,9 @@ function mergeTwo<T extends Dated>(a: readonly T[], b: readonly T[]): T[] {
 /** Whether two stored records of an event hold the same data (their fields' order aside). */
 const sameRecord = (a: StoredEvent, b: StoredEvent): boolean => sameValue(a, b);
 
+/** How long a deleted dataset waits in the store, so its deletion can be undone: a week. */
+export const TRASH_KEEP_MS = 7 * 86_400_000;
+
 /** Up to this many events in one change are spliced into their blocks; more rewrite them. */
 const SPLICE_AT_MOST = 8;
 
@@ -174,7 +178,11 @@ export interface MergePlan {
 }
 
 /** Every record a change touched, whatever its shape (one event, or several records). */
-function stepsOf(change: ChangeRecord): { events: EventStep[]; actors: ActorStep[] } {
+function stepsOf(change: ChangeRecord): {
+	events: EventStep[];
+	actors: ActorStep[];
+	datasets: DatasetStep[];
+} {
 	const one =
 		change.datasetId !== undefined && (change.before || change.after)
 			? [
@@ -185,13 +193,25 @@ function stepsOf(change: ChangeRecord): { events: EventStep[]; actors: ActorStep
 					}
 				]
 			: [];
-	return { events: change.events ?? one, actors: change.actors ?? [] };
+	return {
+		events: change.events ?? one,
+		actors: change.actors ?? [],
+		datasets: change.datasets ?? []
+	};
 }
 
 /** The title of the event a change is about (as it was after the change, if it still was). */
-export function changeTitle(change: Pick<ChangeRecord, 'before' | 'after' | 'actors'>): string {
+export function changeTitle(
+	change: Pick<ChangeRecord, 'before' | 'after' | 'actors' | 'datasets'>
+): string {
 	const actor = change.actors?.[0];
-	return (change.after ?? change.before)?.title ?? (actor?.after ?? actor?.before)?.name ?? '';
+	const dataset = change.datasets?.[0];
+	return (
+		(change.after ?? change.before)?.title ??
+		(actor?.after ?? actor?.before)?.name ??
+		(dataset?.before ?? dataset?.after)?.name ??
+		''
+	);
 }
 
 /** An event checked against the model, as stored in a dataset; a refusal names its first problem. */
@@ -214,18 +234,25 @@ export class Repository {
 
 	// -- reading --------------------------------------------------------------------------------
 
+	/** The datasets stored, by name; those deleted (waiting to be purged) are left out. */
 	async datasets(): Promise<Dataset[]> {
-		const all = await this.db.datasets.toArray();
+		const all = (await this.db.datasets.toArray()).filter((d) => d.deleted === undefined);
 		return all.sort((a, b) => a.name.localeCompare(b.name));
 	}
 
 	/** Every event of the given datasets (all when omitted), in chronological order. */
 	async events(datasetIds?: readonly DatasetId[]): Promise<StoredEvent[]> {
-		const blocks =
-			datasetIds === undefined
-				? await this.db.records.toArray()
-				: (await Promise.all(datasetIds.map((id) => this.recordsOfDataset(id).toArray()))).flat();
+		const ids = await this.#live(datasetIds);
+		const blocks = (await Promise.all(ids.map((id) => this.recordsOfDataset(id).toArray()))).flat();
 		return mergeByDate(blocks, (b) => b.events);
+	}
+
+	/** The datasets asked for (all when omitted) that are not deleted, in the order asked. */
+	async #live(datasetIds?: readonly DatasetId[]): Promise<DatasetId[]> {
+		const live = (await this.datasets()).map((d) => d.id);
+		if (datasetIds === undefined) return live;
+		const kept = new Set(live);
+		return datasetIds.filter((id) => kept.has(id));
 	}
 
 	/** The record blocks of one dataset, through their key. */
@@ -253,10 +280,8 @@ export class Repository {
 	 * stored in order, so sorting merges a few ordered runs.
 	 */
 	async heads(datasetIds?: readonly DatasetId[]): Promise<LocatedHead[]> {
-		const blocks =
-			datasetIds === undefined
-				? await this.db.heads.toArray()
-				: (await Promise.all(datasetIds.map((id) => this.headsOfDataset(id).toArray()))).flat();
+		const ids = await this.#live(datasetIds);
+		const blocks = (await Promise.all(ids.map((id) => this.headsOfDataset(id).toArray()))).flat();
 		return mergeByDate(blocks, headsOf);
 	}
 
@@ -358,7 +383,8 @@ export class Repository {
 			[db.records, db.actors, db.datasets, db.periods, db.heads],
 			async () => {
 				const before = await db.datasets.get(datasetId);
-				if (before?.hidden) dataset.hidden = true;
+				// A deleted dataset waiting to be purged is replaced as if it were gone.
+				if (before?.hidden && before.deleted === undefined) dataset.hidden = true;
 				const used = await this.#removeBlocks(datasetId);
 				await db.periods.where('datasetId').equals(datasetId).delete();
 				await db.actors.bulkPut(file.actors);
@@ -415,14 +441,25 @@ export class Repository {
 		if (changed === 0) throw new MessageError(msg('store.noDataset', { id: datasetId }));
 	}
 
-	/** Renames a dataset; the name is trimmed and must not be empty (at most 200 characters). */
-	async renameDataset(datasetId: DatasetId, name: string): Promise<void> {
+	/**
+	 * Renames a dataset; the name is trimmed and must not be empty (at most 200 characters). Kept
+	 * as a change, so it can be undone.
+	 */
+	async renameDataset(datasetId: DatasetId, name: string, now: Date = new Date()): Promise<void> {
 		const clean = name.trim();
 		if (clean === '') throw new MessageError(msg('store.nameEmpty'));
 		if (clean.length > MAX_NAME)
 			throw new MessageError(msg('store.nameTooLong', { max: MAX_NAME }));
-		const changed = await this.db.datasets.update(datasetId, { name: clean });
-		if (changed === 0) throw new MessageError(msg('store.noDataset', { id: datasetId }));
+		await this.#changing(async () => {
+			const before = await this.#dataset(datasetId);
+			if (before.name === clean) return;
+			const after = { ...before, name: clean };
+			await this.db.datasets.put(after);
+			await this.#log(
+				{ kind: 'dataset.rename', datasets: [{ before, after }], eventKeys: [] },
+				now
+			);
+		});
 	}
 
 	// -- changes a user makes in the app, and their undoing --------------------------------------
@@ -488,6 +525,7 @@ export class Repository {
 			throw new MessageError(msg('store.nameTooLong', { max: MAX_NAME }));
 		await this.#changing(async () => {
 			let dataset = await this.db.datasets.get(datasetId);
+			if (dataset?.deleted !== undefined) dataset = undefined;
 			if (!dataset && name !== undefined) {
 				dataset = {
 					id: datasetId,
@@ -496,7 +534,8 @@ export class Repository {
 					importedAt: now.toISOString(),
 					eventCount: 0
 				};
-				await this.db.datasets.add(dataset);
+				await this.#removeBlocks(datasetId);
+				await this.db.datasets.put(dataset);
 			}
 			if (!dataset) throw new MessageError(msg('store.noDataset', { id: datasetId }));
 			const blocks = new BlockSplice(this.db, datasetId);
@@ -597,7 +636,7 @@ export class Repository {
 			const change = direction === 'undo' ? undo : redo;
 			if (!change || change.seq === undefined) return undefined;
 			const back = direction === 'undo';
-			const { events, actors } = stepsOf(change);
+			const { events, actors, datasets } = stepsOf(change);
 			const since = () =>
 				new MessageError(msg('store.changedSince', { title: changeTitle(change) }));
 			// Only records still as this change left them are changed back: another tab, or an
@@ -609,6 +648,15 @@ export class Repository {
 				const stored = await db.actors.get(id);
 				if (from ? !stored || !sameValue(stored, from) : stored !== undefined) throw since();
 				if (to) await db.actors.put(to);
+			}
+			for (const step of datasets) {
+				const [from, to] = back ? [step.after, step.before] : [step.before, step.after];
+				const id = (from ?? to)?.id;
+				if (id === undefined) continue;
+				const stored = await db.datasets.get(id);
+				if (from ? !stored || !sameValue(stored, from) : stored !== undefined) throw since();
+				if (to) await db.datasets.put(to);
+				else await db.datasets.delete(id);
 			}
 			await this.#applyEventSteps(
 				events.map((e) => ({
@@ -691,7 +739,10 @@ export class Repository {
 	 * head blocks' actor index says which blocks to read.
 	 */
 	async eventsNaming(id: ActorId): Promise<StoredEvent[]> {
-		const blocks = await this.db.heads.where('actorIds').equals(id).toArray();
+		const shown = new Set((await this.datasets()).map((d) => d.id));
+		const blocks = (await this.db.heads.where('actorIds').equals(id).toArray()).filter((b) =>
+			shown.has(b.datasetId)
+		);
 		const refs: RecordRef[] = [];
 		for (const block of blocks)
 			for (const h of headsOf(block))
@@ -827,13 +878,18 @@ export class Repository {
 	/** One read-write transaction over what a change, an undo or a redo touches. */
 	#changing<T>(work: () => Promise<T>): Promise<T> {
 		const { db } = this;
-		return db.transaction('rw', [db.records, db.heads, db.datasets, db.actors, db.changes], work);
+		return db.transaction(
+			'rw',
+			[db.records, db.heads, db.datasets, db.actors, db.changes, db.periods],
+			work
+		);
 	}
 
 	/** A dataset, which must be stored. Call inside a transaction. */
 	async #dataset(datasetId: DatasetId): Promise<Dataset> {
 		const dataset = await this.db.datasets.get(datasetId);
-		if (!dataset) throw new MessageError(msg('store.noDataset', { id: datasetId }));
+		if (!dataset || dataset.deleted !== undefined)
+			throw new MessageError(msg('store.noDataset', { id: datasetId }));
 		return dataset;
 	}
 
@@ -846,21 +902,41 @@ export class Repository {
 	}
 
 	/**
-	 * Deletes a dataset with its events and periods. Actors its events used go too, unless an
-	 * event of another dataset still uses them. One transaction.
+	 * Deletes a dataset: it leaves every view, list and export at once, but its records wait in
+	 * the store (marked deleted) so that the deletion can be undone, across reloads, until they
+	 * are purged (see `purgeTrash`). Kept as a change.
 	 */
-	async deleteDataset(datasetId: DatasetId): Promise<void> {
-		const { db } = this;
-		await db.transaction(
-			'rw',
-			[db.records, db.actors, db.datasets, db.periods, db.heads],
-			async () => {
-				const used = await this.#removeBlocks(datasetId);
-				await db.periods.where('datasetId').equals(datasetId).delete();
-				await db.datasets.delete(datasetId);
-				await this.dropUnusedActors(used);
+	async deleteDataset(datasetId: DatasetId, now: Date = new Date()): Promise<void> {
+		await this.#changing(async () => {
+			const before = await this.#dataset(datasetId);
+			const after: Dataset = { ...before, deleted: now.toISOString() };
+			await this.db.datasets.put(after);
+			await this.#log(
+				{ kind: 'dataset.delete', datasets: [{ before, after }], eventKeys: [] },
+				now
+			);
+		});
+	}
+
+	/**
+	 * Removes for good the datasets deleted more than `keepMs` ago (a week unless given): their
+	 * events and periods, and the actors no other dataset uses. Their deletion can no longer be
+	 * undone (an undo says they were changed since). Returns how many datasets went.
+	 */
+	async purgeTrash(now: Date = new Date(), keepMs = TRASH_KEEP_MS): Promise<number> {
+		return this.#changing(async () => {
+			const old = (await this.db.datasets.toArray()).filter(
+				(d) => d.deleted !== undefined && Date.parse(d.deleted) < now.getTime() - keepMs
+			);
+			const used = new Set<ActorId>();
+			for (const d of old) {
+				for (const a of await this.#removeBlocks(d.id)) used.add(a);
+				await this.db.periods.where('datasetId').equals(d.id).delete();
+				await this.db.datasets.delete(d.id);
 			}
-		);
+			await this.dropUnusedActors(used);
+			return old.length;
+		});
 	}
 
 	/**

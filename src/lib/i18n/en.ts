@@ -775,7 +775,9 @@ export const en = {
 				'actor.create': `adding the actor ${title}`,
 				'actor.edit': `the change to the actor ${title}`,
 				'actor.delete': `deleting the actor ${title}`,
-				'actor.merge': `the merge into ${title}`
+				'actor.merge': `the merge into ${title}`,
+				'dataset.delete': `deleting the dataset “${title}”`,
+				'dataset.rename': `renaming the dataset “${title}”`
 			})[kind],
 		actorMerged: (date: string) => `Actors merged ${date}`,
 		actorDeleted: (date: string) => `An actor was taken out ${date}`,

@@ -11,7 +11,9 @@ export type ChangeKind =
 	| 'actor.create'
 	| 'actor.edit'
 	| 'actor.delete'
-	| 'actor.merge';
+	| 'actor.merge'
+	| 'dataset.delete'
+	| 'dataset.rename';
 
 /** The fields of an event a change can touch, in the order the history lists them. */
 export const EVENT_FIELDS = [

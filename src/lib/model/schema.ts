@@ -385,7 +385,12 @@ export const datasetSchema = datasetMetaSchema.extend({
 	importedAt: z.iso.datetime(),
 	eventCount: z.number().int().min(0),
 	/** Hidden datasets stay stored but leave the timeline, the network and the table. */
-	hidden: z.boolean().optional()
+	hidden: z.boolean().optional(),
+	/**
+	 * When the dataset was deleted: it waits in the store, out of every view, list and export,
+	 * so the deletion can be undone, until it is purged (see `Repository.purgeTrash`).
+	 */
+	deleted: z.iso.datetime().optional()
 });
 export type Dataset = z.output<typeof datasetSchema>;
 

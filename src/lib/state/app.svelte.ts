@@ -182,6 +182,14 @@ export class AppState {
 		} catch (error) {
 			this.startError = describeError(error);
 			this.startStatus = 'failed';
+			return;
+		}
+		// Datasets deleted over a week ago leave the store for good (their deletion could be
+		// undone until then). Nothing waits for it; a failure is said, and tried again next time.
+		try {
+			await this.repo.purgeTrash();
+		} catch (error) {
+			this.notice = { kind: 'error', text: t.status.actionFailed(describeError(error)) };
 		}
 	}
 
@@ -206,7 +214,7 @@ export class AppState {
 	async rename(dataset: Dataset, name: string): Promise<boolean> {
 		return this.act(async () => {
 			await this.repo.renameDataset(dataset.id, name);
-			return { kind: 'info', text: t.datasets.renamed(name.trim()) };
+			return { kind: 'info', text: t.datasets.renamed(name.trim()), undo: true };
 		});
 	}
 
@@ -335,7 +343,7 @@ export class AppState {
 	async deleteDataset(dataset: Dataset): Promise<void> {
 		await this.act(async () => {
 			await this.repo.deleteDataset(dataset.id);
-			return { kind: 'info', text: t.datasets.deleted(dataset.name) };
+			return { kind: 'info', text: t.datasets.deleted(dataset.name), undo: true };
 		});
 	}
 

@@ -116,7 +116,9 @@ describe('opening a version-1 database', () => {
 		await repo.deleteDataset('test' as DatasetId);
 		expect((await repo.actors()).length).toBe(file.actors.length);
 		await repo.deleteDataset(datasetId);
-		// The actors went with the last events that used them (found through the heads' *actorIds).
+		// Purged (a week later), the actors went with the last events that used them (found
+		// through the heads' *actorIds).
+		await repo.purgeTrash(new Date(Date.now() + 8 * 86_400_000));
 		expect(await repo.contents()).toEqual({ datasets: [], actors: [] });
 		expect(await repo.periods()).toEqual([]);
 	});
@@ -292,6 +294,7 @@ describe('opening a version-4 database: full records move into blocks', () => {
 		expect(none).toBeUndefined();
 		// Deleting the big dataset takes its two actors with it, not the small one's.
 		await repo.deleteDataset('big' as DatasetId);
+		await repo.purgeTrash(new Date(Date.now() + 8 * 86_400_000));
 		expect((await repo.actors()).map((a) => a.id)).toEqual(['a-other']);
 		expect(await db.records.count()).toBe(1);
 	});

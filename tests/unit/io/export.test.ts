@@ -244,6 +244,7 @@ describe('backup', () => {
 		const text = JSON.stringify(backup);
 		await repo.deleteDataset('default' as never);
 		await repo.deleteDataset('test' as never);
+		await repo.purgeTrash(new Date(Date.now() + 8 * 86_400_000));
 		expect(await repo.contents()).toEqual({ datasets: [], actors: [] });
 		const read = readBackup(text);
 		expect(read.ok).toBe(true);
