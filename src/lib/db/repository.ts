@@ -280,7 +280,10 @@ export class Repository {
 	 * stored in order, so sorting merges a few ordered runs.
 	 */
 	async heads(datasetIds?: readonly DatasetId[]): Promise<LocatedHead[]> {
-		const ids = await this.#live(datasetIds);
+		// Given ids are read as they are, with no other read before (a live query reads this: a
+		// read after an await of our own is not seen by it, and a write there would not wake it).
+		// The caller passes datasets it has just read (`datasets()`, never a deleted one).
+		const ids = datasetIds ?? (await this.datasets()).map((d) => d.id);
 		const blocks = (await Promise.all(ids.map((id) => this.headsOfDataset(id).toArray()))).flat();
 		return mergeByDate(blocks, headsOf);
 	}

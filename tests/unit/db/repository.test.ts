@@ -292,6 +292,28 @@ describe('live queries', () => {
 		expect(seen[0]).toBe(0);
 		expect(seen.at(-1)).toBe(4);
 	});
+
+	it('the views’ heads query hears an edit that changes no dataset record', async () => {
+		await repo.writeDataset(nativeFile(meetings), { kind: 'paste' });
+		const titles: (string | undefined)[] = [];
+		// As the page asks: the datasets shown, then their heads.
+		const sub = repo
+			.watch(async (r) => r.heads((await r.datasets()).map((d) => d.id)))
+			.subscribe({
+				next: (heads) => titles.push(heads.find((h) => h.id === 'letters-2023')?.title),
+				error: (e) => {
+					throw e;
+				}
+			});
+		await new Promise((r) => setTimeout(r, 50));
+		const [record] = await repo.eventsByKey([
+			eventKey({ datasetId: 'test' as DatasetId, id: 'letters-2023' })
+		]);
+		await repo.editEvent('test' as DatasetId, { ...fromStored(record!), title: 'Seen live' });
+		await new Promise((r) => setTimeout(r, 100));
+		sub.unsubscribe();
+		expect(titles.at(-1)).toBe('Seen live');
+	});
 });
 
 describe('importing a dataset', () => {
