@@ -104,6 +104,8 @@ export interface WriteSummary {
 	events: number;
 	actors: number;
 	periods: number;
+	/** The dataset existed and was replaced (an import that replaces one cannot be undone). */
+	replaced?: boolean;
 }
 
 /** The model event inside a stored one (the index fields removed). */
@@ -957,11 +959,14 @@ export class Repository {
 		const total = files.reduce((n, f) => n + f.file.events.length, 0);
 		return db.transaction(
 			'rw',
-			[db.records, db.actors, db.datasets, db.periods, db.heads],
+			[db.records, db.actors, db.datasets, db.periods, db.heads, db.changes],
 			async () => {
 				const summaries: WriteSummary[] = [];
+				const made: Dataset[] = [];
 				let written = 0;
 				for (const { file, origin } of files) {
+					const before = await db.datasets.get(file.dataset.id);
+					const replaced = before !== undefined && before.deleted === undefined;
 					const known = new Set(
 						(await db.actors.bulkGet(file.actors.map((a) => a.id)))
 							.filter(Boolean)
@@ -973,8 +978,25 @@ export class Repository {
 						onProgress: (done) => options.onProgress?.(written + done, total)
 					});
 					written += summary.events;
-					summaries.push(summary);
+					summaries.push({ ...summary, replaced });
+					const stored = await db.datasets.get(file.dataset.id);
+					if (!replaced && stored) made.push(stored);
 				}
+				// An import that only made new datasets can be undone: undoing marks them deleted
+				// (they wait in the trash, see `deleteDataset`), redoing brings them back. One that
+				// replaced a dataset cannot: the old version is gone.
+				if (summaries.every((s) => !s.replaced))
+					await this.#log(
+						{
+							kind: 'dataset.import',
+							datasets: made.map((after) => ({
+								before: { ...after, deleted: now.toISOString() },
+								after
+							})),
+							eventKeys: []
+						},
+						now
+					);
 				return summaries;
 			}
 		);

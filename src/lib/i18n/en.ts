@@ -777,7 +777,8 @@ export const en = {
 				'actor.delete': `deleting the actor ${title}`,
 				'actor.merge': `the merge into ${title}`,
 				'dataset.delete': `deleting the dataset “${title}”`,
-				'dataset.rename': `renaming the dataset “${title}”`
+				'dataset.rename': `renaming the dataset “${title}”`,
+				'dataset.import': `importing “${title}”`
 			})[kind],
 		actorMerged: (date: string) => `Actors merged ${date}`,
 		actorDeleted: (date: string) => `An actor was taken out ${date}`,

@@ -34,7 +34,7 @@ export interface ImportStore {
 	importDatasets(
 		files: readonly { file: NativeFile; origin: Origin }[],
 		options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void }
-	): Promise<{ events: number }[]>;
+	): Promise<{ events: number; replaced?: boolean }[]>;
 }
 
 /** Where an import's bytes come from. */
@@ -337,7 +337,7 @@ export async function commitPrepared(
 	store: ImportStore,
 	progress: Progress,
 	signal?: AbortSignal
-): Promise<{ events: number; datasets: number }> {
+): Promise<{ events: number; datasets: number; undoable: boolean }> {
 	const files = prepared.flatMap((p) =>
 		p.files ? p.files : p.file && p.file.events.length ? [{ file: p.file, origin: p.origin }] : []
 	);
@@ -351,5 +351,9 @@ export async function commitPrepared(
 		...(signal ? { signal } : {}),
 		onProgress: (d, t) => progress('writing', d, t)
 	});
-	return { events: summaries.reduce((n, s) => n + s.events, 0), datasets: summaries.length };
+	return {
+		events: summaries.reduce((n, s) => n + s.events, 0),
+		datasets: summaries.length,
+		undoable: summaries.every((s) => !s.replaced)
+	};
 }

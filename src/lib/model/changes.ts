@@ -13,7 +13,8 @@ export type ChangeKind =
 	| 'actor.delete'
 	| 'actor.merge'
 	| 'dataset.delete'
-	| 'dataset.rename';
+	| 'dataset.rename'
+	| 'dataset.import';
 
 /** The fields of an event a change can touch, in the order the history lists them. */
 export const EVENT_FIELDS = [

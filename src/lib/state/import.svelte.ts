@@ -63,7 +63,10 @@ export class ImportSession {
 	#sources = new Map<string, ImportSource>();
 	#worker: ReturnType<WorkerFactory> | undefined;
 	#commit:
-		| { resolve: (ok: boolean) => void; onDone: (events: number, datasets: number) => void }
+		| {
+				resolve: (ok: boolean) => void;
+				onDone: (events: number, datasets: number, undoable: boolean) => void;
+		  }
 		| undefined;
 
 	constructor(factory: WorkerFactory = defaultFactory) {
@@ -110,7 +113,7 @@ export class ImportSession {
 			case 'committed':
 				this.committing = false;
 				this.progress = undefined;
-				this.#commit?.onDone(message.events, message.datasets);
+				this.#commit?.onDone(message.events, message.datasets, message.undoable);
 				this.#commit?.resolve(true);
 				this.#commit = undefined;
 				return;
@@ -197,7 +200,7 @@ export class ImportSession {
 	}
 
 	/** Writes every valid record of every input in one transaction. True when written. */
-	commit(onDone: (events: number, datasets: number) => void): Promise<boolean> {
+	commit(onDone: (events: number, datasets: number, undoable: boolean) => void): Promise<boolean> {
 		this.committing = true;
 		this.commitError = undefined;
 		const keys = this.items.filter((i) => i.summary && !i.summary.error).map((i) => i.key);

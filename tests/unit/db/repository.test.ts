@@ -307,7 +307,7 @@ describe('live queries', () => {
 			});
 		await new Promise((r) => setTimeout(r, 50));
 		const [record] = await repo.eventsByKey([
-			eventKey({ datasetId: 'test' as DatasetId, id: 'letters-2023' })
+			eventKey({ datasetId: 'test', id: 'letters-2023' })
 		]);
 		await repo.editEvent('test' as DatasetId, { ...fromStored(record!), title: 'Seen live' });
 		await new Promise((r) => setTimeout(r, 100));
@@ -973,5 +973,31 @@ describe('actors: edit, delete, merge, each undone', () => {
 		expect(await repo.events()).toEqual(before);
 		expect(await actor('pasted-putin')).toEqual(actorSchema.parse(pasted));
 		expect((await actor('putin'))?.aliases).not.toContain('Putin');
+	});
+});
+
+describe('undoing an import', () => {
+	it('an import of new datasets is undone by setting them aside, and redone', async () => {
+		await repo.writeDataset(nativeFile(meetings), { kind: 'paste' });
+		const other = nativeFile([eventInput({ id: 'o' })], { id: 'other', name: 'Other' });
+		const [summary] = await repo.importDatasets([{ file: other, origin: { kind: 'paste' } }]);
+		expect(summary?.replaced).toBe(false);
+		expect((await repo.undoState()).undo?.kind).toBe('dataset.import');
+		await repo.undo();
+		expect((await repo.datasets()).map((d) => d.id)).toEqual(['test']);
+		expect(ids(await repo.events())).not.toContain('o');
+		await repo.redo();
+		expect((await repo.datasets()).map((d) => d.id).sort()).toEqual(['other', 'test']);
+		expect(ids(await repo.events())).toContain('o');
+	});
+
+	it('an import that replaces a dataset is not offered to undo', async () => {
+		await repo.writeDataset(nativeFile(meetings), { kind: 'paste' });
+		await repo.renameDataset('test' as DatasetId, 'Before');
+		const [summary] = await repo.importDatasets([
+			{ file: nativeFile(meetings), origin: { kind: 'paste' } }
+		]);
+		expect(summary?.replaced).toBe(true);
+		expect((await repo.undoState()).undo?.kind).toBe('dataset.rename');
 	});
 });

@@ -109,7 +109,8 @@ describe('committing', () => {
 		const first = await preview(fileSource('eras.json', text));
 		expect(await commitPrepared([first], repo, progress)).toEqual({
 			events: first.summary.valid,
-			datasets: 1
+			datasets: 1,
+			undoable: true
 		});
 		const before = await repo.events();
 		const second = await preview(fileSource('eras.json', text));
