@@ -1,7 +1,8 @@
 /**
  * The views the first screen does without: the main timeline (vis-timeline, vis-data and moment
  * come after its component), the overview and the network (D3's brush, zoom and forces), and
- * the import and export dialogs, the event form and an event's history. The first screen is the shell and the table; these load in
+ * the import and export dialogs, the event form, an event's history, and the panels of a
+ * selected actor or link. The first screen is the shell and the table; these load in
  * parallel once it has painted, and each shows a placeholder of its own size until then.
  *
  * Each loader runs once: the page and the preload share one request. A failed load is
@@ -24,6 +25,8 @@ export const loadExportDialog = once(() => import('$lib/ui/export/ExportDialog.s
 export const loadEventEditor = once(() => import('$lib/ui/EventEditorDialog.svelte'));
 export const loadEventHistory = once(() => import('$lib/ui/EventHistory.svelte'));
 export const loadActorDialog = once(() => import('$lib/ui/ActorDialog.svelte'));
+export const loadActorPanel = once(() => import('$lib/ui/ActorPanel.svelte'));
+export const loadEdgePanel = once(() => import('$lib/ui/EdgePanel.svelte'));
 
 /**
  * The timeline's libraries, fetched beside its component rather than after it (the component
@@ -54,7 +57,9 @@ export function preloadViews(onstart?: () => void): () => void {
 				loadExportDialog,
 				loadEventEditor,
 				loadEventHistory,
-				loadActorDialog
+				loadActorDialog,
+				loadActorPanel,
+				loadEdgePanel
 			]) {
 				// A failure is shown where the view would be, when the page asks again.
 				load().catch(() => undefined);

@@ -91,6 +91,15 @@ export interface RecordBlock {
 export const HEAD_BLOCK_SIZE = 5000;
 export const RECORD_BLOCK_SIZE = 200;
 
+/** The model event inside a stored one (the index fields removed). */
+export function fromStored(stored: StoredEvent): TramaEvent {
+	const { datasetId: _d, startMs: _s, endMs: _e, actorIds: _a, ...event } = stored;
+	return event;
+}
+
+/** The longest name a dataset may have. */
+export const MAX_DATASET_NAME = 200;
+
 /** Adds what the views and blocks need to a model event. */
 export function toStored(event: TramaEvent, datasetId: DatasetId): StoredEvent {
 	const span = eventSpan(event);

@@ -507,35 +507,3 @@ export function parseLooseDate(input: unknown): DateResult {
 		...(s ? { second: u.getUTCSeconds() } : {})
 	});
 }
-
-/**
- * A date moved by about `deltaMs`, at its own precision: a day-precision date moves by whole
- * days, a month by whole months, a year by whole years (the nearest), a time by whole minutes
- * (keeping its seconds, and its zone or the absence of one). Dragging an event on the timeline
- * must not make its date more precise than the source gave it.
- */
-export function shiftDate(date: PartialDate, deltaMs: number): PartialDate {
-	const precision = precisionOf(date);
-	const parts = toParts(date);
-	const DAY_MS = 86_400_000;
-	let next: DateParts;
-	if (precision === 'year') {
-		next = { year: parts.year + Math.round(deltaMs / (365.2425 * DAY_MS)) };
-	} else if (precision === 'month') {
-		const months = Math.round(deltaMs / ((365.2425 / 12) * DAY_MS));
-		const index = parts.year * 12 + ((parts.month ?? 1) - 1) + months;
-		next = { year: Math.floor(index / 12), month: (((index % 12) + 12) % 12) + 1 };
-	} else {
-		const unit = precision === 'day' ? DAY_MS : 60_000;
-		const at = new Date(startMs(date) + Math.round(deltaMs / unit) * unit);
-		next = { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, day: at.getUTCDate() };
-		if (precision === 'time') {
-			next.hour = at.getUTCHours();
-			next.minute = at.getUTCMinutes();
-			if (parts.second !== undefined) next.second = parts.second;
-		}
-	}
-	const result = fromParts(next, zoneOf(date));
-	if (!result.ok) throw new MessageError(result.error);
-	return result.value;
-}

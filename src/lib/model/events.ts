@@ -1,5 +1,5 @@
 /** What the rest of the app asks of an event: its span in time, its order, its actors. */
-import { endMs, shiftDate, startMs, type Span } from './dates';
+import { endMs, startMs, type Span } from './dates';
 import type { ActorId, TramaEvent } from './schema';
 
 /** Identifies an event across datasets: ids are unique within a dataset only. */
@@ -163,20 +163,4 @@ export function indexById<K extends string, T extends { id: K }>(
 	records: readonly T[]
 ): ReadonlyMap<K, T> {
 	return indexBy(records, (r) => r.id);
-}
-
-/**
- * An event moved in time by about `deltaMs` (a drag on the timeline): its start, end and
- * uncertainty bounds each move at their own precision (see `shiftDate`); nothing else changes.
- */
-export function shiftEvent(event: TramaEvent, deltaMs: number): TramaEvent {
-	const moved: TramaEvent = { ...event, start: shiftDate(event.start, deltaMs) };
-	if (event.end !== undefined) moved.end = shiftDate(event.end, deltaMs);
-	if (event.uncertainty) {
-		const u = { ...event.uncertainty };
-		if (u.earliest !== undefined) u.earliest = shiftDate(u.earliest, deltaMs);
-		if (u.latest !== undefined) u.latest = shiftDate(u.latest, deltaMs);
-		moved.uncertainty = u;
-	}
-	return moved;
 }

@@ -3,10 +3,9 @@
  * saving, duplicating and deleting do. The form itself only collects fields.
  */
 import { describeError, t } from '../i18n';
-import { sameValue } from '../model/changes';
 import { fromStored, type StoredEvent } from '../db/repository';
 import type { PartialDate } from '../model/dates';
-import { datasetOfKey, eventKey, shiftEvent, type EventKey } from '../model/events';
+import { datasetOfKey, eventKey, type EventKey } from '../model/events';
 import { foldAccents } from '../model/text';
 import type { Actor, ActorId, ActorKind, DatasetId, EventId, TramaEvent } from '../model/schema';
 import type { AppState } from './app.svelte';
@@ -165,7 +164,11 @@ export class EditingState {
 	 */
 	async move(key: EventKey, deltaMs: number): Promise<void> {
 		const app = this.#host.app;
-		const [record] = await app.repo.eventsByKey([key]);
+		const [[record], { shiftEvent }, { sameValue }] = await Promise.all([
+			app.repo.eventsByKey([key]),
+			import('../model/shift'),
+			import('../model/changes')
+		]);
 		if (!record) return;
 		let moved: TramaEvent;
 		try {

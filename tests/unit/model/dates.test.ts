@@ -310,7 +310,7 @@ describe('a date moved by a drag keeps its precision', () => {
 	const D = 86_400_000;
 	const pd = (s: string) => s as PartialDate;
 	it('moves days by whole days, months by whole months, years by whole years', async () => {
-		const { shiftDate } = await import('$lib/model/dates');
+		const { shiftDate } = await import('$lib/model/shift');
 		expect(shiftDate(pd('2023-09-13'), 2.4 * D)).toBe('2023-09-15');
 		expect(shiftDate(pd('2023-09-13'), -13.6 * D)).toBe('2023-08-30');
 		expect(shiftDate(pd('2023-09'), 40 * D)).toBe('2023-10');
@@ -322,7 +322,7 @@ describe('a date moved by a drag keeps its precision', () => {
 	});
 
 	it('moves a time by whole minutes, keeping its seconds and its zone, or its lack of one', async () => {
-		const { shiftDate } = await import('$lib/model/dates');
+		const { shiftDate } = await import('$lib/model/shift');
 		expect(shiftDate(pd('2023-09-13T10:00Z'), 90.4 * 60_000)).toBe('2023-09-13T11:30Z');
 		expect(shiftDate(pd('2023-09-13T10:00:05Z'), 60_000)).toBe('2023-09-13T10:01:05Z');
 		// A wall time the source gave without a zone does not gain one.
