@@ -306,9 +306,7 @@ describe('live queries', () => {
 				}
 			});
 		await new Promise((r) => setTimeout(r, 50));
-		const [record] = await repo.eventsByKey([
-			eventKey({ datasetId: 'test', id: 'letters-2023' })
-		]);
+		const [record] = await repo.eventsByKey([eventKey({ datasetId: 'test', id: 'letters-2023' })]);
 		await repo.editEvent('test' as DatasetId, { ...fromStored(record!), title: 'Seen live' });
 		await new Promise((r) => setTimeout(r, 100));
 		sub.unsubscribe();
