@@ -27,6 +27,8 @@ export const loadEventHistory = once(() => import('$lib/ui/EventHistory.svelte')
 export const loadActorDialog = once(() => import('$lib/ui/ActorDialog.svelte'));
 export const loadActorPanel = once(() => import('$lib/ui/ActorPanel.svelte'));
 export const loadEdgePanel = once(() => import('$lib/ui/EdgePanel.svelte'));
+/** The repository's change writer (it imports it itself on the first change; this warms it). */
+const loadChangeWriter = once(() => import('$lib/db/changes'));
 
 /**
  * The timeline's libraries, fetched beside its component rather than after it (the component
@@ -59,7 +61,8 @@ export function preloadViews(onstart?: () => void): () => void {
 				loadEventHistory,
 				loadActorDialog,
 				loadActorPanel,
-				loadEdgePanel
+				loadEdgePanel,
+				loadChangeWriter
 			]) {
 				// A failure is shown where the view would be, when the page asks again.
 				load().catch(() => undefined);
