@@ -102,3 +102,35 @@ test('edit an actor’s aliases and country; delete an actor events name, then u
 	await notice(page).getByRole('button', { name: 'Undo' }).click();
 	await expect(row.locator('td.col-actors')).toContainText('Lin Wei');
 });
+
+test('an imported actor the names did not match is said, in the preview, to be one already stored', async ({
+	page
+}) => {
+	await page.goto('/');
+	await page.getByTestId('import-open').click();
+	const dialog = page.getByTestId('import-dialog');
+	const records = [
+		{ headline: 'Talks by phone', when: '2024-06-19', who: 'VVP; Kim Jong-un' },
+		{ headline: 'A new envoy', when: '2024-07', who: 'Ana Example' }
+	];
+	await dialog.getByTestId('import-paste').fill(JSON.stringify(records));
+	await dialog.getByRole('button', { name: 'Read the pasted JSON' }).click();
+	await expect(dialog.getByTestId('import-new-actors')).toHaveText(
+		'Creates 2 actors: VVP, Ana Example'
+	);
+	const same = dialog.getByTestId('import-same-as');
+	await same.getByText('Is one of them an actor you already have?').click();
+	await same.getByLabel('New actor').selectOption({ label: 'VVP' });
+	await same.getByLabel('Is the stored actor').fill('putin');
+	await same.getByRole('button', { name: 'It is Vladimir Putin' }).click();
+	await expect(dialog.getByTestId('import-matches').locator('li')).toContainText([
+		'“VVP” → Vladimir Putin (your choice)'
+	]);
+	await expect(dialog.getByTestId('import-new-actors')).toHaveText('Creates 1 actor: Ana Example');
+	await dialog.getByTestId('import-commit').click();
+	await expect(notice(page)).toContainText('Imported 2 events');
+	await page.getByRole('tab', { name: 'Table' }).click();
+	const row = page.locator('tr[data-event-id]').filter({ hasText: 'Talks by phone' });
+	await expect(row.locator('td.col-actors')).toContainText('Vladimir Putin');
+	await expect(row.locator('td.col-actors')).not.toContainText('VVP');
+});

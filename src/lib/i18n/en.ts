@@ -465,6 +465,12 @@ export const en = {
 			`${count(n, 'actor', 'actors')} of the file matched to stored ones by name or alias:`,
 		matchLine: (imported: string, existing: string) => `“${imported}” → ${existing}`,
 		refusedLine: (imported: string) => `“${imported}” stays a separate actor`,
+		chosenLine: (imported: string, existing: string) =>
+			`“${imported}” → ${existing} (your choice)`,
+		sameAsSummary: 'Is one of them an actor you already have?',
+		sameAsNew: 'New actor',
+		sameAsStored: 'Is the stored actor',
+		sameAsChoose: (name: string) => `It is ${name}`,
 		undoMatch: 'Keep separate',
 		redoMatch: 'Match again',
 		examples: 'Example files:',

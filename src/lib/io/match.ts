@@ -13,6 +13,8 @@ export interface ActorMatch {
 	existing: { id: ActorId; name: string };
 	/** The name or alias the two share, as the file writes it. */
 	via: string;
+	/** The user said so (the names need not match). */
+	chosen?: boolean;
 }
 
 function namesOf(actor: Actor): string[] {

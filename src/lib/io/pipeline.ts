@@ -50,6 +50,8 @@ export interface ReadChoices {
 	mapping?: FieldMapping;
 	/** Ids of imported actors whose proposed match the user refused. */
 	refused?: string[];
+	/** Imported actors the user said are stored ones: imported id → stored id. */
+	chosen?: Record<string, string>;
 }
 
 export type { Stage };
@@ -83,6 +85,8 @@ export interface PreviewSummary {
 	/** The problems gathered by message: "7 records: 13 is not a month" (the first 50). */
 	problemGroups: ProblemGroup[];
 	newActors: string[];
+	/** The ids of `newActors`, in the same order (the preview offers to match each). */
+	newActorIds: string[];
 	newActorCount: number;
 	matches: (ActorMatch & { refused: boolean })[];
 }
@@ -228,7 +232,24 @@ export async function preparePreview(
 	const result = read.result;
 	const refused = new Set(choices.refused ?? []);
 	const storedActors: Actor[] = await store.actors();
-	const matches = matchActors(result.file.actors, storedActors);
+	// The user's own matches first; the names decide the others.
+	const chosen = choices.chosen ?? {};
+	const storedById = new Map(storedActors.map((a) => [a.id as string, a]));
+	const own: ActorMatch[] = [];
+	for (const actor of result.file.actors) {
+		const existing = storedById.get(chosen[actor.id] ?? '');
+		if (existing && existing.id !== actor.id)
+			own.push({
+				imported: { id: actor.id, name: actor.name },
+				existing: { id: existing.id, name: existing.name },
+				via: actor.name,
+				chosen: true
+			});
+	}
+	const matches = [
+		...matchActors(result.file.actors, storedActors).filter((m) => !(m.imported.id in chosen)),
+		...own
+	];
 	const accepted = matches.filter((m) => !refused.has(m.imported.id));
 	const matched = applyMatches(result.file, accepted);
 	const storedIds = new Set(storedActors.map((a) => a.id as string));
@@ -262,6 +283,7 @@ export async function preparePreview(
 			problemCount: result.problems.length,
 			problemGroups: groupProblems(result.problems).slice(0, SHOWN_PROBLEMS),
 			newActors: newActors.slice(0, SHOWN_ACTORS).map((a) => a.name),
+			newActorIds: newActors.slice(0, SHOWN_ACTORS).map((a) => a.id),
 			newActorCount: newActors.length,
 			matches: matches.map((m) => ({ ...m, refused: refused.has(m.imported.id) }))
 		}
@@ -304,6 +326,7 @@ async function previewBackup(
 	const newActors = read.backup.actors.filter((a) => !storedActors.has(a.id));
 	summary.changed = changed.slice(0, SHOWN_CHANGES);
 	summary.newActors = newActors.slice(0, SHOWN_ACTORS).map((a) => a.name);
+	summary.newActorIds = newActors.slice(0, SHOWN_ACTORS).map((a) => a.id);
 	summary.newActorCount = newActors.length;
 	const { file: _f, ...rest } = prepared;
 	return { ...rest, files, summary };
@@ -326,6 +349,7 @@ export function emptySummary(name: string, origin: Origin): PreviewSummary {
 		problemCount: 0,
 		problemGroups: [],
 		newActors: [],
+		newActorIds: [],
 		newActorCount: 0,
 		matches: []
 	};

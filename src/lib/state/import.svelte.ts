@@ -21,6 +21,8 @@ export interface ImportItem {
 	summary?: PreviewSummary;
 	mapping?: FieldMapping;
 	refused: string[];
+	/** Imported actors the user said are stored ones: imported id → stored id. */
+	chosen?: Record<string, string>;
 }
 
 export interface ImportProgress {
@@ -85,7 +87,8 @@ export class ImportSession {
 		return {
 			group: this.group,
 			...(item.mapping ? { mapping: $state.snapshot(item.mapping) } : {}),
-			refused: [...item.refused]
+			refused: [...item.refused],
+			...(item.chosen ? { chosen: { ...item.chosen } } : {})
 		};
 	}
 
@@ -181,8 +184,24 @@ export class ImportSession {
 		this.setMapping(item, next);
 	}
 
-	/** Refuses or accepts again a proposed match of an imported actor to a stored one. */
+	/** The user says an imported actor is a stored one (one the names did not match). */
+	chooseMatch(item: ImportItem, importedId: string, storedId: string): void {
+		item.chosen = { ...item.chosen, [importedId]: storedId };
+		item.refused = item.refused.filter((id) => id !== importedId);
+		this.#update(item);
+	}
+
+	/**
+	 * Refuses or accepts again a proposed match of an imported actor to a stored one; a match the
+	 * user chose is simply dropped (the actor is new again).
+	 */
 	toggleMatch(item: ImportItem, importedId: string): void {
+		if (item.chosen && importedId in item.chosen) {
+			const { [importedId]: _dropped, ...rest } = item.chosen;
+			item.chosen = rest;
+			this.#update(item);
+			return;
+		}
 		item.refused = item.refused.includes(importedId)
 			? item.refused.filter((id) => id !== importedId)
 			: [...item.refused, importedId];

@@ -161,6 +161,38 @@ describe('committing', () => {
 		expect((await repo.actors()).map((a) => a.id).sort()).toContain('group-vladimir-putin');
 	});
 
+	it('takes a new actor the user says is a stored one, whose names do not match', async () => {
+		await repo.writeDataset(nativeFile(meetings), { kind: 'default' });
+		const vis = JSON.stringify({
+			items: [{ id: 1, content: 'Talks', start: '2024-06-19', group: 'p' }],
+			groups: [{ id: 'p', content: 'VVP' }]
+		});
+		const read = await readSource(fileSource('vis.json', vis), progress);
+		const plain = await preparePreview(read, { group: 'actor' }, repo, progress);
+		expect(plain.summary.newActors).toEqual(['VVP']);
+		expect(plain.summary.newActorIds).toEqual(['group-vvp']);
+		const chosen = await preparePreview(
+			read,
+			{ group: 'actor', chosen: { 'group-vvp': 'putin' } },
+			repo,
+			progress
+		);
+		expect(chosen.summary.matches).toEqual([
+			{
+				imported: { id: 'group-vvp', name: 'VVP' },
+				existing: { id: 'putin', name: 'Vladimir Putin' },
+				via: 'VVP',
+				chosen: true,
+				refused: false
+			}
+		]);
+		expect(chosen.summary.newActorCount).toBe(0);
+		await commitPrepared([chosen], repo, progress);
+		expect((await repo.actors()).map((a) => a.id)).not.toContain('group-vvp');
+		const [talks] = await repo.datasetEvents('import-vis' as never);
+		expect(talks?.participants).toEqual([{ actor: 'putin' }]);
+	});
+
 	it('writes several files in one transaction: an abort leaves the database as it was', async () => {
 		await repo.writeDataset(nativeFile(meetings), { kind: 'default' });
 		const before = {
