@@ -465,8 +465,7 @@ export const en = {
 			`${count(n, 'actor', 'actors')} of the file matched to stored ones by name or alias:`,
 		matchLine: (imported: string, existing: string) => `“${imported}” → ${existing}`,
 		refusedLine: (imported: string) => `“${imported}” stays a separate actor`,
-		chosenLine: (imported: string, existing: string) =>
-			`“${imported}” → ${existing} (your choice)`,
+		chosenLine: (imported: string, existing: string) => `“${imported}” → ${existing} (your choice)`,
 		sameAsSummary: 'Is one of them an actor you already have?',
 		sameAsNew: 'New actor',
 		sameAsStored: 'Is the stored actor',
