@@ -58,14 +58,20 @@ test('add an event with participants, a relation, a tag and a source; see it eve
 		'Kim Jong Un is in a relation: remove the relation first.'
 	);
 
+	await form.getByLabel('No earlier than').fill('10 Sept 2023');
+	await expect(form.getByTestId('editor-earliest-read')).toHaveText('Read as: 10 Sept 2023');
+	await form.getByLabel('No later than').fill('15 Sept 2023');
 	await form.getByLabel('Place', { exact: true }).fill('Pyongyang');
 	await form.getByLabel('Country').selectOption({ label: 'North Korea' });
+	await form.getByLabel('Latitude').fill('39.03');
+	await form.getByLabel('Longitude').fill('125.75');
 	await form.getByLabel('Add tags').fill('phone, arms');
 	await form.getByLabel('Add tags').press('Enter');
 	await form.getByRole('button', { name: 'Add a source' }).click();
 	await form.getByLabel('Address (URL)').fill('https://example.org/call');
 	await form.getByLabel('Publisher').fill('Example News');
 	await form.getByLabel('Published').fill('15 Sept 2023');
+	await form.getByLabel('Language').fill('es');
 	await form.getByRole('button', { name: 'Add event' }).click();
 
 	await expect(page.getByTestId('notice')).toContainText('Added “Putin and Kim speak by phone”.');
@@ -74,7 +80,9 @@ test('add an event with participants, a relation, a tag and a source; see it eve
 	// The new event is selected: its details say what was entered, and when it was added.
 	const panel = details(page);
 	await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Putin and Kim speak by phone');
-	await expect(panel.locator('.date')).toHaveText('14 Sept 2023');
+	await expect(panel.locator('.date')).toHaveText(
+		'14 Sept 2023 (between 10 Sept 2023 and 15 Sept 2023)'
+	);
 	await expect(panel.locator('.kind')).toHaveText('Call');
 	await expect(panel.getByRole('button', { name: 'Kim Jong Un' })).toContainText('caller');
 	await expect(panel.locator('.relations li')).toHaveText(
@@ -91,7 +99,10 @@ test('add an event with participants, a relation, a tag and a source; see it eve
 	await expect(history).not.toContainText('Loaded with the default dataset');
 	// The table has it in date order, with its actors and confidence.
 	const row = page.locator('tr[data-event-id]').filter({ hasText: 'Putin and Kim speak by phone' });
-	await expect(row.locator('td.col-date')).toHaveText('14 Sept 2023');
+	// The table says the bounds under the date.
+	await expect(row.locator('td.col-date')).toHaveText(
+		'14 Sept 2023 between 10 Sept 2023 and 15 Sept 2023'
+	);
 	await expect(row.locator('td.col-conf')).toContainText('Reported');
 	// Kept across a reload.
 	await page.reload();
@@ -144,6 +155,11 @@ test('the form refuses what cannot be saved, beside the field, and saves nothing
 	await expect(form.getByTestId('editor-sources').getByRole('alert')).toContainText('http');
 	await form.getByLabel('End', { exact: true }).fill('2022');
 	await expect(form.getByTestId('editor-end-read')).toHaveText('The end is before the start');
+	await form.getByLabel('No later than').fill('1 Jan 2020');
+	await form.getByLabel('Latitude').fill('north');
+	await form.getByRole('button', { name: 'Add event' }).click();
+	await expect(form.getByTestId('editor-latest-read')).toContainText('2020');
+	await expect(form).toContainText('Coordinates are numbers in degrees, as in 43.1 and 131.9');
 
 	// Escape leaves the form; nothing was added.
 	await form.getByLabel('End', { exact: true }).press('Escape');

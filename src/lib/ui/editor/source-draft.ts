@@ -13,8 +13,8 @@ export interface SourceDraft {
 	/** The publication date as typed ("13 Sept 2023"). */
 	published: string;
 	quote: string;
-	/** Kept as the source had it (the form does not edit it). */
-	language?: string;
+	/** The source's language, a BCP 47 tag ("es", "zh-Hans"). */
+	language: string;
 }
 
 export function draftOf(source: Source): SourceDraft {
@@ -24,7 +24,7 @@ export function draftOf(source: Source): SourceDraft {
 		publisher: source.publisher ?? '',
 		published: source.published ?? '',
 		quote: source.quote ?? '',
-		...(source.language ? { language: source.language } : {})
+		language: source.language ?? ''
 	};
 }
 
@@ -33,7 +33,8 @@ export const emptySource = (): SourceDraft => ({
 	title: '',
 	publisher: '',
 	published: '',
-	quote: ''
+	quote: '',
+	language: ''
 });
 
 /** The publication date as read, when one was typed. */
@@ -54,7 +55,7 @@ export function sourceOf(draft: SourceDraft): Source | undefined {
 		...(text(draft.publisher) ? { publisher: draft.publisher.trim() } : {}),
 		...(published?.ok ? { published: published.value } : {}),
 		...(text(draft.quote) ? { quote: draft.quote.trim() } : {}),
-		...(draft.language ? { language: draft.language } : {})
+		...(text(draft.language) ? { language: draft.language.trim() } : {})
 	};
 	const filled = Object.keys(source).filter((k) => k !== 'language');
 	return filled.length === 0 && !draft.published.trim() ? undefined : source;
