@@ -237,13 +237,6 @@ export class ChangeWriter {
 		});
 	}
 
-	/** Whether a dataset holds an event with this id (to choose a new event's id). */
-	async hasEvent(datasetId: DatasetId, id: EventId): Promise<boolean> {
-		return this.#db.transaction('r', [this.#db.heads], () =>
-			new BlockSplice(this.#db, datasetId).has(id)
-		);
-	}
-
 	async #step(direction: 'undo' | 'redo'): Promise<ChangeRecord | undefined> {
 		const db = this.#db;
 		return this.#store.changing(async () => {

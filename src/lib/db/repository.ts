@@ -484,11 +484,6 @@ export class Repository {
 		return (await this.#changes()).deleteEvent(...args);
 	}
 
-	/** Whether a dataset holds an event with this id. */
-	async hasEvent(...args: Parameters<ChangeWriter['hasEvent']>): Promise<boolean> {
-		return (await this.#changes()).hasEvent(...args);
-	}
-
 	/** Takes back the last change; the change it took back, or undefined when there is none. */
 	async undo(): Promise<ChangeRecord | undefined> {
 		return (await this.#changes()).undo();
