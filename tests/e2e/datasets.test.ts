@@ -133,3 +133,33 @@ test('a deleted dataset comes back with Undo, across a reload; a rename is undon
 	await expect(page.getByTestId('dataset-list')).toContainText(defaultFile.dataset.name);
 	await expect(page.getByTestId('dataset-list')).not.toContainText('Renamed set');
 });
+
+test('restoring the default dataset over an edit is undone from the notice', async ({ page }) => {
+	await openTable(page);
+	const summit = page.locator('tr[data-event-id="kim-putin-vostochny-2023"]');
+	await summit.getByRole('button').first().click();
+	await page.getByTestId('event-details').getByTestId('delete-event').click();
+	await expect(page.getByTestId('event-count')).toHaveText(eventsLabel(DEFAULT_EVENT_COUNT - 1));
+
+	await page
+		.getByTestId('dataset-list')
+		.getByRole('button', { name: 'Restore the default dataset' })
+		.click();
+	await expect(page.getByTestId('confirm-dialog').filter({ visible: true })).toContainText(
+		'Undo brings them back'
+	);
+	await page.getByRole('button', { name: 'Restore', exact: true }).click();
+	await expect(page.getByTestId('event-count')).toHaveText(eventsLabel(DEFAULT_EVENT_COUNT));
+	await expect(summit).toHaveCount(1);
+
+	// Undo puts back the dataset as it was before the restore: without the deleted event.
+	await page.getByTestId('notice').getByRole('button', { name: 'Undo' }).click();
+	await expect(page.getByTestId('notice')).toContainText(
+		`Undid restoring “${defaultFile.dataset.name}”.`
+	);
+	await expect(page.getByTestId('event-count')).toHaveText(eventsLabel(DEFAULT_EVENT_COUNT - 1));
+	await expect(summit).toHaveCount(0);
+	// And the deletion before it is undone in turn.
+	await page.getByTestId('undo').click();
+	await expect(summit).toHaveCount(1);
+});

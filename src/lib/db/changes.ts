@@ -24,6 +24,7 @@ import {
 	datasetBlocks,
 	fromStored,
 	MAX_DATASET_NAME,
+	moveContents,
 	toStored,
 	type ActorStep,
 	type ChangeRecord,
@@ -265,6 +266,15 @@ export class ChangeWriter {
 				if (from ? !stored || !sameValue(stored, from) : stored !== undefined) throw since();
 				if (to) await db.datasets.put(to);
 				else await db.datasets.delete(id);
+			}
+			// Contents a change replaced trade places with their trash (see `DatasetSwap`); a
+			// trash purged since cannot be brought back.
+			for (const { datasetId, trash } of change.swaps ?? []) {
+				if (!(await db.datasets.get(trash))) throw since();
+				await moveContents(db, [
+					{ from: datasetId, to: trash },
+					{ from: trash, to: datasetId }
+				]);
 			}
 			await this.#applyEventSteps(
 				events.map((e) => ({

@@ -168,6 +168,50 @@ export interface StoredPeriod extends Period {
 	datasetId: DatasetId;
 }
 
+/**
+ * Moves datasets' stored contents (head and record blocks, periods) from one id to another. Every
+ * source is read before anything is written, so two datasets can trade places (the undo of an
+ * import that replaced a dataset). The events inside keep the dataset id they were written with:
+ * contents moved to a trash id are never read as events (their dataset is marked deleted), and
+ * they only ever come back to the id they had. Call inside a transaction over heads, records and
+ * periods.
+ */
+export async function moveContents(
+	db: TramaDatabase,
+	moves: readonly { from: DatasetId; to: DatasetId }[]
+): Promise<void> {
+	const blocksOf = <T>(table: Table<T, [DatasetId, number]>, id: DatasetId) =>
+		table.where('[datasetId+block]').between([id, -Infinity], [id, Infinity], true, true);
+	const periodsOf = (id: DatasetId) => db.periods.where('datasetId').equals(id);
+	const read = [];
+	for (const { from } of moves)
+		read.push({
+			heads: await blocksOf(db.heads, from).toArray(),
+			records: await blocksOf(db.records, from).toArray(),
+			periods: await periodsOf(from).toArray()
+		});
+	for (const { from } of moves) {
+		await blocksOf(db.heads, from).delete();
+		await blocksOf(db.records, from).delete();
+		await periodsOf(from).delete();
+	}
+	for (const [i, { to }] of moves.entries()) {
+		const { heads, records, periods } = read[i]!;
+		await db.heads.bulkPut(heads.map((b) => ({ ...b, datasetId: to })));
+		await db.records.bulkPut(records.map((b) => ({ ...b, datasetId: to })));
+		await db.periods.bulkPut(periods.map((p) => ({ ...p, datasetId: to })));
+	}
+}
+
+/**
+ * A dataset's replaced contents, kept under a trash id so the replacement can be undone: undoing
+ * and redoing it trade the two ids' contents (see `moveContents`).
+ */
+export interface DatasetSwap {
+	datasetId: DatasetId;
+	trash: DatasetId;
+}
+
 export type { ChangeKind } from '../model/changes';
 
 /** One event as a change left it: its record before and after (absent: not there). */
@@ -217,6 +261,8 @@ export interface ChangeRecord {
 	actors?: ActorStep[];
 	/** Every dataset record it touched (see `DatasetStep`). */
 	datasets?: DatasetStep[];
+	/** Datasets whose contents the change replaced, the old ones kept in the trash. */
+	swaps?: DatasetSwap[];
 	/** The keys of every event the change touched: the index of an event's history. */
 	eventKeys: string[];
 	/** Undone (and not yet redone). */

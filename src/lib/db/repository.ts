@@ -14,6 +14,7 @@ import {
 import { MessageError } from '../model/errors';
 import { msg } from '../model/messages';
 import { names } from '../model/actors';
+import { sameValue } from '../model/changes';
 import {
 	type Actor,
 	type ActorId,
@@ -29,7 +30,12 @@ import {
 	datasetBlocks,
 	fromStored,
 	MAX_DATASET_NAME,
+	moveContents,
+	type ActorStep,
+	type ChangeKind,
 	type ChangeRecord,
+	type DatasetStep,
+	type DatasetSwap,
 	headsOf,
 	RECORD_BLOCK_SIZE,
 	toStored,
@@ -93,6 +99,11 @@ export interface WriteOptions {
 	/** Aborting it rolls the whole transaction back. */
 	signal?: AbortSignal;
 	onProgress?: (done: number, total: number) => void;
+	/**
+	 * Keep the contents a write replaces in the trash (see `DatasetSwap`), so that the write can
+	 * be undone; the summary names the trash id.
+	 */
+	keep?: boolean;
 }
 
 export interface WriteSummary {
@@ -100,8 +111,12 @@ export interface WriteSummary {
 	events: number;
 	actors: number;
 	periods: number;
-	/** The dataset existed and was replaced (an import that replaces one cannot be undone). */
+	/** The dataset existed (and was not deleted) and was replaced. */
 	replaced?: boolean;
+	/** The dataset's record before the write, if it had one (deleted or not). */
+	before?: Dataset;
+	/** Where its replaced contents wait (see `WriteOptions.keep`). */
+	trash?: DatasetId;
 }
 
 const byDate = compareDated;
@@ -318,41 +333,117 @@ export class Repository {
 			eventCount: file.events.length
 		};
 		const events = file.events.map((e) => toStored(e, datasetId));
-		const blocks = datasetBlocks(datasetId, events);
 		const periods: StoredPeriod[] = file.periods.map((p) => ({ ...p, datasetId }));
 		const { db } = this;
-		await db.transaction(
+		const put = await db.transaction(
 			'rw',
 			[db.records, db.actors, db.datasets, db.periods, db.heads],
 			async () => {
-				const before = await db.datasets.get(datasetId);
-				// A deleted dataset waiting to be purged is replaced as if it were gone.
-				if (before?.hidden && before.deleted === undefined) dataset.hidden = true;
-				const used = await this.#removeBlocks(datasetId);
-				await db.periods.where('datasetId').equals(datasetId).delete();
 				await db.actors.bulkPut(file.actors);
-				const { records } = blocks;
-				for (let i = 0; i < records.length; i += WRITE_CHUNK) {
-					options.signal?.throwIfAborted();
-					await db.records.bulkPut(records.slice(i, i + WRITE_CHUNK));
-					const done = Math.min((i + WRITE_CHUNK) * RECORD_BLOCK_SIZE, events.length);
-					options.onProgress?.(done, events.length);
-				}
-				options.signal?.throwIfAborted();
-				await db.heads.bulkPut(blocks.heads);
-				await db.periods.bulkPut(periods);
-				await db.datasets.put(dataset);
-				for (const a of actorsUsedBy(file.events)) used.delete(a);
-				for (const a of file.actors) used.delete(a.id);
-				await this.dropUnusedActors(used);
+				const put = await this.#putContents(dataset, events, periods, now, options);
+				for (const a of actorsUsedBy(file.events)) put.used.delete(a);
+				for (const a of file.actors) put.used.delete(a.id);
+				await this.dropUnusedActors(put.used);
+				return put;
 			}
 		);
+		const { before, trash } = put;
 		return {
 			datasetId,
 			events: events.length,
 			actors: file.actors.length,
-			periods: periods.length
+			periods: periods.length,
+			replaced: before !== undefined && before.deleted === undefined,
+			...(before ? { before } : {}),
+			...(trash !== undefined ? { trash } : {})
 		};
+	}
+
+	/**
+	 * Writes a dataset's record, events and periods over what it had (see `WriteOptions.keep`).
+	 * Returns its record before, where its old contents went, and the actors they used when they
+	 * were removed (the caller drops those no one uses any more). Call inside a transaction.
+	 */
+	async #putContents(
+		dataset: Dataset,
+		events: readonly StoredEvent[],
+		periods: readonly StoredPeriod[],
+		now: Date,
+		options: WriteOptions
+	): Promise<{ before?: Dataset; trash?: DatasetId; used: Set<ActorId> }> {
+		const { db } = this;
+		const datasetId = dataset.id;
+		const blocks = datasetBlocks(datasetId, events);
+		const before = await db.datasets.get(datasetId);
+		// A deleted dataset waiting to be purged is replaced as if it were gone.
+		if (before?.hidden && before.deleted === undefined) dataset = { ...dataset, hidden: true };
+		let used = new Set<ActorId>();
+		let trash: DatasetId | undefined;
+		if (options.keep && before) {
+			// The old contents go to the trash: their actors stay (the trash's blocks use them)
+			// until it is purged.
+			trash = await this.#trashId(datasetId, now);
+			await moveContents(db, [{ from: datasetId, to: trash }]);
+			await db.datasets.put({ ...before, id: trash, deleted: now.toISOString() });
+		} else {
+			used = await this.#removeBlocks(datasetId);
+			await db.periods.where('datasetId').equals(datasetId).delete();
+		}
+		const { records } = blocks;
+		for (let i = 0; i < records.length; i += WRITE_CHUNK) {
+			options.signal?.throwIfAborted();
+			await db.records.bulkPut(records.slice(i, i + WRITE_CHUNK));
+			const done = Math.min((i + WRITE_CHUNK) * RECORD_BLOCK_SIZE, events.length);
+			options.onProgress?.(done, events.length);
+		}
+		options.signal?.throwIfAborted();
+		await db.heads.bulkPut(blocks.heads);
+		await db.periods.bulkPut(periods);
+		await db.datasets.put(dataset);
+		return { ...(before ? { before } : {}), ...(trash !== undefined ? { trash } : {}), used };
+	}
+
+	/**
+	 * An id no dataset has, under which a dataset's replaced contents wait in the trash. It begins
+	 * with a control character, which no one types, and names the time and the dataset.
+	 */
+	async #trashId(datasetId: DatasetId, now: Date): Promise<DatasetId> {
+		for (let n = 0; ; n++) {
+			const id = `\u001etrash ${now.getTime()}${n ? `.${n}` : ''} ${datasetId}` as DatasetId;
+			if (!(await this.db.datasets.get(id))) return id;
+		}
+	}
+
+	/**
+	 * The change a write of whole datasets makes (an import, a restore): undoing it puts back each
+	 * dataset's record as it was and trades its contents with the trash (`swaps`); a dataset that
+	 * did not exist is marked deleted instead (it waits in the trash, see `deleteDataset`).
+	 */
+	async #logWrites(
+		kind: ChangeKind,
+		summaries: readonly WriteSummary[],
+		actors: ActorStep[],
+		now: Date,
+		also: { gone: DatasetStep[]; swaps: DatasetSwap[] } = { gone: [], swaps: [] }
+	): Promise<void> {
+		const datasets: DatasetStep[] = [...also.gone];
+		const swaps: DatasetSwap[] = [...also.swaps];
+		for (const s of summaries) {
+			const after = await this.db.datasets.get(s.datasetId);
+			if (!after) continue;
+			datasets.push({ before: s.before ?? { ...after, deleted: now.toISOString() }, after });
+			if (s.trash !== undefined) swaps.push({ datasetId: s.datasetId, trash: s.trash });
+		}
+		await this.#log(
+			{
+				kind,
+				datasets,
+				...(swaps.length ? { swaps } : {}),
+				...(actors.length ? { actors } : {}),
+				eventKeys: []
+			},
+			now
+		);
 	}
 
 	/**
@@ -619,11 +710,8 @@ export class Repository {
 			[db.records, db.actors, db.datasets, db.periods, db.heads, db.changes],
 			async () => {
 				const summaries: WriteSummary[] = [];
-				const made: Dataset[] = [];
 				let written = 0;
 				for (const { file, origin } of files) {
-					const before = await db.datasets.get(file.dataset.id);
-					const replaced = before !== undefined && before.deleted === undefined;
 					const known = new Set(
 						(await db.actors.bulkGet(file.actors.map((a) => a.id)))
 							.filter(Boolean)
@@ -632,28 +720,15 @@ export class Repository {
 					const fresh = file.actors.filter((a) => !known.has(a.id));
 					const summary = await this.writeDataset({ ...file, actors: fresh }, origin, now, {
 						...(options.signal ? { signal: options.signal } : {}),
-						onProgress: (done) => options.onProgress?.(written + done, total)
+						onProgress: (done) => options.onProgress?.(written + done, total),
+						keep: true
 					});
 					written += summary.events;
-					summaries.push({ ...summary, replaced });
-					const stored = await db.datasets.get(file.dataset.id);
-					if (!replaced && stored) made.push(stored);
+					summaries.push(summary);
 				}
-				// An import that only made new datasets can be undone: undoing marks them deleted
-				// (they wait in the trash, see `deleteDataset`), redoing brings them back. One that
-				// replaced a dataset cannot: the old version is gone.
-				if (summaries.every((s) => !s.replaced))
-					await this.#log(
-						{
-							kind: 'dataset.import',
-							datasets: made.map((after) => ({
-								before: { ...after, deleted: now.toISOString() },
-								after
-							})),
-							eventKeys: []
-						},
-						now
-					);
+				// Undoing the import marks the datasets it made deleted and brings back, from the
+				// trash, the ones it replaced; redoing trades them again.
+				await this.#logWrites('dataset.import', summaries, [], now);
 				return summaries;
 			}
 		);
@@ -694,33 +769,59 @@ export class Repository {
 	/**
 	 * Replaces everything with the given contents (a backup's): one transaction, so a failure
 	 * leaves the old store. The default dataset counts as loaded afterwards (it comes back only
-	 * if the contents have it).
+	 * if the contents have it). Kept as a change: undoing it brings back every dataset as it was
+	 * (from the trash) and every actor's record.
 	 */
-	async restoreBackup(contents: StoreContents): Promise<void> {
+	async restoreBackup(contents: StoreContents, now: Date = new Date()): Promise<void> {
 		const { db } = this;
 		await this.transactAll(async () => {
-			await Promise.all([
-				db.records.clear(),
-				db.actors.clear(),
-				db.datasets.clear(),
-				db.periods.clear(),
-				db.heads.clear(),
-				// The changes made before are about records the backup replaces: none can be
-				// undone over it, and their history went with those records.
-				db.changes.clear()
-			]);
+			const current = await db.actors.toArray();
+			const next = new Map(contents.actors.map((a) => [a.id, a]));
+			const actors: ActorStep[] = [];
+			for (const before of current) {
+				const after = next.get(before.id);
+				next.delete(before.id);
+				if (!after) actors.push({ before });
+				else if (!sameValue(before, after)) actors.push({ before, after });
+			}
+			for (const after of next.values()) actors.push({ after });
+			await db.actors.clear();
 			await db.actors.bulkPut(contents.actors);
+
+			// Datasets the backup does not have go to the trash; those it has are written over,
+			// their old contents kept in the trash too.
+			const incoming = new Set(contents.datasets.map((d) => d.id));
+			const gone: DatasetStep[] = [];
+			const swaps: DatasetSwap[] = [];
+			for (const before of await this.datasets()) {
+				if (incoming.has(before.id)) continue;
+				const trash = await this.#trashId(before.id, now);
+				await moveContents(db, [{ from: before.id, to: trash }]);
+				await db.datasets.put({ ...before, id: trash, deleted: now.toISOString() });
+				await db.datasets.delete(before.id);
+				gone.push({ before });
+				swaps.push({ datasetId: before.id, trash });
+			}
+			const summaries: WriteSummary[] = [];
 			for (const { events, periods, ...dataset } of contents.datasets) {
 				const id = dataset.id;
-				const blocks = datasetBlocks(
-					id,
-					events.map((e) => toStored(e, id))
+				const put = await this.#putContents(
+					{ ...dataset, eventCount: events.length },
+					events.map((e) => toStored(e, id)),
+					periods.map((p) => ({ ...p, datasetId: id })),
+					now,
+					{ keep: true }
 				);
-				await db.records.bulkPut(blocks.records);
-				await db.heads.bulkPut(blocks.heads);
-				await db.periods.bulkPut(periods.map((p) => ({ ...p, datasetId: id })));
-				await db.datasets.put({ ...dataset, eventCount: events.length });
+				summaries.push({
+					datasetId: id,
+					events: events.length,
+					actors: 0,
+					periods: periods.length,
+					...(put.before ? { before: put.before } : {}),
+					...(put.trash !== undefined ? { trash: put.trash } : {})
+				});
 			}
+			await this.#logWrites('backup.restore', summaries, actors, now, { gone, swaps });
 			await db.meta.put({ key: DEFAULT_LOADED_FLAG, value: true });
 		});
 	}
@@ -742,15 +843,37 @@ export class Repository {
 		});
 	}
 
-	/** Brings back the default dataset's events as shipped; other datasets are left alone. */
-	async restoreDefaultDataset(load: () => Promise<NativeFile>): Promise<WriteSummary> {
+	/**
+	 * Brings back the default dataset's events and actors as shipped; other datasets are left
+	 * alone. Kept as a change: undoing it brings back the dataset as it was (from the trash) and
+	 * the actors' records it overwrote.
+	 */
+	async restoreDefaultDataset(
+		load: () => Promise<NativeFile>,
+		now: Date = new Date()
+	): Promise<WriteSummary> {
 		const file = await load();
-		return this.transactAll(() => this.writeDefault(file));
+		return this.transactAll(async () => {
+			const stored = await this.db.actors.bulkGet(file.actors.map((a) => a.id));
+			const actors: ActorStep[] = [];
+			file.actors.forEach((after, i) => {
+				const before = stored[i];
+				if (!before || !sameValue(before, after))
+					actors.push({ ...(before ? { before } : {}), after });
+			});
+			const summary = await this.writeDefault(file, now, true);
+			await this.#logWrites('dataset.restore', [summary], actors, now);
+			return summary;
+		});
 	}
 
 	/** Writes the default dataset and remembers it was loaded. Call inside `transactAll`. */
-	private async writeDefault(file: NativeFile): Promise<WriteSummary> {
-		const summary = await this.writeDataset(file, { kind: 'default' });
+	private async writeDefault(
+		file: NativeFile,
+		now = new Date(),
+		keep = false
+	): Promise<WriteSummary> {
+		const summary = await this.writeDataset(file, { kind: 'default' }, now, { keep });
 		await this.db.meta.put({ key: DEFAULT_LOADED_FLAG, value: true });
 		return summary;
 	}

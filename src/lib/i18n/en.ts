@@ -333,7 +333,7 @@ export const en = {
 		restore: 'Restore the default dataset',
 		restoreTitle: 'Restore the default dataset?',
 		restoreBody:
-			'The default dataset’s events are brought back as shipped; edits to them are replaced. Your other datasets are not touched.',
+			'The default dataset’s events and actors are brought back as shipped; edits to them are replaced (Undo brings them back). Your other datasets are not touched.',
 		restoreConfirm: 'Restore',
 		restored: (n: number) => `Default dataset restored: ${count(n, 'event', 'events')}.`,
 		deleted: (name: string) => `Deleted “${name}”.`,
@@ -564,7 +564,7 @@ export const en = {
 		restoreSummary: (when: string, datasets: number, events: number, actors: number) =>
 			`This backup, made ${when}, holds ${count(datasets, 'dataset', 'datasets')}, ${count(events, 'event', 'events')} and ${count(actors, 'actor', 'actors')}.`,
 		restoreReplaces: (datasets: number, events: number) =>
-			`Restoring replaces everything stored now: ${count(datasets, 'dataset', 'datasets')} and ${count(events, 'event', 'events')}.`,
+			`Restoring replaces everything stored now: ${count(datasets, 'dataset', 'datasets')} and ${count(events, 'event', 'events')}.${datasets > 0 ? ' Undo brings them back.' : ''}`,
 		restoreConfirm: 'Replace everything',
 		restoreCancel: 'Keep what I have',
 		restored: (datasets: number, events: number) =>
@@ -791,7 +791,9 @@ export const en = {
 				'actor.merge': `the merge into ${title}`,
 				'dataset.delete': `deleting the dataset “${title}”`,
 				'dataset.rename': `renaming the dataset “${title}”`,
-				'dataset.import': `importing “${title}”`
+				'dataset.import': `importing “${title}”`,
+				'dataset.restore': `restoring “${title}”`,
+				'backup.restore': 'restoring the backup'
 			})[kind],
 		actorMerged: (date: string) => `Actors merged ${date}`,
 		actorDeleted: (date: string) => `An actor was taken out ${date}`,

@@ -12,6 +12,6 @@ export type ToWorker =
 export type FromWorker =
 	| { type: 'progress'; key?: string; stage: Stage; done?: number; total?: number }
 	| { type: 'preview'; key: string; summary: PreviewSummary }
-	| { type: 'committed'; events: number; datasets: number; undoable: boolean }
+	| { type: 'committed'; events: number; datasets: number }
 	/** `error` is a message the page puts into words: the worker has none of its own. */
 	| { type: 'commit-failed'; error: Message; cancelled: boolean };

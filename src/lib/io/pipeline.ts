@@ -361,7 +361,7 @@ export async function commitPrepared(
 	store: ImportStore,
 	progress: Progress,
 	signal?: AbortSignal
-): Promise<{ events: number; datasets: number; undoable: boolean }> {
+): Promise<{ events: number; datasets: number }> {
 	const files = prepared.flatMap((p) =>
 		p.files ? p.files : p.file && p.file.events.length ? [{ file: p.file, origin: p.origin }] : []
 	);
@@ -377,7 +377,6 @@ export async function commitPrepared(
 	});
 	return {
 		events: summaries.reduce((n, s) => n + s.events, 0),
-		datasets: summaries.length,
-		undoable: summaries.every((s) => !s.replaced)
+		datasets: summaries.length
 	};
 }

@@ -14,7 +14,9 @@ export type ChangeKind =
 	| 'actor.merge'
 	| 'dataset.delete'
 	| 'dataset.rename'
-	| 'dataset.import';
+	| 'dataset.import'
+	| 'dataset.restore'
+	| 'backup.restore';
 
 /** The fields of an event a change can touch, in the order the history lists them. */
 export const EVENT_FIELDS = [

@@ -196,7 +196,7 @@ export class AppState {
 	async restoreDefault(): Promise<void> {
 		await this.act(async () => {
 			const summary = await this.repo.restoreDefaultDataset(this.#loadDefault);
-			return { kind: 'info', text: t.datasets.restored(summary.events) };
+			return { kind: 'info', text: t.datasets.restored(summary.events), undo: true };
 		});
 	}
 

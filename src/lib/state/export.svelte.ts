@@ -327,7 +327,7 @@ export class ExportSession {
 					await this.#app.repo.restoreBackup(backup);
 					this.#onrestored(backup.settings);
 					const c = countsOf(backup);
-					return { kind: 'info', text: t.exporter.restored(c.datasets, c.events) };
+					return { kind: 'info', text: t.exporter.restored(c.datasets, c.events), undo: true };
 				},
 				(message) => (this.restoreError = t.exporter.restoreFailed(message))
 			);

@@ -67,7 +67,7 @@ export class ImportSession {
 	#commit:
 		| {
 				resolve: (ok: boolean) => void;
-				onDone: (events: number, datasets: number, undoable: boolean) => void;
+				onDone: (events: number, datasets: number) => void;
 		  }
 		| undefined;
 
@@ -116,7 +116,7 @@ export class ImportSession {
 			case 'committed':
 				this.committing = false;
 				this.progress = undefined;
-				this.#commit?.onDone(message.events, message.datasets, message.undoable);
+				this.#commit?.onDone(message.events, message.datasets);
 				this.#commit?.resolve(true);
 				this.#commit = undefined;
 				return;
@@ -219,7 +219,7 @@ export class ImportSession {
 	}
 
 	/** Writes every valid record of every input in one transaction. True when written. */
-	commit(onDone: (events: number, datasets: number, undoable: boolean) => void): Promise<boolean> {
+	commit(onDone: (events: number, datasets: number) => void): Promise<boolean> {
 		this.committing = true;
 		this.commitError = undefined;
 		const keys = this.items.filter((i) => i.summary && !i.summary.error).map((i) => i.key);

@@ -33,7 +33,13 @@ describe('writing a dataset', () => {
 			{ kind: 'file', name: 'test.json' },
 			new Date('2026-11-22T10:00:00Z')
 		);
-		expect(summary).toEqual({ datasetId: 'test', events: 4, actors: 4, periods: 0 });
+		expect(summary).toEqual({
+			datasetId: 'test',
+			events: 4,
+			actors: 4,
+			periods: 0,
+			replaced: false
+		});
 		expect(await repo.datasets()).toEqual([
 			{
 				id: 'test',
@@ -258,6 +264,44 @@ describe('the default dataset', () => {
 		second.db.close();
 	});
 
+	it('restoring is undone: the dataset and the actors as they were before it', async () => {
+		await repo.ensureDefaultDataset(load);
+		const [first] = await repo.events();
+		await repo.editEvent(DEFAULT_DATASET_ID, { ...fromStored(first!), title: 'Corrected' });
+		const putin = actorSchema.parse({ ...actorInputs.find((a) => a.id === 'putin')! });
+		await repo.saveActor({ ...putin, name: 'V. V. Putin' });
+		const edited = await repo.events();
+		await repo.restoreDefaultDataset(load);
+		expect((await repo.events())[0]?.title).toBe(first?.title);
+		expect((await repo.actors()).find((a) => a.id === 'putin')?.name).toBe('Vladimir Putin');
+		expect((await repo.undoState()).undo?.kind).toBe('dataset.restore');
+		await repo.undo();
+		expect(await repo.events()).toEqual(edited);
+		expect((await repo.actors()).find((a) => a.id === 'putin')?.name).toBe('V. V. Putin');
+		await repo.redo();
+		expect((await repo.events())[0]?.title).toBe(first?.title);
+		// Undone again, and then the two changes before it.
+		await repo.undo();
+		await repo.undo();
+		await repo.undo();
+		expect((await repo.events())[0]?.title).toBe(first?.title);
+		expect((await repo.actors()).find((a) => a.id === 'putin')?.name).toBe('Vladimir Putin');
+	});
+
+	it('restoring a deleted default dataset is undone back to deleted, and that deletion too', async () => {
+		await repo.ensureDefaultDataset(load);
+		await repo.deleteDataset(DEFAULT_DATASET_ID);
+		await repo.restoreDefaultDataset(load);
+		expect(await repo.events()).toHaveLength(4);
+		await repo.undo();
+		expect(await repo.datasets()).toEqual([]);
+		expect(await repo.events()).toEqual([]);
+		// The deletion before it is still undone from its own trash.
+		expect((await repo.undoState()).undo?.kind).toBe('dataset.delete');
+		await repo.undo();
+		expect(await repo.events()).toHaveLength(4);
+	});
+
 	it('restoring brings back only the default dataset and leaves other data alone', async () => {
 		await repo.ensureDefaultDataset(load);
 		await repo.writeDataset(
@@ -373,8 +417,16 @@ describe('actors across re-imports', () => {
 				origin: { kind: 'file', name: 'a.json' }
 			}
 		]);
-		// Shoigu and Kim were only in the old version's Pyongyang event; Xi and Putin stay.
+		// Shoigu and Kim were only in the old version's Pyongyang event: they stay while that
+		// version waits in the trash (the import can be undone), and go when it is purged.
 		expect(shoigu.participants?.map((p) => p.actor)).toEqual(['shoigu', 'kim-jong-un']);
+		expect((await repo.actors()).map((a) => a.id).sort()).toEqual([
+			'kim-jong-un',
+			'putin',
+			'shoigu',
+			'xi-jinping'
+		]);
+		await repo.purgeTrash(new Date(Date.now() + 8 * 86_400_000));
 		expect((await repo.actors()).map((a) => a.id).sort()).toEqual(['putin', 'xi-jinping']);
 		await repo.deleteDataset('test' as DatasetId);
 		// The other dataset still has the Moscow meeting, so its actors stay.
@@ -989,13 +1041,47 @@ describe('undoing an import', () => {
 		expect(ids(await repo.events())).toContain('o');
 	});
 
-	it('an import that replaces a dataset is not offered to undo', async () => {
-		await repo.writeDataset(nativeFile(meetings), { kind: 'paste' });
+	it('an import that replaces a dataset is undone from the trash, and redone', async () => {
+		const old = nativeFileSchema.parse({
+			...nativeFile(meetings),
+			periods: [{ id: 'p', label: 'Talks', start: '2023-01', end: '2023-12' }]
+		});
+		await repo.writeDataset(old, { kind: 'paste' });
 		await repo.renameDataset('test' as DatasetId, 'Before');
-		const [summary] = await repo.importDatasets([
-			{ file: nativeFile(meetings), origin: { kind: 'paste' } }
-		]);
+		const before = await repo.events();
+		const newer = nativeFile([eventInput({ id: 'n', title: 'Newer', participants: [] })]);
+		const at = new Date('2026-12-02T10:00:00Z');
+		const [summary] = await repo.importDatasets(
+			[{ file: newer, origin: { kind: 'paste' } }],
+			{},
+			at
+		);
 		expect(summary?.replaced).toBe(true);
-		expect((await repo.undoState()).undo?.kind).toBe('dataset.rename');
+		expect(ids(await repo.events())).toEqual(['n']);
+		expect(await repo.periods()).toHaveLength(1); // in the trash, under another id
+		expect((await repo.periods()).filter((p) => p.datasetId === 'test')).toEqual([]);
+		// The trash is no dataset of the user's, and Kim, whom only the old version named, stays.
+		expect((await repo.datasets()).map((d) => [d.id, d.name, d.eventCount])).toEqual([
+			['test', 'Test set', 1]
+		]);
+		expect((await repo.actors()).map((a) => a.id)).toContain('kim-jong-un');
+		expect((await repo.undoState()).undo?.kind).toBe('dataset.import');
+
+		await repo.undo();
+		expect(await repo.events()).toEqual(before);
+		expect((await repo.datasets()).map((d) => [d.name, d.eventCount])).toEqual([['Before', 4]]);
+		expect((await repo.periods()).map((p) => [p.datasetId, p.label])).toEqual([['test', 'Talks']]);
+		expect((await repo.heads()).map((h) => h.datasetId)).toEqual(['test', 'test', 'test', 'test']);
+		await repo.redo();
+		expect(ids(await repo.events())).toEqual(['n']);
+		await repo.undo();
+		expect(await repo.events()).toEqual(before);
+		// A week later the trash is purged, with it the way back.
+		await repo.redo();
+		expect(await repo.purgeTrash(new Date('2026-12-09T10:00:01Z'))).toBe(1);
+		expect(await rejection(repo.undo())).toMatch(/has been changed since/);
+		expect(ids(await repo.events())).toEqual(['n']);
+		expect(await repo.periods()).toEqual([]);
+		expect(await repo.db.heads.count()).toBe(1);
 	});
 });

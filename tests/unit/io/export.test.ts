@@ -256,6 +256,27 @@ describe('backup', () => {
 		expect(await repo.ensureDefaultDataset(() => Promise.resolve(defaultFile))).toBe('present');
 	});
 
+	it('a restore over a store is undone: every dataset and actor as it was, and redone', async () => {
+		await repo.writeDataset(defaultFile, { kind: 'default' });
+		const theirs = await repo.contents();
+		const backup = makeBackup(theirs, {});
+		await repo.deleteDataset('default' as never);
+		await repo.writeDataset(nativeFile(meetings), { kind: 'file', name: 'm.json' });
+		await repo.renameDataset('test' as never, 'Mine');
+		const mine = await repo.contents();
+		await repo.restoreBackup(backup);
+		expect(await repo.contents()).toEqual(theirs);
+		expect((await repo.undoState()).undo?.kind).toBe('backup.restore');
+		await repo.undo();
+		expect(await repo.contents()).toEqual(mine);
+		await repo.redo();
+		expect(await repo.contents()).toEqual(theirs);
+		await repo.undo();
+		// And the changes made before it can still be undone, one by one.
+		await repo.undo();
+		expect((await repo.datasets()).map((d) => d.name)).toEqual(['Test set']);
+	});
+
 	it('a failing restore leaves the old store', async () => {
 		await repo.writeDataset(defaultFile, { kind: 'default' });
 		const before = await repo.contents();

@@ -109,8 +109,7 @@ describe('committing', () => {
 		const first = await preview(fileSource('eras.json', text));
 		expect(await commitPrepared([first], repo, progress)).toEqual({
 			events: first.summary.valid,
-			datasets: 1,
-			undoable: true
+			datasets: 1
 		});
 		const before = await repo.events();
 		const second = await preview(fileSource('eras.json', text));

@@ -265,9 +265,17 @@ describe('restoring a backup', () => {
 		});
 
 		expect(await session.restore()).toBe(true);
-		expect(app.notice).toEqual({ kind: 'info', text: 'Restored 2 datasets with 5 events.' });
+		expect(app.notice).toEqual({
+			kind: 'info',
+			text: 'Restored 2 datasets with 5 events.',
+			undo: true
+		});
 		expect(restored).toEqual([{}]);
 		expect((await repo.datasets()).map((d) => d.id)).toEqual(['briefings', 'meetings']);
+		// The notice's Undo takes the restore back.
+		await app.undo();
+		expect(app.notice).toEqual({ kind: 'info', text: 'Undid restoring the backup.' });
+		expect((await repo.datasets()).map((d) => d.id)).toEqual(['meetings']);
 	});
 
 	it('keeps the backup waiting and says why when the restore fails', async () => {

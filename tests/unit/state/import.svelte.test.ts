@@ -79,10 +79,8 @@ describe('ImportSession', () => {
 		const key = keyOf(worker.sent[0])!;
 		worker.reply({ type: 'preview', key, summary: summary('a.json', 3) });
 
-		let done: [number, number, boolean] | undefined;
-		const first = session.commit(
-			(events, datasets, undoable) => (done = [events, datasets, undoable])
-		);
+		let done: [number, number] | undefined;
+		const first = session.commit((events, datasets) => (done = [events, datasets]));
 		expect(worker.sent.at(-1)).toEqual({ type: 'commit', keys: [key] });
 		expect(session.committing).toBe(true);
 		worker.reply({ type: 'commit-failed', error: msg('import.nothingValid'), cancelled: false });
@@ -98,12 +96,10 @@ describe('ImportSession', () => {
 		expect(await second).toBe(false);
 		expect(session.commitError).toBe('Import cancelled: nothing was written.');
 
-		const third = session.commit(
-			(events, datasets, undoable) => (done = [events, datasets, undoable])
-		);
-		worker.reply({ type: 'committed', events: 3, datasets: 1, undoable: true });
+		const third = session.commit((events, datasets) => (done = [events, datasets]));
+		worker.reply({ type: 'committed', events: 3, datasets: 1 });
 		expect(await third).toBe(true);
-		expect(done).toEqual([3, 1, true]);
+		expect(done).toEqual([3, 1]);
 		expect(session.commitError).toBeUndefined();
 	});
 
