@@ -92,6 +92,12 @@ interface SizeResult {
 		restLongestMs: number;
 	};
 	tableScroll?: { fps: number; frames: Frames; rowsScrolled: number; rowsDrawn: number };
+	/**
+	 * The same file imported again over its dataset (its old version kept in the trash, so the
+	 * import can be undone): commit → notice, then Undo → notice, with the first import's commit
+	 * as the baseline.
+	 */
+	replace?: { commitMs: number; undoMs: number; longTasks: LongTasks };
 	/** One event's title edited in the form: Save → notice, Save → the table shows it, Undo. */
 	edit?: { savedMs: number; shownMs: number; undoMs: number; longTasks: LongTasks };
 	cycles?: {
@@ -556,6 +562,26 @@ for (const n of SIZES) {
 			result.edit = { savedMs, shownMs, undoMs: Date.now() - t1, longTasks };
 		});
 
+		if (n < 1_000_000)
+			await step(result, 'replace', async () => {
+				await page.getByTestId('import-open').click();
+				const dialog = page.getByTestId('import-dialog');
+				await dialog.getByTestId('import-file').setInputFiles(path);
+				await dialog.getByTestId('import-counts').waitFor({ timeout: slow });
+				const since = await pageNow(page);
+				const t0 = Date.now();
+				await dialog.getByTestId('import-commit').click();
+				const notice = page.getByTestId('notice');
+				await notice.filter({ hasText: /^Imported/ }).waitFor({ timeout: slow });
+				const commitMs = Date.now() - t0;
+				await page.waitForTimeout(1_000);
+				const longTasks = await longTasksSince(page, since);
+				const t1 = Date.now();
+				await page.getByTestId('notice-undo').click();
+				await notice.filter({ hasText: /^Undid importing/ }).waitFor({ timeout: slow });
+				result.replace = { commitMs, undoMs: Date.now() - t1, longTasks };
+			});
+
 		await step(result, 'hide/show cycles', async () => {
 			await page.getByRole('button', { name: 'Fit all' }).click();
 			await whenText(page, '[data-testid=event-count]', totalText, slow);
@@ -876,6 +902,19 @@ function sizeTable(r: SizeResult): string {
 		'edit one event: long tasks to +1 s (count / longest)',
 		ed ? `${ed.longTasks.count} / ${f0(ed.longTasks.longestMs)} ms` : '—'
 	);
+	const rp = r.replace;
+	add(
+		'the same file again, over its dataset: commit → notice / undo → notice',
+		rp
+			? `${f0(rp.commitMs)} / ${f0(rp.undoMs)} ms (first import's commit → views ${
+					r.import ? f0(r.import.commitToViewsMs) : '—'
+				} ms; ×${r.import ? (rp.commitMs / r.import.commitToViewsMs).toFixed(2) : '—'})`
+			: '—'
+	);
+	add(
+		'the same file again: long tasks to +1 s (count / longest)',
+		rp ? `${rp.longTasks.count} / ${f0(rp.longTasks.longestMs)} ms` : '—'
+	);
 	const j = r.firstScreenJs;
 	add(
 		'first-screen JS (gzip, before first paint)',
@@ -934,6 +973,7 @@ function scalingTable(rs: SizeResult[]): string {
 		['actor click median (ms)', (r) => r.actorClick?.median],
 		['edge click median (ms)', (r) => r.edgeClick?.median],
 		['edit save → table shows it (ms)', (r) => r.edit?.shownMs],
+		['the same file again: commit (ms)', (r) => r.replace?.commitMs],
 		[
 			'table scroll frame time (ms, 1000/fps)',
 			(r) => (r.tableScroll ? 1000 / r.tableScroll.fps : undefined)

@@ -113,6 +113,20 @@ describe('writing a dataset', () => {
 		// A stale block (the record written again elsewhere since) is looked for, not lost.
 		const [moved] = await repo.eventsByKey([{ key: eventKey(heads[10_000]!), block: 3 }]);
 		expect(moved?.title).toBe(heads[10_000]!.title);
+
+		// An edit changes one head block: the next read parses only it, and hands the same head
+		// objects for the other blocks' events, in a new list. (The title sorts first among
+		// events of its date, so the event stays in the first block.)
+		const edited = events[2_500]!;
+		await repo.editEvent(edited.datasetId, { ...fromStored(edited), title: 'A edited' });
+		const again = await repo.heads();
+		expect(again).not.toBe(heads);
+		expect(new Map(again.map((h) => [h.id, h.title]))).toEqual(
+			new Map(heads.map((h) => [h.id, h.id === edited.id ? 'A edited' : h.title]))
+		);
+		expect(again.slice(5_000).filter((h, i) => h === heads[5_000 + i])).toHaveLength(5_001);
+		const before = new Set<object>(heads);
+		expect(again.slice(0, 5_000).filter((h) => before.has(h))).toHaveLength(0);
 	});
 
 	it('refuses a dataset with two events of one id, and writes nothing', async () => {
