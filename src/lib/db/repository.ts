@@ -15,16 +15,16 @@ import { MessageError } from '../model/errors';
 import { msg } from '../model/messages';
 import { names } from '../model/actors';
 import { sameValue } from '../model/changes';
-import {
-	type Actor,
-	type ActorId,
-	type Dataset,
-	type DatasetId,
-	type EventId,
-	type NativeFile,
-	type Origin,
-	type Period,
-	type TramaEvent
+import type {
+	Actor,
+	ActorId,
+	Dataset,
+	DatasetId,
+	EventId,
+	NativeFile,
+	Origin,
+	Period,
+	TramaEvent
 } from '../model/schema';
 import {
 	datasetBlocks,

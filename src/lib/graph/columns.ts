@@ -8,13 +8,8 @@
  */
 import type { Span } from '../model/dates';
 import { actorIdsOf, type EventKey, type KeyedEvent } from '../model/events';
-import {
-	CONFIDENCES,
-	isDirected,
-	type ActorId,
-	type Confidence,
-	type RelationType
-} from '../model/schema';
+import type { ActorId, Confidence, RelationType } from '../model/schema';
+import { CONFIDENCES, isDirected } from '../model/vocab';
 import { edgeId, type ActorGraph, type EdgeRelation, type GraphEdge } from './graph';
 
 /** The events as the graph needs them, one entry per event in the events' (time) order. */

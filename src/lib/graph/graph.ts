@@ -11,13 +11,8 @@ import {
 	type EventKey,
 	type KeyedEvent
 } from '../model/events';
-import {
-	CONFIDENCES,
-	isDirected,
-	type ActorId,
-	type Confidence,
-	type RelationType
-} from '../model/schema';
+import type { ActorId, Confidence, RelationType } from '../model/schema';
+import { CONFIDENCES, isDirected } from '../model/vocab';
 
 export interface GraphNode {
 	id: ActorId;

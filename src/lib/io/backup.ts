@@ -141,14 +141,4 @@ export function filesOf(backup: Backup): { file: NativeFile; origin: Origin }[] 
 	});
 }
 
-/** How many datasets, events and actors a backup or the store holds, for the confirmation. */
-export function countsOf(b: {
-	datasets: { eventCount?: number; events?: unknown[] }[];
-	actors: unknown[];
-}) {
-	return {
-		datasets: b.datasets.length,
-		events: b.datasets.reduce((n, d) => n + (d.events?.length ?? d.eventCount ?? 0), 0),
-		actors: b.actors.length
-	};
-}
+export { countsOf } from './export-choices';

@@ -14,6 +14,8 @@ import {
 	fieldsOf,
 	fromRecords,
 	guessMapping,
+	mappingKey,
+	readMapping,
 	type FieldMapping,
 	type RecordField
 } from './records';
@@ -33,6 +35,12 @@ export interface ImportOptions {
 	datasetName: string;
 	/** For a plain list of records: which field is the title, the date… (guessed when absent). */
 	mapping?: FieldMapping;
+	/**
+	 * Mappings the user chose before, by the key of the fields they were for (see `mappingKey`):
+	 * a list of records with the same fields is read through its mapping (if it still fits)
+	 * before any guess.
+	 */
+	remembered?: Readonly<Record<string, unknown>>;
 	/** Called while records are validated. */
 	onProgress?: (done: number, total: number) => void;
 }
@@ -66,6 +74,8 @@ export function isTimelineJs2(json: unknown): boolean {
 export interface RecordsInfo {
 	fields: RecordField[];
 	mapping: FieldMapping;
+	/** The fields' key (see `mappingKey`), under which the user's mapping is remembered. */
+	key: string;
 }
 
 export type ReadResult =
@@ -117,13 +127,23 @@ function recordList(
 	at: (index: number) => string
 ): ReadResult {
 	const fields = fieldsOf(records);
-	const mapping = options.mapping ?? guessMapping(fields);
+	const key = mappingKey(fields);
+	const known = options.remembered?.[key];
+	const mapping =
+		options.mapping ??
+		(known === undefined ? undefined : readMapping(known, fields)) ??
+		guessMapping(fields);
 	if (!mapping.title || !mapping.start) {
-		return { ok: false, format, records: { fields, mapping }, error: msg('import.chooseFields') };
+		return {
+			ok: false,
+			format,
+			records: { fields, mapping, key },
+			error: msg('import.chooseFields')
+		};
 	}
 	return {
 		ok: true,
-		records: { fields, mapping },
+		records: { fields, mapping, key },
 		result: fromRecords(records, {
 			...options,
 			format,

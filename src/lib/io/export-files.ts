@@ -5,13 +5,12 @@
  */
 import type { Actor, ActorId, NativeFile, TramaEvent } from '../model/schema';
 import { fileName, nativeText, toCsv, toTimelineJs } from './export';
+import type { DataFormat } from './export-choices';
+
+export { DATA_FORMATS, exportsBackup, type DataFormat, type ExportScope } from './export-choices';
 
 /** U+FEFF at the start of a text file: spreadsheets take it as "this file is UTF-8". */
 export const UTF8_BOM = '\uFEFF';
-
-/** The data formats the export offers, in the order it lists them. */
-export const DATA_FORMATS = ['native', 'csv', 'timelinejs'] as const;
-export type DataFormat = (typeof DATA_FORMATS)[number];
 
 /** How a file is saved: the ending of its name and the MIME type of the download. */
 export interface FileType {
@@ -35,25 +34,11 @@ export const PICTURE_FILE_TYPES: Readonly<Record<PictureKind, FileType>> = {
 	png: { extension: 'png', mime: 'image/png' }
 };
 
-/**
- * What an export holds: `selection` (what the views show now), `all` (every dataset), or the id
- * of one dataset.
- */
-export type ExportScope = 'selection' | 'all' | (string & {});
-
 /** A file ready for the downloads. */
 export interface ExportFile {
 	name: string;
 	text: string;
 	type: string;
-}
-
-/**
- * Every dataset in the native format is a backup file rather than one merged dataset: Import
- * adds its datasets back one by one, Restore replaces everything with it.
- */
-export function exportsBackup(scope: ExportScope, format: DataFormat): boolean {
-	return scope === 'all' && format === 'native';
 }
 
 /** What a data file is made of: the native file, and the events with their datasets for CSV. */

@@ -52,6 +52,8 @@ export interface ReadChoices {
 	refused?: string[];
 	/** Imported actors the user said are stored ones: imported id → stored id. */
 	chosen?: Record<string, string>;
+	/** The field mappings the user chose before (see `ImportOptions.remembered`). */
+	remembered?: Record<string, unknown>;
 }
 
 export type { Stage };
@@ -210,6 +212,7 @@ export async function preparePreview(
 		datasetId: id,
 		datasetName,
 		...(choices.mapping ? { mapping: choices.mapping } : {}),
+		...(choices.remembered ? { remembered: choices.remembered } : {}),
 		onProgress: (d: number, t: number) => progress('validating', d, t)
 	};
 	const read = prepared.lines

@@ -8,16 +8,14 @@
  * first non-blank line is a whole JSON object and more follows (a JSON document cannot go on
  * after a complete first line); anything else is one JSON document.
  */
-import { MessageError } from '../model/errors';
 import type { Message } from '../model/messages';
 import { MAX_FILE_BYTES, tooLarge } from './detect';
 import { JsonStreamParser } from './json-stream';
 import { JsonLinesReader, type JsonLines } from './lines';
 
-/** An error that says why an input cannot be imported, as a message for the user. */
-export class ImportError extends MessageError {
-	override name = 'ImportError';
-}
+import { ImportError } from './import-error';
+
+export { ImportError };
 
 /** A name that says JSON Lines. */
 export const LINES_NAME = /\.(jsonl|ndjson)$/i;

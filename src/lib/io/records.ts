@@ -8,7 +8,8 @@
 import { parseLooseDate, fromParts, fromSignedYear } from '../model/dates';
 import { fieldMappingSchema, MAPPABLE, type FieldMapping, type Mappable } from '../model/import';
 import { msg } from '../model/messages';
-import { CONFIDENCES, type Confidence, type TramaEventInput } from '../model/schema';
+import type { Confidence, TramaEventInput } from '../model/schema';
+import { CONFIDENCES } from '../model/vocab';
 import type { Problem } from '../model/validate';
 import { htmlToText } from './html';
 import {

@@ -3,7 +3,7 @@
  * it with a message for each way that can fail.
  */
 import { msg, type Message } from '../model/messages';
-import { ImportError } from './read';
+import { ImportError } from './import-error';
 
 /** "https://example.org/data/events.json" (or .jsonl, .ndjson) → "events" (the dataset's first name). */
 export function nameOfUrl(url: string): string {

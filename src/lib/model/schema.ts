@@ -7,6 +7,28 @@ import { z } from 'zod';
 import { PARTIAL_DATE_PATTERN, endMs, parsePartialDate, startMs, type PartialDate } from './dates';
 import { asIssue, issueMsg } from './issues';
 import { msg, type Field } from './messages';
+import {
+	ACTOR_KINDS,
+	CONFIDENCES,
+	EVENT_KINDS,
+	RELATION_TYPES,
+	isKnownRegion,
+	type RelationType
+} from './vocab';
+
+export {
+	ACTOR_KINDS,
+	CONFIDENCES,
+	EVENT_KINDS,
+	RELATION_DIRECTED,
+	RELATION_TYPES,
+	countryCodes,
+	isDirected,
+	type ActorKind,
+	type Confidence,
+	type EventKind,
+	type RelationType
+} from './vocab';
 
 export const FORMAT_NAME = 'trama';
 export const FORMAT_VERSION = 1;
@@ -66,27 +88,6 @@ const text = (max: number, field: Field) =>
 const requiredText = (max: number, field: Field) =>
 	text(max, field).regex(/\S/, { error: issueMsg('schema.empty', { field }) });
 
-let regionNames: Intl.DisplayNames | undefined;
-function isKnownRegion(code: string): boolean {
-	regionNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-	// XK (Kosovo) is user-assigned in ISO 3166 but used by the EU, the IMF and others.
-	return code === 'XK' || regionNames.of(code) !== undefined;
-}
-
-let codes: string[] | undefined;
-/** Every country code the model accepts (ISO 3166 regions, and XK), in code order. */
-export function countryCodes(): readonly string[] {
-	if (!codes) {
-		codes = [];
-		for (let a = 65; a <= 90; a++)
-			for (let b = 65; b <= 90; b++) {
-				const code = String.fromCharCode(a, b);
-				if (isKnownRegion(code)) codes.push(code);
-			}
-	}
-	return codes;
-}
-
 export const countryCodeSchema = z
 	.string()
 	.regex(/^[A-Z]{2}$/, { error: issueMsg('schema.countryShape') })
@@ -99,65 +100,9 @@ const httpUrl = z.url({ protocol: /^https?$/, error: issueMsg('schema.sourceUrl'
 // ---------------------------------------------------------------------------------------------
 // Vocabularies
 
-export const CONFIDENCES = ['confirmed', 'reported', 'claimed', 'denied', 'unassessed'] as const;
-/**
- * How sure the record is: `confirmed` (official statements of the parties or several independent
- * wire reports), `reported` (credible media or governments, not confirmed by the parties),
- * `claimed` (one interested party only), `denied` (a party involved publicly denied it),
- * `unassessed` (nobody has judged the claim: what an import from a format that carries no
- * confidence gets, rather than a judgement the file never made).
- */
 export const confidenceSchema = z.enum(CONFIDENCES);
-export type Confidence = z.infer<typeof confidenceSchema>;
-
-export const ACTOR_KINDS = ['person', 'state', 'organisation', 'company'] as const;
 export const actorKindSchema = z.enum(ACTOR_KINDS);
-export type ActorKind = z.infer<typeof actorKindSchema>;
-
-export const EVENT_KINDS = [
-	'state_visit',
-	'official_visit',
-	'summit',
-	'meeting',
-	'call',
-	'correspondence',
-	'agreement',
-	'arms_transfer',
-	'deployment',
-	'conflict',
-	'statement',
-	'report',
-	'denial',
-	'other'
-] as const;
 export const eventKindSchema = z.enum(EVENT_KINDS);
-export type EventKind = z.infer<typeof eventKindSchema>;
-
-/**
- * Relation types an event can evidence, with whether each is directed by default
- * (source → target). `met` is symmetric; `visited` points from the visitor to the host.
- */
-export const RELATION_DIRECTED = {
-	met: false,
-	visited: true,
-	hosted: true,
-	called: true,
-	wrote_to: true,
-	negotiated_with: false,
-	signed_agreement_with: false,
-	supplied_weapons_to: true,
-	sent_troops_to: true,
-	provided_service_to: true,
-	restricted_service_to: true,
-	accused: true,
-	denied: true,
-	denied_contact_with: true,
-	rebelled_against: true,
-	attacked: true,
-	other: false
-} as const satisfies Record<string, boolean>;
-export type RelationType = keyof typeof RELATION_DIRECTED;
-export const RELATION_TYPES = Object.keys(RELATION_DIRECTED) as RelationType[];
 export const relationTypeSchema = z.enum(RELATION_TYPES as [RelationType, ...RelationType[]]);
 
 // ---------------------------------------------------------------------------------------------
@@ -463,9 +408,4 @@ export function nativeJsonSchema(): Record<string, unknown> {
 		description:
 			'Dated events, the actors who take part in them, and named periods. Dates are ISO 8601 cut at the precision the source gives: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] with Z for UTC (a time without Z was given without a zone). Years are astronomical, -9999 to 9999: 0000 is 1 BCE, -0299 is 300 BCE.'
 	};
-}
-
-/** Whether a relation is directed: its own flag, or its type's default. */
-export function isDirected(relation: Relation): boolean {
-	return relation.directed ?? RELATION_DIRECTED[relation.type];
 }

@@ -11,17 +11,17 @@ import {
 	type StoredEvent,
 	type StoredHead
 } from '../db/repository';
-import {
-	CONFIDENCES,
-	type Actor,
-	type ActorId,
-	type Confidence,
-	type Dataset,
-	type DatasetId,
-	type EventId,
-	type NativeFile,
-	type TramaEvent
+import type {
+	Actor,
+	ActorId,
+	Confidence,
+	Dataset,
+	DatasetId,
+	EventId,
+	NativeFile,
+	TramaEvent
 } from '../model/schema';
+import { CONFIDENCES } from '../model/vocab';
 import { describeError, t } from '../i18n';
 import { formatEventDateMain } from '../i18n/format';
 import { actorName, eventKey, indexById, type EventKey } from '../model/events';

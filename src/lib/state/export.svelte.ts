@@ -12,38 +12,26 @@ import { fromStored } from '../db/repository';
 import { describeMessage, t } from '../i18n';
 import { formatWindow } from '../i18n/format';
 import { keySet } from '../graph/graph';
-import { countsOf, makeBackup, readBackup, type Backup } from '../io/backup';
-import { nativeFileOf } from '../io/export';
-import {
-	backupFileName,
-	dataFile,
-	exportsBackup,
-	pictureFileName,
-	PICTURE_FILE_TYPES,
-	type DataFormat,
-	type ExportScope,
-	type PictureKind,
-	type PictureView
-} from '../io/export-files';
+import type { Backup } from '../io/backup';
+import { countsOf, exportsBackup, type DataFormat, type ExportScope } from '../io/export-choices';
+import type { PictureKind, PictureView } from '../io/export-files';
 import { formatPartialDate, partialDateFromMs, precisionForStep } from '../model/dates';
-import {
-	canvasPicture,
-	copySvg,
-	currentPalette,
-	download,
-	PNG_SCALE,
-	svgText,
-	svgToPng,
-	timelineSvg
-} from '../export/picture';
+import { download } from '../export/download';
 import type { AppState } from './app.svelte';
 import type { NetworkState } from './network.svelte';
 import { readSettings } from './settings';
 import type { TimelineState } from './timeline.svelte';
 import { layoutItems } from '../time/items';
 
+// The code that makes files and pictures loads with the first export, not with the page.
+const files = () => import('../io/export-files');
+const pictures = () => import('../export/picture');
+const backups = () => import('../io/backup');
+
 /** How many datasets, events and actors: a backup's, or the store's now. */
 export type Counts = ReturnType<typeof countsOf>;
+
+type Pictures = Awaited<ReturnType<typeof pictures>>;
 
 /** What the restore confirmation says: the backup's date and contents, and what it replaces. */
 export interface RestorePreview {
@@ -214,6 +202,7 @@ export class ExportSession {
 						.map(({ datasetId: _d, ...p }) => p)
 				: [];
 			const actors = this.#app.actorsById;
+			const [{ nativeFileOf }, { dataFile }] = await Promise.all([import('../io/export'), files()]);
 			const file = nativeFileOf(
 				{
 					id: dataset?.id ?? `export-${scope}`,
@@ -231,7 +220,7 @@ export class ExportSession {
 		});
 	}
 
-	#timelinePicture(): SVGSVGElement {
+	#timelinePicture({ timelineSvg, currentPalette }: Pictures): SVGSVGElement {
 		const tl = this.#tl;
 		return timelineSvg({
 			lanes: tl.lanes.lanes,
@@ -247,7 +236,10 @@ export class ExportSession {
 		});
 	}
 
-	#networkPicture(kind: PictureKind): SVGSVGElement {
+	#networkPicture(
+		kind: PictureKind,
+		{ canvasPicture, copySvg, currentPalette, PNG_SCALE }: Pictures
+	): SVGSVGElement {
 		if (this.#network.canvas) {
 			if (kind === 'svg') throw new Error(t.exporter.networkOnCanvas);
 			const drawing = this.#network.canvasDrawing;
@@ -278,10 +270,11 @@ export class ExportSession {
 				this.#network.catchUp();
 				await tick();
 			}
-			const svg = view === 'timeline' ? this.#timelinePicture() : this.#networkPicture(kind);
+			const [p, { pictureFileName, PICTURE_FILE_TYPES }] = await Promise.all([pictures(), files()]);
+			const svg = view === 'timeline' ? this.#timelinePicture(p) : this.#networkPicture(kind, p);
 			const name = pictureFileName(view, this.windowLabel, kind, this.#now());
 			const { mime } = PICTURE_FILE_TYPES[kind];
-			this.#save(kind === 'svg' ? svgText(svg) : await svgToPng(svg), name, mime);
+			this.#save(kind === 'svg' ? p.svgText(svg) : await p.svgToPng(svg), name, mime);
 			return name;
 		});
 	}
@@ -289,7 +282,11 @@ export class ExportSession {
 	/** Downloads every dataset, actor, period and setting as one backup file. */
 	backup(): Promise<boolean> {
 		return this.#run(async () => {
-			const contents = await this.#app.repo.contents();
+			const [contents, { makeBackup }, { backupFileName }] = await Promise.all([
+				this.#app.repo.contents(),
+				backups(),
+				files()
+			]);
 			const now = this.#now();
 			const name = backupFileName(now);
 			this.#save(
@@ -306,7 +303,8 @@ export class ExportSession {
 		this.pending = undefined;
 		this.restoreError = undefined;
 		if (!file) return;
-		const read = readBackup(await file.text());
+		const [text, { readBackup }] = await Promise.all([file.text(), backups()]);
+		const read = readBackup(text);
 		if (read.ok) this.pending = read.backup;
 		else this.restoreError = t.exporter.restoreFailed(describeMessage(read.error));
 	}

@@ -3,13 +3,7 @@
  * the user's choices, progress, and the commit. The work itself happens in the import worker;
  * this class only sends it requests and keeps what comes back.
  */
-import {
-	mappingKey,
-	readMapping,
-	type FieldMapping,
-	type Mappable,
-	type RecordField
-} from '../io/records';
+import type { FieldMapping, Mappable } from '../io/records';
 import type { ImportSource, PreviewSummary, ReadChoices, Stage } from '../io/pipeline';
 import type { FromWorker, ToWorker } from '../import/protocol';
 import { t } from '../i18n';
@@ -86,7 +80,9 @@ export class ImportSession {
 	#choices(item: ImportItem): ReadChoices {
 		return {
 			group: this.group,
-			...(item.mapping ? { mapping: $state.snapshot(item.mapping) } : {}),
+			...(item.mapping
+				? { mapping: $state.snapshot(item.mapping) }
+				: { remembered: rememberedMappings() }),
 			refused: [...item.refused],
 			...(item.chosen ? { chosen: { ...item.chosen } } : {})
 		};
@@ -102,15 +98,10 @@ export class ImportSession {
 				if (!item) return;
 				item.summary = message.summary;
 				if (!this.reading) this.progress = undefined;
+				// A list of records: the mapping the worker used (the one the user chose before for
+				// the same fields, if any, else its guess) is where the user's choices start.
 				const records = message.summary.records;
-				if (records && !item.mapping) {
-					// A list of records with fields seen before: use the mapping the user chose then.
-					const remembered = recallMapping(records.fields);
-					item.mapping = remembered ?? records.mapping;
-					if (remembered && JSON.stringify(remembered) !== JSON.stringify(records.mapping)) {
-						this.#update(item);
-					}
-				}
+				if (records && !item.mapping) item.mapping = records.mapping;
 				return;
 			}
 			case 'committed':
@@ -142,7 +133,12 @@ export class ImportSession {
 		this.#sources.set(key, source);
 		this.items = [...this.items.filter((i) => !same.includes(i)), { key, label, refused: [] }];
 		this.commitError = undefined;
-		this.#send({ type: 'read', key, source, choices: { group: this.group } });
+		this.#send({
+			type: 'read',
+			key,
+			source,
+			choices: { group: this.group, remembered: rememberedMappings() }
+		});
 	}
 
 	addFiles(files: Iterable<File>): void {
@@ -172,7 +168,7 @@ export class ImportSession {
 
 	setMapping(item: ImportItem, mapping: FieldMapping): void {
 		item.mapping = mapping;
-		if (item.summary?.records) rememberMapping(mappingKey(item.summary.records.fields), mapping);
+		if (item.summary?.records) rememberMapping(item.summary.records.key, mapping);
 		this.#update(item);
 	}
 
@@ -260,14 +256,26 @@ export class ImportSession {
 	}
 }
 
-/** The mapping remembered for these fields, if there is a valid one. */
-function recallMapping(fields: readonly RecordField[]): FieldMapping | undefined {
+/**
+ * Every field mapping remembered on this browser, by the key of its fields, for the worker to
+ * choose from (it checks the one it uses against the fields). Unreadable entries are skipped.
+ */
+function rememberedMappings(): Record<string, unknown> {
+	const out = Object.create(null) as Record<string, unknown>;
 	try {
-		const text = localStorage.getItem(MAPPING_PREFIX + mappingKey(fields));
-		return text ? readMapping(JSON.parse(text), fields) : undefined;
+		for (let i = 0; i < localStorage.length; i++) {
+			const name = localStorage.key(i);
+			if (!name?.startsWith(MAPPING_PREFIX)) continue;
+			try {
+				out[name.slice(MAPPING_PREFIX.length)] = JSON.parse(localStorage.getItem(name) ?? '');
+			} catch {
+				// Not JSON: as if nothing were remembered for those fields.
+			}
+		}
 	} catch {
-		return undefined;
+		// Storage refused: nothing is remembered.
 	}
+	return out;
 }
 
 function rememberMapping(key: string, mapping: FieldMapping): void {

@@ -6,7 +6,8 @@
  */
 import { countryName, t } from '../i18n';
 import type { Span } from '../model/dates';
-import { ACTOR_KINDS, type ActorId } from '../model/schema';
+import type { ActorId } from '../model/schema';
+import { ACTOR_KINDS } from '../model/vocab';
 import type { EventKey } from '../model/events';
 import {
 	buildGraph,

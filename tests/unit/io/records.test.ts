@@ -135,6 +135,22 @@ describe('plain lists of records', () => {
 		expect(mappingKey(fieldsOf([{ a: 1 }]))).not.toBe(mappingKey(fieldsOf([{ a: 1, b: 2 }])));
 	});
 
+	it('reads records with fields seen before through the mapping remembered for them', () => {
+		const key = mappingKey(fieldsOf([{ a: 1, b: 2 }]));
+		const read = (remembered: Record<string, unknown>) =>
+			convertImport([{ a: 'Summit', b: '2023-09-13' }], { group: 'tag', ...options, remembered });
+		// Nothing guesses "a" and "b"; the remembered choice does.
+		const known = read({ [key]: { title: 'a', start: 'b' } });
+		expect(known.ok && known.result.file.events.map((e) => [e.title, e.start])).toEqual([
+			['Summit', '2023-09-13']
+		]);
+		expect(known.records?.mapping).toEqual({ title: 'a', start: 'b' });
+		expect(known.records?.key).toBe(key);
+		// One that does not fit the fields (or is no mapping) is left for the guess.
+		expect(read({ [key]: { title: 'headline', start: 'when' } }).ok).toBe(false);
+		expect(read({ other: { title: 'a', start: 'b' } }).ok).toBe(false);
+	});
+
 	it('trusts a remembered mapping only when it is one, for fields the records have', () => {
 		const fields = fieldsOf(records);
 		const stored = (text: string) => readMapping(JSON.parse(text), fields);

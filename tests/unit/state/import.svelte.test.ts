@@ -131,7 +131,7 @@ describe('ImportSession', () => {
 		expect(workers[0]!.sent.at(-1)).toEqual({
 			type: 'update',
 			key,
-			choices: { group: 'actor', refused: [] }
+			choices: { group: 'actor', refused: [], remembered: {} }
 		});
 		expect(session.reading).toBe(true);
 	});
