@@ -38,8 +38,29 @@ test('clicking Putin lists Xi Jinping with the number of events they share in th
 	// The ego network: Putin's neighbours bright, the rest dimmed; the URL holds the actor.
 	await expect(node(page, 'xi-jinping')).not.toHaveClass(/dim/);
 	await expect(page).toHaveURL(/actor=putin/);
-	// The timeline highlights Putin's events and dims the rest.
+	// The timeline highlights Putin's events and dims the rest, on the items already drawn.
 	await expect(page.getByTestId('timeline').locator('.vis-item.t-dim').first()).toBeAttached();
+	const putins = new Set<string>(
+		defaultFile.events
+			.filter((e) => e.participants.some((p) => p.actor === 'putin'))
+			.map((e) => e.id)
+	);
+	const looks = () =>
+		page
+			.getByTestId('timeline')
+			.locator('.vis-item.t-event:not(.vis-line):not(.vis-dot)')
+			.evaluateAll((els) =>
+				els.map((el) => ({
+					id: el.querySelector('[data-event-id]')?.getAttribute('data-event-id') ?? '',
+					look: el.classList.contains('t-hl') ? 'lit' : el.classList.contains('t-dim') ? 'dim' : ''
+				}))
+			);
+	const drawn = await looks();
+	expect(drawn.length).toBeGreaterThan(3);
+	expect(drawn).toEqual(drawn.map(({ id }) => ({ id, look: putins.has(id) ? 'lit' : 'dim' })));
+	// Escape clears the highlight on every item.
+	await page.keyboard.press('Escape');
+	await expect.poll(async () => (await looks()).filter((d) => d.look !== '')).toEqual([]);
 });
 
 test('narrowing the window lowers the count', async ({ page }) => {

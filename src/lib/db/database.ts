@@ -68,6 +68,18 @@ export interface HeadBlock {
 	text: string;
 	/** Every actor the block's events involve, once each: the index that says an actor is used. */
 	actorIds: ActorId[];
+	/**
+	 * Which writing of the block this is: a new value each time its heads are written (blocks
+	 * written before this field existed have none). A reader that parsed a block of the same
+	 * revision already has its heads (see `Repository.heads`).
+	 */
+	rev?: string;
+}
+
+let revisions = 0;
+/** A revision no other block write in this or any other tab has (see `HeadBlock.rev`). */
+export function newRevision(): string {
+	return `${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 10)}.${++revisions}`;
 }
 
 /** The heads a head block holds, in its (chronological) order. */
@@ -158,7 +170,8 @@ export function datasetBlocks(datasetId: DatasetId, events: readonly StoredEvent
 			datasetId,
 			block: heads.length,
 			text: JSON.stringify(blockHeads),
-			actorIds: [...actorIds]
+			actorIds: [...actorIds],
+			rev: newRevision()
 		});
 	}
 	return { heads, records };

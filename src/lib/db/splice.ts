@@ -15,6 +15,7 @@ import {
 	datasetBlocks,
 	HEAD_BLOCK_SIZE,
 	headsOf,
+	newRevision,
 	RECORD_BLOCK_SIZE,
 	type LocatedHead,
 	type RecordBlock,
@@ -231,7 +232,8 @@ export class BlockSplice {
 					datasetId: this.#datasetId,
 					block,
 					text: JSON.stringify(open.heads),
-					actorIds: [...actorIds]
+					actorIds: [...actorIds],
+					rev: newRevision()
 				});
 			}
 		}

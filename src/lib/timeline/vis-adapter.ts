@@ -74,11 +74,20 @@ export function toVisItem(
 	};
 }
 
-/** A signature of what a vis row shows, to update only rows that changed. */
+/** The classes a highlight gives an item (see `toVisItem`). */
+const HIGHLIGHT = / t-(?:hl|dim)\b/g;
+
+/**
+ * A signature of what a vis row shows, to update only rows that changed. The highlight is left
+ * out: it changes no size, and goes to the drawn items directly (`restyleItems`).
+ */
 export function signature(v: VisItem): string {
 	const i = v.item;
-	return `${v.group}|${v.start}|${v.end ?? ''}|${v.type}|${v.className}|${i.kind === 'cluster' ? i.count : i.title}`;
+	return `${v.group}|${v.start}|${v.end ?? ''}|${v.type}|${v.className.replace(HIGHLIGHT, '')}|${i.kind === 'cluster' ? i.count : i.title}`;
 }
+
+/** The highlight classes of a row ("" when none), which `signature` leaves out. */
+export const highlightOf = (v: VisItem): string => (v.className.match(HIGHLIGHT) ?? []).join('');
 
 /** The element inside an item: the event title, or a cluster's count. */
 export function itemElement(item: TimelineItem, clusterLabel: (n: number) => string): HTMLElement {

@@ -150,3 +150,41 @@ export function batchItemChanges(timeline: unknown, change: () => void): void {
 	}
 	redrawTogether(changed);
 }
+
+/** The classes that mark an item highlighted or dimmed (the selected actor's or link's events). */
+const HIGHLIGHT_CLASSES = ['t-hl', 't-dim'] as const;
+
+interface VisStyledItem {
+	data?: { className?: string };
+	dom?: Partial<Record<'box' | 'point' | 'line' | 'dot', HTMLElement>>;
+}
+
+/**
+ * Changes only the highlight classes of items vis-timeline has already drawn, on their elements
+ * and in the item's own data (which its later redraws read), without marking them changed: a
+ * highlight changes no size, so nothing needs laying out or measuring again. An actor click at
+ * 100,000 events spent about 20 ms in vis-timeline's redraw and measuring of every item on
+ * screen when only these classes changed. Returns the ids it could not restyle (not drawn, or
+ * vis-timeline's internals not where this expects them): those go through a normal update.
+ */
+export function restyleItems(
+	timeline: unknown,
+	rows: readonly { id: string; className: string }[]
+): string[] {
+	const items = (timeline as { itemSet?: VisItemSet } | undefined)?.itemSet?.items as
+		Record<string, VisStyledItem | undefined> | undefined;
+	const missed: string[] = [];
+	for (const row of rows) {
+		const item = items?.[row.id];
+		const elements = item?.dom ? Object.values(item.dom).filter((e) => e instanceof Element) : [];
+		if (!item?.data || elements.length === 0) {
+			missed.push(row.id);
+			continue;
+		}
+		const wanted = new Set(row.className.split(' '));
+		item.data = { ...item.data, className: row.className };
+		for (const el of elements)
+			for (const c of HIGHLIGHT_CLASSES) el.classList.toggle(c, wanted.has(c));
+	}
+	return missed;
+}
