@@ -235,20 +235,47 @@ export class Repository {
 	 * stored in order, so sorting merges a few ordered runs.
 	 */
 	async heads(datasetIds?: readonly DatasetId[]): Promise<LocatedHead[]> {
+		return this.parseHeads(await this.headBlocks(datasetIds));
+	}
+
+	/**
+	 * The head blocks of the given datasets (all when omitted), as stored: what `parseHeads` makes
+	 * heads of. A live query reads this, and `parseHeads` runs outside it, a block at a time.
+	 */
+	async headBlocks(datasetIds?: readonly DatasetId[]): Promise<HeadBlock[]> {
 		// Given ids are read as they are, with no other read before (a live query reads this: a
 		// read after an await of our own is not seen by it, and a write there would not wake it).
 		// The caller passes datasets it has just read (`datasets()`, never a deleted one).
 		const ids = datasetIds ?? (await this.datasets()).map((d) => d.id);
-		const blocks = (await Promise.all(ids.map((id) => this.headsOfDataset(id).toArray()))).flat();
+		return (await Promise.all(ids.map((id) => this.headsOfDataset(id).toArray()))).flat();
+	}
+
+	/**
+	 * The heads of head blocks (see `headBlocks`), in chronological order. Only blocks not parsed
+	 * before are parsed (see `#parsed`). With `pause`, it is awaited whenever parsing has held
+	 * the thread for `budgetMs`: the heads of 100,000 new events (20 blocks, about 150 ms and as
+	 * much in garbage collection) are parsed in tasks the page can draw between.
+	 */
+	async parseHeads(
+		blocks: readonly HeadBlock[],
+		pause?: () => Promise<void>,
+		budgetMs = 20
+	): Promise<LocatedHead[]> {
 		const parsed = new Map<string, LocatedHead[]>();
-		const heads = mergeByDate(blocks, (block) => {
-			if (block.rev === undefined) return headsOf(block);
-			const own = this.#parsed.get(block.rev) ?? headsOf(block);
-			parsed.set(block.rev, own);
-			return own;
-		});
+		const own = new Map<HeadBlock, LocatedHead[]>();
+		let since = performance.now();
+		for (const block of blocks) {
+			const known = block.rev === undefined ? undefined : this.#parsed.get(block.rev);
+			if (!known && pause && performance.now() - since > budgetMs) {
+				await pause();
+				since = performance.now();
+			}
+			const heads = known ?? headsOf(block);
+			own.set(block, heads);
+			if (block.rev !== undefined) parsed.set(block.rev, heads);
+		}
 		this.#parsed = parsed;
-		return heads;
+		return mergeByDate(blocks, (block) => own.get(block) ?? []);
 	}
 
 	/**

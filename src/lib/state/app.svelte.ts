@@ -25,7 +25,7 @@ import { CONFIDENCES } from '../model/vocab';
 import { describeError, t } from '../i18n';
 import { formatEventDateMain } from '../i18n/format';
 import { actorName, eventKey, indexById, type EventKey } from '../model/events';
-import { Live } from './live.svelte';
+import { Live, mapLatest, yieldToPage } from './live.svelte';
 import { RecordCache } from './records.svelte';
 
 export type StartStatus = 'starting' | 'ready' | 'failed';
@@ -158,16 +158,24 @@ export class AppState {
 		this.repo = repo;
 		this.#loadDefault = loadDefault;
 		this.datasets = new Live(repo.watch((r) => r.datasets()));
+		// The live query reads the head blocks; they are parsed outside it, in tasks of at most
+		// about 20 ms, so that a large import arriving does not hold the page for the whole parse.
 		this.heads = new Live(
-			repo.watch(async (r) => {
-				const shown = (await r.datasets()).filter((d) => !d.hidden).map((d) => d.id);
-				return r.heads(shown);
-			})
+			mapLatest(
+				repo.watch(async (r) => {
+					const shown = (await r.datasets()).filter((d) => !d.hidden).map((d) => d.id);
+					return r.headBlocks(shown);
+				}),
+				(blocks) => repo.parseHeads(blocks, yieldToPage)
+			)
 		);
 		this.actors = new Live(repo.watch((r) => r.actors()));
 		this.history = new Live(repo.watch((r) => r.undoState()));
 		this.records = new RecordCache(
-			(keys) => repo.eventsByKey(keys.map((key) => ({ key, block: this.#recordBlock(key) }))),
+			(refs) =>
+				repo.eventsByKey(
+					refs.map(({ key, block }) => ({ key, block: block ?? this.#recordBlock(key) }))
+				),
 			() => this.heads.current
 		);
 	}

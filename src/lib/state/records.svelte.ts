@@ -7,11 +7,18 @@
  * everything when the data changes (a new generation of heads), and holds at most `limit`
  * records, the oldest read going first.
  */
-import type { StoredEvent } from '../db/repository';
+import type { RecordRef, StoredEvent } from '../db/repository';
 import type { EventKey } from '../model/events';
 
-/** Reads full records by key, in the order asked (undefined where none is stored). */
-export type ReadRecords = (keys: readonly EventKey[]) => Promise<(StoredEvent | undefined)[]>;
+/**
+ * Reads full records, in the order asked (undefined where none is stored); each by its key, and
+ * its record block when the view that asks knows it (see `RecordRef`).
+ */
+export type ReadRecords = (refs: readonly RecordRef[]) => Promise<(StoredEvent | undefined)[]>;
+
+/** The record block a head names (see `LocatedHead.recordBlock`), if it is a located head. */
+export const blockOf = (head: object): number | undefined =>
+	'recordBlock' in head && typeof head.recordBlock === 'number' ? head.recordBlock : undefined;
 
 export class RecordCache {
 	readonly #read: ReadRecords;
@@ -20,7 +27,7 @@ export class RecordCache {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#records = new Map<EventKey, StoredEvent | null>();
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
-	#wanted = new Set<EventKey>();
+	#wanted = new Map<EventKey, number | undefined>();
 	#flushing = false;
 	/** Bumped when records arrive, so views that asked read again. */
 	#version = $state(0);
@@ -68,13 +75,14 @@ export class RecordCache {
 
 	/**
 	 * The full record, or undefined while it is being read (the view reads this again when it
-	 * arrives) or when none is stored (`missing` tells the two apart).
+	 * arrives) or when none is stored (`missing` tells the two apart). `block` is its record block
+	 * when the view has its head (`LocatedHead.recordBlock`).
 	 */
-	get(key: EventKey): StoredEvent | undefined {
+	get(key: EventKey, block?: number): StoredEvent | undefined {
 		void this.#version;
 		this.#renew();
 		const found = this.#records.get(key);
-		if (found === undefined) this.#want(key);
+		if (found === undefined) this.#want(key, block);
 		return found ?? undefined;
 	}
 
@@ -93,28 +101,28 @@ export class RecordCache {
 	): Promise<StoredEvent[]> {
 		const out: StoredEvent[] = [];
 		for (let i = 0; i < keys.length; i += chunk) {
-			const records = (await this.#read(keys.slice(i, i + chunk))).filter(
-				(r): r is StoredEvent => r !== undefined
-			);
+			const refs = keys.slice(i, i + chunk).map((key) => ({ key }));
+			const records = (await this.#read(refs)).filter((r): r is StoredEvent => r !== undefined);
 			onChunk?.(records);
 			out.push(...records);
 		}
 		return out;
 	}
 
-	#want(key: EventKey): void {
-		this.#wanted.add(key);
+	#want(key: EventKey, block: number | undefined): void {
+		if (block !== undefined || !this.#wanted.has(key)) this.#wanted.set(key, block);
 		if (this.#flushing) return;
 		this.#flushing = true;
 		queueMicrotask(() => void this.#flush());
 	}
 
 	async #flush(): Promise<void> {
-		const keys = [...this.#wanted];
+		const refs = [...this.#wanted].map(([key, block]) => ({ key, block }));
+		const keys = refs.map((r) => r.key);
 		this.#wanted.clear();
 		const generation = this.#generation;
 		try {
-			const records = await this.#read(keys);
+			const records = await this.#read(refs);
 			if (generation !== this.#generation) return;
 			keys.forEach((key, i) => this.#records.set(key, records[i] ?? null));
 			for (const key of this.#records.keys()) {
@@ -128,7 +136,8 @@ export class RecordCache {
 			this.#version++;
 		} finally {
 			this.#flushing = false;
-			if (this.#wanted.size) this.#want([...this.#wanted][0] as EventKey);
+			const [next] = this.#wanted;
+			if (next) this.#want(...next);
 		}
 	}
 }

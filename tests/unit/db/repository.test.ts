@@ -127,6 +127,24 @@ describe('writing a dataset', () => {
 		expect(again.slice(5_000).filter((h, i) => h === heads[5_000 + i])).toHaveLength(5_001);
 		const before = new Set<object>(heads);
 		expect(again.slice(0, 5_000).filter((h) => before.has(h))).toHaveLength(0);
+
+		// Parsed with a pause (the page's): it pauses between blocks it parses once its budget is
+		// spent, not for blocks it parsed before, and gives the same heads.
+		const blocks = await repo.headBlocks();
+		let pauses = 0;
+		const pause = () => {
+			pauses++;
+			return Promise.resolve();
+		};
+		expect(await repo.parseHeads(blocks, pause, -1)).toEqual(again);
+		expect(pauses).toBe(0); // every block was parsed by the read before
+		await repo.editEvent(edited.datasetId, { ...fromStored(edited), title: 'B edited' });
+		await repo.writeDataset(nativeFile(meetings, { id: 'more', name: 'More' }), {
+			kind: 'paste'
+		});
+		const third = await repo.parseHeads(await repo.headBlocks(), pause, -1);
+		expect(third).toHaveLength(10_005);
+		expect(pauses).toBe(2); // the edited block and the new dataset's one
 	});
 
 	it('refuses a dataset with two events of one id, and writes nothing', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
-import type { StoredEvent } from '$lib/db/repository';
+import type { RecordRef, StoredEvent } from '$lib/db/repository';
 import type { EventKey } from '$lib/model/events';
 import { RecordCache } from '$lib/state/records.svelte';
 
@@ -9,11 +9,13 @@ const record = (id: string) => ({ id, title: `Event ${id}` }) as unknown as Stor
 /** A store of records "a" to "e" that logs every read. */
 function store() {
 	const reads: string[][] = [];
-	const read = (keys: readonly EventKey[]) => {
-		reads.push([...keys]);
-		return Promise.resolve(keys.map((k) => ('abcde'.includes(k) ? record(k) : undefined)));
+	const blocks: (number | undefined)[][] = [];
+	const read = (refs: readonly RecordRef[]) => {
+		reads.push(refs.map((r) => r.key));
+		blocks.push(refs.map((r) => r.block));
+		return Promise.resolve(refs.map((r) => ('abcde'.includes(r.key) ? record(r.key) : undefined)));
 	};
-	return { reads, read };
+	return { reads, blocks, read };
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -29,6 +31,16 @@ describe('full records read by key', () => {
 		expect(cache.get('a' as EventKey)?.title).toBe('Event a');
 		expect(cache.get('b' as EventKey)?.title).toBe('Event b');
 		expect(reads).toEqual([['a', 'b']]);
+	});
+
+	it('passes on the record block a view knows, so the store need not look for it', async () => {
+		const { blocks, read } = store();
+		const cache = new RecordCache(read, () => 1);
+		cache.get('a' as EventKey, 3);
+		cache.get('b' as EventKey);
+		cache.get('b' as EventKey, 0);
+		await tick();
+		expect(blocks).toEqual([[3, 0]]);
 	});
 
 	it('tells a record being read from one that is not stored', async () => {
