@@ -289,6 +289,15 @@ export class TimelineState {
 		return this.#byActor(this.events).get(id) ?? [];
 	}
 
+	/**
+	 * Builds the lookups an actor click reads (each actor's events), so that the first click does
+	 * not: the dashboard calls this when the page is idle after new data.
+	 */
+	prepare(): void {
+		this.#byActor(this.events);
+		this.#byActor(this.shownEvents);
+	}
+
 	/** How many of the events shown an actor takes part in, in any window. */
 	actorEventCount(id: ActorId): number {
 		return this.#byActor(this.shownEvents).get(id)?.length ?? 0;

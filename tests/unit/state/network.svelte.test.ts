@@ -73,6 +73,12 @@ describe('NetworkState', () => {
 		expect(ids(net.highlightKeys)).toEqual(['letters-2023', 'vostochny-2023', 'xi-moscow-2013']);
 		expect(ids(tl.highlight)).toEqual(ids(net.highlightKeys));
 		expect([...(net.ego?.nodes ?? [])].sort()).toEqual(['kim-jong-un', 'putin', 'xi-jinping']);
+		// Chosen again, the actor's keys are those made the first time, not made again.
+		const first = net.highlightKeys;
+		net.selectActor(undefined);
+		tl.prepare();
+		net.selectActor(putin);
+		expect(net.highlightKeys).toBe(first);
 	});
 
 	it('a selected link highlights only its events, over the actor’s; choosing an actor drops it', () => {
