@@ -41,6 +41,8 @@ test('a new actor from the event form, merged into the actor it is, and the merg
 	// Vova is Vladimir Putin: merge the two from Vova's panel.
 	await details(page).getByRole('button', { name: 'Vova' }).click();
 	await expect(panel(page).getByRole('heading', { level: 2 })).toHaveText('Vova');
+	const vovaId = (await panel(page).getAttribute('data-actor-id')) ?? '';
+	expect(vovaId).not.toBe('');
 	await panel(page).getByRole('button', { name: 'Merge…' }).click();
 	await dialog(page).getByLabel('The actor it is the same as').fill('putin');
 	await dialog(page)
@@ -62,6 +64,9 @@ test('a new actor from the event form, merged into the actor it is, and the merg
 	await expect(details(page).getByRole('button', { name: 'Vladimir Putin' })).toBeVisible();
 	await expect(page.getByTestId('event-history')).toContainText('Actors merged');
 	await expect(page.getByTestId('event-history')).toContainText('Participants:');
+	// Vova is no longer stored, and the history still names Vova, not its id.
+	await expect(page.getByTestId('event-history')).toContainText('Vova');
+	await expect(page.getByTestId('event-history')).not.toContainText(vovaId);
 
 	await notice(page).getByRole('button', { name: 'Undo' }).click();
 	await expect(row.locator('td.col-actors')).toContainText('Vova');
