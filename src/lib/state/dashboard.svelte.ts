@@ -40,8 +40,13 @@ export interface DashboardOptions {
 	graphs?: GraphService;
 }
 
-/** From this many events, the lookups of a first actor click are built while idle. */
+/**
+ * Between these many events, the lookups of a first actor click are built while idle (about
+ * 20 ms at 100,000). Past the upper bound that would be a task of hundreds of ms nobody asked
+ * for; the first click pays it instead, as below the lower bound (where it costs nothing).
+ */
 const PREPARE_FROM = 5000;
+const PREPARE_UP_TO = 300_000;
 
 /** Runs `work` when the page is idle (or after a short while where idle callbacks are not had). */
 function whenIdle(work: () => void): { cancel(): void } {
@@ -116,7 +121,8 @@ export class Dashboard {
 		// Past a few thousand events, what a first actor click reads is built while the page is
 		// idle after new data (about 20 ms at 100,000 events, in a task of its own).
 		$effect(() => {
-			if (this.timeline.events.length < PREPARE_FROM) return;
+			const n = this.timeline.events.length;
+			if (n < PREPARE_FROM || n > PREPARE_UP_TO) return;
 			const timeline = this.timeline;
 			const handle = whenIdle(() => untrack(() => timeline.prepare()));
 			return () => handle.cancel();
