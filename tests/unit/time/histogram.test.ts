@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { densityBins } from '$lib/time/histogram';
+import { bin, scaleUtc } from 'd3';
+import { densityBins as bins } from '$lib/time/histogram';
+import type { Span } from '$lib/model/dates';
+
+/** The bins of starts in any order (sorted here, as the timeline's events are). */
+const densityBins = (starts: number[], domain: Span, widthPx: number, targetPx?: number) =>
+	bins(
+		[...starts].sort((a, b) => a - b),
+		(s) => s,
+		domain,
+		widthPx,
+		targetPx
+	);
 
 const utc = (y: number, m = 1, d = 1) => Date.UTC(y, m - 1, d);
 
@@ -36,5 +48,37 @@ describe('densityBins', () => {
 				0
 			)
 		).toBe(2);
+	});
+});
+
+describe('densityBins by binary search', () => {
+	/** What d3's `bin` gives for the same thresholds: each start counted into its bin. */
+	function d3Bins(starts: number[], domain: Span, widthPx: number, targetPx = 8) {
+		const thresholds = scaleUtc()
+			.domain([domain.start, domain.end])
+			.ticks(Math.max(1, Math.floor(widthPx / targetPx)))
+			.map((d) => d.getTime())
+			.filter((ms) => ms > domain.start && ms < domain.end);
+		return bin<number, number>()
+			.domain([domain.start, domain.end])
+			.thresholds(thresholds)(starts.filter((s) => s >= domain.start && s < domain.end))
+			.map((b) => ({ start: b.x0, end: b.x1, count: b.length }));
+	}
+
+	it('counts exactly what d3 counts, edges and ties included, for random data and widths', () => {
+		let seed = 7;
+		const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+		for (let round = 0; round < 40; round++) {
+			const domain = { start: utc(1990 + Math.floor(random() * 20)), end: utc(2015, 6, 1) };
+			const span = domain.end - domain.start;
+			const starts = Array.from({ length: 1 + Math.floor(random() * 3000) }, () =>
+				// Some before and after the domain, some exactly on day (and so on bin) edges.
+				random() < 0.3
+					? domain.start + Math.floor(random() * (span / 86_400_000)) * 86_400_000
+					: domain.start - span * 0.1 + random() * span * 1.2
+			);
+			const width = 50 + Math.floor(random() * 1500);
+			expect(densityBins(starts, domain, width)).toEqual(d3Bins(starts, domain, width));
+		}
 	});
 });
