@@ -507,6 +507,39 @@ describe('merging datasets in date order (mergeByDate)', () => {
 		expect(merged).toHaveLength(40 + 57 + 74);
 	});
 
+	it('merges a short run into a long one as a stable sort does, whichever comes first', () => {
+		const random = (() => {
+			let x = 11;
+			return () => (x = (x * 48271) % 2147483647) / 2147483647;
+		})();
+		// Few dates, titles and ids: the two runs share events equal in every way (the same event
+		// in two datasets), whose order only the merge's stability decides.
+		const run = (d: string, n: number) =>
+			Array.from({ length: n }, () =>
+				head(
+					d,
+					`e${Math.floor(random() * 4)}`,
+					Math.floor(random() * 30) * 1000,
+					undefined,
+					`t${Math.floor(random() * 2)}`
+				)
+			).sort(compareDated);
+		for (const [first, second] of [
+			['long', 'short'],
+			['short', 'long']
+		] as const) {
+			for (let round = 0; round < 10; round++) {
+				const runs = { long: run('long', 400 + round * 37), short: run('short', 1 + round) };
+				const blocks = [...blocksOf(first, runs[first], 50), ...blocksOf(second, runs[second], 50)];
+				const merged = mergeByDate(blocks, (b) => b.items);
+				const sorted = [...runs[first], ...runs[second]].sort(compareDated);
+				expect(merged.map((h) => `${h.datasetId}/${h.id}`)).toEqual(
+					sorted.map((h) => `${h.datasetId}/${h.id}`)
+				);
+			}
+		}
+	});
+
 	it('keeps one dataset as it is, and reads nothing into an empty list', () => {
 		const one = [head('a', 'x', 1), head('a', 'y', 2), head('a', 'z', 2)];
 		expect(mergeByDate(blocksOf('a', one, 2), (b) => b.items).map((h) => h.id)).toEqual([
