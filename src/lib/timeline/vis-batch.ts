@@ -154,9 +154,15 @@ export function batchItemChanges(timeline: unknown, change: () => void): void {
 /** The classes that mark an item highlighted or dimmed (the selected actor's or link's events). */
 const HIGHLIGHT_CLASSES = ['t-hl', 't-dim'] as const;
 
+/**
+ * The elements vis-timeline gives an item's `className`: a range's box; a box's box, line and
+ * dot; a point's point and dot.
+ */
+const CLASSED = ['box', 'point', 'line', 'dot'] as const;
+
 interface VisStyledItem {
 	data?: { className?: string };
-	dom?: Partial<Record<'box' | 'point' | 'line' | 'dot', HTMLElement>>;
+	dom?: Partial<Record<(typeof CLASSED)[number], HTMLElement>>;
 }
 
 /**
@@ -176,7 +182,7 @@ export function restyleItems(
 	const missed: string[] = [];
 	for (const row of rows) {
 		const item = items?.[row.id];
-		const elements = item?.dom ? Object.values(item.dom).filter((e) => e instanceof Element) : [];
+		const elements = CLASSED.map((k) => item?.dom?.[k]).filter((e) => e instanceof Element);
 		if (!item?.data || elements.length === 0) {
 			missed.push(row.id);
 			continue;
