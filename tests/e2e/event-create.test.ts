@@ -281,3 +281,21 @@ test('dragging the selected event along the timeline moves its dates at their pr
 	await page.getByTestId('notice').getByRole('button', { name: 'Undo' }).click();
 	await expect(details(page).locator('.date')).toHaveText('13 Sept 2023');
 });
+
+test('the tags field suggests the tags the data uses, each time the form opens', async ({
+	page
+}) => {
+	await openTable(page);
+	for (let round = 0; round < 2; round++) {
+		await page.getByTestId('new-event').click();
+		const add = editor(page).getByLabel('Add tags');
+		await add.fill('bri');
+		await expect(editor(page).locator('#editor-tag-names option')).toHaveCount(1);
+		await expect(editor(page).locator('#editor-tag-names option')).toHaveAttribute(
+			'value',
+			'brics'
+		);
+		await editor(page).getByRole('button', { name: 'Cancel' }).click();
+		await expect(editor(page)).toBeHidden();
+	}
+});
