@@ -207,6 +207,27 @@ function mergeUneven<T extends Dated>(a: readonly T[], b: readonly T[]): T[] {
 	return out;
 }
 
+/**
+ * The actor steps (see `ActorStep`) that take the actors `current` to `next`: those added, and
+ * those whose record differs; with `dropMissing`, those of `current` not in `next` go too.
+ */
+function actorSteps(
+	current: readonly Actor[],
+	next: readonly Actor[],
+	dropMissing: boolean
+): ActorStep[] {
+	const stored = new Map(current.map((a) => [a.id, a]));
+	const steps: ActorStep[] = [];
+	for (const after of next) {
+		const before = stored.get(after.id);
+		stored.delete(after.id);
+		if (!before) steps.push({ after });
+		else if (!sameValue(before, after)) steps.push({ before, after });
+	}
+	if (dropMissing) for (const before of stored.values()) steps.push({ before });
+	return steps;
+}
+
 /** How long a deleted dataset waits in the store, so its deletion can be undone: a week. */
 export const TRASH_KEEP_MS = 7 * 86_400_000;
 
@@ -468,11 +489,7 @@ export class Repository {
 		let used = new Set<ActorId>();
 		let trash: DatasetId | undefined;
 		if (options.keep && before) {
-			// The old contents go to the trash: their actors stay (the trash's blocks use them)
-			// until it is purged.
-			trash = await this.#trashId(datasetId, now);
-			await moveContents(db, [{ from: datasetId, to: trash }]);
-			await db.datasets.put({ ...before, id: trash, deleted: now.toISOString() });
+			trash = await this.#toTrash(before, now);
 		} else {
 			used = await this.#removeBlocks(datasetId);
 			await db.periods.where('datasetId').equals(datasetId).delete();
@@ -492,14 +509,21 @@ export class Repository {
 	}
 
 	/**
-	 * An id no dataset has, under which a dataset's replaced contents wait in the trash. It begins
-	 * with a control character, which no one types, and names the time and the dataset.
+	 * Moves a dataset's contents to the trash, under an id no dataset has (it begins with a
+	 * control character, which no one types, and names the time and the dataset), with its record
+	 * marked deleted so nothing reads it until it is purged; its actors stay while the trash's
+	 * blocks use them. The dataset's own record is left to the caller. Returns the trash id. Call
+	 * inside a transaction.
 	 */
-	async #trashId(datasetId: DatasetId, now: Date): Promise<DatasetId> {
+	async #toTrash(dataset: Dataset, now: Date): Promise<DatasetId> {
+		let trash: DatasetId;
 		for (let n = 0; ; n++) {
-			const id = `\u001etrash ${now.getTime()}${n ? `.${n}` : ''} ${datasetId}` as DatasetId;
-			if (!(await this.db.datasets.get(id))) return id;
+			trash = `\u001etrash ${now.getTime()}${n ? `.${n}` : ''} ${dataset.id}` as DatasetId;
+			if (!(await this.db.datasets.get(trash))) break;
 		}
+		await moveContents(this.db, [{ from: dataset.id, to: trash }]);
+		await this.db.datasets.put({ ...dataset, id: trash, deleted: now.toISOString() });
+		return trash;
 	}
 
 	/**
@@ -863,16 +887,7 @@ export class Repository {
 	async restoreBackup(contents: StoreContents, now: Date = new Date()): Promise<void> {
 		const { db } = this;
 		await this.transactAll(async () => {
-			const current = await db.actors.toArray();
-			const next = new Map(contents.actors.map((a) => [a.id, a]));
-			const actors: ActorStep[] = [];
-			for (const before of current) {
-				const after = next.get(before.id);
-				next.delete(before.id);
-				if (!after) actors.push({ before });
-				else if (!sameValue(before, after)) actors.push({ before, after });
-			}
-			for (const after of next.values()) actors.push({ after });
+			const actors = actorSteps(await db.actors.toArray(), contents.actors, true);
 			await db.actors.clear();
 			await db.actors.bulkPut(contents.actors);
 
@@ -883,9 +898,7 @@ export class Repository {
 			const swaps: DatasetSwap[] = [];
 			for (const before of await this.datasets()) {
 				if (incoming.has(before.id)) continue;
-				const trash = await this.#trashId(before.id, now);
-				await moveContents(db, [{ from: before.id, to: trash }]);
-				await db.datasets.put({ ...before, id: trash, deleted: now.toISOString() });
+				const trash = await this.#toTrash(before, now);
 				await db.datasets.delete(before.id);
 				gone.push({ before });
 				swaps.push({ datasetId: before.id, trash });
@@ -943,12 +956,11 @@ export class Repository {
 		const file = await load();
 		return this.transactAll(async () => {
 			const stored = await this.db.actors.bulkGet(file.actors.map((a) => a.id));
-			const actors: ActorStep[] = [];
-			file.actors.forEach((after, i) => {
-				const before = stored[i];
-				if (!before || !sameValue(before, after))
-					actors.push({ ...(before ? { before } : {}), after });
-			});
+			const actors = actorSteps(
+				stored.filter((a) => a !== undefined),
+				file.actors,
+				false
+			);
 			const summary = await this.writeDefault(file, now, true);
 			await this.#logWrites('dataset.restore', [summary], actors, now);
 			return summary;

@@ -664,5 +664,3 @@ export async function svgToPng(svg: SVGSVGElement): Promise<Blob> {
 		URL.revokeObjectURL(url);
 	}
 }
-
-export { download } from './download';

@@ -140,5 +140,3 @@ export function filesOf(backup: Backup): { file: NativeFile; origin: Origin }[] 
 		};
 	});
 }
-
-export { countsOf } from './export-choices';

@@ -12,10 +12,7 @@ import type { Message } from '../model/messages';
 import { MAX_FILE_BYTES, tooLarge } from './detect';
 import { JsonStreamParser } from './json-stream';
 import { JsonLinesReader, type JsonLines } from './lines';
-
 import { ImportError } from './import-error';
-
-export { ImportError };
 
 /** A name that says JSON Lines. */
 export const LINES_NAME = /\.(jsonl|ndjson)$/i;
