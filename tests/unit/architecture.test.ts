@@ -19,7 +19,9 @@ const ALLOWED: Record<string, readonly string[]> = {
 	i18n: ['model'],
 	import: ['model', 'io', 'db'],
 	export: ['model', 'time', 'graph'],
-	state: ['model', 'time', 'graph', 'io', 'db', 'i18n', 'import', 'export'],
+	// The search index (pure) and its worker, which reads the store.
+	search: ['model', 'db'],
+	state: ['model', 'time', 'graph', 'io', 'db', 'i18n', 'import', 'export', 'search'],
 	// Folders with components may import any of the above, and each other.
 	timeline: ['*'],
 	network: ['*'],

@@ -389,6 +389,33 @@ export class Repository {
 		);
 	}
 
+	/**
+	 * The full records of the events of one head block, in its (chronological) order, with the
+	 * block's revision; undefined when the block is gone. One read of the head block and one of
+	 * the record blocks it names, in one transaction, so the two agree (the search index reads
+	 * the store a block at a time this way).
+	 */
+	async headBlockEvents(
+		datasetId: DatasetId,
+		block: number
+	): Promise<{ rev: string; events: StoredEvent[] } | undefined> {
+		return this.db.transaction('r', this.db.heads, this.db.records, async () => {
+			const head = await this.db.heads.get([datasetId, block]);
+			if (!head) return undefined;
+			const heads = headsOf(head);
+			const numbers = [...new Set(heads.map((h) => h.recordBlock))];
+			const records = await this.db.records.bulkGet(numbers.map((n) => [datasetId, n]));
+			const byId = new Map<EventId, StoredEvent>();
+			for (const r of records) for (const e of r?.events ?? []) byId.set(e.id, e);
+			const events: StoredEvent[] = [];
+			for (const h of heads) {
+				const e = byId.get(h.id);
+				if (e) events.push(e);
+			}
+			return { rev: head.rev ?? '', events };
+		});
+	}
+
 	/** Which record block holds each event, from its dataset's heads (absent when none does). */
 	async #locate(keys: readonly EventKey[]): Promise<Map<EventKey, number>> {
 		const datasets = new Set(keys.map((k) => datasetOfKey(k) as DatasetId));

@@ -907,6 +907,53 @@ export const en = {
 		count: (n: number) => number.format(n),
 		explain: 'What these mean'
 	},
+	// ---- Search and facets: one filter for every view ----------------------------------------
+	filter: {
+		heading: 'Filter',
+		searchLabel: 'Search the events',
+		searchPlaceholder: 'Search events, actors, places…',
+		searchKeys: '/',
+		searchHelp:
+			'All words must match. "A phrase" as written, -word to leave out, actor:, tag: or place: for one field. Press / or Ctrl+K to search.',
+		results: (n: number, more: boolean) =>
+			more ? `The best ${count(n, 'match', 'matches')}` : count(n, 'match', 'matches'),
+		noResults: 'No event matches these words.',
+		clearSearch: 'Clear the search',
+		showing: (shown: number, total: number) =>
+			`${number.format(shown)} of ${count(total, 'event', 'events')}`,
+		all: (total: number) => `All ${count(total, 'event', 'events')}`,
+		clear: 'Clear all',
+		clearHint: 'Clear the words and every choice: show every event of the datasets shown',
+		clearFacet: 'Clear',
+		chosen: (n: number) => `${number.format(n)} chosen`,
+		indexing: (percent: number) => `Indexing the events for search… ${number.format(percent)}%`,
+		waiting: 'Counting…',
+		failed: (message: string) => `The filter could not answer: ${message}`,
+		facet: {
+			dataset: 'Dataset',
+			confidence: 'Confidence',
+			kind: 'Event kind',
+			actor: 'Actor',
+			actorKind: 'Actor kind',
+			country: 'Country',
+			tag: 'Tag',
+			publisher: 'Source publisher',
+			precision: 'Date precision',
+			coords: 'Place on a map'
+		},
+		precision: { year: 'Year only', month: 'Month', day: 'Day', time: 'Time of day' },
+		coords: { yes: 'Has coordinates', no: 'No coordinates' },
+		valueCount: (n: number) => `(${number.format(n)})`,
+		findValue: (facet: string) => `Find a value of “${facet}”`,
+		showMore: (n: number) => `Show ${number.format(n)} more`,
+		showFewer: 'Show fewer',
+		notListed: (n: number) =>
+			`${count(n, 'other value', 'other values')} not listed: narrow the filter to see them`,
+		noValues: 'None among the events kept',
+		badLink: 'an unknown facet in the filter',
+		describeWords: (text: string) => `“${text}”`,
+		describeFacet: (facet: string, values: readonly string[]) => `${facet}: ${values.join(', ')}`
+	},
 	actorKind: {
 		person: 'Person',
 		state: 'State',
@@ -969,8 +1016,7 @@ export const en = {
 			names.length === 1
 				? `“${names[0]}” hidden`
 				: `${count(names.length, 'dataset', 'datasets')} hidden`,
-		hiddenConfidences: (names: readonly string[]) =>
-			`${names.map((n) => n.toLowerCase()).join(', ')} hidden`,
+		filter: (what: string) => `the filter (${what})`,
 		query: (query: string) => `“${query}”`,
 		showAll: 'Show all',
 		showAllHint: 'List every event of the datasets shown, whatever the window and the actor filter',

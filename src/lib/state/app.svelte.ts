@@ -14,18 +14,19 @@ import {
 import type {
 	Actor,
 	ActorId,
-	Confidence,
 	Dataset,
 	DatasetId,
 	EventId,
 	NativeFile,
 	TramaEvent
 } from '../model/schema';
-import { CONFIDENCES } from '../model/vocab';
+import type { BlockRef } from '../search/engine';
+import { SearchClient } from '../search/search-client';
 import { describeError, t } from '../i18n';
 import { formatEventDateMain } from '../i18n/format';
 import { actorName, eventKey, indexById, type EventKey } from '../model/events';
 import { Live, mapLatest, yieldToPage } from './live.svelte';
+import { FilterState } from './filter.svelte';
 import { RecordCache } from './records.svelte';
 
 export type StartStatus = 'starting' | 'ready' | 'failed';
@@ -59,6 +60,8 @@ export class AppState {
 	readonly history: Live<Awaited<ReturnType<Repository['undoState']>>>;
 	/** Full records by key, for what the views show in full (details, table rows). */
 	readonly records: RecordCache;
+	/** The search index's client (a worker): the filter asks it, the dashboard feeds it. */
+	readonly search: SearchClient;
 
 	readonly actorsById: ReadonlyMap<ActorId, Actor> = $derived.by(() =>
 		indexById(this.actors.current ?? [])
@@ -74,36 +77,29 @@ export class AppState {
 	);
 
 	/**
-	 * The confidences the views leave out (the confidence filter); none at first. The timeline,
-	 * the network, the table and "export what is shown" all follow it, through `shownEvents`.
+	 * The search box and the facets: the events they keep are the ones every view shows (the
+	 * timeline, the network, the table and "export what is shown" all follow `shownEvents`).
 	 */
-	hiddenConfidences = $state<readonly Confidence[]>([]);
+	readonly filter: FilterState;
 
-	/** How many events of the datasets shown have each confidence (the filter's counts). */
-	readonly confidenceCounts: Readonly<Record<Confidence, number>> = $derived.by(() => {
-		const counts = Object.fromEntries(CONFIDENCES.map((c) => [c, 0])) as Record<Confidence, number>;
-		for (const e of this.visibleEvents ?? []) counts[e.confidence]++;
-		return counts;
-	});
+	/**
+	 * The head blocks of the datasets shown, with their revisions: what the search index reads
+	 * (it reads a block again only when its revision changes).
+	 */
+	blockRefs = $state.raw<BlockRef[]>([]);
 
 	/**
 	 * The events the views show, once the first start has written the default dataset: the
 	 * events' live query opens only then, so its first result is the data, not the empty store
-	 * before it (a shared link's selection is looked up in it). Events whose confidence the
-	 * filter hides are left out.
+	 * before it (a shared link's selection is looked up in it). Events the filter does not keep
+	 * are left out.
 	 */
 	readonly shownEvents: StoredHead[] | undefined = $derived.by(() => {
 		if (this.startStatus !== 'ready') return undefined;
 		const events = this.visibleEvents;
-		const hidden = this.hiddenConfidences;
-		return events && hidden.length ? events.filter((e) => !hidden.includes(e.confidence)) : events;
+		const keep = this.filter.keep;
+		return events && keep ? events.filter((e) => keep.has(eventKey(e))) : events;
 	});
-
-	/** Shows or hides the events of one confidence in every view. */
-	showConfidence(confidence: Confidence, shown: boolean): void {
-		const others = this.hiddenConfidences.filter((c) => c !== confidence);
-		this.hiddenConfidences = shown ? others : [...others, confidence];
-	}
 
 	/** True once the views can draw: started, with the datasets, events and actors read. */
 	readonly ready: boolean = $derived.by(
@@ -154,9 +150,11 @@ export class AppState {
 		return blocks.get(key);
 	}
 
-	constructor(repo: Repository, loadDefault: () => Promise<NativeFile>) {
+	constructor(repo: Repository, loadDefault: () => Promise<NativeFile>, search?: SearchClient) {
 		this.repo = repo;
 		this.#loadDefault = loadDefault;
+		this.search = search ?? new SearchClient(repo);
+		this.filter = new FilterState(this.search);
 		this.datasets = new Live(repo.watch((r) => r.datasets()));
 		// The live query reads the head blocks; they are parsed outside it, in tasks of at most
 		// about 20 ms, so that a large import arriving does not hold the page for the whole parse.
@@ -168,10 +166,16 @@ export class AppState {
 				}),
 				// Dexie keeps a live query's last result: the blocks' text (35 MB at 100,000 events)
 				// is let go once parsed, so that only the heads stay.
-				(blocks) =>
-					repo.parseHeads(blocks, yieldToPage).finally(() => {
+				(blocks) => {
+					this.blockRefs = blocks.map((b) => ({
+						datasetId: b.datasetId,
+						block: b.block,
+						rev: b.rev ?? ''
+					}));
+					return repo.parseHeads(blocks, yieldToPage).finally(() => {
 						for (const block of blocks) block.text = '';
-					})
+					});
+				}
 			)
 		);
 		this.actors = new Live(repo.watch((r) => r.actors()));

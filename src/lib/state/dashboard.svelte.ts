@@ -17,6 +17,7 @@ import type { Grouping, Lane } from '../time/items';
 import type { AppState } from './app.svelte';
 import type { HistoryPort } from './history';
 import { EditingState } from './editing.svelte';
+import type { FacetNames } from './facet-labels';
 import { ExportSession } from './export.svelte';
 import { ImportSession } from './import.svelte';
 import { NetworkState, type FrameScheduler } from './network.svelte';
@@ -115,7 +116,8 @@ export class Dashboard {
 		this.url = new UrlSync(this.timeline, this.network, {
 			history: options.history,
 			hasActor: (id) => app.actorsById.has(id as ActorId),
-			notify: (text) => (app.notice = { kind: 'error', text })
+			notify: (text) => (app.notice = { kind: 'error', text }),
+			filter: app.filter
 		});
 
 		// Past a few thousand events, what a first actor click reads is built while the page is
@@ -128,6 +130,26 @@ export class Dashboard {
 			return () => handle.cancel();
 		});
 
+		// The search index reads the blocks shown once the timeline has painted (it works in a
+		// worker, but a first load has better use for the machine), and follows every change.
+		$effect(() => {
+			const refs = app.blockRefs;
+			if (!this.timeline.painted) return;
+			untrack(() => app.search.blocks(refs));
+		});
+		$effect(() => {
+			const actors = app.actors.current;
+			if (actors) untrack(() => app.search.actors(actors));
+		});
+		// Every change of the words or the facets is a question to the index, and goes to the
+		// address once it settles.
+		$effect(() => {
+			void app.filter.query;
+			untrack(() => {
+				app.filter.ask();
+				this.url.filterChanged();
+			});
+		});
 		// Once the data is in: show the view the address names, then open an `?import=` link.
 		$effect(() => {
 			if (!app.ready) return;
@@ -186,6 +208,12 @@ export class Dashboard {
 			this.network.destroy();
 		});
 	}
+
+	/** Names of facet values: datasets' and actors' names for their ids. */
+	readonly facetNames: FacetNames = {
+		dataset: (id) => this.app.datasets.current?.find((d) => d.id === id)?.name ?? id,
+		actor: (id) => this.app.actorName(id as ActorId)
+	};
 
 	/** Whether anyone looks at the network's graph (its tab, or a selection's panel). */
 	readonly graphWanted: boolean = $derived.by(

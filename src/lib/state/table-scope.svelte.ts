@@ -20,8 +20,8 @@ export interface TableScopeSources {
 	total: () => number;
 	/** The names of the hidden datasets that hold events. */
 	hidden: () => readonly string[];
-	/** The confidences the confidence filter hides, named for the reader (none: the filter is off). */
-	hiddenConfidences: () => readonly string[];
+	/** What the search and the facets ask, in words (undefined: the filter is off). */
+	filter: () => string | undefined;
 	/** The actor the network selected, if any. */
 	actor: () => ActorId | undefined;
 	/** The link the network selected, if any (it wins over the actor, as in the highlight). */
@@ -39,7 +39,7 @@ export const TABLE_SETTLE_MS = 150;
 
 /** One reason events are left out of the table, named for the reader. */
 export interface ScopeLimit {
-	kind: 'window' | 'actor' | 'hidden' | 'confidence';
+	kind: 'window' | 'actor' | 'hidden' | 'filter';
 	text: string;
 }
 
@@ -132,9 +132,8 @@ export class TableScope {
 		}
 		const hidden = this.#src.hidden();
 		if (hidden.length) out.push({ kind: 'hidden', text: t.tableScope.hidden(hidden) });
-		const confidences = this.#src.hiddenConfidences();
-		if (confidences.length)
-			out.push({ kind: 'confidence', text: t.tableScope.hiddenConfidences(confidences) });
+		const filter = this.#src.filter();
+		if (filter !== undefined) out.push({ kind: 'filter', text: t.tableScope.filter(filter) });
 		return out;
 	});
 }

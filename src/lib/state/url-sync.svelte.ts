@@ -10,6 +10,8 @@ import type { NetworkState } from './network.svelte';
 import { datasetOfKey, eventKey, type EventKey } from '../model/events';
 import type { TimelineState } from './timeline.svelte';
 import { decodeView, encodeView, type View } from './view';
+import { sameQuery, type FilterState } from './filter.svelte';
+import type { FilterQuery } from '../search/filter-index';
 
 const SETTLE_MS = 400;
 
@@ -19,6 +21,8 @@ export interface UrlSyncOptions {
 	hasActor: (id: string) => boolean;
 	/** Tells the user what a link asked for that could not be shown. */
 	notify: (text: string) => void;
+	/** The search and the facets, part of the view a link keeps. */
+	filter?: FilterState;
 }
 
 export class UrlSync {
@@ -28,6 +32,7 @@ export class UrlSync {
 	readonly #hasActor: (id: string) => boolean;
 	readonly #initial: View;
 	readonly #notify: (text: string) => void;
+	readonly #filter: FilterState | undefined;
 	#restored = false;
 	#written: View | undefined;
 	#timer: ReturnType<typeof setTimeout> | undefined;
@@ -39,11 +44,18 @@ export class UrlSync {
 		this.#history = options.history;
 		this.#hasActor = options.hasActor;
 		this.#notify = options.notify;
+		this.#filter = options.filter;
 		const decoded = decodeView(this.#params());
 		this.#initial = decoded.view;
 		tl.grouping = decoded.view.grouping;
+		// The filter is asked at once, so the index answers it as soon as it has the data.
+		if (decoded.view.filter) this.#filter?.set(decoded.view.filter);
 		this.#problems = decoded.problems.map((p) =>
-			p === 'window' ? t.timeline.badWindow : t.timeline.badLanes
+			p === 'window'
+				? t.timeline.badWindow
+				: p === 'filter'
+					? t.filter.badLink
+					: t.timeline.badLanes
 		);
 	}
 
@@ -64,6 +76,7 @@ export class UrlSync {
 			}
 		}
 		if (this.#network.selectedActor !== undefined) view.actor = this.#network.selectedActor;
+		if (this.#filter?.active) view.filter = $state.snapshot<FilterQuery>(this.#filter.query);
 		return view;
 	}
 
@@ -100,6 +113,11 @@ export class UrlSync {
 		this.#write('push');
 	}
 
+	/** The words or the facets changed: replace the entry once they settle (as the window). */
+	filterChanged(): void {
+		this.windowMoved();
+	}
+
 	/** The window moved: replace the entry once it settles. */
 	windowMoved(): void {
 		if (!this.#restored) return;
@@ -122,6 +140,10 @@ export class UrlSync {
 		const tl = this.#tl;
 		const missing: { event?: string; actor?: string } = {};
 		tl.grouping = view.grouping;
+		if (this.#filter) {
+			const asked = view.filter ?? { text: '', facets: {} };
+			if (!sameQuery(asked, this.#filter.query)) this.#filter.set(asked);
+		}
 		if (view.window) tl.setWindow(view.window, 'url');
 		const actor =
 			view.actor !== undefined && this.#hasActor(view.actor) ? (view.actor as ActorId) : undefined;

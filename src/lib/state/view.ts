@@ -7,6 +7,7 @@
 import { isoInstant, type Span } from '../model/dates';
 import { GROUPINGS, type Grouping } from '../time/items';
 import { parseWindowEnd } from '../time/zoom';
+import { FACETS, type FacetName, type FilterQuery } from '../search/filter-index';
 
 export interface View {
 	window?: Span;
@@ -17,6 +18,8 @@ export interface View {
 	dataset?: string;
 	/** The selected actor's id. */
 	actor?: string;
+	/** The search's words (`q`) and facet choices (`f.<facet>`, once per value); absent: none. */
+	filter?: FilterQuery;
 }
 
 export interface DecodedView {
@@ -54,13 +57,26 @@ export function decodeView(params: URLSearchParams): DecodedView {
 	if (view.event !== undefined && dataset !== null && dataset !== '') view.dataset = dataset;
 	const actor = params.get('actor');
 	if (actor !== null && actor !== '') view.actor = actor;
+	const filter: FilterQuery = { text: params.get('q') ?? '', facets: {} };
+	for (const key of new Set(params.keys())) {
+		if (!key.startsWith('f.')) continue;
+		const facet = key.slice(2);
+		if (!(FACETS as readonly string[]).includes(facet)) {
+			problems.push('filter');
+			continue;
+		}
+		const values = [...new Set(params.getAll(key).filter((v) => v !== ''))];
+		if (values.length) filter.facets[facet as FacetName] = values;
+	}
+	if (filter.text !== '' || Object.keys(filter.facets).length) view.filter = filter;
 	return { view, problems };
 }
 
 /** The URL search string for a view, keeping any parameters the view does not own. */
 export function encodeView(view: View, base: URLSearchParams = new URLSearchParams()): string {
 	const params = new URLSearchParams(base);
-	for (const key of ['from', 'to', 'lanes', 'event', 'dataset', 'actor']) params.delete(key);
+	for (const key of ['from', 'to', 'lanes', 'event', 'dataset', 'actor', 'q']) params.delete(key);
+	for (const key of new Set(params.keys())) if (key.startsWith('f.')) params.delete(key);
 	if (view.window) {
 		params.set('from', isoInstant(Math.round(view.window.start)));
 		params.set('to', isoInstant(Math.round(view.window.end)));
@@ -69,6 +85,10 @@ export function encodeView(view: View, base: URLSearchParams = new URLSearchPara
 	if (view.event !== undefined) params.set('event', view.event);
 	if (view.event !== undefined && view.dataset !== undefined) params.set('dataset', view.dataset);
 	if (view.actor !== undefined) params.set('actor', view.actor);
+	if (view.filter) {
+		if (view.filter.text.trim() !== '') params.set('q', view.filter.text);
+		for (const f of FACETS) for (const v of view.filter.facets[f] ?? []) params.append(`f.${f}`, v);
+	}
 	const text = params.toString();
 	return text === '' ? '' : `?${text}`;
 }

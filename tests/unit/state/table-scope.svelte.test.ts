@@ -8,7 +8,7 @@ import { actorId, actorMap, ManualFrames, storedMeetings, utc } from './fixtures
 /** The table's scope over the four test meetings, with a hidden dataset of `hiddenEvents`. */
 function table(
 	hidden: { name: string; events: number } | undefined = undefined,
-	hiddenConfidences: readonly string[] = []
+	filter: string | undefined = undefined
 ) {
 	const data = $state({ events: storedMeetings(), hidden });
 	const tl: TimelineState = new TimelineState({
@@ -25,7 +25,7 @@ function table(
 		all: () => data.events,
 		total: () => data.events.length + (data.hidden?.events ?? 0),
 		hidden: () => (data.hidden ? [data.hidden.name] : []),
-		hiddenConfidences: () => hiddenConfidences,
+		filter: () => filter,
 		actor: () => net.actor,
 		edge: () => net.edge,
 		nameOf: (id) => actorMap.get(id)?.name ?? id
@@ -97,11 +97,12 @@ describe('TableScope', () => {
 		expect(scope.limits).toEqual([{ kind: 'hidden', text: '“Archive” hidden' }]);
 	});
 
-	it('names the confidences the confidence filter hides, whatever “Show all” says', () => {
-		const { scope } = table(undefined, ['Claimed', 'Denied']);
-		expect(scope.limits).toEqual([{ kind: 'confidence', text: 'claimed, denied hidden' }]);
+	it('names what the filter asks, whatever “Show all” says', () => {
+		const { scope } = table(undefined, '“kim” · Confidence: Claimed, Denied');
+		const limit = { kind: 'filter', text: 'the filter (“kim” · Confidence: Claimed, Denied)' };
+		expect(scope.limits).toEqual([limit]);
 		scope.showAll = true;
-		expect(scope.limits).toEqual([{ kind: 'confidence', text: 'claimed, denied hidden' }]);
+		expect(scope.limits).toEqual([limit]);
 	});
 });
 

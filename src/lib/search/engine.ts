@@ -1,0 +1,92 @@
+/**
+ * The search index kept in step with the store (no DOM): told which head blocks the page shows
+ * and at which revision, it reads only the blocks it does not have at that revision, a block at
+ * a time, and drops those no longer shown. The worker runs one; where no worker can run (tests),
+ * the page does.
+ */
+import {
+	FilterIndex,
+	type FilterAnswer,
+	type FilterQuery,
+	type IndexedEvent
+} from './filter-index';
+import type { Actor } from '../model/schema';
+
+/** A head block the page shows, and which writing of it. */
+export interface BlockRef {
+	datasetId: string;
+	block: number;
+	rev: string;
+}
+
+/** Reads the events of one head block (see `Repository.headBlockEvents`). */
+export type BlockReader = (
+	datasetId: string,
+	block: number
+) => Promise<{ rev: string; events: readonly IndexedEvent[] } | undefined>;
+
+export type ActorInfo = Pick<Actor, 'id' | 'name' | 'aliases' | 'kind'>;
+
+/** How far the index is: blocks of events (up to 5,000 each) read of those shown. */
+export interface IndexProgress {
+	done: number;
+	total: number;
+}
+
+export const segmentId = (ref: Pick<BlockRef, 'datasetId' | 'block'>): string =>
+	`${ref.datasetId}\u001f${ref.block}`;
+
+export class SearchEngine {
+	readonly index = new FilterIndex();
+	readonly #read: BlockReader;
+	#syncing: Promise<void> = Promise.resolve();
+	#wanted: BlockRef[] | undefined;
+
+	constructor(read: BlockReader) {
+		this.#read = read;
+	}
+
+	setActors(actors: readonly ActorInfo[]): void {
+		this.index.setActors(actors);
+	}
+
+	/**
+	 * Brings the index to these blocks (the latest call wins: a sync under way stops at its next
+	 * block and the newest list is read). Resolves when the index holds them.
+	 */
+	sync(blocks: readonly BlockRef[], progress?: (p: IndexProgress) => void): Promise<void> {
+		this.#wanted = [...blocks];
+		this.#syncing = this.#syncing.then(() => this.#run(progress));
+		return this.#syncing;
+	}
+
+	async #run(progress?: (p: IndexProgress) => void): Promise<void> {
+		const blocks = this.#wanted;
+		if (!blocks) return;
+		this.#wanted = undefined;
+		const ids = new Set(blocks.map(segmentId));
+		this.index.retain(ids);
+		const have = this.index.revisions();
+		const missing = blocks.filter((b) => b.rev === '' || have.get(segmentId(b)) !== b.rev);
+		let done = blocks.length - missing.length;
+		for (const b of missing) {
+			if (this.#wanted) return; // a newer list came: the next run reads it
+			const read = await this.#read(b.datasetId, b.block);
+			if (read) {
+				const events = read.events;
+				this.index.put({ id: segmentId(b), rev: read.rev, datasetId: b.datasetId, events });
+			} else this.index.remove(segmentId(b));
+			progress?.({ done: ++done, total: blocks.length });
+		}
+	}
+
+	/** Answers once the index holds what the last sync asked for. */
+	async query(q: FilterQuery): Promise<FilterAnswer> {
+		let current: Promise<void>;
+		do {
+			current = this.#syncing;
+			await current;
+		} while (current !== this.#syncing);
+		return this.index.query(q);
+	}
+}

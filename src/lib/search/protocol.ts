@@ -1,0 +1,13 @@
+/** The messages between the page and the search worker (see `search.worker.ts`). */
+import type { ActorInfo, BlockRef, IndexProgress } from './engine';
+import type { FilterAnswer, FilterQuery } from './filter-index';
+
+export type ToSearchWorker =
+	| { type: 'actors'; actors: ActorInfo[] }
+	| { type: 'blocks'; blocks: BlockRef[] }
+	| { type: 'query'; seq: number; query: FilterQuery };
+
+export type FromSearchWorker =
+	| { type: 'progress'; progress: IndexProgress }
+	| { type: 'answer'; seq: number; answer: FilterAnswer }
+	| { type: 'error'; seq: number; message: string };

@@ -1,0 +1,175 @@
+/**
+ * The page's side of the search worker: hands it the head blocks shown and the actors when they
+ * change, and asks one question at a time (a newer question replaces one still waiting). Where
+ * no worker can run (tests, or a worker that fails to load), the same engine answers on the page.
+ */
+import type { Repository } from '../db/repository';
+import { SearchEngine, type ActorInfo, type BlockRef, type IndexProgress } from './engine';
+import type { FilterAnswer, FilterQuery } from './filter-index';
+import type { FromSearchWorker, ToSearchWorker } from './protocol';
+
+export type SearchWorkerLike = Pick<Worker, 'postMessage' | 'terminate' | 'onmessage' | 'onerror'>;
+
+export interface SearchListener {
+	answer(query: FilterQuery, answer: FilterAnswer): void;
+	progress(progress: IndexProgress): void;
+	error(message: string): void;
+}
+
+const defaultFactory = (): SearchWorkerLike | undefined =>
+	typeof Worker === 'undefined'
+		? undefined
+		: new Worker(new URL('./search.worker.ts', import.meta.url), {
+				type: 'module',
+				name: 'trama-search'
+			});
+
+export class SearchClient {
+	readonly #repo: Repository;
+	readonly #factory: () => SearchWorkerLike | undefined;
+	#worker: SearchWorkerLike | undefined;
+	#engine: SearchEngine | undefined;
+	#listener: SearchListener | undefined;
+	#seq = 0;
+	/** The question in the worker, and the one waiting for it to answer. */
+	#asked: { seq: number; query: FilterQuery } | undefined;
+	#waiting: FilterQuery | undefined;
+	#blocks: BlockRef[] = [];
+	#actors: ActorInfo[] = [];
+
+	constructor(repo: Repository, factory: () => SearchWorkerLike | undefined = defaultFactory) {
+		this.#repo = repo;
+		this.#factory = factory;
+	}
+
+	listen(listener: SearchListener): void {
+		this.#listener = listener;
+	}
+
+	/** The head blocks the page shows: the index reads what it lacks. */
+	blocks(blocks: readonly BlockRef[]): void {
+		this.#blocks = [...blocks];
+		this.#send({ type: 'blocks', blocks: this.#blocks });
+	}
+
+	actors(actors: readonly ActorInfo[]): void {
+		this.#actors = actors.map(({ id, name, aliases, kind }) => ({ id, name, aliases, kind }));
+		this.#send({ type: 'actors', actors: this.#actors });
+	}
+
+	/** Asks a question; the answer goes to the listener (only the latest question's). */
+	ask(query: FilterQuery): void {
+		if (this.#asked) {
+			this.#waiting = query;
+			return;
+		}
+		this.#asked = { seq: ++this.#seq, query };
+		this.#send({ type: 'query', seq: this.#asked.seq, query });
+	}
+
+	destroy(): void {
+		this.#worker?.terminate();
+		this.#worker = undefined;
+	}
+
+	#send(message: ToSearchWorker): void {
+		const worker = this.#start();
+		if (worker) worker.postMessage(message);
+		else this.#inPage(message);
+	}
+
+	#start(): SearchWorkerLike | undefined {
+		if (this.#worker || this.#engine) return this.#worker;
+		let worker: SearchWorkerLike | undefined;
+		try {
+			worker = this.#factory();
+		} catch {
+			worker = undefined;
+		}
+		if (!worker) {
+			this.#engine = this.#newEngine();
+			return undefined;
+		}
+		worker.onmessage = (event: MessageEvent<FromSearchWorker>) => this.#received(event.data);
+		worker.onerror = () => {
+			// The worker could not load or broke: the page answers from here on.
+			worker.terminate();
+			this.#worker = undefined;
+			this.#engine = this.#newEngine();
+			this.#engine.setActors(this.#actors);
+			this.#inPage({ type: 'blocks', blocks: this.#blocks });
+			const asked = this.#asked;
+			if (asked) this.#inPage({ type: 'query', ...asked });
+		};
+		this.#worker = worker;
+		return worker;
+	}
+
+	#newEngine(): SearchEngine {
+		return new SearchEngine((datasetId, block) =>
+			this.#repo.headBlockEvents(datasetId as never, block)
+		);
+	}
+
+	#inPage(message: ToSearchWorker): void {
+		const engine = (this.#engine ??= this.#newEngine());
+		const again = (): void => {
+			const asked = this.#asked ?? this.#last;
+			if (asked) void this.#answerInPage(engine, asked.seq, asked.query);
+		};
+		switch (message.type) {
+			case 'actors':
+				engine.setActors(message.actors);
+				again();
+				return;
+			case 'blocks':
+				void engine
+					.sync(message.blocks, (progress) => this.#received({ type: 'progress', progress }))
+					.then(again, (error: unknown) =>
+						this.#received({ type: 'error', seq: 0, message: String(error) })
+					);
+				return;
+			case 'query':
+				void this.#answerInPage(engine, message.seq, message.query);
+		}
+	}
+
+	async #answerInPage(engine: SearchEngine, seq: number, query: FilterQuery): Promise<void> {
+		try {
+			this.#received({ type: 'answer', seq, answer: await engine.query(query) });
+		} catch (error) {
+			this.#received({ type: 'error', seq, message: String(error) });
+		}
+	}
+
+	/** The last question answered: asked again when the data changes (the worker does the same). */
+	#last: { seq: number; query: FilterQuery } | undefined;
+
+	#received(message: FromSearchWorker): void {
+		switch (message.type) {
+			case 'progress':
+				this.#listener?.progress(message.progress);
+				return;
+			case 'error':
+				if (this.#asked?.seq === message.seq) this.#next();
+				this.#listener?.error(message.message);
+				return;
+			case 'answer': {
+				const asked = this.#asked?.seq === message.seq ? this.#asked : this.#last;
+				if (!asked || asked.seq !== message.seq) return;
+				this.#last = asked;
+				if (this.#asked?.seq === message.seq) this.#next();
+				// A newer question is on its way: this answer is out of date already.
+				if (this.#asked) return;
+				this.#listener?.answer(asked.query, message.answer);
+			}
+		}
+	}
+
+	#next(): void {
+		this.#asked = undefined;
+		const waiting = this.#waiting;
+		this.#waiting = undefined;
+		if (waiting) this.ask(waiting);
+	}
+}

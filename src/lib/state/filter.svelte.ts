@@ -1,0 +1,118 @@
+/**
+ * The one filter of the dashboard: the search box's words and the facets' choices. It asks the
+ * search index (a worker) which events they keep, and every view shows only those (through
+ * `AppState.shownEvents`): the timeline, the overview, the network, the table, the counts and
+ * "export what is shown". The facets' counts come with each answer.
+ */
+import type { EventKey } from '../model/events';
+import type { IndexProgress } from '../search/engine';
+import {
+	FACETS,
+	type FacetName,
+	type FacetSelection,
+	type FilterAnswer,
+	type FilterQuery
+} from '../search/filter-index';
+import { isBlankQuery } from '../search/query';
+import type { SearchClient } from '../search/search-client';
+
+const sameValues = (a: readonly string[] = [], b: readonly string[] = []): boolean =>
+	a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** Whether two questions ask the same. */
+export function sameQuery(a: FilterQuery, b: FilterQuery): boolean {
+	return a.text === b.text && FACETS.every((f) => sameValues(a.facets[f], b.facets[f]));
+}
+
+export class FilterState {
+	readonly #client: SearchClient;
+
+	/** The search box's text, as typed. */
+	text = $state('');
+	/** The values chosen in each facet. */
+	facets = $state.raw<FacetSelection>({});
+	/** The latest answer, and the question it answers. */
+	answer = $state.raw<FilterAnswer | undefined>(undefined);
+	answered = $state.raw<FilterQuery | undefined>(undefined);
+	/** How far the index is while it reads the data shown (undefined once it has all of it). */
+	progress = $state.raw<IndexProgress | undefined>(undefined);
+	/** Why the last question could not be answered. */
+	error = $state<string | undefined>(undefined);
+
+	constructor(client: SearchClient) {
+		this.#client = client;
+		client.listen({
+			answer: (query, answer) => {
+				this.answered = query;
+				this.answer = answer;
+				this.error = undefined;
+			},
+			progress: (p) => (this.progress = p.done < p.total ? p : undefined),
+			error: (message) => (this.error = message)
+		});
+	}
+
+	/** The question as it stands. */
+	readonly query: FilterQuery = $derived.by(() => ({ text: this.text, facets: this.facets }));
+
+	/** Whether anything is asked (words or a choice): otherwise every event is shown. */
+	readonly active: boolean = $derived.by(
+		() => !isBlankQuery(this.text) || FACETS.some((f) => (this.facets[f]?.length ?? 0) > 0)
+	);
+
+	/** The answer is for an older question (a newer one is on its way). */
+	readonly pending: boolean = $derived.by(
+		() => this.answered === undefined || !sameQuery(this.answered, this.query)
+	);
+
+	/**
+	 * The events kept, when the filter asks for something: those of the latest answer (while a
+	 * newer question is answered, the views keep the last answer's events). Undefined: all.
+	 */
+	readonly keep: ReadonlySet<EventKey> | undefined = $derived.by(() => {
+		if (!this.active) return undefined;
+		const keys = this.answer?.keys;
+		// A plain set on purpose: a new one comes with each answer, never changed in place.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		return keys ? new Set(keys as EventKey[]) : undefined;
+	});
+
+	/** Sends the question to the index (called by an effect when it changes). */
+	ask(): void {
+		this.#client.ask($state.snapshot<FilterQuery>(this.query));
+	}
+
+	/** Whether a facet value is chosen. */
+	chosen(facet: FacetName, value: string): boolean {
+		return this.facets[facet]?.includes(value) ?? false;
+	}
+
+	/** Chooses or un-chooses one value of a facet. */
+	choose(facet: FacetName, value: string, on: boolean): void {
+		const before = this.facets[facet] ?? [];
+		const others = before.filter((v) => v !== value);
+		const next = on ? [...others, value] : others;
+		const facets = { ...this.facets };
+		if (next.length) facets[facet] = next;
+		else delete facets[facet];
+		this.facets = facets;
+	}
+
+	/** Clears a facet's choices, or every choice and the words. */
+	clear(facet?: FacetName): void {
+		if (facet) {
+			const facets = { ...this.facets };
+			delete facets[facet];
+			this.facets = facets;
+			return;
+		}
+		this.facets = {};
+		this.text = '';
+	}
+
+	/** Replaces the whole question (a link, a saved search). */
+	set(query: FilterQuery): void {
+		this.text = query.text;
+		this.facets = query.facets;
+	}
+}

@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { FilterIndex, type FilterQuery, type IndexedEvent } from '$lib/search/filter-index';
+import { actorInputs, event, meetings } from '../helpers';
+
+const actors = actorInputs.map((a) => ({ ...a, aliases: [...a.aliases] }));
+const inSet = (datasetId: string, list: ReturnType<typeof event>[]): IndexedEvent[] =>
+	list.map((e) => ({ ...e, datasetId }));
+
+const extra = [
+	event({
+		id: 'denial',
+		title: 'Moscow denies arms deal',
+		summary: 'The Kremlin said no weapons were sold to North Korea.',
+		start: '2023-09',
+		kind: 'denial',
+		confidence: 'denied',
+		tags: ['arms', 'north korea'],
+		place: { name: 'Moscú', country: 'RU', lat: 55.75, lon: 37.62 },
+		participants: [{ actor: 'putin' }],
+		sources: [{ title: 'Peskov on the talks', publisher: 'TASS', quote: 'no such deal' }]
+	}),
+	event({
+		id: 'cjk',
+		title: '普京与金正恩会谈',
+		start: '2024',
+		confidence: 'claimed',
+		tags: ['rumour'],
+		participants: [{ actor: 'xi-jinping' }],
+		sources: [{ url: 'https://example.cn/a', publisher: 'Xinhua' }]
+	})
+];
+
+function build(): FilterIndex {
+	const index = new FilterIndex();
+	index.setActors(actors);
+	index.put({
+		id: 'm:0',
+		rev: 'a',
+		datasetId: 'm',
+		events: inSet(
+			'm',
+			meetings.map((e) => event(e))
+		)
+	});
+	index.put({ id: 'x:0', rev: 'a', datasetId: 'x', events: inSet('x', extra) });
+	return index;
+}
+
+const ids = (index: FilterIndex, q: Partial<FilterQuery>): string[] =>
+	(index.query({ text: '', facets: {}, ...q }).keys ?? [])
+		.map((k) => k.split('\u001f')[1] ?? '')
+		.sort();
+
+describe('FilterIndex', () => {
+	it('keeps everything and counts every facet value when nothing is asked', () => {
+		const index = build();
+		const a = index.query({ text: '', facets: {} });
+		expect(a).toMatchObject({ active: false, matched: 6, total: 6, hits: [] });
+		expect(a.keys).toBeUndefined();
+		expect(a.counts.confidence.values).toEqual([
+			{ value: 'confirmed', count: 3 },
+			{ value: 'claimed', count: 1 },
+			{ value: 'denied', count: 1 },
+			{ value: 'reported', count: 1 }
+		]);
+		expect(a.counts.dataset.values).toEqual([
+			{ value: 'm', count: 4 },
+			{ value: 'x', count: 2 }
+		]);
+		expect(a.counts.actorKind.values).toEqual([{ value: 'person', count: 6 }]);
+		expect(a.counts.coords.values).toEqual([
+			{ value: 'no', count: 5 },
+			{ value: 'yes', count: 1 }
+		]);
+		expect(a.counts.precision.values.map((v) => [v.value, v.count])).toEqual([
+			['day', 3],
+			['month', 2],
+			['year', 1]
+		]);
+		expect(a.counts.publisher.values).toContainEqual({ value: 'TASS', count: 1 });
+	});
+
+	it('finds words in any field and in actors’ names and aliases, in any script', () => {
+		const index = build();
+		expect(ids(index, { text: 'vostochny' })).toEqual(['vostochny-2023']);
+		expect(ids(index, { text: 'Путин' })).toEqual([
+			'denial',
+			'letters-2023',
+			'vostochny-2023',
+			'xi-moscow-2013'
+		]);
+		expect(ids(index, { text: 'kremlin weapons' })).toEqual(['denial']);
+		expect(ids(index, { text: 'peskov' })).toEqual(['denial']);
+		expect(ids(index, { text: 'no such deal' })).toEqual(['denial']);
+		expect(ids(index, { text: 'moscu' })).toEqual(['denial']);
+		expect(ids(index, { text: 'north korea' })).toEqual(['denial', 'shoigu-pyongyang-2023']);
+	});
+
+	it('reads phrases, exclusions, prefixes and fields', () => {
+		const index = build();
+		expect(ids(index, { text: '"korea north"' })).toEqual([]);
+		expect(ids(index, { text: '"north korea"' })).toEqual(['denial', 'shoigu-pyongyang-2023']);
+		expect(ids(index, { text: 'putin -summit' })).toEqual([
+			'denial',
+			'letters-2023',
+			'xi-moscow-2013'
+		]);
+		expect(ids(index, { text: 'vosto' })).toEqual(['vostochny-2023']);
+		expect(ids(index, { text: 'vosto ' })).toEqual([]);
+		expect(ids(index, { text: 'tag:rumour' })).toEqual(['cjk']);
+		expect(ids(index, { text: 'tag:korea' })).toEqual(['denial']);
+		expect(ids(index, { text: 'actor:kim' })).toEqual([
+			'letters-2023',
+			'shoigu-pyongyang-2023',
+			'vostochny-2023'
+		]);
+		expect(ids(index, { text: 'place:moscow' })).toEqual(['xi-moscow-2013']);
+		expect(ids(index, { text: '-tag:rumour -actor:putin' })).toEqual(['shoigu-pyongyang-2023']);
+	});
+
+	it('finds CJK text by its characters and a Korean alias by its syllables', () => {
+		const index = build();
+		expect(ids(index, { text: '普京' })).toEqual(['cjk']);
+		expect(ids(index, { text: '京普' })).toEqual([]);
+		expect(ids(index, { text: '习近平' })).toEqual(['cjk', 'xi-moscow-2013']);
+		expect(ids(index, { text: '정은' })).toEqual([
+			'letters-2023',
+			'shoigu-pyongyang-2023',
+			'vostochny-2023'
+		]);
+	});
+
+	it('ranks a title match above a mention, and lists the hits with title and date', () => {
+		const index = build();
+		const a = index.query({ text: 'kim', facets: {} });
+		expect(a.hits[0]).toMatchObject({ title: 'Kim and Putin exchange letters', start: '2023-08' });
+		expect(a.hits.map((h) => h.title)).toContain('Shoigu visits Pyongyang');
+	});
+
+	it('keeps events with any chosen value of a facet and every facet, counting each value under the others', () => {
+		const index = build();
+		const a = index.query({
+			text: '',
+			facets: { confidence: ['denied', 'claimed'], dataset: ['x'] }
+		});
+		expect(a.matched).toBe(2);
+		expect(a.counts.confidence.values).toEqual([
+			{ value: 'claimed', count: 1 },
+			{ value: 'denied', count: 1 }
+		]);
+		// The dataset facet counts under the confidence choice only.
+		expect(a.counts.dataset.values).toEqual([{ value: 'x', count: 2 }]);
+		const b = index.query({ text: 'putin', facets: { confidence: ['confirmed'] } });
+		expect(b.matched).toBe(2);
+		expect(b.counts.confidence.values).toEqual([
+			{ value: 'confirmed', count: 2 },
+			{ value: 'denied', count: 1 },
+			{ value: 'reported', count: 1 }
+		]);
+		const c = index.query({ text: '', facets: { actorKind: ['state'], tag: ['none-such'] } });
+		expect(c.matched).toBe(0);
+		expect(c.counts.tag.values).toContainEqual({ value: 'none-such', count: 0 });
+	});
+
+	it('replaces a segment of a new revision and drops one no longer shown', () => {
+		const index = build();
+		index.put({ id: 'x:0', rev: 'b', datasetId: 'x', events: inSet('x', [extra[0]!]) });
+		expect(index.size).toBe(5);
+		expect(ids(index, { text: '普京' })).toEqual([]);
+		expect(index.revisions().get('x:0')).toBe('b');
+		index.retain(new Set(['x:0']));
+		expect(index.size).toBe(1);
+		expect(ids(index, { text: 'putin' })).toEqual(['denial']);
+	});
+
+	it('finds an actor by a new name once the actors change', () => {
+		const index = build();
+		index.setActors(actors.map((a) => (a.id === 'shoigu' ? { ...a, aliases: ['Шойгу'] } : a)));
+		expect(ids(index, { text: 'шойгу' })).toEqual(['shoigu-pyongyang-2023']);
+	});
+});

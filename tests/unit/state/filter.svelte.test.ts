@@ -1,0 +1,156 @@
+/**
+ * The filter (search and facets): counts of the datasets shown, and the events it leaves out
+ * leave every view (the timeline's events, hence the network, the table and "export what is
+ * shown"). The search engine answers on the page here, as the worker does in the browser.
+ */
+import { flushSync } from 'svelte';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { TramaDatabase } from '$lib/db/database';
+import { Repository } from '$lib/db/repository';
+import { fromTimelineJs } from '$lib/io/timelinejs';
+import { SearchClient } from '$lib/search/search-client';
+import { AppState } from '$lib/state/app.svelte';
+import { Dashboard } from '$lib/state/dashboard.svelte';
+import type { ExportSession } from '$lib/state/export.svelte';
+import type { TimelineState } from '$lib/state/timeline.svelte';
+import { meetings, nativeFile } from '../helpers';
+import { ManualFrames, MemoryHistory } from './fixtures.svelte';
+
+const meetingsFile = nativeFile(meetings, { id: 'meetings', name: 'Meetings' });
+const imported = fromTimelineJs(
+	{
+		events: [
+			{ start_date: { year: 2023, month: 9, day: 1 }, text: { headline: 'From TimelineJS' } },
+			{ start_date: { year: 2023, month: 9, day: 2 }, text: { headline: 'Also from it' } }
+		]
+	},
+	{ group: 'tag', datasetId: 'import-tljs', datasetName: 'TimelineJS' }
+).file;
+
+let n = 0;
+let repo: Repository;
+let app: AppState;
+let tl: TimelineState;
+let session: ExportSession;
+let stop: () => void = () => {};
+
+beforeEach(async () => {
+	repo = new Repository(new TramaDatabase(`confidence-filter-${++n}`));
+	// The in-page engine (no worker in tests) answers, as the worker does in the browser.
+	app = new AppState(
+		repo,
+		() => Promise.resolve(meetingsFile),
+		new SearchClient(repo, () => undefined)
+	);
+	await repo.writeDataset(imported, { kind: 'file', name: 'tljs.json' });
+	stop = $effect.root(() => {
+		const dash = new Dashboard({
+			app,
+			history: new MemoryHistory(),
+			theme: { set: () => {} },
+			schedule: new ManualFrames().schedule
+		});
+		tl = dash.timeline;
+		session = dash.exporter;
+		// The index reads the data once the timeline has painted (there is no timeline here).
+		tl.painted = true;
+	});
+	await app.start();
+	await vi.waitFor(() => {
+		flushSync();
+		expect(app.ready).toBe(true);
+		expect(app.shownEvents).toHaveLength(6);
+	});
+});
+
+afterEach(async () => {
+	stop();
+	await repo.db.delete();
+});
+
+const confidenceCounts = () =>
+	Object.fromEntries(
+		app.filter.answer?.counts.confidence.values.map((v) => [v.value, v.count]) ?? []
+	);
+
+/** Waits for the answer to the question as it stands. */
+async function answered(): Promise<void> {
+	await vi.waitFor(() => {
+		flushSync();
+		expect(app.filter.pending).toBe(false);
+	});
+}
+
+it('counts the events of the datasets shown by confidence', async () => {
+	await answered();
+	expect(confidenceCounts()).toEqual({ confirmed: 3, reported: 1, unassessed: 2 });
+	expect(app.filter.answer?.total).toBe(6);
+	expect(app.filter.keep).toBeUndefined();
+});
+
+it('keeps the confidences chosen, in every view, and counts the others under the choice', async () => {
+	app.filter.choose('confidence', 'unassessed', true);
+	await answered();
+	expect(app.shownEvents?.map((e) => e.datasetId)).toEqual(['import-tljs', 'import-tljs']);
+	expect(tl.events.map((e) => e.event.confidence)).toEqual(['unassessed', 'unassessed']);
+	expect(session.selection.map((e) => e.datasetId)).not.toContain('meetings');
+	// The confidence facet still counts every confidence, so the reader sees what a choice adds.
+	expect(confidenceCounts()).toEqual({ confirmed: 3, reported: 1, unassessed: 2 });
+	expect(app.filter.answer?.counts.dataset.values).toEqual([{ value: 'import-tljs', count: 2 }]);
+
+	app.filter.choose('confidence', 'unassessed', false);
+	app.filter.choose('confidence', 'reported', true);
+	await answered();
+	expect(app.shownEvents?.map((e) => e.title)).toEqual(['Kim and Putin exchange letters']);
+
+	app.filter.clear();
+	flushSync();
+	expect(app.shownEvents).toHaveLength(6);
+});
+
+it('searches words in every view, follows a write, and forgets a hidden dataset', async () => {
+	app.filter.text = 'putin';
+	await answered();
+	expect(app.shownEvents?.map((e) => e.id)).toEqual([
+		'xi-moscow-2013',
+		'letters-2023',
+		'vostochny-2023'
+	]);
+	expect(app.filter.answer?.hits[0]?.title).toBe('Kim and Putin exchange letters');
+
+	// A dataset written while the words are asked comes into the kept events without a question.
+	await repo.writeDataset(
+		nativeFile(
+			[
+				{
+					...meetings[0]!,
+					id: 'beijing-2024',
+					title: 'Putin in Beijing',
+					participants: [],
+					relations: []
+				}
+			],
+			{
+				id: 'more',
+				name: 'More'
+			}
+		),
+		{ kind: 'file', name: 'more.json' }
+	);
+	await vi.waitFor(() => {
+		flushSync();
+		expect(app.shownEvents?.map((e) => e.id)).toContain('beijing-2024');
+	});
+	expect(app.filter.answer?.total).toBe(7);
+
+	app.filter.text = '';
+	await app.setHidden(
+		(await repo.datasets()).find((d) => d.id === 'import-tljs')!,
+		true
+	);
+	await vi.waitFor(() => {
+		flushSync();
+		expect(app.filter.answer?.total).toBe(5);
+	});
+	expect(confidenceCounts()).toEqual({ confirmed: 4, reported: 1 });
+});
