@@ -45,7 +45,7 @@ test('a TimelineJS3 file is unassessed, its image waits for a click, and the fil
 	const count = (c: string) =>
 		filter.locator(`[data-testid="confidence-count"][data-confidence="${c}"]`);
 	const defaultUnassessed = defaultFile.events.filter((e) => e.confidence === 'unassessed').length;
-	await expect(count('unassessed')).toHaveText(String(defaultUnassessed), { timeout: 15000 });
+	await expect(count('unassessed')).toHaveText(`(${defaultUnassessed})`, { timeout: 15000 });
 
 	const dialog = await importFile(page, EXAMPLE);
 	await expect(dialog.getByTestId('import-format')).toHaveText('Format: TimelineJS3');
@@ -58,9 +58,9 @@ test('a TimelineJS3 file is unassessed, its image waits for a click, and the fil
 	});
 
 	// The filter counts the three events as unassessed; none became "reported".
-	await expect(count('unassessed')).toHaveText(String(defaultUnassessed + 3));
+	await expect(count('unassessed')).toHaveText(`(${defaultUnassessed + 3})`);
 	const reported = defaultFile.events.filter((e) => e.confidence === 'reported').length;
-	await expect(count('reported')).toHaveText(String(reported));
+	await expect(count('reported')).toHaveText(`(${reported})`);
 
 	// The table's badge says so, and explains it.
 	await page.getByRole('tab', { name: 'Table' }).click();

@@ -412,6 +412,8 @@ export const en = {
 		window: (from: string, to: string) => `${from} – ${to}`,
 		loading: 'Drawing the timeline…',
 		empty: 'No events to draw',
+		overviewKept: 'Kept by the filter',
+		overviewAll: 'All events',
 		overview:
 			'Overview: events over the whole period; drag the highlighted window to move the timeline',
 		selected: (title: string, date: string) => `Selected: ${title}, ${date}`,

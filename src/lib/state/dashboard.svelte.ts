@@ -88,6 +88,7 @@ export class Dashboard {
 		// The timeline highlights what the network selects; both are read lazily, inside deriveds.
 		this.timeline = new TimelineState({
 			events: () => app.shownEvents ?? [],
+			all: () => app.visibleEvents ?? [],
 			actors: () => app.actorsById,
 			highlight: () => this.network.highlightKeys,
 			actor: () => this.network.actor

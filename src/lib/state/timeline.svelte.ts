@@ -41,8 +41,14 @@ export type WindowSource = 'timeline' | 'overview' | 'control' | 'url';
 
 /** What the timeline reads from outside, reactively: each getter is read inside a `$derived`. */
 export interface TimelineSources {
-	/** The events of the datasets shown. */
+	/** The events of the datasets shown, less those the filter leaves out. */
 	events: () => readonly StoredHead[];
+	/**
+	 * Every event of the datasets shown, the filter's choice or not (in time order): the domain
+	 * follows these, so a filter does not move the world, and the overview draws them behind the
+	 * events kept. The same array as `events` when nothing is filtered.
+	 */
+	all?: () => readonly StoredHead[];
 	actors: () => ReadonlyMap<ActorId, Actor>;
 	/** The events to highlight (the actor network's selected actor or link), if any. */
 	highlight?: () => ReadonlySet<EventKey> | undefined;
@@ -52,6 +58,7 @@ export interface TimelineSources {
 
 export class TimelineState {
 	readonly #events: () => readonly StoredHead[];
+	readonly #all: () => readonly StoredHead[];
 	readonly #actors: () => ReadonlyMap<ActorId, Actor>;
 	readonly #highlight: () => ReadonlySet<EventKey> | undefined;
 	readonly #actor: () => ActorId | undefined;
@@ -70,6 +77,7 @@ export class TimelineState {
 
 	constructor(sources: TimelineSources) {
 		this.#events = sources.events;
+		this.#all = sources.all ?? sources.events;
 		this.#actors = sources.actors;
 		this.#highlight = sources.highlight ?? (() => undefined);
 		this.#actor = sources.actor ?? (() => undefined);
@@ -133,9 +141,21 @@ export class TimelineState {
 		this.events.reduce((m, e) => Math.max(m, e.endMs - e.startMs), 0)
 	);
 
-	/** The range the timeline may show: the data's extent plus a margin. */
+	/**
+	 * Every event of the datasets shown when the filter leaves some out (the overview draws them
+	 * behind those kept); undefined when nothing is filtered.
+	 */
+	readonly unfiltered: readonly StoredHead[] | undefined = $derived.by(() => {
+		const all = this.#all();
+		return all === this.#events() ? undefined : all;
+	});
+
+	/**
+	 * The range the timeline may show: the extent of the data of the datasets shown (whatever the
+	 * filter keeps) plus a margin.
+	 */
 	readonly domain: Span = $derived.by(() => {
-		const events = this.events;
+		const events = this.unfiltered ?? this.events;
 		if (events.length === 0) return dataDomain(undefined);
 		let start = Infinity;
 		let end = -Infinity;
