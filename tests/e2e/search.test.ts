@@ -171,9 +171,6 @@ test('a Cyrillic alias finds Putin’s events, and Ctrl+K focuses the search', a
 	await expect(page.getByTestId('filter-summary')).toHaveText(
 		`${expected.size} of ${eventsLabel(DEFAULT_EVENT_COUNT)}`
 	);
-	await expect(page.getByTestId('event-table').locator('tbody tr'))
-		.toHaveCount(Math.min(expected.size, 200), { timeout: 10000 })
-		.catch(() => {});
 	await expect(page.getByTestId('event-count')).toContainText(`${expected.size} of`);
 
 	// Words nothing has: the list says so, and Escape then clears the box.
