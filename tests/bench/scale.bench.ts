@@ -93,6 +93,17 @@ interface SizeResult {
 	};
 	tableScroll?: { fps: number; frames: Frames; rowsScrolled: number; rowsDrawn: number };
 	/**
+	 * The dashboard's filter: the search index ready after the reload (built in the worker), and
+	 * each question from the keystroke to the views showing its answer (the facets' count and the
+	 * table's), with the longest task on the page meanwhile; the table's own word filter (the
+	 * only search before) as the baseline.
+	 */
+	search?: {
+		indexReadyMs: number;
+		queries: { label: string; ms: number; kept: number; longestMs: number }[];
+		baselineTableFilterMs?: number;
+	};
+	/**
 	 * The same file imported again over its dataset (its old version kept in the trash, so the
 	 * import can be undone): commit → notice, then Undo → notice, with the first import's commit
 	 * as the baseline.
@@ -502,6 +513,100 @@ for (const n of SIZES) {
 			};
 		});
 
+		await step(result, 'search', async () => {
+			const indexReadyMs = await whenText(
+				page,
+				'[data-testid=filter-summary]',
+				`All ${totalText}`,
+				slow
+			);
+			/** Types `text` (or ticks a facet value) and waits for the facets and the table to agree. */
+			const ask = async (label: string, act: () => Promise<number>) => {
+				const t0 = await act();
+				const handle = await page.waitForFunction(
+					() => {
+						const summary =
+							document.querySelector('[data-testid=filter-summary]')?.textContent ?? '';
+						const table = document.querySelector('[data-testid=event-count]')?.textContent ?? '';
+						const m = /^([\d,]+) of /.exec(summary.trim());
+						if (!m) return false;
+						return table.trim().startsWith(`${m[1]} of`) || (m[1] === '0' && table.includes('0 of'))
+							? [performance.now(), Number(m[1]?.replace(/,/g, ''))]
+							: false;
+					},
+					undefined,
+					{ polling: 'raf', timeout: slow }
+				);
+				const [tShown, kept] = (await handle.jsonValue()) as [number, number];
+				const longest = await longTasksSince(page, t0);
+				queries.push({ label, ms: Math.round(tShown - t0), kept, longestMs: longest.longestMs });
+			};
+			const type = (text: string) => () =>
+				page.evaluate((value) => {
+					const input = document.querySelector<HTMLInputElement>('[data-testid=search]');
+					if (!input) throw new Error('no search box');
+					const t = performance.now();
+					input.value = value;
+					input.dispatchEvent(new Event('input', { bubbles: true }));
+					return t;
+				}, text);
+			const clear = async () => {
+				await type('')();
+				await whenText(page, '[data-testid=filter-summary]', `All ${totalText}`, slow);
+				await page.waitForTimeout(500);
+			};
+			const queries: { label: string; ms: number; kept: number; longestMs: number }[] = [];
+			for (const [label, text] of [
+				['a word in 1 event of 14 (“summit”)', 'summit'],
+				['a prefix (“summ”)', 'summ'],
+				['an actor’s name (“Actor 5”: actors 5, 50–59, 500–599…)', 'Actor 5'],
+				['a phrase (“"Place 42"”)', '"Place 42"'],
+				['two words, one in every event (“place 42”)', 'place 42'],
+				['excluding a word (“-summit”)', '-summit']
+			] as const) {
+				await ask(label, type(text));
+				await clear();
+			}
+			const denied = page.getByTestId('facets').getByRole('checkbox', { name: /^Denied/ });
+			await ask('a facet value (confidence: denied)', () =>
+				denied.evaluate((el: HTMLInputElement) => {
+					const t = performance.now();
+					el.click();
+					return t;
+				})
+			);
+			await denied.uncheck();
+			await whenText(page, '[data-testid=filter-summary]', `All ${totalText}`, slow);
+			// The baseline: the table's own word filter, over the same events.
+			let baselineTableFilterMs: number | undefined;
+			const filter = page.getByTestId('event-filter');
+			if (await filter.count()) {
+				const t0 = await filter.evaluate((el: HTMLInputElement) => {
+					const t = performance.now();
+					el.value = 'summit';
+					el.dispatchEvent(new Event('input', { bubbles: true }));
+					return t;
+				});
+				const handle = await page.waitForFunction(
+					() =>
+						/^[\d,]+ of /.test(
+							document.querySelector('[data-testid=event-count]')?.textContent?.trim() ?? ''
+						)
+							? performance.now()
+							: false,
+					undefined,
+					{ polling: 'raf', timeout: slow }
+				);
+				baselineTableFilterMs = Math.round(((await handle.jsonValue()) as number) - t0);
+				await filter.fill('');
+			}
+			result.search = {
+				indexReadyMs: Math.round(indexReadyMs),
+				queries,
+				...(baselineTableFilterMs !== undefined ? { baselineTableFilterMs } : {})
+			};
+		});
+
 		await step(result, 'edit', async () => {
 			// Back at the top of the table: after the scroll above, the first row drawn is one of
 			// those kept above the view, and the rows move under a click on it.
@@ -893,6 +998,23 @@ function sizeTable(r: SizeResult): string {
 		'≥ 55 fps',
 		s ? s.fps >= 55 : undefined
 	);
+	const se = r.search;
+	add(
+		'search index ready after the reload (worker)',
+		se ? `${f0(se.indexReadyMs)} ms from navigation` : '—'
+	);
+	for (const q of se?.queries ?? [])
+		add(
+			`search: ${q.label} → views`,
+			`${f0(q.ms)} ms (${f0(q.kept)} kept; longest task ${q.longestMs ? `${f0(q.longestMs)} ms` : '< 50 ms'})`,
+			'≤ 100 ms',
+			q.ms <= 100
+		);
+	if (se?.baselineTableFilterMs !== undefined)
+		add(
+			'baseline: the table’s own word filter (“summit”) → its count',
+			`${f0(se.baselineTableFilterMs)} ms`
+		);
 	const ed = r.edit;
 	add(
 		'edit one event: Save → notice / → table shows it / undo',

@@ -94,7 +94,7 @@ test('the confidence facet “denied” counts the denied events and every view 
 		`${denied.length} of ${eventsLabel(DEFAULT_EVENT_COUNT)}`
 	);
 	// The timeline draws denied events only (the lanes in view: it draws what can be seen).
-	const deniedIds = new Set(denied.map((e) => e.id));
+	const deniedIds = new Set<string>(denied.map((e) => e.id));
 	await expect
 		.poll(async () => {
 			const ids = await timelineIds(page);

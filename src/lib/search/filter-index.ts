@@ -129,10 +129,13 @@ interface Segment {
 	place: string[];
 }
 
-type Doc = Record<'id', number> &
-	Record<'title' | 'body' | 'place' | 'tags' | 'sources' | 'meta', string>;
+type Doc = Record<'id', number> & Record<'title' | 'body' | 'place' | 'tags' | 'sources', string>;
 
-const FIELDS = ['title', 'body', 'place', 'tags', 'sources', 'meta'] as const;
+/**
+ * The fields the words search. Kind and confidence are not among them: their facets choose them,
+ * and every event has one (their postings would be the largest part of the index).
+ */
+const FIELDS = ['title', 'body', 'place', 'tags', 'sources'] as const;
 
 let regions: Intl.DisplayNames | undefined;
 function countryWords(code: string): string {
@@ -154,8 +157,67 @@ function multi(lists: readonly (readonly number[])[]): Multi {
 	return { off, val };
 }
 
+/** A small heap of the best `size` (id, score) pairs, for the result list. */
+function best(size: number): {
+	offer(id: number, score: number): void;
+	sorted(): [number, number][];
+} {
+	const ids: number[] = [];
+	const scores: number[] = [];
+	// A min-heap on (score, then the later id), so the root is the weakest kept.
+	const weaker = (a: number, b: number): boolean =>
+		(scores[a] as number) < (scores[b] as number) ||
+		((scores[a] as number) === (scores[b] as number) && (ids[a] as number) > (ids[b] as number));
+	const swap = (a: number, b: number): void => {
+		[ids[a], ids[b]] = [ids[b] as number, ids[a] as number];
+		[scores[a], scores[b]] = [scores[b] as number, scores[a] as number];
+	};
+	return {
+		offer(id, score) {
+			if (ids.length < size) {
+				ids.push(id);
+				scores.push(score);
+				for (let i = ids.length - 1; i > 0;) {
+					const up = (i - 1) >> 1;
+					if (!weaker(i, up)) break;
+					swap(i, up);
+					i = up;
+				}
+				return;
+			}
+			const root = scores[0] as number;
+			if (score < root || (score === root && id > (ids[0] as number))) return;
+			ids[0] = id;
+			scores[0] = score;
+			for (let i = 0; ;) {
+				const l = 2 * i + 1;
+				const r = l + 1;
+				let m = i;
+				if (l < ids.length && weaker(l, m)) m = l;
+				if (r < ids.length && weaker(r, m)) m = r;
+				if (m === i) break;
+				swap(i, m);
+				i = m;
+			}
+		},
+		sorted() {
+			return ids
+				.map((id, i) => [id, scores[i] as number] as [number, number])
+				.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+		}
+	};
+}
+
+/** Which events the words keep (1) and their score, by event id (slot × SLOT + place). */
+interface TextMatch {
+	kept: Uint8Array;
+	score: Float32Array;
+}
+
 export class FilterIndex {
 	readonly #segments = new Map<string, Segment>();
+	/** The segments by slot (a slot is reused once its segment is gone, so ids stay dense). */
+	readonly #slots: (Segment | undefined)[] = [];
 	readonly #dict: Record<Exclude<FacetName, 'actorKind'>, Dict> = {
 		dataset: new Dict(),
 		confidence: new Dict(),
@@ -173,13 +235,12 @@ export class FilterIndex {
 	/** Each actor value's names for the search: ` name | alias | … `, folded. */
 	#actorText: string[] = [];
 	#actors = new Map<string, { name: string; aliases: readonly string[]; kind: string }>();
-	#nextSlot = 1;
 	readonly #text = new MiniSearch<Doc>({
 		fields: [...FIELDS],
 		tokenize: (text) => tokenize(text),
 		processTerm: (term) => term,
 		searchOptions: {
-			boost: { title: 3, tags: 2, place: 1.5, body: 1, sources: 1, meta: 0.5 },
+			boost: { title: 3, tags: 2, place: 1.5, body: 1, sources: 1 },
 			tokenize: (text) => text.split(' ').filter((w) => w !== '')
 		}
 	});
@@ -224,6 +285,7 @@ export class FilterIndex {
 		const segment = this.#segments.get(id);
 		if (!segment) return;
 		this.#segments.delete(id);
+		this.#slots[segment.slot] = undefined;
 		const base = segment.slot * SLOT;
 		this.#text.discardAll(segment.keys.map((_, i) => base + i));
 	}
@@ -232,7 +294,8 @@ export class FilterIndex {
 	put(input: SegmentInput): void {
 		if (input.events.length > SLOT) throw new RangeError(`a segment holds at most ${SLOT} events`);
 		this.remove(input.id);
-		const slot = this.#nextSlot++;
+		let slot = this.#slots.indexOf(undefined);
+		if (slot < 0) slot = this.#slots.length;
 		const d = this.#dict;
 		const n = input.events.length;
 		const single = Object.fromEntries(SINGLE.map((f) => [f, new Int32Array(n).fill(-1)])) as Record<
@@ -283,67 +346,116 @@ export class FilterIndex {
 				tags: e.tags.join(' | '),
 				sources: e.sources
 					.map((s) => `${s.title ?? ''} ${s.publisher ?? ''} ${s.quote ?? ''}`)
-					.join(' | '),
-				meta: `${e.kind.replace(/_/g, ' ')} ${e.confidence}`
+					.join(' | ')
 			};
 			docs.push(doc);
 			segment.tags.push(e.tags.map(phraseText).join('|'));
 			segment.place.push(phraseText(place));
-			segment.text.push(
-				FIELDS.slice(0, 5)
-					.map((f) => phraseText(doc[f]))
-					.join('|')
-			);
+			segment.text.push(FIELDS.map((f) => phraseText(doc[f])).join('|'));
 		});
 		for (const f of MULTI) segment.multi[f] = multi(lists[f]);
 		this.#text.addAll(docs);
 		this.#segments.set(input.id, segment);
+		this.#slots[slot] = segment;
 		if (d.actor.values.length !== actorsBefore) this.#refreshActors();
 	}
 
 	/** The events the query keeps, the facets' counts and the best matches of its words. */
 	query(q: FilterQuery): FilterAnswer {
 		const clauses = parseQuery(q.text);
-		const scores = this.#matchText(clauses);
-		const chosen = this.#chosen(q.facets);
-		const active = scores !== undefined || chosen.some((c) => c !== undefined);
+		const text = this.#matchText(clauses);
 		const dict = this.#dict;
+		// Per facet: a table of the values chosen (1 where chosen), or none.
+		const wants = FACETS.map((f): Uint8Array | undefined => {
+			const values = q.facets[f];
+			if (!values || values.length === 0) return undefined;
+			const d = f === 'actorKind' ? this.#kinds : dict[f];
+			const table = new Uint8Array(d.values.length);
+			for (const v of values) {
+				const id = d.ids.get(v);
+				if (id !== undefined) table[id] = 1;
+			}
+			return table;
+		});
+		const active = text !== undefined || wants.some((w) => w !== undefined);
 		const counts = FACETS.map(
 			(f) => new Uint32Array(f === 'actorKind' ? this.#kinds.values.length : dict[f].values.length)
 		);
+		const fi = Object.fromEntries(FACETS.map((f, i) => [f, i])) as Record<FacetName, number>;
+		const actorKind = this.#actorKind;
+		// The counting loop reads plain arrays of typed arrays (one shape each): it runs over every
+		// event for every question.
+		const singleAt = SINGLE.map((f) => fi[f]);
+		const singleCounts = SINGLE.map((f) => counts[fi[f]] as Uint32Array);
+		const multiAt = MULTI.map((f) => fi[f]);
+		const multiCounts = MULTI.map((f) => counts[fi[f]] as Uint32Array);
+		const datasetAt = fi.dataset;
+		const datasetCounts = counts[datasetAt] as Uint32Array;
+		const kindAt = fi.actorKind;
+		const kindCounts = counts[kindAt] as Uint32Array;
+		const chosen = wants.some((w) => w !== undefined);
 		const keys: string[] = [];
-		const kept: number[] = [];
+		const top = best(HITS_MAX);
 		let total = 0;
-		const kindSeen = new Int32Array(this.#kinds.values.length).fill(-1);
-		let stamp = 0;
 		for (const s of this.#segments.values()) {
 			const n = s.keys.length;
 			total += n;
 			const base = s.slot * SLOT;
+			const actor = s.multi.actor;
+			const cols = SINGLE.map((f) => s.single[f]);
+			const offs = MULTI.map((f) => s.multi[f].off);
+			const vals = MULTI.map((f) => s.multi[f].val);
 			for (let i = 0; i < n; i++) {
-				if (scores && !scores.has(base + i)) continue;
+				if (text && text.kept[base + i] === 0) continue;
+				// Which facets the event fails: none, one (it counts in that facet only), or more.
 				let fails = 0;
 				let failed = -1;
-				for (let f = 0; f < FACETS.length && fails < 2; f++) {
-					const want = chosen[f];
-					if (want && !this.#has(s, i, FACETS[f] as FacetName, want, ++stamp, kindSeen)) {
-						fails++;
-						failed = f;
+				if (chosen)
+					for (let f = 0; f < FACETS.length && fails < 2; f++) {
+						const want = wants[f];
+						if (want && !this.#has(s, i, FACETS[f] as FacetName, want)) {
+							fails++;
+							failed = f;
+						}
+					}
+				if (fails > 1) continue;
+				const all = fails === 0;
+				if (all) {
+					if (active) keys.push(s.keys[i] as string);
+					if (text) {
+						const score = text.score[base + i] as number;
+						if (score > 0) top.offer(base + i, score);
 					}
 				}
-				if (fails > 1) continue;
-				if (fails === 0 && active) keys.push(s.keys[i] as string);
-				if (fails === 0 && scores) kept.push(base + i);
-				for (let f = 0; f < FACETS.length; f++) {
-					if (fails === 1 && f !== failed) continue;
-					this.#count(s, i, FACETS[f] as FacetName, counts[f] as Uint32Array, ++stamp, kindSeen);
+				if (all || failed === datasetAt) datasetCounts[s.dataset]!++;
+				for (let k = 0; k < cols.length; k++) {
+					if (!all && failed !== singleAt[k]) continue;
+					const v = (cols[k] as Int32Array)[i] as number;
+					if (v >= 0) (singleCounts[k] as Uint32Array)[v]!++;
+				}
+				for (let k = 0; k < offs.length; k++) {
+					if (!all && failed !== multiAt[k]) continue;
+					const off = offs[k] as Uint32Array;
+					const val = vals[k] as Uint32Array;
+					const c = multiCounts[k] as Uint32Array;
+					for (let j = off[i] as number; j < (off[i + 1] as number); j++) c[val[j] as number]!++;
+				}
+				if (all || failed === kindAt) {
+					let seen = 0;
+					for (let j = actor.off[i] as number; j < (actor.off[i + 1] as number); j++) {
+						const k = actorKind[actor.val[j] as number] as number;
+						if (k >= 0 && (seen & (1 << k)) === 0) {
+							seen |= 1 << k;
+							kindCounts[k]!++;
+						}
+					}
 				}
 			}
 		}
 		const out = {} as Record<FacetName, FacetCounts>;
-		FACETS.forEach((f, fi) => {
+		FACETS.forEach((f, i) => {
 			const values = f === 'actorKind' ? this.#kinds.values : dict[f].values;
-			out[f] = this.#list(values, counts[fi] as Uint32Array, q.facets[f] ?? []);
+			out[f] = this.#list(values, counts[i] as Uint32Array, q.facets[f] ?? []);
 		});
 		return {
 			active,
@@ -351,7 +463,7 @@ export class FilterIndex {
 			matched: active ? keys.length : total,
 			total,
 			counts: out,
-			hits: scores ? this.#hits(kept, scores) : []
+			hits: text ? this.#hits(top.sorted()) : []
 		};
 	}
 
@@ -368,120 +480,77 @@ export class FilterIndex {
 		return { values: shown, more: all.length - Math.min(all.length, FACET_VALUES_MAX) };
 	}
 
-	/** The chosen value ids of each facet, in `FACETS` order (undefined: nothing chosen). */
-	#chosen(selection: FacetSelection): (ReadonlySet<number> | undefined)[] {
-		return FACETS.map((f) => {
-			const values = selection[f];
-			if (!values || values.length === 0) return undefined;
-			const dict = f === 'actorKind' ? this.#kinds : this.#dict[f];
-			return new Set(values.map((v) => dict.ids.get(v) ?? -1));
-		});
-	}
-
-	#has(
-		s: Segment,
-		i: number,
-		f: FacetName,
-		want: ReadonlySet<number>,
-		stamp: number,
-		seen: Int32Array
-	): boolean {
-		let found = false;
-		this.#each(s, i, f, stamp, seen, (v) => {
-			if (want.has(v)) found = true;
-		});
-		return found;
-	}
-
-	#count(
-		s: Segment,
-		i: number,
-		f: FacetName,
-		counts: Uint32Array,
-		stamp: number,
-		seen: Int32Array
-	): void {
-		this.#each(s, i, f, stamp, seen, (v) => counts[v]!++);
-	}
-
-	/** Calls `visit` with each value (an id) event `i` of `s` has in facet `f`, once each. */
-	#each(
-		s: Segment,
-		i: number,
-		f: FacetName,
-		stamp: number,
-		seen: Int32Array,
-		visit: (v: number) => void
-	): void {
+	/** Whether event `i` of `s` has a chosen value of facet `f` (`want`: 1 where chosen). */
+	#has(s: Segment, i: number, f: FacetName, want: Uint8Array): boolean {
 		switch (f) {
 			case 'dataset':
-				visit(s.dataset);
-				return;
+				return want[s.dataset] === 1;
 			case 'actor':
 			case 'tag':
 			case 'publisher': {
 				const m = s.multi[f];
 				for (let j = m.off[i] as number; j < (m.off[i + 1] as number); j++)
-					visit(m.val[j] as number);
-				return;
+					if (want[m.val[j] as number] === 1) return true;
+				return false;
 			}
 			case 'actorKind': {
 				const m = s.multi.actor;
 				for (let j = m.off[i] as number; j < (m.off[i + 1] as number); j++) {
 					const kind = this.#actorKind[m.val[j] as number] ?? -1;
-					if (kind >= 0 && seen[kind] !== stamp) {
-						seen[kind] = stamp;
-						visit(kind);
-					}
+					if (kind >= 0 && want[kind] === 1) return true;
 				}
-				return;
+				return false;
 			}
 			default: {
 				const v = s.single[f][i] as number;
-				if (v >= 0) visit(v);
+				return v >= 0 && want[v] === 1;
 			}
 		}
+	}
+
+	/** An empty match over every event id in use. */
+	#emptyMatch(): TextMatch {
+		const n = this.#slots.length * SLOT;
+		return { kept: new Uint8Array(n), score: new Float32Array(n) };
 	}
 
 	/**
-	 * The score of each event every clause keeps (a map from event ids); undefined when the query
-	 * has no words. A clause matches an event's text or, without a field or with `actor:`, the names
-	 * of its actors.
+	 * Which events every clause keeps, and their scores; undefined when the query has no words.
+	 * A clause matches an event's text or, without a field or with `actor:`, the names of its
+	 * actors.
 	 */
-	#matchText(clauses: readonly Clause[]): Map<number, number> | undefined {
+	#matchText(clauses: readonly Clause[]): TextMatch | undefined {
 		if (clauses.length === 0) return undefined;
-		let kept: Map<number, number> | undefined;
-		const excluded: Map<number, number>[] = [];
-		for (const clause of clauses) {
-			const found = this.#matchClause(clause);
-			if (clause.negate) {
-				excluded.push(found);
-				continue;
-			}
-			if (!kept) kept = found;
-			else {
-				const next = new Map<number, number>();
-				for (const [id, score] of found) {
-					const before = kept.get(id);
-					if (before !== undefined) next.set(id, before + score);
-				}
-				kept = next;
-			}
-		}
-		if (!kept) {
+		const out = this.#emptyMatch();
+		const positive = clauses.filter((c) => !c.negate);
+		if (positive.length === 0) {
 			// Only exclusions: every event, less those.
-			kept = new Map();
-			for (const s of this.#segments.values()) {
-				const base = s.slot * SLOT;
-				for (let i = 0; i < s.keys.length; i++) kept.set(base + i, 0);
-			}
+			for (const s of this.#segments.values())
+				out.kept.fill(1, s.slot * SLOT, s.slot * SLOT + s.keys.length);
 		}
-		for (const out of excluded) for (const id of out.keys()) kept.delete(id);
-		return kept;
+		positive.forEach((clause, k) => {
+			const found = this.#matchClause(clause);
+			if (k === 0) {
+				out.kept.set(found.kept);
+				out.score.set(found.score);
+				return;
+			}
+			for (let id = 0; id < out.kept.length; id++) {
+				if (out.kept[id] === 0) continue;
+				if (found.kept[id] === 0) out.kept[id] = 0;
+				else out.score[id]! += found.score[id] as number;
+			}
+		});
+		for (const clause of clauses) {
+			if (!clause.negate) continue;
+			const found = this.#matchClause(clause);
+			for (let id = 0; id < out.kept.length; id++) if (found.kept[id] === 1) out.kept[id] = 0;
+		}
+		return out;
 	}
 
-	#matchClause(clause: Clause): Map<number, number> {
-		const found = new Map<number, number>();
+	#matchClause(clause: Clause): TextMatch {
+		const found = this.#emptyMatch();
 		const { tokens } = clause;
 		const last = tokens.length - 1;
 		const needle = ` ${tokens.join(' ')}${clause.open ? '' : ' '}`;
@@ -496,22 +565,25 @@ export class FilterIndex {
 			for (const r of results) {
 				const id = r.id as number;
 				if (clause.phrase && !this.#phraseAt(id, clause, needle)) continue;
-				found.set(id, r.score);
+				found.kept[id] = 1;
+				found.score[id] = r.score;
 			}
 		}
 		if (clause.field === undefined || clause.field === 'actor') {
-			const actors = new Set<number>();
+			const actors = new Uint8Array(this.#actorText.length);
+			let any = false;
 			this.#actorText.forEach((text, v) => {
-				if (text.includes(needle)) actors.add(v);
+				if (text.includes(needle)) actors[v] = any = 1 as never;
 			});
-			if (actors.size) {
+			if (any) {
 				for (const s of this.#segments.values()) {
 					const m = s.multi.actor;
 					const base = s.slot * SLOT;
 					for (let i = 0; i < s.keys.length; i++) {
 						for (let j = m.off[i] as number; j < (m.off[i + 1] as number); j++) {
-							if (actors.has(m.val[j] as number)) {
-								found.set(base + i, (found.get(base + i) ?? 0) + ACTOR_SCORE);
+							if (actors[m.val[j] as number] === 1) {
+								found.kept[base + i] = 1;
+								found.score[base + i]! += ACTOR_SCORE;
 								break;
 							}
 						}
@@ -524,7 +596,7 @@ export class FilterIndex {
 
 	/** Whether event `id` has the clause's phrase, as written, in the clause's field. */
 	#phraseAt(id: number, clause: Clause, needle: string): boolean {
-		const s = this.#segmentOf(id);
+		const s = this.#slots[Math.floor(id / SLOT)];
 		if (!s) return false;
 		const i = id % SLOT;
 		const text =
@@ -532,27 +604,10 @@ export class FilterIndex {
 		return (text ?? '').includes(needle);
 	}
 
-	#bySlot = new Map<number, Segment>();
-	#segmentOf(id: number): Segment | undefined {
-		const slot = Math.floor(id / SLOT);
-		let s = this.#bySlot.get(slot);
-		if (s && this.#segments.get(s.id) === s) return s;
-		this.#bySlot = new Map([...this.#segments.values()].map((x) => [x.slot, x]));
-		s = this.#bySlot.get(slot);
-		return s;
-	}
-
-	/** The best of the events kept, by their words' score. */
-	#hits(kept: readonly number[], scores: Map<number, number>): SearchHit[] {
-		const top: [number, number][] = [];
-		for (const id of kept) {
-			const score = scores.get(id) ?? 0;
-			if (score > 0) top.push([id, score]);
-		}
-		top.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+	#hits(top: readonly [number, number][]): SearchHit[] {
 		const out: SearchHit[] = [];
-		for (const [id, score] of top.slice(0, HITS_MAX)) {
-			const s = this.#segmentOf(id);
+		for (const [id, score] of top) {
+			const s = this.#slots[Math.floor(id / SLOT)];
 			if (!s) continue;
 			const i = id % SLOT;
 			out.push({
