@@ -47,12 +47,14 @@ export async function wheel(page: Page, selector: string, steps: number) {
 
 /**
  * Installed before the app's scripts (`page.addInitScript`): records every long task (> 50 ms)
- * from navigation on, and when the first `.vis-item` reaches the DOM (ms since navigation start).
+ * from navigation on, when the first `.vis-item` reaches the DOM and when the search index first
+ * answers (the filter counts every event) (ms since navigation start).
  */
 export function pageProbes() {
 	const w = window as unknown as {
 		__longTasks: { start: number; duration: number }[];
 		__firstItem?: number;
+		__indexReady?: number;
 	};
 	w.__longTasks = [];
 	try {
@@ -64,13 +66,16 @@ export function pageProbes() {
 		// No long task API: the figures stay empty.
 	}
 	const seen = () => {
-		if (w.__firstItem === undefined && document.querySelector('.vis-item')) {
+		if (w.__firstItem === undefined && document.querySelector('.vis-item'))
 			w.__firstItem = performance.now();
-			observer.disconnect();
-		}
+		// The search index has answered: the filter's summary counts the events.
+		const summary = document.querySelector('[data-testid=filter-summary]')?.textContent ?? '';
+		if (w.__indexReady === undefined && /^\s*All [\d,]+ events/.test(summary))
+			w.__indexReady = performance.now();
+		if (w.__firstItem !== undefined && w.__indexReady !== undefined) observer.disconnect();
 	};
 	const observer = new MutationObserver(seen);
-	observer.observe(document, { childList: true, subtree: true });
+	observer.observe(document, { childList: true, subtree: true, characterData: true });
 }
 
 export interface LongTasks {

@@ -909,6 +909,25 @@ export const en = {
 		count: (n: number) => number.format(n),
 		explain: 'What these mean'
 	},
+	// ---- Saved searches ------------------------------------------------------------------------
+	saved: {
+		heading: 'Saved searches',
+		save: 'Save this search…',
+		saveHint: 'Name the words, the facet choices and the window, to come back to them',
+		name: 'Name',
+		namePlaceholder: 'e.g. Denied arms deals',
+		confirm: 'Save',
+		cancel: 'Cancel',
+		empty: 'Give the search a name.',
+		long: (max: number) => `A name has at most ${number.format(max)} characters.`,
+		storage: 'The browser refused to keep it (storage is off or full).',
+		saved: (name: string) => `Saved the search “${name}”.`,
+		replaced: (name: string) => `Replaced the saved search “${name}”.`,
+		shown: (name: string) => `Showing the saved search “${name}”.`,
+		removed: (name: string) => `Removed the saved search “${name}”.`,
+		remove: (name: string) => `Remove the saved search “${name}”`,
+		show: (name: string, what: string) => `Show “${name}”: ${what}`
+	},
 	// ---- Search and facets: one filter for every view ----------------------------------------
 	filter: {
 		heading: 'Filter',

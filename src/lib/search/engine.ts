@@ -4,34 +4,14 @@
  * a time, and drops those no longer shown. The worker runs one; where no worker can run (tests),
  * the page does.
  */
-import {
-	FilterIndex,
-	type FilterAnswer,
-	type FilterQuery,
-	type IndexedEvent
-} from './filter-index';
-import type { Actor } from '../model/schema';
-
-/** A head block the page shows, and which writing of it. */
-export interface BlockRef {
-	datasetId: string;
-	block: number;
-	rev: string;
-}
+import { FilterIndex, type IndexedEvent } from './filter-index';
+import type { ActorInfo, BlockRef, FilterAnswer, FilterQuery, IndexProgress } from './facets';
 
 /** Reads the events of one head block (see `Repository.headBlockEvents`). */
 export type BlockReader = (
 	datasetId: string,
 	block: number
 ) => Promise<{ rev: string; events: readonly IndexedEvent[] } | undefined>;
-
-export type ActorInfo = Pick<Actor, 'id' | 'name' | 'aliases' | 'kind'>;
-
-/** How far the index is: blocks of events (up to 5,000 each) read of those shown. */
-export interface IndexProgress {
-	done: number;
-	total: number;
-}
 
 export const segmentId = (ref: Pick<BlockRef, 'datasetId' | 'block'>): string =>
 	`${ref.datasetId}\u001f${ref.block}`;
@@ -76,6 +56,9 @@ export class SearchEngine {
 				const events = read.events;
 				this.index.put({ id: segmentId(b), rev: read.rev, datasetId: b.datasetId, events });
 			} else this.index.remove(segmentId(b));
+			console.log(
+				`ZZ block ${b.datasetId}:${b.block} read ${Math.round(t1 - t0)} put ${Math.round(performance.now() - t1)}`
+			);
 			progress?.({ done: ++done, total: blocks.length });
 		}
 	}

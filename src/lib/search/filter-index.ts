@@ -14,60 +14,15 @@ import { eventKey } from '../model/events';
 import type { TramaEvent } from '../model/schema';
 import { parseQuery, type Clause } from './query';
 import { isCjk, phraseText, tokenize } from './text';
-
-export const FACETS = [
-	'dataset',
-	'confidence',
-	'kind',
-	'actor',
-	'actorKind',
-	'country',
-	'tag',
-	'publisher',
-	'precision',
-	'coords'
-] as const;
-export type FacetName = (typeof FACETS)[number];
-
-/** The values chosen in each facet: an event is kept when it has one of them, in every facet. */
-export type FacetSelection = Partial<Record<FacetName, readonly string[]>>;
-
-export interface FilterQuery {
-	text: string;
-	facets: FacetSelection;
-}
-
-export interface FacetCount {
-	value: string;
-	/** How many events this value would keep, under the text and the other facets' choices. */
-	count: number;
-}
-
-export interface FacetCounts {
-	values: FacetCount[];
-	/** Values with events left out of `values` (the list is long; the search narrows it). */
-	more: number;
-}
-
-/** An event the words match, for the result list. */
-export interface SearchHit {
-	key: string;
-	title: string;
-	start: string;
-	score: number;
-}
-
-export interface FilterAnswer {
-	/** The query asks for something (words or a facet choice). */
-	active: boolean;
-	/** The keys of the events kept, when active, in the index's order. */
-	keys?: string[];
-	matched: number;
-	total: number;
-	counts: Record<FacetName, FacetCounts>;
-	/** The best matches of the words, best first (none without words). */
-	hits: SearchHit[];
-}
+import {
+	FACETS,
+	type FacetCount,
+	type FacetCounts,
+	type FacetName,
+	type FilterAnswer,
+	type FilterQuery,
+	type SearchHit
+} from './facets';
 
 /** An event as the index reads it: the full record and the dataset it is in. */
 export type IndexedEvent = TramaEvent & { datasetId: string };

@@ -1,6 +1,6 @@
 /** The messages between the page and the search worker (see `search.worker.ts`). */
-import type { ActorInfo, BlockRef, IndexProgress } from './engine';
-import type { FilterAnswer, FilterQuery } from './filter-index';
+import type { ActorInfo, BlockRef, IndexProgress } from './facets';
+import type { FilterAnswer, FilterQuery } from './facets';
 
 export type ToSearchWorker =
 	| { type: 'actors'; actors: ActorInfo[] }

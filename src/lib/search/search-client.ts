@@ -4,8 +4,8 @@
  * no worker can run (tests, or a worker that fails to load), the same engine answers on the page.
  */
 import type { Repository } from '../db/repository';
-import { SearchEngine, type ActorInfo, type BlockRef, type IndexProgress } from './engine';
-import type { FilterAnswer, FilterQuery } from './filter-index';
+import type { SearchEngine } from './engine';
+import type { ActorInfo, BlockRef, FilterAnswer, FilterQuery, IndexProgress } from './facets';
 import type { FromSearchWorker, ToSearchWorker } from './protocol';
 
 export type SearchWorkerLike = Pick<Worker, 'postMessage' | 'terminate' | 'onmessage' | 'onerror'>;
@@ -28,7 +28,11 @@ export class SearchClient {
 	readonly #repo: Repository;
 	readonly #factory: () => SearchWorkerLike | undefined;
 	#worker: SearchWorkerLike | undefined;
-	#engine: SearchEngine | undefined;
+	/** The page answers itself (no worker): the engine's code loads on first use. */
+	#inPageMode = false;
+	#engine: Promise<SearchEngine> | undefined;
+	/** In-page messages are handled in order, each once the engine has loaded. */
+	#queue: Promise<void> = Promise.resolve();
 	#listener: SearchListener | undefined;
 	#seq = 0;
 	/** The question in the worker, and the one waiting for it to answer. */
@@ -79,7 +83,7 @@ export class SearchClient {
 	}
 
 	#start(): SearchWorkerLike | undefined {
-		if (this.#worker || this.#engine) return this.#worker;
+		if (this.#worker || this.#inPageMode) return this.#worker;
 		let worker: SearchWorkerLike | undefined;
 		try {
 			worker = this.#factory();
@@ -87,7 +91,7 @@ export class SearchClient {
 			worker = undefined;
 		}
 		if (!worker) {
-			this.#engine = this.#newEngine();
+			this.#inPageMode = true;
 			return undefined;
 		}
 		worker.onmessage = (event: MessageEvent<FromSearchWorker>) => this.#received(event.data);
@@ -95,8 +99,8 @@ export class SearchClient {
 			// The worker could not load or broke: the page answers from here on.
 			worker.terminate();
 			this.#worker = undefined;
-			this.#engine = this.#newEngine();
-			this.#engine.setActors(this.#actors);
+			this.#inPageMode = true;
+			this.#inPage({ type: 'actors', actors: this.#actors });
 			this.#inPage({ type: 'blocks', blocks: this.#blocks });
 			const asked = this.#asked;
 			if (asked) this.#inPage({ type: 'query', ...asked });
@@ -105,14 +109,26 @@ export class SearchClient {
 		return worker;
 	}
 
-	#newEngine(): SearchEngine {
-		return new SearchEngine((datasetId, block) =>
-			this.#repo.headBlockEvents(datasetId as never, block)
+	#loadEngine(): Promise<SearchEngine> {
+		this.#engine ??= import('./engine').then(
+			({ SearchEngine }) =>
+				new SearchEngine((datasetId, block) =>
+					this.#repo.headBlockEvents(datasetId as never, block)
+				)
 		);
+		return this.#engine;
 	}
 
 	#inPage(message: ToSearchWorker): void {
-		const engine = (this.#engine ??= this.#newEngine());
+		this.#queue = this.#queue
+			.then(() => this.#loadEngine())
+			.then(
+				(engine) => this.#handle(engine, message),
+				(error: unknown) => this.#received({ type: 'error', seq: 0, message: String(error) })
+			);
+	}
+
+	#handle(engine: SearchEngine, message: ToSearchWorker): void {
 		const again = (): void => {
 			const asked = this.#asked ?? this.#last;
 			if (asked) void this.#answerInPage(engine, asked.seq, asked.query);

@@ -6,7 +6,7 @@
  */
 import { Repository } from '../db/repository';
 import { SearchEngine } from './engine';
-import type { FilterQuery } from './filter-index';
+import type { FilterQuery } from './facets';
 import type { FromSearchWorker, ToSearchWorker } from './protocol';
 
 const scope = self as unknown as {

@@ -20,7 +20,7 @@ import type {
 	NativeFile,
 	TramaEvent
 } from '../model/schema';
-import type { BlockRef } from '../search/engine';
+import type { BlockRef } from '../search/facets';
 import { SearchClient } from '../search/search-client';
 import { describeError, t } from '../i18n';
 import { formatEventDateMain } from '../i18n/format';
@@ -96,9 +96,18 @@ export class AppState {
 	 */
 	readonly shownEvents: StoredHead[] | undefined = $derived.by(() => {
 		if (this.startStatus !== 'ready') return undefined;
-		const events = this.visibleEvents;
+		const events = this.heads.current;
 		const keep = this.filter.keep;
-		return events && keep ? events.filter((e) => keep.has(eventKey(e))) : events;
+		if (!events || !keep) return this.visibleEvents;
+		// The kept keys mark places in the heads (found through a lookup made once per generation
+		// of heads), so a keystroke costs the events kept, not a key made for every event.
+		const places = this.#placesOf(events);
+		const kept = new Uint8Array(events.length);
+		for (const key of keep) {
+			const i = places.get(key);
+			if (i !== undefined) kept[i] = 1;
+		}
+		return events.filter((_, i) => kept[i] === 1);
 	});
 
 	/** True once the views can draw: started, with the datasets, events and actors read. */
@@ -129,25 +138,28 @@ export class AppState {
 		(this.datasets.current ?? []).reduce((n, d) => n + d.eventCount, 0)
 	);
 
-	/** Each generation of heads' record blocks by key, kept by the heads (and gone with them). */
-	readonly #blocksOf = new WeakMap<readonly LocatedHead[], Map<EventKey, number>>();
+	/** Each generation of heads' places by key, kept by the heads (and gone with them). */
+	readonly #places = new WeakMap<readonly LocatedHead[], Map<EventKey, number>>();
 
-	/**
-	 * Which record block holds an event (see `LocatedHead`), from the heads shown; built once per
-	 * generation of heads, when a record is first asked for.
-	 */
+	/** Where each event is in a generation of heads; built once per generation, when first asked. */
+	#placesOf(heads: readonly LocatedHead[]): Map<EventKey, number> {
+		let places = this.#places.get(heads);
+		if (!places) {
+			// A plain lookup on purpose: nothing reads it reactively; it is rebuilt with the heads.
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity
+			places = new Map<EventKey, number>();
+			for (let i = 0; i < heads.length; i++) places.set(eventKey(heads[i] as LocatedHead), i);
+			this.#places.set(heads, places);
+		}
+		return places;
+	}
+
+	/** Which record block holds an event (see `LocatedHead`), from the heads shown. */
 	#recordBlock(key: EventKey): number | undefined {
 		const heads = this.heads.current;
 		if (heads === undefined) return undefined;
-		let blocks = this.#blocksOf.get(heads);
-		if (!blocks) {
-			// A plain lookup on purpose: nothing reads it reactively; it is rebuilt with the heads.
-			// eslint-disable-next-line svelte/prefer-svelte-reactivity
-			blocks = new Map<EventKey, number>();
-			for (const h of heads) blocks.set(eventKey(h), h.recordBlock);
-			this.#blocksOf.set(heads, blocks);
-		}
-		return blocks.get(key);
+		const i = this.#placesOf(heads).get(key);
+		return i === undefined ? undefined : heads[i]?.recordBlock;
 	}
 
 	constructor(repo: Repository, loadDefault: () => Promise<NativeFile>, search?: SearchClient) {

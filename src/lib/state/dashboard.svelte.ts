@@ -22,6 +22,12 @@ import { ExportSession } from './export.svelte';
 import { ImportSession } from './import.svelte';
 import { NetworkState, type FrameScheduler } from './network.svelte';
 import { replaceSettings } from './settings';
+import {
+	SAVED_SEARCHES_KEY,
+	SavedSearches,
+	type SavedSearch,
+	type SaveResult
+} from './saved-searches.svelte';
 import { THEME_KEY, type ThemeState } from './theme.svelte';
 import { TimelineState } from './timeline.svelte';
 import { UrlSync } from './url-sync.svelte';
@@ -39,6 +45,17 @@ export interface DashboardOptions {
 	schedule?: FrameScheduler;
 	/** Who builds large graphs (the graph worker unless given). */
 	graphs?: GraphService;
+	/** Where saved searches are kept (the browser's localStorage unless given). */
+	storage?: Pick<Storage, 'getItem' | 'setItem'>;
+}
+
+/** The browser's localStorage, if the page may use it. */
+function browserStorage(): Storage | undefined {
+	try {
+		return typeof localStorage === 'undefined' ? undefined : localStorage;
+	} catch {
+		return undefined;
+	}
 }
 
 /**
@@ -68,6 +85,8 @@ export class Dashboard {
 	readonly exporter: ExportSession;
 	/** The event form beside the views. */
 	readonly editing: EditingState;
+	/** Named filters and windows to come back to (kept among the settings). */
+	readonly saved: SavedSearches;
 	readonly #history: HistoryPort;
 	readonly #theme: Pick<ThemeState, 'set'>;
 
@@ -85,6 +104,7 @@ export class Dashboard {
 		this.#history = options.history;
 		this.#theme = options.theme;
 		this.importer = options.importer ?? new ImportSession();
+		this.saved = new SavedSearches(options.storage ?? browserStorage());
 		// The timeline highlights what the network selects; both are read lazily, inside deriveds.
 		this.timeline = new TimelineState({
 			events: () => app.shownEvents ?? [],
@@ -204,6 +224,15 @@ export class Dashboard {
 			const view = options.history.view();
 			untrack(() => this.url.historyMoved(view));
 		});
+		// Another tab saved or removed a search: the list follows.
+		$effect(() => {
+			if (typeof window === 'undefined') return;
+			const heard = (event: StorageEvent) => {
+				if (event.key === SAVED_SEARCHES_KEY || event.key === null) this.saved.load();
+			};
+			window.addEventListener('storage', heard);
+			return () => window.removeEventListener('storage', heard);
+		});
 		$effect(() => () => {
 			this.url.destroy();
 			this.network.destroy();
@@ -308,9 +337,34 @@ export class Dashboard {
 		this.importing = true;
 	}
 
+	/** Saves the filter and the window under a name; the notice says so. */
+	saveSearch(name: string): SaveResult {
+		const result = this.saved.save(name, this.app.filter.query, this.timeline.linkWindow);
+		if (result.ok) {
+			const trimmed = name.trim().replace(/\s+/g, ' ');
+			const text = result.replaced ? t.saved.replaced(trimmed) : t.saved.saved(trimmed);
+			this.app.notice = { kind: 'info', text };
+		}
+		return result;
+	}
+
+	/** Shows a saved search: its words, its facet choices and its window. */
+	applySearch(search: SavedSearch): void {
+		this.app.filter.set(search.query);
+		if (search.window) this.timeline.setWindow(search.window, 'control');
+		this.app.notice = { kind: 'info', text: t.saved.shown(search.name) };
+	}
+
+	removeSearch(search: SavedSearch): void {
+		this.app.notice = this.saved.remove(search.name)
+			? { kind: 'info', text: t.saved.removed(search.name) }
+			: { kind: 'error', text: t.saved.storage };
+	}
+
 	/** A restored backup's settings replace the browser's own (theme, remembered mappings). */
 	restored(settings: Record<string, string>): void {
 		replaceSettings(settings);
+		this.saved.load();
 		const saved = settings[THEME_KEY];
 		if (saved === 'dark' || saved === 'light') this.#theme.set(saved);
 	}

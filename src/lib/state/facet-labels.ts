@@ -3,8 +3,8 @@
  * vocabularies' labels. The facets, the table's scope and the result list say them alike.
  */
 import { countryName, t } from '../i18n';
-import type { FacetName, FacetSelection } from '../search/filter-index';
-import { FACETS } from '../search/filter-index';
+import type { FacetName, FacetSelection } from '../search/facets';
+import { FACETS } from '../search/facets';
 import type { ActorKind, Confidence, EventKind } from '../model/schema';
 import type { Precision } from '../model/dates';
 

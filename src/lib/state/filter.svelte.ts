@@ -5,14 +5,14 @@
  * "export what is shown". The facets' counts come with each answer.
  */
 import type { EventKey } from '../model/events';
-import type { IndexProgress } from '../search/engine';
+import type { IndexProgress } from '../search/facets';
 import {
 	FACETS,
 	type FacetName,
 	type FacetSelection,
 	type FilterAnswer,
 	type FilterQuery
-} from '../search/filter-index';
+} from '../search/facets';
 import { isBlankQuery } from '../search/query';
 import type { SearchClient } from '../search/search-client';
 
@@ -69,13 +69,9 @@ export class FilterState {
 	 * The events kept, when the filter asks for something: those of the latest answer (while a
 	 * newer question is answered, the views keep the last answer's events). Undefined: all.
 	 */
-	readonly keep: ReadonlySet<EventKey> | undefined = $derived.by(() => {
-		if (!this.active) return undefined;
-		const keys = this.answer?.keys;
-		// A plain set on purpose: a new one comes with each answer, never changed in place.
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity
-		return keys ? new Set(keys as EventKey[]) : undefined;
-	});
+	readonly keep: readonly EventKey[] | undefined = $derived.by(() =>
+		this.active ? (this.answer?.keys as EventKey[] | undefined) : undefined
+	);
 
 	/** Sends the question to the index (called by an effect when it changes). */
 	ask(): void {

@@ -88,18 +88,27 @@ export class TimelineState {
 	 * over in chronological order already, so the sort is skipped when it has nothing to do.
 	 */
 	readonly events: KeyedEvent[] = $derived.by(() => {
-		const events = this.#events().map((e) => ({
-			key: eventKey(e),
-			event: e,
-			startMs: e.startMs,
-			endMs: e.endMs
-		}));
+		const keyed = this.#keyed;
+		const events = this.#events().map((e) => {
+			let k = keyed.get(e);
+			if (!k) {
+				k = { key: eventKey(e), event: e, startMs: e.startMs, endMs: e.endMs };
+				keyed.set(e, k);
+			}
+			return k;
+		});
 		for (let i = 1; i < events.length; i++) {
 			if ((events[i] as KeyedEvent).startMs < (events[i - 1] as KeyedEvent).startMs)
 				return events.sort((a, b) => a.startMs - b.startMs);
 		}
 		return events;
 	});
+
+	/**
+	 * Each head's keyed event, made once: a filter that keeps some events, then all again, hands
+	 * the views the same objects (heads are never changed in place; a new version is a new head).
+	 */
+	readonly #keyed = new WeakMap<StoredHead, KeyedEvent>();
 
 	/**
 	 * Lookups built from one generation of events, once each, on the first question: kept by the

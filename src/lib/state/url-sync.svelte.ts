@@ -11,7 +11,7 @@ import { datasetOfKey, eventKey, type EventKey } from '../model/events';
 import type { TimelineState } from './timeline.svelte';
 import { decodeView, encodeView, type View } from './view';
 import { sameQuery, type FilterState } from './filter.svelte';
-import type { FilterQuery } from '../search/filter-index';
+import type { FilterQuery } from '../search/facets';
 
 const SETTLE_MS = 400;
 

@@ -7,7 +7,7 @@
 import { isoInstant, type Span } from '../model/dates';
 import { GROUPINGS, type Grouping } from '../time/items';
 import { parseWindowEnd } from '../time/zoom';
-import { FACETS, type FacetName, type FilterQuery } from '../search/filter-index';
+import { FACETS, type FacetName, type FilterQuery } from '../search/facets';
 
 export interface View {
 	window?: Span;

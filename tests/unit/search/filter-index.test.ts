@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FilterIndex, type FilterQuery, type IndexedEvent } from '$lib/search/filter-index';
+import type { FilterQuery } from '$lib/search/facets';
+import { FilterIndex, type IndexedEvent } from '$lib/search/filter-index';
 import { actorInputs, event, meetings } from '../helpers';
 
 const actors = actorInputs.map((a) => ({ ...a, aliases: [...a.aliases] }));

@@ -1,0 +1,76 @@
+import type { Actor } from '../model/schema';
+
+/**
+ * The filter's questions and answers (types and the facets' names, no code): what the page, the
+ * address and saved searches speak of, apart from the index that answers (it loads in a worker,
+ * with the full-text library).
+ */
+
+export const FACETS = [
+	'dataset',
+	'confidence',
+	'kind',
+	'actor',
+	'actorKind',
+	'country',
+	'tag',
+	'publisher',
+	'precision',
+	'coords'
+] as const;
+export type FacetName = (typeof FACETS)[number];
+
+/** The values chosen in each facet: an event is kept when it has one of them, in every facet. */
+export type FacetSelection = Partial<Record<FacetName, readonly string[]>>;
+
+export interface FilterQuery {
+	text: string;
+	facets: FacetSelection;
+}
+
+export interface FacetCount {
+	value: string;
+	/** How many events this value would keep, under the text and the other facets' choices. */
+	count: number;
+}
+
+export interface FacetCounts {
+	values: FacetCount[];
+	/** Values with events left out of `values` (the list is long; the search narrows it). */
+	more: number;
+}
+
+/** An event the words match, for the result list. */
+export interface SearchHit {
+	key: string;
+	title: string;
+	start: string;
+	score: number;
+}
+
+export interface FilterAnswer {
+	/** The query asks for something (words or a facet choice). */
+	active: boolean;
+	/** The keys of the events kept, when active, in the index's order. */
+	keys?: string[];
+	matched: number;
+	total: number;
+	counts: Record<FacetName, FacetCounts>;
+	/** The best matches of the words, best first (none without words). */
+	hits: SearchHit[];
+}
+
+/** A head block the page shows, and which writing of it. */
+export interface BlockRef {
+	datasetId: string;
+	block: number;
+	rev: string;
+}
+
+export type ActorInfo = Pick<Actor, 'id' | 'name' | 'aliases' | 'kind'>;
+
+/** How far the index is: blocks of events (up to 5,000 each) read of those shown. */
+export interface IndexProgress {
+	done: number;
+	total: number;
+}
