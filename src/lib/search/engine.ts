@@ -56,9 +56,6 @@ export class SearchEngine {
 				const events = read.events;
 				this.index.put({ id: segmentId(b), rev: read.rev, datasetId: b.datasetId, events });
 			} else this.index.remove(segmentId(b));
-			console.log(
-				`ZZ block ${b.datasetId}:${b.block} read ${Math.round(t1 - t0)} put ${Math.round(performance.now() - t1)}`
-			);
 			progress?.({ done: ++done, total: blocks.length });
 		}
 	}
