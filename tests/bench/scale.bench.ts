@@ -293,6 +293,10 @@ for (const n of SIZES) {
 		/** When the search index first answered after the reload (ms from navigation). */
 		let indexReadyMs = NaN;
 		await step(result, 'reload', async () => {
+			// The search index is ready when the filter counts every event.
+			await page.addInitScript((text) => {
+				(window as unknown as { __expectIndexed?: string }).__expectIndexed = text;
+			}, `All ${totalText}`);
 			await page.reload();
 			const handle = await page.waitForFunction(
 				() => (window as unknown as { __firstItem?: number }).__firstItem ?? false,

@@ -186,3 +186,90 @@ test('a Cyrillic alias finds Putin’s events, and Ctrl+K focuses the search', a
 		`All ${eventsLabel(DEFAULT_EVENT_COUNT)}`
 	);
 });
+
+test('a saved search brings back its words, choices and window, after a reload too', async ({
+	page
+}) => {
+	const denied = defaultFile.events.filter((e) => e.confidence === 'denied');
+	await ready(page);
+	const facets = page.getByTestId('facets');
+	await facets.getByRole('checkbox', { name: /^Denied/ }).check();
+	await expect(page.getByTestId('filter-summary')).toHaveText(
+		`${denied.length} of ${eventsLabel(DEFAULT_EVENT_COUNT)}`
+	);
+	const saved = page.getByTestId('saved-searches');
+	await saved.getByRole('button', { name: 'Save this search…' }).click();
+	// An empty name is refused, with a reason.
+	await saved.getByRole('button', { name: 'Save', exact: true }).click();
+	await expect(saved.getByRole('alert')).toHaveText('Give the search a name.');
+	await saved.getByLabel('Name').fill('Denials');
+	await saved.getByRole('button', { name: 'Save', exact: true }).click();
+	await expect(page.getByTestId('notice')).toContainText('Saved the search “Denials”.');
+
+	// Cleared, then brought back from the list, after a reload.
+	await facets.getByRole('button', { name: 'Clear all' }).click();
+	await page.goto('/');
+	await expect(page.getByTestId('filter-summary')).toHaveText(
+		`All ${eventsLabel(DEFAULT_EVENT_COUNT)}`,
+		{ timeout: 20000 }
+	);
+	await page
+		.getByTestId('saved-searches')
+		.getByRole('button', { name: 'Denials', exact: true })
+		.click();
+	await expect(page.getByTestId('filter-summary')).toHaveText(
+		`${denied.length} of ${eventsLabel(DEFAULT_EVENT_COUNT)}`
+	);
+	await expect(page.getByTestId('facets').getByRole('checkbox', { name: /^Denied/ })).toBeChecked();
+	await expect(page).toHaveURL(/f\.confidence=denied/);
+
+	// Removed, it leaves the list.
+	await page
+		.getByTestId('saved-searches')
+		.getByRole('button', { name: 'Remove the saved search “Denials”' })
+		.click();
+	await expect(page.getByTestId('notice')).toContainText('Removed the saved search “Denials”.');
+	await expect(
+		page.getByTestId('saved-searches').getByRole('button', { name: 'Denials', exact: true })
+	).toHaveCount(0);
+});
+
+test('fading instead of hiding keeps every event in the table and the timeline, faded', async ({
+	page
+}) => {
+	const denied = defaultFile.events.filter((e) => e.confidence === 'denied');
+	await ready(page);
+	await page
+		.getByTestId('facets')
+		.getByRole('checkbox', { name: /^Denied/ })
+		.check();
+	await expect(page.getByTestId('filter-summary')).toHaveText(
+		`${denied.length} of ${eventsLabel(DEFAULT_EVENT_COUNT)}`
+	);
+	await page.getByTestId('facets').getByRole('radio', { name: 'Fade' }).check();
+	await page.getByRole('tab', { name: 'Table' }).click();
+	const rows = page.getByTestId('event-table').locator('tbody tr[data-event-id]');
+	await expect(page.getByTestId('event-count')).toHaveText(eventsLabel(DEFAULT_EVENT_COUNT));
+	// The rows drawn: the denied ones plain, every other one faded.
+	await expect
+		.poll(() =>
+			rows.evaluateAll((els) =>
+				els.map((el) => [el.getAttribute('data-event-id'), el.classList.contains('dimmed')])
+			)
+		)
+		.toEqual(
+			expect.arrayContaining([
+				[denied[0]!.id, false],
+				['kim-putin-vostochny-2023', true]
+			])
+		);
+	const timeline = page.getByTestId('timeline');
+	await expect(timeline.locator('.vis-item.t-dim').first()).toBeAttached();
+	const faded = await timeline
+		.locator('.vis-item[data-event-id]')
+		.evaluateAll((els) =>
+			els.map((el) => [el.getAttribute('data-event-id'), el.classList.contains('t-dim')])
+		);
+	const deniedIds = new Set<string>(denied.map((e) => e.id));
+	for (const [id, dim] of faded) expect(dim).toBe(!deniedIds.has(id as string));
+});

@@ -972,6 +972,12 @@ export const en = {
 			`${count(n, 'other value', 'other values')} not listed: narrow the filter to see them`,
 		noValues: 'None among the events kept',
 		badLink: 'an unknown facet in the filter',
+		modeLabel: 'Left out:',
+		mode: { hide: 'Hide', dim: 'Fade' },
+		modeHint: {
+			hide: 'Events the filter leaves out leave every view',
+			dim: 'The timeline and the table fade the events the filter leaves out; the network and the counts show every event'
+		},
 		describeWords: (text: string) => `“${text}”`,
 		describeFacet: (facet: string, values: readonly string[]) => `${facet}: ${values.join(', ')}`
 	},
@@ -1010,7 +1016,8 @@ export const en = {
 		uncertain: 'Dotted edge, italic title: an approximate date (circa, or between bounds)',
 		denied: 'Hollow, struck through: denied; shown, but not as fact',
 		cluster: 'Several events too close together to draw apart at this zoom; click to zoom in',
-		dimmed: 'Faded: not part of the actor or link selected in the network',
+		dimmed:
+			'Faded: not part of the actor or link selected in the network, or left out by the filter when it fades',
 		otherTags: (n: number) => `Other tags (${number.format(n)})`,
 		noTag: 'No tag',
 		lanesBy: { tag: 'Lanes by tag', kind: 'Lanes by kind', none: 'One lane' },

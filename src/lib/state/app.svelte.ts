@@ -97,7 +97,7 @@ export class AppState {
 	readonly shownEvents: StoredHead[] | undefined = $derived.by(() => {
 		if (this.startStatus !== 'ready') return undefined;
 		const events = this.heads.current;
-		const keep = this.filter.keep;
+		const keep = this.filter.mode === 'hide' ? this.filter.keep : undefined;
 		if (!events || !keep) return this.visibleEvents;
 		// The kept keys mark places in the heads (found through a lookup made once per generation
 		// of heads), so a keystroke costs the events kept, not a key made for every event.

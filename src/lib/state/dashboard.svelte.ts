@@ -110,7 +110,7 @@ export class Dashboard {
 			events: () => app.shownEvents ?? [],
 			all: () => app.visibleEvents ?? [],
 			actors: () => app.actorsById,
-			highlight: () => this.network.highlightKeys,
+			highlight: () => this.highlight,
 			actor: () => this.network.actor
 		});
 		this.network = new NetworkState(
@@ -238,6 +238,21 @@ export class Dashboard {
 			this.network.destroy();
 		});
 	}
+
+	/**
+	 * The events the timeline highlights (the others fade): the network's selected actor's or
+	 * link's, and, when the filter dims what it leaves out, only those it keeps.
+	 */
+	readonly highlight: ReadonlySet<EventKey> | undefined = $derived.by(() => {
+		const selected = this.network.highlightKeys;
+		const kept = this.app.filter.dimmedBut;
+		if (!kept) return selected;
+		if (!selected) return kept;
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- made anew each time
+		const both = new Set<EventKey>();
+		for (const key of selected) if (kept.has(key)) both.add(key);
+		return both;
+	});
 
 	/** Names of facet values: datasets' and actors' names for their ids. */
 	readonly facetNames: FacetNames = {

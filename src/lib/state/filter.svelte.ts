@@ -38,6 +38,11 @@ export class FilterState {
 	progress = $state.raw<IndexProgress | undefined>(undefined);
 	/** Why the last question could not be answered. */
 	error = $state<string | undefined>(undefined);
+	/**
+	 * What becomes of the events the filter leaves out: they leave the views (`hide`), or the
+	 * timeline and the table fade them (`dim`; the network and the counts then show every event).
+	 */
+	mode = $state<'hide' | 'dim'>('hide');
 
 	constructor(client: SearchClient) {
 		this.#client = client;
@@ -72,6 +77,14 @@ export class FilterState {
 	readonly keep: readonly EventKey[] | undefined = $derived.by(() =>
 		this.active ? (this.answer?.keys as EventKey[] | undefined) : undefined
 	);
+
+	/** The events kept, as a set, when the filter dims the others (undefined otherwise). */
+	readonly dimmedBut: ReadonlySet<EventKey> | undefined = $derived.by(() => {
+		const keep = this.keep;
+		// A plain set on purpose: a new one comes with each answer, never changed in place.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		return this.mode === 'dim' && keep ? new Set(keep) : undefined;
+	});
 
 	/** Sends the question to the index (called by an effect when it changes). */
 	ask(): void {

@@ -31,6 +31,7 @@ let n = 0;
 let repo: Repository;
 let app: AppState;
 let tl: TimelineState;
+let board: Dashboard;
 let session: ExportSession;
 let stop: () => void = () => {};
 
@@ -50,6 +51,7 @@ beforeEach(async () => {
 			theme: { set: () => {} },
 			schedule: new ManualFrames().schedule
 		});
+		board = dash;
 		tl = dash.timeline;
 		session = dash.exporter;
 		// The index reads the data once the timeline has painted (there is no timeline here).
@@ -153,4 +155,25 @@ it('searches words in every view, follows a write, and forgets a hidden dataset'
 		expect(app.filter.answer?.total).toBe(5);
 	});
 	expect(confidenceCounts()).toEqual({ confirmed: 4, reported: 1 });
+});
+
+it('fades what it leaves out instead, when asked: every view keeps every event, the timeline highlights those kept', async () => {
+	app.filter.choose('confidence', 'unassessed', true);
+	app.filter.mode = 'dim';
+	await answered();
+	expect(app.shownEvents).toHaveLength(6);
+	expect(tl.events).toHaveLength(6);
+	expect([...(tl.highlight ?? [])].map((k) => k.split('\u001f')[0])).toEqual([
+		'import-tljs',
+		'import-tljs'
+	]);
+	// With an actor selected too, only its kept events stand out (none here: the kept have none).
+	board.selectActor('putin' as never);
+	flushSync();
+	expect(tl.highlight?.size).toBe(0);
+	board.selectActor(undefined);
+	app.filter.mode = 'hide';
+	flushSync();
+	expect(app.shownEvents).toHaveLength(2);
+	expect(tl.highlight).toBeUndefined();
 });
