@@ -115,6 +115,10 @@ export class UrlSync {
 
 	/** The words or the facets changed: replace the entry once they settle (as the window). */
 	filterChanged(): void {
+		if (!this.#restored || !this.#filter) return;
+		// Only a change of what the address says: not the first question, nor one asked again.
+		const said = (this.#written ?? this.#initial).filter ?? { text: '', facets: {} };
+		if (sameQuery(said, this.#filter.query)) return;
 		this.windowMoved();
 	}
 
