@@ -939,6 +939,7 @@ export const en = {
 		results: (n: number, more: boolean) =>
 			more ? `The best ${count(n, 'match', 'matches')}` : count(n, 'match', 'matches'),
 		noResults: 'No event matches these words.',
+		noResultsChosen: 'No event the facets keep matches these words.',
 		clearSearch: 'Clear the search',
 		showing: (shown: number, total: number) =>
 			`${number.format(shown)} of ${count(total, 'event', 'events')}`,
