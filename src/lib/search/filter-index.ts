@@ -477,86 +477,208 @@ export class FilterIndex {
 	#matchText(clauses: readonly Clause[]): TextMatch | undefined {
 		if (clauses.length === 0) return undefined;
 		const out = this.#emptyMatch();
-		const positive = clauses.filter((c) => !c.negate);
-		if (positive.length === 0) {
+		// The rarest clause is asked of the index; the others are checked on the stored text of the
+		// events it keeps when they are fewer than the events the clause's word is in (asking
+		// MiniSearch for a word in every event builds a result for every event: about 100 ms at
+		// 100,000).
+		const plan = clauses
+			.map((clause) => ({ clause, estimate: this.#estimate(clause) }))
+			.sort((x, y) => Number(x.clause.negate) - Number(y.clause.negate) || x.estimate - y.estimate);
+		let kept = 0;
+		if (plan[0]?.clause.negate) {
 			// Only exclusions: every event, less those.
-			for (const s of this.#segments.values())
-				out.kept.fill(1, s.slot * SLOT, s.slot * SLOT + s.keys.length);
+			for (const seg of this.#segments.values()) {
+				out.kept.fill(1, seg.slot * SLOT, seg.slot * SLOT + seg.keys.length);
+				kept += seg.keys.length;
+			}
 		}
-		positive.forEach((clause, k) => {
-			const found = this.#matchClause(clause);
-			if (k === 0) {
+		plan.forEach(({ clause, estimate }, k) => {
+			if (k === 0 && !clause.negate) {
+				const found = this.#matchClause(clause);
 				out.kept.set(found.kept);
 				out.score.set(found.score);
+				kept = found.kept.reduce((n, v) => n + v, 0);
 				return;
 			}
+			if (kept <= estimate) {
+				// Checked on the events still kept.
+				const actors = this.#actorsNamed(clause);
+				kept = 0;
+				for (let id = 0; id < out.kept.length; id++) {
+					if (out.kept[id] === 0) continue;
+					const holds = this.#textHolds(id, clause) || this.#actorHolds(id, actors);
+					if (holds === clause.negate) out.kept[id] = 0;
+					else {
+						kept++;
+						if (!clause.negate) out.score[id]! += 1;
+					}
+				}
+				return;
+			}
+			const found = this.#matchClause(clause);
+			kept = 0;
 			for (let id = 0; id < out.kept.length; id++) {
 				if (out.kept[id] === 0) continue;
-				if (found.kept[id] === 0) out.kept[id] = 0;
-				else out.score[id]! += found.score[id] as number;
+				if ((found.kept[id] === 1) === clause.negate) out.kept[id] = 0;
+				else {
+					kept++;
+					if (!clause.negate) out.score[id]! += found.score[id] as number;
+				}
 			}
 		});
-		for (const clause of clauses) {
-			if (!clause.negate) continue;
-			const found = this.#matchClause(clause);
-			for (let id = 0; id < out.kept.length; id++) if (found.kept[id] === 1) out.kept[id] = 0;
-		}
 		return out;
+	}
+
+	/** Whether the clause's last token is looked for as the start of a word. */
+	static #prefixed(clause: Clause, token: string, at: number): boolean {
+		return clause.open && at === clause.tokens.length - 1 && token.length >= 2 && !isCjk(token);
+	}
+
+	/**
+	 * About how many events a clause's words are in (an upper bound: the fewest postings of any
+	 * of its tokens, from MiniSearch's own index); Infinity when that cannot be told, or for an
+	 * `actor:` clause (its events are found through the actors, not the index).
+	 */
+	#estimate(clause: Clause): number {
+		if (clause.field === 'actor') return Infinity;
+		let least = Infinity;
+		clause.tokens.forEach((token, at) => {
+			least = Math.min(least, this.#postings(token, FilterIndex.#prefixed(clause, token, at)));
+		});
+		return least;
+	}
+
+	/**
+	 * How many postings a term has in every field (an event in two fields counts twice), or with
+	 * `prefix` every term it begins (Infinity past 500 terms). Read from MiniSearch's index, which
+	 * its API does not expose: when it is not where this expects it, Infinity (every clause is
+	 * then asked of the index, as without a plan).
+	 */
+	#postings(term: string, prefix: boolean): number {
+		type Postings = Map<number, Map<number, number>>;
+		const index = (
+			this.#text as unknown as {
+				_index?: {
+					get?: (term: string) => Postings | undefined;
+					atPrefix?: (prefix: string) => Iterable<[string, Postings]>;
+				};
+			}
+		)._index;
+		if (!index?.get || !index.atPrefix) return Infinity;
+		const size = (fields: Postings): number => {
+			let n = 0;
+			for (const docs of fields.values()) n += docs.size;
+			return n;
+		};
+		if (!prefix) {
+			const fields = index.get(term);
+			return fields ? size(fields) : 0;
+		}
+		let n = 0;
+		let terms = 0;
+		for (const [, fields] of index.atPrefix(term)) {
+			if (++terms > 500) return Infinity;
+			n += size(fields);
+		}
+		return n;
+	}
+
+	/** Whether event `id`'s stored text holds the clause (its phrase, or every word). */
+	#textHolds(id: number, clause: Clause): boolean {
+		if (clause.field === 'actor') return false;
+		const seg = this.#slots[Math.floor(id / SLOT)];
+		if (!seg) return false;
+		const i = id % SLOT;
+		const text =
+			(clause.field === 'tag'
+				? seg.tags[i]
+				: clause.field === 'place'
+					? seg.place[i]
+					: seg.text[i]) ?? '';
+		const word = (token: string, at: number) =>
+			` ${token}${FilterIndex.#prefixed(clause, token, at) ? '' : ' '}`;
+		if (clause.phrase)
+			return text.includes(
+				clause.tokens
+					.map((t, at) => (at === clause.tokens.length - 1 ? word(t, at) : ` ${t}`))
+					.join('')
+			);
+		return clause.tokens.every((t, at) => text.includes(word(t, at)));
+	}
+
+	/** The actors (by value id) whose names hold the clause, for a clause that may name one. */
+	#actorsNamed(clause: Clause): Uint8Array | undefined {
+		if (clause.field !== undefined && clause.field !== 'actor') return undefined;
+		const needle = ` ${clause.tokens.join(' ')}${clause.open ? '' : ' '}`;
+		const actors = new Uint8Array(this.#actorText.length);
+		let any = false;
+		this.#actorText.forEach((text, v) => {
+			if (text.includes(needle)) {
+				actors[v] = 1;
+				any = true;
+			}
+		});
+		return any ? actors : undefined;
+	}
+
+	/** Whether event `id` involves one of `actors`. */
+	#actorHolds(id: number, actors: Uint8Array | undefined): boolean {
+		if (!actors) return false;
+		const seg = this.#slots[Math.floor(id / SLOT)];
+		if (!seg) return false;
+		const i = id % SLOT;
+		const m = seg.multi.actor;
+		for (let j = m.off[i] as number; j < (m.off[i + 1] as number); j++)
+			if (actors[m.val[j] as number] === 1) return true;
+		return false;
 	}
 
 	#matchClause(clause: Clause): TextMatch {
 		const found = this.#emptyMatch();
 		const { tokens } = clause;
-		const last = tokens.length - 1;
-		const needle = ` ${tokens.join(' ')}${clause.open ? '' : ' '}`;
 		if (clause.field !== 'actor') {
 			const fields =
 				clause.field === 'tag' ? ['tags'] : clause.field === 'place' ? ['place'] : undefined;
-			const results = this.#text.search(tokens.join(' '), {
+			// A phrase asks the index for its rarest word only, and is checked on the stored text.
+			let asked = tokens.map((token, at) => ({ token, at }));
+			if (clause.phrase && tokens.length > 1) {
+				const rarest = asked
+					.map((w) => ({
+						...w,
+						n: this.#postings(w.token, FilterIndex.#prefixed(clause, w.token, w.at))
+					}))
+					.sort((x, y) => x.n - y.n)[0];
+				if (rarest && Number.isFinite(rarest.n)) asked = [rarest];
+			}
+			const results = this.#text.search(asked.map((w) => w.token).join(' '), {
 				combineWith: 'AND',
 				...(fields ? { fields } : {}),
-				prefix: (term, i) => clause.open && i === last && term.length >= 2 && !isCjk(term)
+				prefix: (term, i) => FilterIndex.#prefixed(clause, term, asked[i]?.at ?? -1)
 			});
 			for (const r of results) {
 				const id = r.id as number;
-				if (clause.phrase && !this.#phraseAt(id, clause, needle)) continue;
+				if (clause.phrase && !this.#textHolds(id, clause)) continue;
 				found.kept[id] = 1;
 				found.score[id] = r.score;
 			}
 		}
-		if (clause.field === undefined || clause.field === 'actor') {
-			const actors = new Uint8Array(this.#actorText.length);
-			let any = false;
-			this.#actorText.forEach((text, v) => {
-				if (text.includes(needle)) actors[v] = any = 1 as never;
-			});
-			if (any) {
-				for (const s of this.#segments.values()) {
-					const m = s.multi.actor;
-					const base = s.slot * SLOT;
-					for (let i = 0; i < s.keys.length; i++) {
-						for (let j = m.off[i] as number; j < (m.off[i + 1] as number); j++) {
-							if (actors[m.val[j] as number] === 1) {
-								found.kept[base + i] = 1;
-								found.score[base + i]! += ACTOR_SCORE;
-								break;
-							}
+		const actors = this.#actorsNamed(clause);
+		if (actors) {
+			for (const seg of this.#segments.values()) {
+				const m = seg.multi.actor;
+				const base = seg.slot * SLOT;
+				for (let i = 0; i < seg.keys.length; i++) {
+					for (let j = m.off[i] as number; j < (m.off[i + 1] as number); j++) {
+						if (actors[m.val[j] as number] === 1) {
+							found.kept[base + i] = 1;
+							found.score[base + i]! += ACTOR_SCORE;
+							break;
 						}
 					}
 				}
 			}
 		}
 		return found;
-	}
-
-	/** Whether event `id` has the clause's phrase, as written, in the clause's field. */
-	#phraseAt(id: number, clause: Clause, needle: string): boolean {
-		const s = this.#slots[Math.floor(id / SLOT)];
-		if (!s) return false;
-		const i = id % SLOT;
-		const text =
-			clause.field === 'tag' ? s.tags[i] : clause.field === 'place' ? s.place[i] : s.text[i];
-		return (text ?? '').includes(needle);
 	}
 
 	#hits(top: readonly [number, number][]): SearchHit[] {

@@ -175,6 +175,11 @@ export class TimelineState {
 		return dataDomain({ start, end });
 	});
 
+	/** Someone chose the window (a zoom, a pan, a preset, a link); otherwise it is the domain. */
+	get windowChosen(): boolean {
+		return this.#window !== undefined;
+	}
+
 	/** The visible window: the chosen one, kept inside the domain, or the whole domain. */
 	readonly window: Span = $derived.by(() =>
 		this.#window ? clampWindow(this.#window, this.domain) : this.domain

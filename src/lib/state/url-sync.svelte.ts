@@ -119,12 +119,22 @@ export class UrlSync {
 		// Only a change of what the address says: not the first question, nor one asked again.
 		const said = (this.#written ?? this.#initial).filter ?? { text: '', facets: {} };
 		if (sameQuery(said, this.#filter.query)) return;
-		this.windowMoved();
+		this.#settle();
 	}
 
 	/** The window moved: replace the entry once it settles. */
 	windowMoved(): void {
 		if (!this.#restored) return;
+		// A window nobody chose is the data's whole extent: it moves with the data (a first load
+		// whose events arrive after the address was read), and an address that names no window
+		// need not start to. Once it names one, it follows (Fit all included).
+		const said = (this.#written ?? this.#initial).window;
+		if (!this.#tl.windowChosen && said === undefined) return;
+		this.#settle();
+	}
+
+	/** Replaces the entry once the view rests. */
+	#settle(): void {
 		clearTimeout(this.#timer);
 		this.#timer = setTimeout(() => this.#write('replace'), SETTLE_MS);
 	}

@@ -117,6 +117,12 @@ describe('FilterIndex', () => {
 		]);
 		expect(ids(index, { text: 'place:moscow' })).toEqual(['xi-moscow-2013']);
 		expect(ids(index, { text: '-tag:rumour -actor:putin' })).toEqual(['shoigu-pyongyang-2023']);
+		// A rare word first, the others checked on its events' text: the same answers.
+		expect(ids(index, { text: 'putin vost' })).toEqual(['vostochny-2023']);
+		expect(ids(index, { text: 'vostochny putin' })).toEqual(['vostochny-2023']);
+		expect(ids(index, { text: '"north kor' })).toEqual(['denial', 'shoigu-pyongyang-2023']);
+		expect(ids(index, { text: 'korea -"north korea"' })).toEqual([]);
+		expect(ids(index, { text: 'kim -actor:shoigu -letters' })).toEqual(['vostochny-2023']);
 	});
 
 	it('finds CJK text by its characters and a Korean alias by its syllables', () => {
