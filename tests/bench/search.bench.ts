@@ -23,6 +23,12 @@ const QUERIES: { label: string; q: FilterQuery; words?: string[] }[] = [
 		q: { text: 'place 42 ', facets: {} },
 		words: ['place', '42']
 	},
+	{
+		label: 'the same, the last still typed (place 42…)',
+		q: { text: 'place 42', facets: {} },
+		words: ['place', ' 42']
+	},
+	{ label: 'two words, one naming actors (Actor 5…)', q: { text: 'Actor 5', facets: {} } },
 	{ label: 'excluding a word (-summit)', q: { text: '-summit ', facets: {} } },
 	{
 		label: 'two facets (denied, tag-3)',

@@ -550,7 +550,7 @@ export class FilterIndex {
 
 	/**
 	 * How many postings a term has in every field (an event in two fields counts twice), or with
-	 * `prefix` every term it begins (Infinity past 500 terms). Read from MiniSearch's index, which
+	 * `prefix` every term it begins (the first 500 such terms' only: a floor). Read from MiniSearch's index, which
 	 * its API does not expose: when it is not where this expects it, Infinity (every clause is
 	 * then asked of the index, as without a plan).
 	 */
@@ -577,7 +577,8 @@ export class FilterIndex {
 		let n = 0;
 		let terms = 0;
 		for (const [, fields] of index.atPrefix(term)) {
-			if (++terms > 500) return Infinity;
+			// Past 500 terms, what is counted is a floor: enough to order clauses by.
+			if (++terms > 500) break;
 			n += size(fields);
 		}
 		return n;
