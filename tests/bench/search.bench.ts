@@ -8,7 +8,7 @@
 import { test } from '@playwright/test';
 import { FilterIndex, type IndexedEvent } from '../../src/lib/search/filter-index';
 import { fold } from '../../src/lib/search/text';
-import type { FilterQuery } from '../../src/lib/search/facets';
+import { LIGHT_FROM, type FilterQuery } from '../../src/lib/search/facets';
 import { scaleData } from '../fixtures/generate';
 
 const SIZES = [10_000, 100_000];
@@ -103,6 +103,32 @@ test('search index: build, questions, against a scan', () => {
 		});
 		const exp = Math.log((bySize[b]?.ms ?? 1) / (bySize[a]?.ms ?? 1)) / Math.log(b / a);
 		lines.push(`  ${label}: ${cells.join(' / ')}; exponent ${f1(exp)}`);
+	}
+	// The light index (past LIGHT_FROM events: no full text, words scanned in titles, places and
+	// tags), at the largest size here: what each event costs it, to tell what 1,000,000 would.
+	{
+		const n = b;
+		const data = scaleData(n);
+		const events = [...data.events()].map((e) => ({
+			...e,
+			datasetId: 'd'
+		})) as unknown as IndexedEvent[];
+		const index = new FilterIndex({ light: true });
+		const t0 = performance.now();
+		index.setActors(data.actors.map((a) => ({ ...a, aliases: [] })));
+		for (let k = 0; k * 5000 < n; k++)
+			index.put({
+				id: `d:${k}`,
+				rev: 'r',
+				datasetId: 'd',
+				events: events.slice(k * 5000, (k + 1) * 5000)
+			});
+		const built = performance.now() - t0;
+		const word = time(() => index.query({ text: 'summit ', facets: {} }));
+		const phrase = time(() => index.query({ text: '"Place 42" ', facets: {} }));
+		lines.push(
+			`  light index (past ${LIGHT_FROM.toLocaleString('en')} events), ${n.toLocaleString('en')}: build ${Math.round(built)} ms; a word ${f1(word)} ms; a phrase ${f1(phrase)} ms`
+		);
 	}
 	console.log(`\n${lines.join('\n')}\n`);
 });

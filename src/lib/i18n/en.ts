@@ -940,6 +940,8 @@ export const en = {
 			more ? `The best ${count(n, 'match', 'matches')}` : count(n, 'match', 'matches'),
 		noResults: 'No event matches these words.',
 		noResultsChosen: 'No event the facets keep matches these words.',
+		light: (n: number) =>
+			`With more than ${number.format(n)} events shown, words are looked for in titles, places, tags and actors’ names only (the full text would not fit in memory).`,
 		clearSearch: 'Clear the search',
 		showing: (shown: number, total: number) =>
 			`${number.format(shown)} of ${count(total, 'event', 'events')}`,

@@ -5,7 +5,15 @@
  * the page does.
  */
 import { FilterIndex, type IndexedEvent } from './filter-index';
-import type { ActorInfo, BlockRef, FilterAnswer, FilterQuery, IndexProgress } from './facets';
+import { HEAD_BLOCK_SIZE } from '../db/database';
+import {
+	LIGHT_FROM,
+	type ActorInfo,
+	type BlockRef,
+	type FilterAnswer,
+	type FilterQuery,
+	type IndexProgress
+} from './facets';
 
 /** Reads the events of one head block (see `Repository.headBlockEvents`). */
 export type BlockReader = (
@@ -17,16 +25,22 @@ export const segmentId = (ref: Pick<BlockRef, 'datasetId' | 'block'>): string =>
 	`${ref.datasetId}\u001f${ref.block}`;
 
 export class SearchEngine {
-	readonly index = new FilterIndex();
+	index: FilterIndex;
 	readonly #read: BlockReader;
+	readonly #lightFrom: number;
+	#actors: readonly ActorInfo[] = [];
 	#syncing: Promise<void> = Promise.resolve();
 	#wanted: BlockRef[] | undefined;
 
-	constructor(read: BlockReader) {
+	/** `lightFrom`: past this many events (blocks of up to 5,000), words in titles only. */
+	constructor(read: BlockReader, lightFrom = LIGHT_FROM) {
 		this.#read = read;
+		this.#lightFrom = lightFrom;
+		this.index = new FilterIndex();
 	}
 
 	setActors(actors: readonly ActorInfo[]): void {
+		this.#actors = actors;
 		this.index.setActors(actors);
 	}
 
@@ -44,6 +58,13 @@ export class SearchEngine {
 		const blocks = this.#wanted;
 		if (!blocks) return;
 		this.#wanted = undefined;
+		// Too many events for the full text (counted as full blocks: a bound, not a count): a
+		// light index, or back to a full one, made anew.
+		const light = blocks.length * HEAD_BLOCK_SIZE > this.#lightFrom;
+		if (light !== this.index.light) {
+			this.index = new FilterIndex({ light });
+			this.index.setActors(this.#actors);
+		}
 		const ids = new Set(blocks.map(segmentId));
 		this.index.retain(ids);
 		const have = this.index.revisions();

@@ -58,6 +58,11 @@ export interface FilterAnswer {
 	counts: Record<FacetName, FacetCounts>;
 	/** The best matches of the words, best first (none without words). */
 	hits: SearchHit[];
+	/**
+	 * Words are looked for in titles, places and tags only: past `LIGHT_FROM` events the full
+	 * text would not fit in memory (see `FilterIndex`).
+	 */
+	light?: boolean;
 }
 
 /** A head block the page shows, and which writing of it. */
@@ -74,3 +79,11 @@ export interface IndexProgress {
 	done: number;
 	total: number;
 }
+
+/**
+ * Past this many events, the index keeps no full-text index (MiniSearch) and words are looked
+ * for in titles, places and tags by a scan of their folded text: the full text of 1,000,000
+ * events would take about 1.6 GB in the worker (160 MB at 100,000), which shares the page's
+ * process and would take the page down with it.
+ */
+export const LIGHT_FROM = 400_000;

@@ -170,6 +170,8 @@ interface TextMatch {
 }
 
 export class FilterIndex {
+	/** Words in titles, places and tags only, by a scan (see `LIGHT_FROM`). */
+	readonly light: boolean;
 	readonly #segments = new Map<string, Segment>();
 	/** The segments by slot (a slot is reused once its segment is gone, so ids stay dense). */
 	readonly #slots: (Segment | undefined)[] = [];
@@ -199,6 +201,10 @@ export class FilterIndex {
 			tokenize: (text) => text.split(' ').filter((w) => w !== '')
 		}
 	});
+
+	constructor(options: { light?: boolean } = {}) {
+		this.light = options.light ?? false;
+	}
 
 	/** How many events the index holds. */
 	get size(): number {
@@ -303,9 +309,13 @@ export class FilterIndex {
 					.map((s) => `${s.title ?? ''} ${s.publisher ?? ''} ${s.quote ?? ''}`)
 					.join(' | ')
 			};
-			docs.push(doc);
 			segment.tags.push(e.tags.map(phraseText).join('|'));
 			segment.place.push(phraseText(place));
+			if (this.light) {
+				segment.text.push([doc.title, place, doc.tags].map(phraseText).join('|'));
+				return;
+			}
+			docs.push(doc);
 			segment.text.push(FIELDS.map((f) => phraseText(doc[f])).join('|'));
 		});
 		for (const f of MULTI) segment.multi[f] = multi(lists[f]);
@@ -418,7 +428,8 @@ export class FilterIndex {
 			matched: active ? keys.length : total,
 			total,
 			counts: out,
-			hits: text ? this.#hits(top.sorted()) : []
+			hits: text ? this.#hits(top.sorted()) : [],
+			...(this.light ? { light: true } : {})
 		};
 	}
 
@@ -555,6 +566,7 @@ export class FilterIndex {
 	 * then asked of the index, as without a plan).
 	 */
 	#postings(term: string, prefix: boolean): number {
+		if (this.light) return Infinity;
 		type Postings = Map<number, Map<number, number>>;
 		const index = (
 			this.#text as unknown as {
@@ -637,7 +649,17 @@ export class FilterIndex {
 	#matchClause(clause: Clause): TextMatch {
 		const found = this.#emptyMatch();
 		const { tokens } = clause;
-		if (clause.field !== 'actor') {
+		if (clause.field !== 'actor' && this.light) {
+			// No full-text index: the stored text of every event, scanned.
+			for (const seg of this.#segments.values()) {
+				const base = seg.slot * SLOT;
+				for (let i = 0; i < seg.keys.length; i++)
+					if (this.#textHolds(base + i, clause)) {
+						found.kept[base + i] = 1;
+						found.score[base + i] = 1;
+					}
+			}
+		} else if (clause.field !== 'actor') {
 			const fields =
 				clause.field === 'tag' ? ['tags'] : clause.field === 'place' ? ['place'] : undefined;
 			// A phrase asks the index for its rarest word only, and is checked on the stored text.

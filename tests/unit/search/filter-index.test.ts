@@ -186,3 +186,41 @@ describe('FilterIndex', () => {
 		expect(ids(index, { text: 'шойгу' })).toEqual(['shoigu-pyongyang-2023']);
 	});
 });
+
+describe('FilterIndex, light (past LIGHT_FROM events)', () => {
+	function light(): FilterIndex {
+		const index = new FilterIndex({ light: true });
+		index.setActors(actors);
+		index.put({
+			id: 'm:0',
+			rev: 'a',
+			datasetId: 'm',
+			events: inSet(
+				'm',
+				meetings.map((e) => event(e))
+			)
+		});
+		index.put({ id: 'x:0', rev: 'a', datasetId: 'x', events: inSet('x', extra) });
+		return index;
+	}
+
+	it('finds words in titles, places, tags and actors’ names, not in summaries or sources, and says so', () => {
+		const index = light();
+		expect(ids(index, { text: 'vostochny' })).toEqual(['vostochny-2023']);
+		expect(ids(index, { text: 'vosto' })).toEqual(['vostochny-2023']);
+		expect(ids(index, { text: '"north korea"' })).toEqual(['denial', 'shoigu-pyongyang-2023']);
+		expect(ids(index, { text: 'Путин -summit' })).toEqual([
+			'denial',
+			'letters-2023',
+			'xi-moscow-2013'
+		]);
+		expect(ids(index, { text: '普京' })).toEqual(['cjk']);
+		expect(ids(index, { text: 'kremlin' })).toEqual([]);
+		expect(ids(index, { text: 'peskov' })).toEqual([]);
+		const a = index.query({ text: 'moscow', facets: { confidence: ['confirmed'] } });
+		expect(a.light).toBe(true);
+		expect(a.matched).toBe(1);
+		expect(a.hits.map((h) => h.title)).toEqual(['Xi Jinping state visit to Moscow']);
+		expect(new FilterIndex().query({ text: 'x', facets: {} }).light).toBeUndefined();
+	});
+});
