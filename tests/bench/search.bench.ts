@@ -50,27 +50,36 @@ function time(fn: () => void, runs = 5): number {
 	return median(ms);
 }
 
+/** An index of `n` generated events, in segments of 5,000 as the store's head blocks; timed. */
+function built(
+	n: number,
+	light = false
+): { index: FilterIndex; events: IndexedEvent[]; ms: number } {
+	const data = scaleData(n);
+	const events = [...data.events()].map((e) => ({
+		...e,
+		datasetId: 'd'
+	})) as unknown as IndexedEvent[];
+	const index = new FilterIndex({ light });
+	const t0 = performance.now();
+	index.setActors(data.actors.map((a) => ({ ...a, aliases: [] })));
+	for (let k = 0; k * 5000 < n; k++)
+		index.put({
+			id: `d:${k}`,
+			rev: 'r',
+			datasetId: 'd',
+			events: events.slice(k * 5000, (k + 1) * 5000)
+		});
+	return { index, events, ms: performance.now() - t0 };
+}
+
 test('search index: build, questions, against a scan', () => {
 	test.setTimeout(10 * 60_000);
 	const rows: Record<string, Record<number, { ms: number; base?: number }>> = {};
 	const build: Record<number, number> = {};
 	for (const n of SIZES) {
-		const data = scaleData(n);
-		const events = [...data.events()].map((e) => ({
-			...e,
-			datasetId: 'd'
-		})) as unknown as IndexedEvent[];
-		const index = new FilterIndex();
-		const t0 = performance.now();
-		index.setActors(data.actors.map((a) => ({ ...a, aliases: [] })));
-		for (let b = 0; b * 5000 < n; b++)
-			index.put({
-				id: `d:${b}`,
-				rev: 'r',
-				datasetId: 'd',
-				events: events.slice(b * 5000, (b + 1) * 5000)
-			});
-		build[n] = performance.now() - t0;
+		const { index, events, ms } = built(n);
+		build[n] = ms;
 		// The baseline's texts, folded once (as the table filter keeps them).
 		const texts = events.map((e) =>
 			fold(
@@ -108,26 +117,11 @@ test('search index: build, questions, against a scan', () => {
 	// tags), at the largest size here: what each event costs it, to tell what 1,000,000 would.
 	{
 		const n = b;
-		const data = scaleData(n);
-		const events = [...data.events()].map((e) => ({
-			...e,
-			datasetId: 'd'
-		})) as unknown as IndexedEvent[];
-		const index = new FilterIndex({ light: true });
-		const t0 = performance.now();
-		index.setActors(data.actors.map((a) => ({ ...a, aliases: [] })));
-		for (let k = 0; k * 5000 < n; k++)
-			index.put({
-				id: `d:${k}`,
-				rev: 'r',
-				datasetId: 'd',
-				events: events.slice(k * 5000, (k + 1) * 5000)
-			});
-		const built = performance.now() - t0;
+		const { index, ms: builtMs } = built(n, true);
 		const word = time(() => index.query({ text: 'summit ', facets: {} }));
 		const phrase = time(() => index.query({ text: '"Place 42" ', facets: {} }));
 		lines.push(
-			`  light index (past ${LIGHT_FROM.toLocaleString('en')} events), ${n.toLocaleString('en')}: build ${Math.round(built)} ms; a word ${f1(word)} ms; a phrase ${f1(phrase)} ms`
+			`  light index (past ${LIGHT_FROM.toLocaleString('en')} events), ${n.toLocaleString('en')}: build ${Math.round(builtMs)} ms; a word ${f1(word)} ms; a phrase ${f1(phrase)} ms`
 		);
 	}
 	console.log(`\n${lines.join('\n')}\n`);

@@ -31,8 +31,8 @@ const extra = [
 	})
 ];
 
-function build(): FilterIndex {
-	const index = new FilterIndex();
+function build(options: { light?: boolean } = {}): FilterIndex {
+	const index = new FilterIndex(options);
 	index.setActors(actors);
 	index.put({
 		id: 'm:0',
@@ -188,21 +188,7 @@ describe('FilterIndex', () => {
 });
 
 describe('FilterIndex, light (past LIGHT_FROM events)', () => {
-	function light(): FilterIndex {
-		const index = new FilterIndex({ light: true });
-		index.setActors(actors);
-		index.put({
-			id: 'm:0',
-			rev: 'a',
-			datasetId: 'm',
-			events: inSet(
-				'm',
-				meetings.map((e) => event(e))
-			)
-		});
-		index.put({ id: 'x:0', rev: 'a', datasetId: 'x', events: inSet('x', extra) });
-		return index;
-	}
+	const light = () => build({ light: true });
 
 	it('finds words in titles, places, tags and actors’ names, not in summaries or sources, and says so', () => {
 		const index = light();
