@@ -905,8 +905,6 @@ export const en = {
 	} satisfies Record<Confidence, string>,
 	// -- import trust: the confidence filter --
 	confidenceFilter: {
-		heading: 'Confidence',
-		count: (n: number) => number.format(n),
 		explain: 'What these mean'
 	},
 	// ---- Saved searches ------------------------------------------------------------------------
@@ -933,7 +931,6 @@ export const en = {
 		heading: 'Filter',
 		searchLabel: 'Search the events',
 		searchPlaceholder: 'Search events, actors, places…',
-		searchKeys: '/',
 		searchHelp:
 			'All words must match. "A phrase" as written, -word to leave out, actor:, tag: or place: for one field. Press / or Ctrl+K to search.',
 		results: (n: number, more: boolean) =>
@@ -942,7 +939,6 @@ export const en = {
 		noResultsChosen: 'No event the facets keep matches these words.',
 		light: (n: number) =>
 			`With more than ${number.format(n)} events shown, words are looked for in titles, places, tags and actors’ names only (the full text would not fit in memory).`,
-		clearSearch: 'Clear the search',
 		showing: (shown: number, total: number) =>
 			`${number.format(shown)} of ${count(total, 'event', 'events')}`,
 		all: (total: number) => `All ${count(total, 'event', 'events')}`,

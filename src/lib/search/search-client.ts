@@ -38,6 +38,8 @@ export class SearchClient {
 	/** The question in the worker, and the one waiting for it to answer. */
 	#asked: { seq: number; query: FilterQuery } | undefined;
 	#waiting: FilterQuery | undefined;
+	/** The last question answered: asked again when the data changes (the worker does the same). */
+	#last: { seq: number; query: FilterQuery } | undefined;
 	#blocks: BlockRef[] = [];
 	#actors: ActorInfo[] = [];
 
@@ -69,11 +71,6 @@ export class SearchClient {
 		}
 		this.#asked = { seq: ++this.#seq, query };
 		this.#send({ type: 'query', seq: this.#asked.seq, query });
-	}
-
-	destroy(): void {
-		this.#worker?.terminate();
-		this.#worker = undefined;
 	}
 
 	#send(message: ToSearchWorker): void {
@@ -157,9 +154,6 @@ export class SearchClient {
 			this.#received({ type: 'error', seq, message: String(error) });
 		}
 	}
-
-	/** The last question answered: asked again when the data changes (the worker does the same). */
-	#last: { seq: number; query: FilterQuery } | undefined;
 
 	#received(message: FromSearchWorker): void {
 		switch (message.type) {

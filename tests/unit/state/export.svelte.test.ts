@@ -7,11 +7,10 @@ import type { Backup } from '$lib/io/backup';
 import { nativeFileSchema, type ActorId, type DatasetId, type NativeFile } from '$lib/model/schema';
 import { AppState } from '$lib/state/app.svelte';
 import { ExportSession } from '$lib/state/export.svelte';
-import { Dashboard } from '$lib/state/dashboard.svelte';
 import type { NetworkState } from '$lib/state/network.svelte';
 import type { TimelineState } from '$lib/state/timeline.svelte';
 import { eventInput, meetings, nativeFile } from '../helpers';
-import { ManualFrames, MemoryHistory, utc } from './fixtures.svelte';
+import { testDashboard, utc } from './fixtures.svelte';
 
 /** A file handed to the downloads. */
 interface Saved {
@@ -55,16 +54,10 @@ beforeEach(async () => {
 	app = new AppState(repo, () => Promise.resolve(meetingsFile));
 	await repo.writeDataset(briefingsFile, { kind: 'paste' });
 	// The views' states as the page wires them, through the dashboard.
-	stop = $effect.root(() => {
-		const dash = new Dashboard({
-			app,
-			history: new MemoryHistory(),
-			theme: { set: () => {} },
-			schedule: new ManualFrames().schedule
-		});
-		tl = dash.timeline;
-		network = dash.network;
-	});
+	const made = testDashboard(app);
+	stop = made.stop;
+	tl = made.dash.timeline;
+	network = made.dash.network;
 	saved = [];
 	restored = [];
 	session = new ExportSession(app, tl, network, {

@@ -10,11 +10,11 @@ import { Repository } from '$lib/db/repository';
 import { fromTimelineJs } from '$lib/io/timelinejs';
 import { SearchClient } from '$lib/search/search-client';
 import { AppState } from '$lib/state/app.svelte';
-import { Dashboard } from '$lib/state/dashboard.svelte';
+import type { Dashboard } from '$lib/state/dashboard.svelte';
 import type { ExportSession } from '$lib/state/export.svelte';
 import type { TimelineState } from '$lib/state/timeline.svelte';
 import { meetings, nativeFile } from '../helpers';
-import { ManualFrames, MemoryHistory } from './fixtures.svelte';
+import { testDashboard } from './fixtures.svelte';
 
 const meetingsFile = nativeFile(meetings, { id: 'meetings', name: 'Meetings' });
 const imported = fromTimelineJs(
@@ -44,19 +44,13 @@ beforeEach(async () => {
 		new SearchClient(repo, () => undefined)
 	);
 	await repo.writeDataset(imported, { kind: 'file', name: 'tljs.json' });
-	stop = $effect.root(() => {
-		const dash = new Dashboard({
-			app,
-			history: new MemoryHistory(),
-			theme: { set: () => {} },
-			schedule: new ManualFrames().schedule
-		});
-		board = dash;
-		tl = dash.timeline;
-		session = dash.exporter;
-		// The index reads the data once the timeline has painted (there is no timeline here).
-		tl.painted = true;
-	});
+	const made = testDashboard(app);
+	stop = made.stop;
+	board = made.dash;
+	tl = board.timeline;
+	session = board.exporter;
+	// The index reads the data once the timeline has painted (there is no timeline here).
+	tl.painted = true;
 	await app.start();
 	await vi.waitFor(() => {
 		flushSync();

@@ -5,6 +5,8 @@
 import { toStored, type StoredEvent } from '$lib/db/repository';
 import { indexById } from '$lib/model/events';
 import { actorSchema, type Actor, type ActorId, type DatasetId } from '$lib/model/schema';
+import type { AppState } from '$lib/state/app.svelte';
+import { Dashboard } from '$lib/state/dashboard.svelte';
 import type { HistoryPort } from '$lib/state/history';
 import type { View } from '$lib/state/view';
 import { actorInputs, event, meetings } from '../helpers';
@@ -78,4 +80,21 @@ export class ManualFrames {
 	get waiting(): number {
 		return this.#pending.length;
 	}
+}
+
+/**
+ * The views' states as the page wires them, through a dashboard with a history in memory, no
+ * theme and frames run by hand; `stop` ends its effects.
+ */
+export function testDashboard(app: AppState): { dash: Dashboard; stop: () => void } {
+	let dash!: Dashboard;
+	const stop = $effect.root(() => {
+		dash = new Dashboard({
+			app,
+			history: new MemoryHistory(),
+			theme: { set: () => {} },
+			schedule: new ManualFrames().schedule
+		});
+	});
+	return { dash, stop };
 }
