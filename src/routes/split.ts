@@ -2,7 +2,8 @@
  * The split between the timeline and the views under it: the timeline's height in pixels,
  * kept in the browser (a `trama.` setting, so a backup carries it) and clamped to the window.
  */
-const KEY = 'trama.split.timeline';
+import { SPLIT_KEY as KEY } from '$lib/state/settings';
+
 /** Keys move the split by this much; Page Up and Page Down by four times as much. */
 export const SPLIT_STEP = 24;
 /** The timeline never gets smaller than this. */

@@ -2,7 +2,7 @@
  * Correcting actors in the app: adding one from the event form, editing one, merging one that
  * is the same as another, and deleting one that events still name; each can be undone.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { openTable } from './fixtures';
 
 const editor = (page: Page) => page.getByTestId('event-editor');

@@ -1,5 +1,5 @@
 /** The default dataset as a first-time user sees it in the table. */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { defaultFile, openTable } from './fixtures';
 
 test('the Xi–Putin meetings are listed with their places', async ({ page }) => {

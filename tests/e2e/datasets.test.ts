@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { DEFAULT_EVENT_COUNT, defaultFile, eventsLabel, openTable } from './fixtures';
 
 test('deleting the default dataset empties the table, survives a reload, and restore brings it back', async ({

@@ -3,7 +3,7 @@
  * the details panel, saved in one transaction, shown at once in every view, kept across a reload,
  * and taken back by Undo (the notice's button, or Ctrl+Z) and made again by Ctrl+Shift+Z.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { openTable } from './fixtures';
 
 const SUMMIT = 'kim-putin-vostochny-2023';

@@ -3,7 +3,7 @@
  * are related, where, tags and sources; each change shows in every view at once, is kept in the
  * event's history, and can be undone.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { DEFAULT_EVENT_COUNT, defaultFile, eventsLabel, openTable } from './fixtures';
 
 const SUMMIT = 'kim-putin-vostochny-2023';

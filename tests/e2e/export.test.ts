@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import Papa from 'papaparse';
 import { DEFAULT_EVENT_COUNT, defaultFile, eventsLabel, openTable } from './fixtures';
 

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from './test';
 import { generateFile } from '../fixtures/generate';
 import { DEFAULT_EVENT_COUNT, eventsLabel, openTable } from './fixtures';
 
@@ -74,6 +75,62 @@ test('a link with ?import= opens the dialog with the file read, and imports only
 	await expect(page.getByTestId('dataset-list').locator('li')).toHaveCount(2);
 	await page.reload();
 	await expect(page.getByTestId('import-dialog')).toBeHidden();
+});
+
+test('a link to another site asks first, names the host, and sends no cookies or referrer', async ({
+	page,
+	context
+}) => {
+	// The other site, answered here: every request it gets is recorded with its headers.
+	const example = readFileSync('static/examples/vis-timeline-example.json', 'utf8');
+	const requests: Record<string, string>[] = [];
+	await context.addCookies([
+		{ name: 'tracker', value: 'analyst-7', domain: 'data.example.org', path: '/' }
+	]);
+	await context.route('https://data.example.org/**', (route) => {
+		requests.push(route.request().headers());
+		return route.fulfill({
+			status: 200,
+			contentType: 'application/json',
+			headers: { 'access-control-allow-origin': '*' },
+			body: example
+		});
+	});
+	const link = '/?import=https://data.example.org/feeds/events.json';
+	await page.goto(link);
+	const dialog = page.getByTestId('import-dialog');
+	const consent = dialog.getByTestId('import-consent');
+	await expect(consent.getByRole('heading')).toHaveText('Download a file from data.example.org?');
+	await expect(consent.getByTestId('import-consent-url')).toHaveText(
+		'https://data.example.org/feeds/events.json'
+	);
+	// Seen, and not downloaded: saying no fetches nothing.
+	await page.waitForTimeout(500);
+	expect(requests).toHaveLength(0);
+	await consent.getByRole('button', { name: 'Don’t download' }).click();
+	await expect(consent).toBeHidden();
+	await expect(dialog.getByTestId('import-preview')).toBeHidden();
+	expect(requests).toHaveLength(0);
+
+	// The same link again, and yes, remembering the host: one request, without the cookie the
+	// browser holds for that site and without saying which page sent it.
+	await page.goto(link);
+	await consent.getByRole('checkbox', { name: 'Don’t ask again for data.example.org' }).check();
+	await consent.getByRole('button', { name: 'Download from data.example.org' }).click();
+	await expect(dialog.getByTestId('import-format')).toHaveText('Format: vis-timeline');
+	expect(requests).toHaveLength(1);
+	expect(requests[0]!.cookie).toBeUndefined();
+	expect(requests[0]!.referer).toBeUndefined();
+
+	// Remembered: the next link from that host downloads without asking; another host still asks.
+	await page.goto(link);
+	await expect(dialog.getByTestId('import-format')).toHaveText('Format: vis-timeline');
+	await expect(consent).toBeHidden();
+	expect(requests).toHaveLength(2);
+	await page.goto('/?import=https://elsewhere.example.net/e.json');
+	await expect(consent.getByRole('heading')).toHaveText(
+		'Download a file from elsewhere.example.net?'
+	);
 });
 
 test('files dropped anywhere on the page open the import dialog', async ({ page }) => {

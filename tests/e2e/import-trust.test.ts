@@ -3,7 +3,7 @@
  * its media show with their credit and are not fetched until the user asks, identical
  * problems are gathered, and a TimelineJS 2 file is named in its refusal.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { DEFAULT_EVENT_COUNT, defaultFile, eventsLabel } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { DEFAULT_EVENT_COUNT, eventsLabel } from './fixtures';
 
 const FIXTURE = 'tests/fixtures/timelinejs/contrib_women_in_computing.json';

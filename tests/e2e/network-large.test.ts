@@ -2,7 +2,7 @@
  * A network with hundreds of links: links are drawn as a few paths, named one by one in a list
  * beside the drawing, and a click on a link still selects that link.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { generateFile } from '../fixtures/generate';
 import { edgeShape, segmentDistance } from '../../src/lib/graph/geometry';
 import { BATCH_LINKS } from '../../src/lib/state/network.svelte';

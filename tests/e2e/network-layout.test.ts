@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { CONFIDENCES, type Confidence } from '../../src/lib/model/schema';
 import { defaultFile, networkNodes } from './fixtures';
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { eventSpan, overlaps } from '../../src/lib/model/events';
 import { defaultFile } from './fixtures';
 

@@ -5,7 +5,7 @@
  * blank or wrong while the store opens or once it is empty.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import Papa from 'papaparse';
 import { actorIdsOf, eventSpan, overlaps } from '../../src/lib/model/events';
 import { DEFAULT_EVENT_COUNT, defaultFile, eventsLabel } from './fixtures';

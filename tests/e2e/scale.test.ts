@@ -7,7 +7,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { scaleData, startMsOf, writeScaleFile } from '../fixtures/generate';
 import { compareDated, eventSpan, type Dated } from '../../src/lib/model/events';
 import { defaultFile } from './fixtures';

@@ -2,7 +2,7 @@
  * Search and facets: one filter for every view (issue "Find anything"). Expectations are
  * computed from the shipped dataset itself.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { DEFAULT_EVENT_COUNT, defaultFile, eventsLabel } from './fixtures';
 
 const fold = (s: string) =>

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './test';
 import { en as t } from '../../src/lib/i18n/en';
 import { ACTOR_KINDS, CONFIDENCES } from '../../src/lib/model/schema';
 

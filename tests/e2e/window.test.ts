@@ -5,7 +5,7 @@
  * reload and after a wheel step. Also timeline navigation: presets, an actor's lane and events,
  * and a toolbar whose controls never overlap.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './test';
 import { actorIdsOf } from '../../src/lib/model/events';
 import { endMs, startMs } from '../../src/lib/model/dates';
 import { defaultFile, eventsLabel } from './fixtures';

@@ -128,3 +128,34 @@ export async function rejection(promise: Promise<unknown>): Promise<string> {
 	}
 	throw new Error('expected the promise to be rejected');
 }
+
+/** A localStorage for Node: the part of `Storage` the app uses. */
+export class MemoryStorage {
+	readonly items = new Map<string, string>();
+	get length(): number {
+		return this.items.size;
+	}
+	key(i: number): string | null {
+		return [...this.items.keys()][i] ?? null;
+	}
+	getItem(key: string): string | null {
+		return this.items.get(key) ?? null;
+	}
+	setItem(key: string, value: string): void {
+		this.items.set(key, String(value));
+	}
+	removeItem(key: string): void {
+		this.items.delete(key);
+	}
+}
+
+/** Gives the global scope a fresh `localStorage` (undo with `removeMemoryStorage`). */
+export function installMemoryStorage(): MemoryStorage {
+	const storage = new MemoryStorage();
+	Object.defineProperty(globalThis, 'localStorage', { value: storage, configurable: true });
+	return storage;
+}
+
+export function removeMemoryStorage(): void {
+	Reflect.deleteProperty(globalThis, 'localStorage');
+}

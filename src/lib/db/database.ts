@@ -448,5 +448,16 @@ export class TramaDatabase extends Dexie {
 								: [];
 					});
 			});
+		// A database a newer Trama wrote: Dexie opens it as it finds it, and this version would
+		// then read and write it in its older shapes. Refuse instead, before any read or write, and
+		// close it. (Dexie has by then added any table this version declares and the newer one
+		// lacks, empty, with a version one higher: a newer Trama still opens that.)
+		const declared = this.verno;
+		this.on('ready', (db) => {
+			const installed = db.backendDB().version / 10;
+			if (installed <= declared) return;
+			db.close();
+			throw new MessageError(msg('store.newer'));
+		});
 	}
 }

@@ -300,6 +300,16 @@ const messages = {
 	'store.eventIdTwice': ({ dataset, id }) =>
 		`two events of dataset "${dataset}" have the id "${id}": nothing was written`,
 
+	'store.newer': () =>
+		'this browser holds data written by a newer version of Trama. Open that version to work with it, or restore a backup in another browser profile. Nothing was changed.',
+	'store.unavailable': () =>
+		'this browser does not let Trama keep data. Private windows and some privacy settings turn off the storage Trama needs (IndexedDB); a normal window, or allowing this site to store data, brings it back.',
+	'store.full': () =>
+		'the browser’s storage for Trama is full, so nothing was written. Delete datasets you no longer need, or free space on this computer, and try again.',
+	'store.fullOf': ({ used, quota }) =>
+		`the browser’s storage for Trama is full (${megabytes.format(used / 1024 / 1024)} MB used of ${megabytes.format(quota / 1024 / 1024)} MB), so nothing was written. Delete datasets you no longer need, or free space on this computer, and try again.`,
+	'store.failed': ({ detail }) => `the browser’s storage refused: ${detail}`,
+
 	'error.unexpected': ({ detail }) => detail
 } satisfies MessageTexts;
 
@@ -355,8 +365,6 @@ export const en = {
 	status: {
 		loading: 'Opening your data…',
 		startFailed: 'Trama could not open its data',
-		storageHint:
-			'Trama keeps its data in this browser (IndexedDB). Private windows and some privacy settings block it.',
 		actionFailed: (what: string) => `That did not work: ${what}`
 	},
 	table: {
@@ -430,6 +438,14 @@ export const en = {
 		files: 'JSON or JSON Lines files',
 		url: 'Or a web address',
 		urlRead: 'Download',
+		urlReadFrom: (host: string) => `Download from ${host}`,
+		urlPrivacy:
+			'The site learns your internet address and when you asked; Trama sends no cookies and does not say which page sent you.',
+		consentTitle: (host: string) => `Download a file from ${host}?`,
+		consentLink: 'A link asks Trama to download this file. Nothing has been downloaded yet.',
+		consentRemember: (host: string) => `Don’t ask again for ${host} on this browser`,
+		consentYes: (host: string) => `Download from ${host}`,
+		consentNo: 'Don’t download',
 		urlPlaceholder: 'https://example.org/events.json',
 		urlBad: (why: Message) => `Cannot download: ${say(why)}.`,
 		drop: 'Drop JSON files to import them',
@@ -572,6 +588,8 @@ export const en = {
 		restored: (datasets: number, events: number) =>
 			`Restored ${count(datasets, 'dataset', 'datasets')} with ${count(events, 'event', 'events')}.`,
 		restoreFailed: (why: string) => `Nothing was restored: ${why}`,
+		settingsSkipped: (n: number) =>
+			`${count(n, 'setting', 'settings')} in the backup ${n === 1 ? 'is' : 'are'} not Trama’s and ${n === 1 ? 'was' : 'were'} left out.`,
 		exported: (name: string) => `Downloaded ${name}.`,
 		failed: (why: string) => `The export failed: ${why}`,
 		close: 'Close'

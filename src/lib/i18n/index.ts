@@ -14,6 +14,12 @@ export function describeMessage(message: Message): string {
 	return renderMessage(t, message);
 }
 
+/** A message that stands alone, as a sentence: its first letter a capital. */
+export function describeSentence(message: Message): string {
+	const text = describeMessage(message);
+	return text.charAt(0).toLocaleUpperCase(t.locale) + text.slice(1);
+}
+
 /** `events[12].start: 13 is not a month`, or the reason alone for the whole input. */
 export function describeProblem(problem: Problem): string {
 	return renderProblem(t, problem);

@@ -13,6 +13,7 @@ import {
 	type Stage
 } from '../io/pipeline';
 import { messageOf } from '../model/errors';
+import { explainError } from '../db/storage';
 import type { FromWorker, ToWorker } from './protocol';
 
 const scope = self as unknown as {
@@ -76,7 +77,7 @@ async function handle(message: ToWorker): Promise<void> {
 				post({ type: 'committed', ...done });
 			} catch (error) {
 				const cancelled = writing.signal.aborted;
-				post({ type: 'commit-failed', error: messageOf(error), cancelled });
+				post({ type: 'commit-failed', error: await explainError(error), cancelled });
 			} finally {
 				writing = undefined;
 			}

@@ -3,7 +3,7 @@
  * settings kept outside IndexedDB (theme, remembered field mappings). One file; restoring it
  * replaces everything in one transaction.
  */
-import { z } from 'zod';
+import { z } from '../model/zod';
 import { issueMsg } from '../model/issues';
 import { msg, type Message } from '../model/messages';
 import {

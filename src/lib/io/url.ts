@@ -46,7 +46,12 @@ export async function openUrl(url: string, fetcher: typeof fetch = fetch): Promi
 	const host = new URL(url).host;
 	let response: Response;
 	try {
-		response = await fetcher(url, { credentials: 'omit', redirect: 'follow' });
+		// Nothing about the user goes with the request: no cookies, no page it came from.
+		response = await fetcher(url, {
+			credentials: 'omit',
+			referrerPolicy: 'no-referrer',
+			redirect: 'follow'
+		});
 	} catch {
 		throw new ImportError(msg('download.unreachable', { host }));
 	}

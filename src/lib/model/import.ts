@@ -4,7 +4,7 @@
  * mapping). Pure, kept in the model so that both the importers (`io/`) and the interface's words
  * (`i18n/`) can use them.
  */
-import { z } from 'zod';
+import { z } from './zod';
 
 /** The formats the importers read. */
 export type FormatName =

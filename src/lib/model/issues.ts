@@ -3,7 +3,7 @@
  * travel through zod encoded (`asIssue`), and zod's built-in checks are given messages by an error
  * map at parse time (`zodErrorMap`); `messageOfIssue` reads either back. Pure.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { isMessageCode, msg, type Message, type MessageArgs, type MessageCode } from './messages';
 
 /** Marks an issue text that is an encoded message. */

@@ -219,6 +219,12 @@ export const MESSAGE_PARAMS = {
 	'store.actorInUse': { name: 'text', count: 'number' },
 	'store.mergeSelf': {},
 	'store.invalidEvent': { path: 'text', reason: 'message' },
+	// The browser's storage itself (see `storageMessage`).
+	'store.newer': {},
+	'store.unavailable': {},
+	'store.full': {},
+	'store.fullOf': { used: 'number', quota: 'number' },
+	'store.failed': { detail: 'text' },
 
 	/** An error that carries no message of ours (a browser's or a library's): its own text. */
 	'error.unexpected': { detail: 'text' }

@@ -3,7 +3,7 @@
  * (`TramaEvent`, `Actor`, …) and of the published JSON Schema of the native file format
  * (`static/schema/trama-v1.schema.json`, regenerated with `npm run schema`).
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { PARTIAL_DATE_PATTERN, endMs, parsePartialDate, startMs, type PartialDate } from './dates';
 import { asIssue, issueMsg } from './issues';
 import { msg, type Field } from './messages';

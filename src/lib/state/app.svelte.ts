@@ -22,7 +22,10 @@ import type {
 } from '../model/schema';
 import type { BlockRef } from '../search/facets';
 import { SearchClient } from '../search/search-client';
-import { describeError, t } from '../i18n';
+import { describeError, describeMessage, describeSentence, t } from '../i18n';
+import { explainError } from '../db/storage';
+import { messageOf } from '../model/errors';
+import type { Message } from '../model/messages';
 import { formatEventDateMain } from '../i18n/format';
 import { actorName, eventKey, indexById, type EventKey } from '../model/events';
 import { Live, mapLatest, yieldToPage } from './live.svelte';
@@ -49,7 +52,7 @@ export class AppState {
 	readonly #loadDefault: () => Promise<NativeFile>;
 
 	startStatus = $state<StartStatus>('starting');
-	startError = $state<string | undefined>(undefined);
+	startError = $state<Message | undefined>(undefined);
 	notice = $state<Notice | undefined>(undefined);
 
 	readonly datasets: Live<Dataset[]>;
@@ -126,8 +129,18 @@ export class AppState {
 	);
 
 	/** Why the data could not be opened, for the error screen. */
-	readonly failure: string | undefined = $derived.by(() =>
-		this.failed ? (this.startError ?? String(this.heads.error)) : undefined
+	readonly failureMessage: Message | undefined = $derived.by(() =>
+		this.failed ? (this.startError ?? messageOf(this.heads.error)) : undefined
+	);
+	readonly failure: string | undefined = $derived(
+		this.failureMessage && describeSentence(this.failureMessage)
+	);
+	/**
+	 * Whether trying again can help: not when a newer Trama's data is here, nor when the browser
+	 * keeps nothing for the site (both need the user to act elsewhere first).
+	 */
+	readonly retryHelps: boolean = $derived(
+		this.failureMessage?.code !== 'store.newer' && this.failureMessage?.code !== 'store.unavailable'
 	);
 
 	/** An actor's name, or its id when it is not stored (a dangling reference). */
@@ -209,7 +222,7 @@ export class AppState {
 			await this.repo.ensureDefaultDataset(this.#loadDefault);
 			this.startStatus = 'ready';
 		} catch (error) {
-			this.startError = describeError(error);
+			this.startError = messageOf(error);
 			this.startStatus = 'failed';
 			return;
 		}
@@ -385,7 +398,7 @@ export class AppState {
 			this.notice = await action();
 			return true;
 		} catch (error) {
-			const message = describeError(error);
+			const message = describeMessage(await explainError(error));
 			if (onError) onError(message);
 			else this.notice = { kind: 'error', text: t.status.actionFailed(message) };
 			return false;

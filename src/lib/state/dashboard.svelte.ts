@@ -377,16 +377,20 @@ export class Dashboard {
 	}
 
 	/** A restored backup's settings replace the browser's own (theme, remembered mappings). */
-	restored(settings: Record<string, string>): void {
-		replaceSettings(settings);
+	/** After a restore: the backup's settings replace these; returns the keys left out. */
+	restored(settings: Record<string, string>): string[] {
+		const skipped = replaceSettings(settings);
 		this.saved.load();
 		const saved = settings[THEME_KEY];
-		if (saved === 'dark' || saved === 'light') this.#theme.set(saved);
+		if ((saved === 'dark' || saved === 'light') && !skipped.includes(THEME_KEY))
+			this.#theme.set(saved);
+		return skipped;
 	}
 
 	/**
-	 * A link with `?import=<url>` opens the dialog with that file read; nothing is written unless
-	 * the user presses Import. The parameter leaves the address; the others stay.
+	 * A link with `?import=<url>` opens the dialog, which asks before it downloads anything (unless
+	 * the user approved that host before); nothing is written unless the user presses Import. The
+	 * parameter leaves the address; the others stay.
 	 */
 	#openImportLink(): void {
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once, not state
@@ -404,9 +408,14 @@ export class Dashboard {
 			this.app.notice = { kind: 'error', text: t.importer.urlBad(checked.error) };
 			return;
 		}
-		this.importer.addUrl(checked.url);
+		// A file on the app's own site (an example it ships) tells nobody new: no need to ask.
+		const own = originOf(checked.url) === originOf(this.#history.href());
+		this.importer.requestUrl(checked.url, own);
 		this.importing = true;
 	}
 }
+
+/** "https://example.org" of "https://example.org/data/e.json". */
+const originOf = (url: string): string => new URL(url).origin;
 
 export const [getDashboard, setDashboard] = createContext<Dashboard>();

@@ -43,8 +43,11 @@ export interface RestorePreview {
 
 /** What the session needs besides the states; all optional. */
 export interface ExportOptions {
-	/** After a restore: the settings the backup carried (theme, remembered mappings). */
-	onrestored?: (settings: Record<string, string>) => void;
+	/**
+	 * After a restore: the settings the backup carried (theme, remembered mappings). Returns the
+	 * keys it left out (not settings of Trama's).
+	 */
+	onrestored?: (settings: Record<string, string>) => string[];
 	/** Hands a file to the user: the browser's downloads, unless a test listens. */
 	save?: (content: Blob | string, name: string, type: string) => void;
 	/** The clock that dates file names and backups. */
@@ -58,7 +61,7 @@ export class ExportSession {
 	readonly #app: AppState;
 	readonly #tl: TimelineState;
 	readonly #network: NetworkState;
-	readonly #onrestored: (settings: Record<string, string>) => void;
+	readonly #onrestored: (settings: Record<string, string>) => string[];
 	readonly #save: (content: Blob | string, name: string, type: string) => void;
 	readonly #now: () => Date;
 
@@ -88,7 +91,7 @@ export class ExportSession {
 		this.#app = app;
 		this.#tl = timeline;
 		this.#network = network;
-		this.#onrestored = options.onrestored ?? (() => {});
+		this.#onrestored = options.onrestored ?? (() => []);
 		this.#save = options.save ?? download;
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a moment to name files, not state
 		this.#now = options.now ?? (() => new Date());
@@ -323,9 +326,14 @@ export class ExportSession {
 			return await this.#app.act(
 				async () => {
 					await this.#app.repo.restoreBackup(backup);
-					this.#onrestored(backup.settings);
+					const skipped = this.#onrestored(backup.settings);
 					const c = countsOf(backup);
-					return { kind: 'info', text: t.exporter.restored(c.datasets, c.events), undo: true };
+					const text = t.exporter.restored(c.datasets, c.events);
+					return {
+						kind: 'info',
+						text: skipped.length ? `${text} ${t.exporter.settingsSkipped(skipped.length)}` : text,
+						undo: true
+					};
 				},
 				(message) => (this.restoreError = t.exporter.restoreFailed(message))
 			);

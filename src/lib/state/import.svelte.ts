@@ -7,6 +7,8 @@ import type { FieldMapping, Mappable } from '../io/records';
 import type { ImportSource, PreviewSummary, ReadChoices, Stage } from '../io/pipeline';
 import type { FromWorker, ToWorker } from '../import/protocol';
 import { t } from '../i18n';
+import { MAPPING_PREFIX } from './settings';
+import { approveHost, hostOf, isApproved } from './approved-hosts';
 
 export interface ImportItem {
 	key: string;
@@ -25,8 +27,6 @@ export interface ImportProgress {
 	total?: number;
 }
 
-const MAPPING_PREFIX = 'trama.import.mapping:';
-
 /** How the page talks to the worker; tests can hand in another. */
 export type WorkerFactory = () => Pick<Worker, 'postMessage' | 'terminate' | 'onmessage'>;
 
@@ -43,6 +43,8 @@ export class ImportSession {
 	group = $state<'tag' | 'actor'>('tag');
 	progress = $state<ImportProgress | undefined>(undefined);
 	committing = $state(false);
+	/** An address a link asked to download, waiting for the user's yes (see `requestUrl`). */
+	asking = $state<{ url: string; host: string } | undefined>(undefined);
 	/** Set when the last commit failed or was cancelled; said in the dialog. */
 	commitError = $state<string | undefined>(undefined);
 
@@ -152,6 +154,33 @@ export class ImportSession {
 		);
 	}
 
+	/**
+	 * An address to download, from a link or typed: downloaded at once when `trusted` (the user
+	 * typed it and the button named its host, or it is on the app's own site) or when the user
+	 * approved its host before; otherwise the dialog asks first (`asking`), naming the host, and
+	 * nothing is fetched until the user says yes.
+	 */
+	requestUrl(url: string, trusted = false): void {
+		if (trusted || isApproved(url)) {
+			this.asking = undefined;
+			this.addUrl(url);
+		} else this.asking = { url, host: hostOf(url) };
+	}
+
+	/** The user said yes to the address asked about; `remember`: never ask again for its host. */
+	confirmUrl(remember: boolean): void {
+		const asking = this.asking;
+		if (!asking) return;
+		this.asking = undefined;
+		if (remember) approveHost(asking.host);
+		this.addUrl(asking.url);
+	}
+
+	/** The user said no: nothing is fetched. */
+	declineUrl(): void {
+		this.asking = undefined;
+	}
+
 	addUrl(url: string): void {
 		this.#add({ kind: 'url', url }, url);
 	}
@@ -253,6 +282,7 @@ export class ImportSession {
 		this.items = [];
 		this.progress = undefined;
 		this.commitError = undefined;
+		this.asking = undefined;
 	}
 }
 

@@ -7,7 +7,7 @@ export const THEME_KEY = 'trama.theme';
 export class ThemeState {
 	current = $state<Theme>('light');
 
-	/** Reads the theme app.html set before the first paint. Call in the browser only. */
+	/** Reads the theme `static/theme.js` set before the first paint. Call in the browser only. */
 	constructor(root: HTMLElement) {
 		this.#root = root;
 		this.current = root.dataset.theme === 'dark' ? 'dark' : 'light';

@@ -11,7 +11,7 @@ import { fromStored, Repository, toStored } from '$lib/db/repository';
 import { fromTimelineJs } from '$lib/io/timelinejs';
 import { compareDated, eventKey } from '$lib/model/events';
 import type { Dataset, DatasetId, TramaEvent } from '$lib/model/schema';
-import { event, meetings, nativeFile } from '../helpers';
+import { event, meetings, nativeFile, rejection } from '../helpers';
 
 /** Version 1 as it shipped, written out here so the test does not follow later edits. */
 const VERSION_1 = {
@@ -409,5 +409,51 @@ describe('opening a version-8 database: each change names its events', () => {
 		]);
 		await repo.undo();
 		expect((await repo.events()).map((e) => e.title)).toEqual(['Before']);
+	});
+});
+
+describe('a database a newer Trama wrote', () => {
+	const NEWER = 'newer-trama';
+	/** Trama's stores as a version 99 might keep them, with one this version does not know. */
+	async function makeNewer(): Promise<void> {
+		const newer = new Dexie(NEWER);
+		newer.version(99).stores({
+			records: '[datasetId+block]',
+			actors: 'id',
+			datasets: 'id',
+			periods: '[datasetId+id], datasetId',
+			heads: '[datasetId+block], *actorIds',
+			meta: 'key',
+			changes: '++seq, *eventKeys',
+			annotations: 'id'
+		});
+		await newer.open();
+		await newer.table('datasets').put(dataset);
+		await newer.table('annotations').put({ id: 'a1', text: 'kept' });
+		newer.close();
+	}
+
+	it('is refused in words, and nothing in it is read, written or deleted', async () => {
+		await makeNewer();
+		const older = new TramaDatabase(NEWER);
+		const repo = new Repository(older);
+		let loaded = false;
+		const why = await rejection(
+			repo.ensureDefaultDataset(() => {
+				loaded = true;
+				return Promise.resolve(file);
+			})
+		);
+		expect(why).toBe(
+			'this browser holds data written by a newer version of Trama. Open that version to work with it, or restore a backup in another browser profile. Nothing was changed.'
+		);
+		expect(loaded).toBe(false);
+		const after = new Dexie(NEWER);
+		await after.open();
+		expect(after.verno).toBe(99);
+		expect(await after.table('datasets').toArray()).toEqual([dataset]);
+		expect(await after.table('annotations').toArray()).toEqual([{ id: 'a1', text: 'kept' }]);
+		after.close();
+		await after.delete();
 	});
 });

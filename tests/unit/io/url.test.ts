@@ -24,6 +24,18 @@ describe('web addresses', () => {
 		});
 	});
 
+	it('asks for the file without cookies and without naming the page that sent it', async () => {
+		const asked: RequestInit[] = [];
+		const fetcher = ((_url: string, init: RequestInit) => {
+			asked.push(init);
+			return Promise.resolve(new Response('[]'));
+		}) as typeof fetch;
+		await openUrl('https://data.example.org/events.json', fetcher);
+		expect(asked).toEqual([
+			expect.objectContaining({ credentials: 'omit', referrerPolicy: 'no-referrer' })
+		]);
+	});
+
 	it('says why a download failed: network or CORS, an HTTP status, a web page instead of JSON', async () => {
 		const url = 'https://data.example.org/events.json';
 		const fetchText = async (_url: string, _progress: undefined, fetcher: typeof fetch) => {

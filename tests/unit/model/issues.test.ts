@@ -3,7 +3,7 @@
  * built-in checks read, in English, exactly as zod's own English says them.
  */
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from '$lib/model/zod';
 import { describeMessage, describeProblem } from '$lib/i18n';
 import { groupProblems, messageOfIssue } from '$lib/model/issues';
 import { msg } from '$lib/model/messages';

@@ -78,7 +78,8 @@ describe('AppState readiness', () => {
 		);
 		expect(app.failed).toBe(true);
 		expect(app.ready).toBe(false);
-		expect(app.failure).toBe('the default dataset could not be fetched: HTTP 404');
+		expect(app.failure).toBe('The default dataset could not be fetched: HTTP 404');
+		expect(app.retryHelps).toBe(true);
 		await app.start();
 		await vi.waitFor(() => {
 			flushSync();
@@ -131,11 +132,17 @@ describe('Dashboard', () => {
 		expect(onPage.preventDefault).toHaveBeenCalled();
 	});
 
-	it('an ?import= link opens the dialog with that file being read, and leaves the address', async () => {
+	it('an ?import= link opens the dialog, which asks before it reads the file, and leaves the address', async () => {
 		const { dash, history, worker } = await open(
 			'/?lanes=kind&import=https://example.org/events.json'
 		);
 		expect(dash.importing).toBe(true);
+		expect(dash.importer.asking).toEqual({
+			url: 'https://example.org/events.json',
+			host: 'example.org'
+		});
+		expect(worker.sent).toEqual([]);
+		dash.importer.confirmUrl(false);
 		expect(worker.sent).toEqual([
 			expect.objectContaining({
 				type: 'read',
@@ -147,7 +154,9 @@ describe('Dashboard', () => {
 	});
 
 	it('a relative ?import= link is read from the app’s own address; a bad one is explained', async () => {
+		// On the app's own site: read at once.
 		const relative = await open('/?import=examples/a.json');
+		expect(relative.dash.importer.asking).toBeUndefined();
 		expect(relative.worker.sent).toEqual([
 			expect.objectContaining({
 				source: { kind: 'url', url: 'https://trama.test/examples/a.json' }

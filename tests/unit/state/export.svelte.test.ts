@@ -63,7 +63,10 @@ beforeEach(async () => {
 	session = new ExportSession(app, tl, network, {
 		save: (content, name, type) => saved.push({ content, name, type }),
 		now: () => NOW,
-		onrestored: (settings) => restored.push(settings)
+		onrestored: (settings) => {
+			restored.push(settings);
+			return [];
+		}
 	});
 	await app.start();
 	await vi.waitFor(() => {

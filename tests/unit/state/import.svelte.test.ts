@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { FromWorker, ToWorker } from '$lib/import/protocol';
 import { emptySummary, type PreviewSummary } from '$lib/io/pipeline';
 import { msg } from '$lib/model/messages';
 import { ImportSession, type WorkerFactory } from '$lib/state/import.svelte';
+import { installMemoryStorage, removeMemoryStorage } from '../helpers';
 
 /** Import workers that record what the page asks and answer as the test says. */
 function fakeWorkers() {
@@ -134,5 +135,49 @@ describe('ImportSession', () => {
 			choices: { group: 'actor', refused: [], remembered: {} }
 		});
 		expect(session.reading).toBe(true);
+	});
+});
+
+describe('downloads a link asks for', () => {
+	afterEach(removeMemoryStorage);
+
+	it('fetch nothing until the user says yes, and remember the host only when asked to', () => {
+		const storage = installMemoryStorage();
+		const { workers, factory } = fakeWorkers();
+		const session = new ImportSession(factory);
+		const url = 'https://data.example.org/events.json';
+		session.requestUrl(url);
+		expect(session.asking).toEqual({ url, host: 'data.example.org' });
+		expect(workers).toHaveLength(0);
+		session.declineUrl();
+		expect(session.asking).toBeUndefined();
+		expect(workers).toHaveLength(0);
+
+		session.requestUrl(url);
+		session.confirmUrl(false);
+		expect(workers[0]!.sent).toMatchObject([{ type: 'read', source: { kind: 'url', url } }]);
+		expect(storage.getItem('trama.approvedHosts')).toBeNull();
+		session.requestUrl('https://data.example.org/other.json');
+		expect(session.asking?.host).toBe('data.example.org');
+		session.confirmUrl(true);
+		expect(JSON.parse(storage.getItem('trama.approvedHosts')!)).toEqual(['data.example.org']);
+		expect(workers[0]!.sent).toHaveLength(2);
+
+		// Approved: the next address from that host is read at once; another host still waits.
+		session.requestUrl('https://data.example.org/third.json');
+		expect(session.asking).toBeUndefined();
+		expect(workers[0]!.sent).toHaveLength(3);
+		session.requestUrl('https://other.example.net/e.json');
+		expect(session.asking?.host).toBe('other.example.net');
+		expect(workers[0]!.sent).toHaveLength(3);
+	});
+
+	it('an address the user typed is read at once: the button named its host', () => {
+		installMemoryStorage();
+		const { workers, factory } = fakeWorkers();
+		const session = new ImportSession(factory);
+		session.requestUrl('https://data.example.org/events.json', true);
+		expect(session.asking).toBeUndefined();
+		expect(workers[0]!.sent).toHaveLength(1);
 	});
 });
