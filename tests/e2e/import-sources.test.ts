@@ -133,6 +133,30 @@ test('a link to another site asks first, names the host, and sends no cookies or
 	);
 });
 
+test('a large paste is read at once, without filling the text box', async ({ page }) => {
+	await page.goto('/');
+	await page.getByTestId('import-open').click();
+	const dialog = page.getByTestId('import-dialog');
+	// About 2 MB of events: drawn in a text box, this much text froze the page.
+	const events = Array.from({ length: 4000 }, (_, i) => ({
+		id: `p${i}`,
+		content: `Pasted item ${i} ${'·'.repeat(400)}`,
+		start: '2024-03-05'
+	}));
+	const box = dialog.getByTestId('import-paste');
+	await box.evaluate((el, text) => {
+		const data = new DataTransfer();
+		data.setData('text/plain', text);
+		el.dispatchEvent(
+			new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })
+		);
+	}, JSON.stringify(events));
+	await expect(dialog.getByTestId('import-counts')).toHaveText(
+		'4,000 new · 0 changed · 0 identical (skipped) · 0 invalid'
+	);
+	await expect(box).toHaveValue('');
+});
+
 test('files dropped anywhere on the page open the import dialog', async ({ page }) => {
 	await page.goto('/');
 	await expect(page.getByTestId('dataset-count')).toBeVisible();

@@ -168,6 +168,9 @@ const messages = {
 
 	'schema.notText': ({ field }) => `${fields[field]} must be text`,
 	'schema.empty': ({ field }) => `${fields[field]} is empty`,
+	'schema.tooDeep': ({ max }) =>
+		`nested more than ${max} levels deep: this record is left out (the others are kept)`,
+	'schema.notJson': () => 'not a value a JSON file can hold',
 	'schema.tooLong': ({ field, max }) => `${fields[field]} is longer than ${max} characters`,
 	'schema.edgeSpace': ({ field }) => `${fields[field]} starts or ends with a space`,
 	'schema.dateNotText': () => 'a date must be text such as "2023-09-13"',
@@ -358,6 +361,8 @@ export const en = {
 		renamed: (name: string) => `Renamed to “${name}”.`
 	},
 	common: {
+		hiddenCharacters:
+			'Careful: this text holds invisible characters that change how it reads (they can make one name look like another). Written out:',
 		cancel: 'Cancel',
 		close: 'Close',
 		retry: 'Try again'

@@ -191,12 +191,13 @@ export function toTimelineJs(file: NativeFile, actors: ReadonlyMap<ActorId, Acto
 								url: media.url,
 								...(media.caption ? { caption: escapeHtml(media.caption) } : {}),
 								...(media.credit ? { credit: escapeHtml(media.credit) } : {}),
-								...(media.alt ? { alt: media.alt } : {}),
+								...(media.alt ? { alt: escapeHtml(media.alt) } : {}),
 								...(media.thumbnail ? { thumbnail: media.thumbnail } : {})
 							}
 						}
 					: {}),
-				...(group ? { group } : {})
+				// TimelineJS writes the group into the page as HTML, like the text.
+				...(group ? { group: escapeHtml(group) } : {})
 			};
 		}),
 		...(file.periods.length

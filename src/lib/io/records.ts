@@ -7,6 +7,7 @@
  */
 import { parseLooseDate, fromParts, fromSignedYear } from '../model/dates';
 import { fieldMappingSchema, MAPPABLE, type FieldMapping, type Mappable } from '../model/import';
+import { MAX_EXTRA_DEPTH, jsonValueProblem } from '../model/json';
 import { msg } from '../model/messages';
 import type { Confidence, TramaEventInput } from '../model/schema';
 import { CONFIDENCES } from '../model/vocab';
@@ -61,6 +62,8 @@ export function fieldsOf(records: readonly unknown[]): RecordField[] {
 }
 
 function sampleOf(value: unknown): string {
+	// A value too deep to write out (a hostile file) has no sample: its record says why.
+	if (jsonValueProblem(value, MAX_EXTRA_DEPTH) === 'deep') return '…';
 	const text = typeof value === 'string' ? value : JSON.stringify(value);
 	return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
@@ -265,6 +268,8 @@ export function fromRecords(json: unknown[], options: RecordsOptions): ImportRes
 		return { index, input, problems };
 	});
 	const field = (modelPath: string) => {
+		// Fields no target took are kept in `extra` under their own names: the file's path is theirs.
+		if (modelPath.startsWith('extra.')) return modelPath.slice('extra.'.length);
 		const head = modelPath.split(/[.[]/)[0] as Mappable;
 		return mapping[head] ? modelPath.replace(head, mapping[head]) : modelPath;
 	};

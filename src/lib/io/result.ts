@@ -4,6 +4,7 @@
  */
 import { actorsUsedBy } from '../model/events';
 import type { FormatName } from '../model/import';
+import { MAX_EXTRA_DEPTH, jsonValueProblem } from '../model/json';
 import { msg } from '../model/messages';
 import {
 	eventSchema,
@@ -148,9 +149,12 @@ export function toImportResult(
  * (undefined values dropped), or nothing when there are none.
  */
 export function extraField(extra: Record<string, unknown>): { extra?: Record<string, never> } {
-	return Object.keys(extra).length
-		? { extra: JSON.parse(JSON.stringify(extra)) as Record<string, never> }
-		: {};
+	if (!Object.keys(extra).length) return {};
+	// A value too deep to copy safely goes on as it is: the model's check refuses this record
+	// with the field's path, and the file's other records are kept.
+	if (jsonValueProblem(extra, MAX_EXTRA_DEPTH + 1) === 'deep')
+		return { extra: extra as Record<string, never> };
+	return { extra: JSON.parse(JSON.stringify(extra)) as Record<string, never> };
 }
 
 /** A JSON object (not an array, not null). */

@@ -111,6 +111,8 @@ export const MESSAGE_PARAMS = {
 	// The model's schema (model/schema.ts)
 	'schema.notText': { field: 'field' },
 	'schema.empty': { field: 'field' },
+	'schema.tooDeep': { max: 'number' },
+	'schema.notJson': {},
 	'schema.tooLong': { field: 'field', max: 'number' },
 	'schema.edgeSpace': { field: 'field' },
 	'schema.dateNotText': {},

@@ -6,6 +6,7 @@
 import { z } from './zod';
 import { PARTIAL_DATE_PATTERN, endMs, parsePartialDate, startMs, type PartialDate } from './dates';
 import { asIssue, issueMsg } from './issues';
+import { MAX_EXTRA_DEPTH, jsonValueProblem } from './json';
 import { msg, type Field } from './messages';
 import {
 	ACTOR_KINDS,
@@ -90,7 +91,8 @@ const requiredText = (max: number, field: Field) =>
 
 export const countryCodeSchema = z
 	.string()
-	.regex(/^[A-Z]{2}$/, { error: issueMsg('schema.countryShape') })
+	// A code of the wrong shape is said once: the check for a known region does not follow.
+	.regex(/^[A-Z]{2}$/, { error: issueMsg('schema.countryShape'), abort: true })
 	.refine(isKnownRegion, {
 		error: (issue) => issueMsg('schema.unknownCountry', { code: String(issue.input) })
 	});
@@ -193,6 +195,30 @@ export const uncertaintySchema = z.strictObject({
 });
 export type Uncertainty = z.infer<typeof uncertaintySchema>;
 
+/** `extra`: each field plain JSON, checked without recursion (see `jsonValueProblem`). */
+const extraSchema = z
+	.record(
+		z.string(),
+		z
+			.unknown()
+			.meta({ description: `Any JSON value, nested at most ${MAX_EXTRA_DEPTH} levels deep.` })
+	)
+	.superRefine((extra, ctx) => {
+		for (const [key, value] of Object.entries(extra)) {
+			const problem = jsonValueProblem(value, MAX_EXTRA_DEPTH);
+			if (problem)
+				ctx.addIssue({
+					code: 'custom',
+					path: [key],
+					message: asIssue(
+						problem === 'deep'
+							? msg('schema.tooDeep', { max: MAX_EXTRA_DEPTH })
+							: msg('schema.notJson')
+					)
+				});
+		}
+	}) as unknown as z.ZodType<Record<string, z.core.util.JSONType>>;
+
 export const eventSchema = z
 	.strictObject({
 		id: eventIdSchema,
@@ -213,7 +239,7 @@ export const eventSchema = z
 		confidence: confidenceSchema,
 		notes: text(10000, 'notes').optional(),
 		/** Fields a foreign format had that the model does not: kept, never dropped. */
-		extra: z.record(z.string(), z.json()).optional()
+		extra: extraSchema.optional()
 	})
 	.superRefine((e, ctx) => {
 		if (e.end !== undefined && endMs(e.end) <= startMs(e.start)) {

@@ -8,6 +8,9 @@ import type { Relation } from './schema';
 
 let regionNames: Intl.DisplayNames | undefined;
 export function isKnownRegion(code: string): boolean {
+	// Anything but two capitals makes `DisplayNames.of` throw (zod runs this check after the
+	// shape's own has failed: a country of `"RU"` once refused a whole file with a RangeError).
+	if (!/^[A-Z]{2}$/.test(code)) return false;
 	regionNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 	// XK (Kosovo) is user-assigned in ISO 3166 but used by the EU, the IMF and others.
 	return code === 'XK' || regionNames.of(code) !== undefined;

@@ -172,6 +172,28 @@ describe('dates before year 1 and without a zone in exports', () => {
 		event({ id: 'vostochny', title: 'Vostochny', start: '2023-09-13T10:00' })
 	];
 
+	it('TimelineJS3 renders its strings as HTML: the group and the alternative text are escaped too', () => {
+		const file = nativeFileOf(
+			{ id: 't', name: 'T' },
+			[
+				event({
+					id: 'a',
+					title: 'A',
+					start: '2023',
+					tags: ['<img src=x onerror=alert(1)>'],
+					media: [{ url: 'https://example.org/p.jpg', alt: '"><svg onload=alert(1)>' }]
+				})
+			],
+			actors,
+			[]
+		);
+		const tljs = toTimelineJs(file, actors) as {
+			events: { group?: string; media?: { alt?: string } }[];
+		};
+		expect(tljs.events[0]!.group).toBe('&lt;img src=x onerror=alert(1)&gt;');
+		expect(tljs.events[0]!.media?.alt).toBe('&quot;&gt;&lt;svg onload=alert(1)&gt;');
+	});
+
 	it('TimelineJS3 gets years as it counts them (-300 for 300 BCE) and reads them back the same', () => {
 		const file = nativeFileOf({ id: 't', name: 'Ancient' }, ancient, actors);
 		const tljs = toTimelineJs(file, actors) as { events: { start_date: object }[] };

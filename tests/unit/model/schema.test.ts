@@ -154,6 +154,14 @@ describe('event schema: bad records get a path and a reason', () => {
 		]);
 	});
 
+	it('a country code of the wrong shape is said once, and never throws', () => {
+		// Once a RangeError from Intl refused the whole file.
+		for (const country of ['"RU"', 'ru', 'RUS', '', '\u0000'])
+			expect(problems(eventInput({ id: 'e', place: { name: 'Moscow', country } }))).toEqual([
+				'place.country: use a two-letter ISO 3166-1 country code such as "RU"'
+			]);
+	});
+
 	it('a relation to an actor who is not a participant, and a participant listed twice', () => {
 		expect(
 			problems(

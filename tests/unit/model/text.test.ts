@@ -34,3 +34,23 @@ describe('findNamed', () => {
 		expect(findNamed(actors, '  ')).toBeUndefined();
 	});
 });
+
+describe('hidden characters', () => {
+	it('finds the bidirectional and zero-width characters a name can hide, and writes them out', async () => {
+		const { hiddenCharacters, revealHidden } = await import('$lib/model/text');
+		// With an override in front, "nituP" shows as "Putin"; a zero-width space splits another.
+		expect(hiddenCharacters('\u202Enitu\u200BP\u202E')).toEqual(['U+202E', 'U+200B']);
+		expect(revealHidden('\u202EnituP')).toBe('⟦U+202E⟧nituP');
+		expect(revealHidden('Pu\u200Btin\uFEFF')).toBe('Pu⟦U+200B⟧tin⟦U+FEFF⟧');
+		// Ordinary text in any script is left alone, joiners in emoji and Arabic marks aside.
+		for (const text of [
+			'Владимир Путин',
+			'习近平',
+			'김정은',
+			'Vladímir Putin',
+			'محمد',
+			'می\u200Cخواهم'
+		])
+			expect(hiddenCharacters(text)).toEqual([]);
+	});
+});
