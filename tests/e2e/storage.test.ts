@@ -3,6 +3,7 @@
  * trying again can help. Data a newer Trama wrote is never touched.
  */
 import { expect, test } from './test';
+import { DEFAULT_EVENT_COUNT, eventsLabel } from './fixtures';
 
 test('a database a newer Trama wrote is refused in words and left as it was', async ({ page }) => {
 	await page.goto('/');
@@ -71,4 +72,75 @@ test('a browser that keeps no data for the site says so, and why, without a usel
 	);
 	await expect(error).not.toContainText(/dexie|tinyurl|https?:/i);
 	await expect(error.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+});
+
+test('a newer Trama opening the data in another tab is let through, and this tab says to reload', async ({
+	page,
+	context
+}) => {
+	await page.goto('/');
+	await expect(page.getByTestId('dataset-list').locator('li')).toHaveCount(1);
+	const other = await context.newPage();
+	await other.goto('/examples/trama-example.json');
+	// The other tab's upgrade is not blocked by this one.
+	const version = await other.evaluate(
+		() =>
+			new Promise<number>((resolve, reject) => {
+				const request = indexedDB.open('trama', 9990);
+				request.onblocked = () => reject(new Error('blocked'));
+				request.onsuccess = () => {
+					request.result.close();
+					resolve(request.result.version);
+				};
+			})
+	);
+	expect(version).toBe(9990);
+	await expect(page.getByTestId('notice')).toContainText(
+		'A newer Trama opened your data in another tab. Reload this tab to go on working with it.'
+	);
+	await expect(page.getByTestId('notice-reload')).toBeVisible();
+});
+
+test('when the browser’s storage is full, the import writes nothing and says how much is used', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	await page.goto('/');
+	await expect(page.getByTestId('dataset-list').locator('li')).toHaveCount(1);
+	const used = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Storage.overrideQuotaForOrigin', {
+		origin: new URL(baseURL!).origin,
+		quotaSize: used + 20_000
+	});
+	const events = Array.from({ length: 3000 }, (_, i) => ({
+		id: `q${i}`,
+		content: `Quota item ${i} ${'x'.repeat(200)}`,
+		start: '2024-03-05'
+	}));
+	await page.getByTestId('import-open').click();
+	const dialog = page.getByTestId('import-dialog');
+	await dialog.getByTestId('import-file').setInputFiles({
+		name: 'big.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(events))
+	});
+	await dialog.getByTestId('import-commit').click();
+	await expect(dialog.getByTestId('import-commit-error')).toContainText(
+		/the browser’s storage for Trama is full \([\d.]+ (kB|MB) used of [\d.]+ (kB|MB)\), so nothing was written\. Delete datasets you no longer need/
+	);
+	await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+	// Nothing of it was written; what was there is still there.
+	await expect(page.getByTestId('dataset-list').locator('li')).toHaveCount(1);
+	await page.getByRole('tab', { name: 'Table' }).click();
+	await expect(page.getByTestId('event-count')).toHaveText(eventsLabel(DEFAULT_EVENT_COUNT));
+});
+
+test('the backup section says how much the browser keeps for Trama', async ({ page }) => {
+	await page.goto('/');
+	await page.getByTestId('export-open').click();
+	await expect(page.getByTestId('storage-use')).toContainText(
+		/Trama’s data takes [\d.]+ (kB|MB) of this browser’s storage; about [\d.]+ (kB|MB|GB) is left\./
+	);
 });

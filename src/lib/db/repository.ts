@@ -767,6 +767,41 @@ export class Repository {
 		return found.filter((e) => e !== undefined).sort(compareDated);
 	}
 
+	/**
+	 * Finds what an interrupted write of an older version could have left half done, and repairs
+	 * it without losing anything: events whose dataset record is missing become a dataset of
+	 * their own, named as recovered, for the user to keep or delete. Reads only the blocks' keys
+	 * (cheap at a million events). Every write of this version is one transaction, so after them
+	 * it finds nothing. `nameOf` names a recovered dataset from its id. Returns how many datasets
+	 * it recovered.
+	 */
+	async recoverOrphans(nameOf: (id: DatasetId) => string, now: Date = new Date()): Promise<number> {
+		const { db } = this;
+		return db.transaction('rw', [db.heads, db.records, db.datasets], async () => {
+			const known = new Set(await db.datasets.toCollection().primaryKeys());
+			const keys = [
+				...(await db.heads.toCollection().primaryKeys()),
+				...(await db.records.toCollection().primaryKeys())
+			];
+			const orphans = [...new Set(keys.map(([id]) => id))].filter((id) => !known.has(id));
+			for (const id of orphans) {
+				const blocks = await db.heads
+					.where('[datasetId+block]')
+					.between([id, -Infinity], [id, Infinity], true, true)
+					.toArray();
+				const eventCount = blocks.reduce((n, b) => n + headsOf(b).length, 0);
+				await db.datasets.put({
+					id,
+					name: nameOf(id).slice(0, MAX_DATASET_NAME),
+					origin: { kind: 'app' },
+					importedAt: now.toISOString(),
+					eventCount
+				});
+			}
+			return orphans.length;
+		});
+	}
+
 	/** One read-write transaction over what a change, an undo or a redo touches. */
 	#changing<T>(work: () => Promise<T>): Promise<T> {
 		const { db } = this;

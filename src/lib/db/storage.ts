@@ -23,3 +23,35 @@ export async function explainError(error: unknown): Promise<Message> {
 	const estimate = await storageEstimate();
 	return estimate ? msg('store.fullOf', estimate) : message;
 }
+
+/** How much Trama stores, how much the browser allows, and whether it promised to keep it. */
+export interface StorageStatus {
+	used: number;
+	quota: number;
+	persisted: boolean;
+}
+
+export async function storageStatus(): Promise<StorageStatus | undefined> {
+	const estimate = await storageEstimate();
+	if (!estimate) return undefined;
+	let persisted = false;
+	try {
+		persisted = (await globalThis.navigator?.storage?.persisted?.()) ?? false;
+	} catch {
+		// Not answered: as if not promised.
+	}
+	return { ...estimate, persisted };
+}
+
+/**
+ * Asks the browser to keep Trama's data when space runs short (`navigator.storage.persist`).
+ * Some browsers answer at once from how much the site is used, others ask the user. True when
+ * promised.
+ */
+export async function askPersistence(): Promise<boolean> {
+	try {
+		return (await globalThis.navigator?.storage?.persist?.()) ?? false;
+	} catch {
+		return false;
+	}
+}

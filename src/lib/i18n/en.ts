@@ -63,8 +63,25 @@ const jsonSyntax = {
 	InvalidCharacter: 'invalid character in a string'
 } satisfies Record<JsonSyntaxError, string>;
 
+/** What the first bytes of a file that is not text say it is (`io/read.ts`). */
+const binaryKinds: Record<string, string> = {
+	png: 'a PNG picture',
+	jpeg: 'a JPEG picture',
+	gif: 'a GIF picture',
+	pdf: 'a PDF document',
+	zip: 'a ZIP archive (or an Excel or Word file)',
+	gzip: 'a gzip-compressed file'
+};
+
 const monthName = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
 const megabytes = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
+/** A size for people: "812 kB", "12.4 MB", "9.8 GB". */
+const bytes = (n: number): string =>
+	n >= 1e9
+		? `${megabytes.format(n / 1e9)} GB`
+		: n >= 1e6
+			? `${megabytes.format(n / 1e6)} MB`
+			: `${megabytes.format(Math.max(0, n) / 1e3)} kB`;
 
 // zod's own checks, worded as zod's English words them (a test holds the two together).
 const zodType = (type: string) => (type === 'nan' ? 'NaN' : type);
@@ -229,6 +246,8 @@ const messages = {
 	'json.syntax': ({ line, column, reason }) =>
 		`not valid JSON at line ${line}, column ${column}: ${jsonSyntax[reason]}`,
 
+	'import.binary': ({ kind }) =>
+		`this is ${binaryKinds[kind] ?? 'a binary file'}, not a JSON file (was it renamed?)`,
 	'import.tooLarge': ({ bytes, limit }) =>
 		`the file is ${megabytes.format(bytes / 1024 / 1024)} MB; Trama reads files up to ${limit / 1024 / 1024} MB`,
 	'import.chooseFields': () =>
@@ -310,7 +329,7 @@ const messages = {
 	'store.full': () =>
 		'the browser’s storage for Trama is full, so nothing was written. Delete datasets you no longer need, or free space on this computer, and try again.',
 	'store.fullOf': ({ used, quota }) =>
-		`the browser’s storage for Trama is full (${megabytes.format(used / 1024 / 1024)} MB used of ${megabytes.format(quota / 1024 / 1024)} MB), so nothing was written. Delete datasets you no longer need, or free space on this computer, and try again.`,
+		`the browser’s storage for Trama is full (${bytes(used)} used of ${bytes(quota)}), so nothing was written. Delete datasets you no longer need, or free space on this computer, and try again.`,
 	'store.failed': ({ detail }) => `the browser’s storage refused: ${detail}`,
 
 	'error.unexpected': ({ detail }) => detail
@@ -370,6 +389,12 @@ export const en = {
 	status: {
 		loading: 'Opening your data…',
 		startFailed: 'Trama could not open its data',
+		upgradedElsewhere:
+			'A newer Trama opened your data in another tab. Reload this tab to go on working with it.',
+		reload: 'Reload',
+		recoveredName: (id: string) => `Recovered events (${id})`,
+		recovered: (n: number) =>
+			`An interrupted operation had left events without their dataset: Trama kept them as ${count(n, 'recovered dataset', 'recovered datasets')}. Look them over, then keep or delete them.`,
 		actionFailed: (what: string) => `That did not work: ${what}`
 	},
 	table: {
@@ -580,6 +605,12 @@ export const en = {
 		selectionName: (window: string) => `Selection, ${window}`,
 		allName: 'All datasets',
 		backupHeading: 'Backup',
+		storageUse: (used: number, quota: number) =>
+			`Trama’s data takes ${bytes(used)} of this browser’s storage; about ${bytes(quota - used)} is left.`,
+		storageKept: 'The browser keeps it until you clear it.',
+		storageMayClear: 'The browser may clear it when space runs short.',
+		storageAsk: 'Ask the browser to keep it',
+		storageAskRefused: 'The browser did not agree: keep backups.',
 		backupHint:
 			'One file with every dataset, actor, period and setting. Browser storage can be cleared by the browser or by you: keep a backup somewhere safe.',
 		backup: 'Back up everything',

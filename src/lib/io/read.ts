@@ -8,7 +8,7 @@
  * first non-blank line is a whole JSON object and more follows (a JSON document cannot go on
  * after a complete first line); anything else is one JSON document.
  */
-import type { Message } from '../model/messages';
+import { msg, type Message } from '../model/messages';
 import { MAX_FILE_BYTES, tooLarge } from './detect';
 import { JsonStreamParser } from './json-stream';
 import { JsonLinesReader, type JsonLines } from './lines';
@@ -72,6 +72,31 @@ function sniff(head: Uint8Array, ended: boolean): 'json' | 'lines' | undefined {
 	return ended || head.length > SNIFF_BYTES ? 'json' : undefined;
 }
 
+/** Files people rename to .json by mistake, by their first bytes. */
+const SIGNATURES: [string, number[]][] = [
+	['png', [0x89, 0x50, 0x4e, 0x47]],
+	['jpeg', [0xff, 0xd8, 0xff]],
+	['gif', [0x47, 0x49, 0x46, 0x38]],
+	['pdf', [0x25, 0x50, 0x44, 0x46]],
+	['zip', [0x50, 0x4b, 0x03, 0x04]],
+	['gzip', [0x1f, 0x8b]]
+];
+
+/** The kind of binary file the first bytes say, if they say one. */
+function binaryKind(head: Uint8Array): string | undefined {
+	return SIGNATURES.find(([, sig]) => sig.every((b, i) => head[i] === b))?.[0];
+}
+
+/**
+ * Text in UTF-16 (with its byte order mark), turned into UTF-8 as it arrives: the parsers read
+ * UTF-8. Spreadsheet programs on Windows save "Unicode text" this way.
+ */
+function utf16(encoding: 'utf-16le' | 'utf-16be'): (bytes: Uint8Array, end: boolean) => Uint8Array {
+	const decoder = new TextDecoder(encoding, { ignoreBOM: false });
+	const encoder = new TextEncoder();
+	return (bytes, end) => encoder.encode(decoder.decode(bytes, { stream: !end }));
+}
+
 /** Where the bytes go once it is known what they are. */
 interface Sink {
 	write(bytes: Uint8Array): void;
@@ -125,6 +150,7 @@ export async function readInput(
 	let sink: Sink | undefined = options.lines ? linesSink() : undefined;
 	const head: Uint8Array[] = [];
 	let bom = true;
+	let transcode: ((bytes: Uint8Array, end: boolean) => Uint8Array) | undefined;
 	let read = 0;
 	try {
 		for (;;) {
@@ -144,9 +170,14 @@ export async function readInput(
 					continue;
 				}
 				bom = false;
+				const binary = binaryKind(first);
+				if (binary) throw new ImportError(msg('import.binary', { kind: binary }));
+				if (first[0] === 0xff && first[1] === 0xfe) transcode = utf16('utf-16le');
+				else if (first[0] === 0xfe && first[1] === 0xff) transcode = utf16('utf-16be');
 				bytes =
 					first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? first.subarray(3) : first;
 			}
+			if (transcode) bytes = transcode(bytes, done);
 			if (!sink) {
 				head.push(bytes);
 				const all = join(head.splice(0));

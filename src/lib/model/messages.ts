@@ -161,6 +161,7 @@ export const MESSAGE_PARAMS = {
 
 	// Importing (io/detect.ts, result.ts, the importers, read.ts, pipeline.ts)
 	'import.tooLarge': { bytes: 'number', limit: 'number' },
+	'import.binary': { kind: 'text' },
 	'import.chooseFields': {},
 	'import.isBackup': {},
 	'import.emptyList': {},

@@ -40,6 +40,8 @@ export interface Notice {
 	text: string;
 	/** The action can be taken back from the notice (an Undo button). */
 	undo?: boolean;
+	/** Only a reload can go on from here (a Reload button). */
+	reload?: boolean;
 }
 
 /** A change in words, for the undo and redo buttons and notices. */
@@ -180,6 +182,11 @@ export class AppState {
 		this.#loadDefault = loadDefault;
 		this.search = search ?? new SearchClient(repo);
 		this.filter = new FilterState(this.search);
+		// Another tab opened a newer Trama, which upgrades the database: this tab lets it (the
+		// database closes here, so the upgrade is not blocked) and says that a reload goes on.
+		repo.db.on('versionchange', () => {
+			this.notice = { kind: 'error', text: t.status.upgradedElsewhere, reload: true };
+		});
 		this.datasets = new Live(repo.watch((r) => r.datasets()));
 		// The live query reads the head blocks; they are parsed outside it, in tasks of at most
 		// about 20 ms, so that a large import arriving does not hold the page for the whole parse.
@@ -230,6 +237,9 @@ export class AppState {
 		// undone until then). Nothing waits for it; a failure is said, and tried again next time.
 		try {
 			await this.repo.purgeTrash();
+			// Events an interrupted write of an older version left without their dataset.
+			const recovered = await this.repo.recoverOrphans((id) => t.status.recoveredName(id));
+			if (recovered) this.notice = { kind: 'info', text: t.status.recovered(recovered) };
 		} catch (error) {
 			this.notice = { kind: 'error', text: t.status.actionFailed(describeError(error)) };
 		}

@@ -9,7 +9,7 @@ import type { Dataset } from '../model/schema';
 import type { StoredEvent, StoredHead } from '../db/repository';
 import { eventKey } from '../model/events';
 import { fromStored } from '../db/repository';
-import { describeMessage, t } from '../i18n';
+import { describeError, describeMessage, t } from '../i18n';
 import { formatWindow } from '../i18n/format';
 import { keySet } from '../graph/graph';
 import type { Backup } from '../io/backup';
@@ -27,6 +27,7 @@ import { layoutItems } from '../time/items';
 const files = () => import('../io/export-files');
 const pictures = () => import('../export/picture');
 const backups = () => import('../io/backup');
+const reader = () => import('../io/read');
 
 /** How many datasets, events and actors: a backup's, or the store's now. */
 export type Counts = ReturnType<typeof countsOf>;
@@ -306,8 +307,17 @@ export class ExportSession {
 		this.pending = undefined;
 		this.restoreError = undefined;
 		if (!file) return;
-		const [text, { readBackup }] = await Promise.all([file.text(), backups()]);
-		const read = readBackup(text);
+		// The same reader and the same size limit as every import: a stream, never the whole text.
+		const [{ readInput }, { checkBackup }] = await Promise.all([reader(), backups()]);
+		let json: unknown;
+		try {
+			const input = await readInput(file.stream(), { size: file.size });
+			json = input.kind === 'json' ? input.value : undefined;
+		} catch (error) {
+			this.restoreError = t.exporter.restoreFailed(describeError(error));
+			return;
+		}
+		const read = checkBackup(json);
 		if (read.ok) this.pending = read.backup;
 		else this.restoreError = t.exporter.restoreFailed(describeMessage(read.error));
 	}

@@ -1150,3 +1150,31 @@ describe('undoing an import', () => {
 		expect(await repo.db.heads.count()).toBe(1);
 	});
 });
+
+describe('repairing what an older version left half done', () => {
+	it('events whose dataset record is missing come back as a recovered dataset, nothing lost', async () => {
+		await repo.writeDataset(nativeFile(meetings), { kind: 'paste' });
+		// An older version's delete, interrupted after the dataset's record went and before its
+		// events did.
+		await repo.db.datasets.delete('test' as DatasetId);
+		expect(await repo.datasets()).toEqual([]);
+
+		const now = new Date('2026-12-03T08:00:00Z');
+		expect(await repo.recoverOrphans((id) => `Recovered ${id}`, now)).toBe(1);
+		expect(await repo.datasets()).toEqual([
+			{
+				id: 'test',
+				name: 'Recovered test',
+				origin: { kind: 'app' },
+				importedAt: now.toISOString(),
+				eventCount: meetings.length
+			}
+		]);
+		const contents = await repo.contents();
+		expect(contents.datasets[0]!.events.map((e) => e.id).sort()).toEqual(
+			meetings.map((e) => e.id).sort()
+		);
+		// Consistent now: a second look finds nothing.
+		expect(await repo.recoverOrphans((id) => `Recovered ${id}`, now)).toBe(0);
+	});
+});

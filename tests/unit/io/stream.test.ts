@@ -238,3 +238,46 @@ describe('JSON Lines', () => {
 		expect(inEnglish(empty.summary.error)).toBe('the file is empty');
 	});
 });
+
+describe('what a file is, from its first bytes', () => {
+	/** A stream of these bytes, in chunks of `size`. */
+	const streamOf = (bytes: Uint8Array, size = 7) =>
+		new ReadableStream<Uint8Array>({
+			start(controller) {
+				for (let at = 0; at < bytes.length; at += size)
+					controller.enqueue(bytes.slice(at, at + size));
+				controller.close();
+			}
+		});
+	const utf16 = (text: string, bigEndian: boolean) => {
+		const out = new Uint8Array(2 + text.length * 2);
+		out.set(bigEndian ? [0xfe, 0xff] : [0xff, 0xfe]);
+		for (let i = 0; i < text.length; i++) {
+			const c = text.charCodeAt(i);
+			out.set(bigEndian ? [c >> 8, c & 0xff] : [c & 0xff, c >> 8], 2 + i * 2);
+		}
+		return out;
+	};
+
+	it('reads UTF-16 with its byte order mark, either way round, chunks split mid-character', async () => {
+		const text = '[{"title":"Café São Paulo — Путин 习近平","date":"2023-09-13"}]';
+		for (const bigEndian of [false, true]) {
+			const input = await readInput(streamOf(utf16(text, bigEndian)));
+			expect(input).toEqual({ kind: 'json', value: JSON.parse(text) as unknown });
+		}
+	});
+
+	it('says what a binary file renamed .json is, instead of a JSON syntax error', async () => {
+		const cases: [number[], string][] = [
+			[[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG picture'],
+			[[0xff, 0xd8, 0xff, 0xe0], 'a JPEG picture'],
+			[[0x25, 0x50, 0x44, 0x46, 0x2d], 'a PDF document'],
+			[[0x50, 0x4b, 0x03, 0x04, 0x14], 'a ZIP archive (or an Excel or Word file)'],
+			[[0x1f, 0x8b, 0x08, 0x00], 'a gzip-compressed file']
+		];
+		for (const [bytes, kind] of cases)
+			expect(await rejection(readInput(streamOf(new Uint8Array(bytes), 2)))).toBe(
+				`this is ${kind}, not a JSON file (was it renamed?)`
+			);
+	});
+});

@@ -248,6 +248,23 @@ describe('restoring a backup', () => {
 		);
 	});
 
+	it('reads a backup as every import is read: the same size limit, the same messages', async () => {
+		// Over the limit: refused before a byte is read.
+		const huge = {
+			size: 600 * 1024 * 1024,
+			stream: () => new Blob(['{}']).stream()
+		} as unknown as Blob;
+		await session.readRestoreFile(huge);
+		expect(session.pending).toBeUndefined();
+		expect(session.restoreError).toBe(
+			'Nothing was restored: the file is 600 MB; Trama reads files up to 500 MB'
+		);
+		// A picture renamed .json.
+		await session.readRestoreFile(new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10])]));
+		expect(session.restoreError).toMatch(/^Nothing was restored: /);
+		expect(session.pending).toBeUndefined();
+	});
+
 	it('shows what the backup holds and what it replaces, then replaces it', async () => {
 		const blob = await backupBlob();
 		await repo.deleteDataset('briefings' as DatasetId);
