@@ -327,9 +327,9 @@ const messages = {
 	'store.unavailable': () =>
 		'this browser does not let Trama keep data. Private windows and some privacy settings turn off the storage Trama needs (IndexedDB); a normal window, or allowing this site to store data, brings it back.',
 	'store.full': () =>
-		'the browser’s storage for Trama is full, so nothing was written. Delete datasets you no longer need, or free space on this computer, and try again.',
+		'the browser’s storage for Trama is full. Delete datasets you no longer need, or free space on this computer, and try again.',
 	'store.fullOf': ({ used, quota }) =>
-		`the browser’s storage for Trama is full (${bytes(used)} used of ${bytes(quota)}), so nothing was written. Delete datasets you no longer need, or free space on this computer, and try again.`,
+		`the browser’s storage for Trama is full (${bytes(used)} used of ${bytes(quota)}). Delete datasets you no longer need, or free space on this computer, and try again.`,
 	'store.failed': ({ detail }) => `the browser’s storage refused: ${detail}`,
 
 	'error.unexpected': ({ detail }) => detail
