@@ -131,6 +131,16 @@ test('a link to another site asks first, names the host, and sends no cookies or
 	await expect(consent.getByRole('heading')).toHaveText(
 		'Download a file from elsewhere.example.net?'
 	);
+	// The dialog says which sites download without asking, and can forget them.
+	await consent.getByRole('button', { name: 'Don’t download' }).click();
+	await expect(dialog.getByTestId('approved-hosts')).toContainText(
+		'Links from data.example.org download without asking.'
+	);
+	await dialog.getByRole('button', { name: 'Ask again for every site' }).click();
+	await expect(dialog.getByTestId('approved-hosts')).toBeHidden();
+	await page.goto(link);
+	await expect(consent).toBeVisible();
+	expect(requests).toHaveLength(2);
 });
 
 test('a large paste is read at once, without filling the text box', async ({ page }) => {

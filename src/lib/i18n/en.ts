@@ -75,6 +75,8 @@ const binaryKinds: Record<string, string> = {
 
 const monthName = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
 const megabytes = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
+const list = new Intl.ListFormat('en', { type: 'conjunction' });
+
 /** A size for people: "812 kB", "12.4 MB", "9.8 GB". */
 const bytes = (n: number): string =>
 	n >= 1e9
@@ -476,6 +478,8 @@ export const en = {
 		consentRemember: (host: string) => `Don’t ask again for ${host} on this browser`,
 		consentYes: (host: string) => `Download from ${host}`,
 		consentNo: 'Don’t download',
+		approvedHosts: (hosts: string[]) => `Links from ${list.format(hosts)} download without asking.`,
+		forgetHosts: 'Ask again for every site',
 		urlPlaceholder: 'https://example.org/events.json',
 		urlBad: (why: Message) => `Cannot download: ${say(why)}.`,
 		drop: 'Drop JSON files to import them',
