@@ -486,16 +486,14 @@ describe('opening a version-8 database (changes recorded before they named their
 		await v8.table('heads').bulkPut(blocks.heads);
 		await v8.table('records').bulkPut(blocks.records);
 		// Version 8 kept edits only, without the event's id or keys.
-		await v8
-			.table('changes')
-			.add({
-				at: '2026-11-30T10:00:00.000Z',
-				kind: 'event.edit',
-				datasetId,
-				before,
-				after,
-				undone: false
-			});
+		await v8.table('changes').add({
+			at: '2026-11-30T10:00:00.000Z',
+			kind: 'event.edit',
+			datasetId,
+			before,
+			after,
+			undone: false
+		});
 		v8.close();
 
 		const upgraded = new TramaDatabase(V8);
