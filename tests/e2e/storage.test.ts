@@ -145,3 +145,43 @@ test('the backup section says how much the browser keeps for Trama', async ({ pa
 		/Trama’s data takes [\d.]+ (kB|MB) of this browser’s storage; about [\d.]+ (kB|MB|GB) is left\./
 	);
 });
+
+test('a reload in the middle of writing an import leaves the old state or the new one, never a mix', async ({
+	page
+}) => {
+	const n = 20_000;
+	const events = Array.from({ length: n }, (_, i) => ({
+		id: `r${i}`,
+		content: `Interrupted item ${i}`,
+		start: `20${String(10 + (i % 14)).padStart(2, '0')}-03-05`
+	}));
+	await page.goto('/');
+	await expect(page.getByTestId('dataset-list').locator('li')).toHaveCount(1);
+	await page.getByTestId('import-open').click();
+	const dialog = page.getByTestId('import-dialog');
+	await dialog.getByTestId('import-file').setInputFiles({
+		name: 'interrupted.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(events))
+	});
+	await expect(dialog.getByTestId('import-commit')).toHaveText(
+		`Import ${n.toLocaleString('en')} events`
+	);
+	await dialog.getByTestId('import-commit').click();
+	// Writing: reload before it can finish.
+	await expect(page.getByTestId('import-progress')).toBeVisible();
+	await page.reload();
+	await expect(page.getByTestId('dataset-list').locator('li').first()).toBeVisible();
+	await page.getByRole('tab', { name: 'Table' }).click();
+	const datasets = await page.getByTestId('dataset-list').locator('li').count();
+	// Either nothing of the import (the write was cut) or all of it; the counts agree.
+	const expected = datasets === 1 ? DEFAULT_EVENT_COUNT : DEFAULT_EVENT_COUNT + n;
+	expect([1, 2]).toContain(datasets);
+	await expect(page.getByTestId('event-count')).toHaveText(eventsLabel(expected), {
+		timeout: 15_000
+	});
+	if (datasets === 2)
+		await expect(page.getByTestId('dataset-list')).toContainText(
+			`${n.toLocaleString('en')} events`
+		);
+});

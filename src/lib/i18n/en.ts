@@ -573,7 +573,7 @@ export const en = {
 		what: 'Events',
 		selection: (n: number) => `What is shown now (${count(n, 'event', 'events')})`,
 		selectionHint:
-			'The timeline’s window, the datasets shown, the confidence filter and the actor filter.',
+			'The timeline’s window, the datasets shown, the actor filter, and what the search and facets keep when they hide the rest.',
 		dataset: (name: string, n: number) => `${name} (${count(n, 'event', 'events')})`,
 		all: (n: number) => `Every dataset (${count(n, 'event', 'events')})`,
 		format: 'Format',
