@@ -36,6 +36,10 @@ test('a database a newer Trama wrote is refused in words and left as it was', as
 	// Trying again cannot help, so it is not offered; no library's name or link is shown.
 	await expect(error.getByRole('button', { name: 'Try again' })).toHaveCount(0);
 	await expect(error).not.toContainText(/dexie|https?:/i);
+	// Nothing offers what can only fail without the store: importing, exporting, filtering.
+	await expect(page.getByTestId('import-open')).toHaveCount(0);
+	await expect(page.getByTestId('export-open')).toHaveCount(0);
+	await expect(page.getByTestId('facets')).toHaveCount(0);
 	const after = await page.evaluate(
 		() =>
 			new Promise<{ version: number; datasets: number; stores: string[] }>((resolve) => {
@@ -177,11 +181,54 @@ test('a reload in the middle of writing an import leaves the old state or the ne
 	// Either nothing of the import (the write was cut) or all of it; the counts agree.
 	const expected = datasets === 1 ? DEFAULT_EVENT_COUNT : DEFAULT_EVENT_COUNT + n;
 	expect([1, 2]).toContain(datasets);
-	await expect(page.getByTestId('event-count')).toHaveText(eventsLabel(expected), {
-		timeout: 15_000
-	});
+	await expect(page.getByTestId('event-count')).toHaveText(
+		`${expected.toLocaleString('en')} events`,
+		{
+			timeout: 15_000
+		}
+	);
 	if (datasets === 2)
 		await expect(page.getByTestId('dataset-list')).toContainText(
 			`${n.toLocaleString('en')} events`
 		);
+});
+
+test('two tabs importing at once: both imports land, and each tab shows both', async ({
+	page,
+	context
+}) => {
+	const file = (prefix: string, n: number) =>
+		Array.from({ length: n }, (_, i) => ({
+			id: `${prefix}${i}`,
+			content: `${prefix} item ${i}`,
+			start: `20${String(10 + (i % 14)).padStart(2, '0')}-06-01`
+		}));
+	const other = await context.newPage();
+	const tabs = [
+		{ page, name: 'first.json', events: file('a', 3000) },
+		{ page: other, name: 'second.json', events: file('b', 2000) }
+	];
+	for (const tab of tabs) {
+		await tab.page.goto('/');
+		await expect(tab.page.getByTestId('dataset-list').locator('li')).toHaveCount(1);
+		await tab.page.getByTestId('import-open').click();
+		const dialog = tab.page.getByTestId('import-dialog');
+		await dialog.getByTestId('import-file').setInputFiles({
+			name: tab.name,
+			mimeType: 'application/json',
+			buffer: Buffer.from(JSON.stringify(tab.events))
+		});
+		await expect(dialog.getByTestId('import-commit')).toBeEnabled();
+	}
+	// Both commits at once.
+	await Promise.all(tabs.map((tab) => tab.page.getByTestId('import-commit').click()));
+	for (const tab of tabs) {
+		await expect(tab.page.getByTestId('notice')).toContainText('Imported', { timeout: 20_000 });
+		await expect(tab.page.getByTestId('dataset-list').locator('li')).toHaveCount(3);
+		await tab.page.getByRole('tab', { name: 'Table' }).click();
+		await expect(tab.page.getByTestId('event-count')).toHaveText(
+			`${(DEFAULT_EVENT_COUNT + 5000).toLocaleString('en')} events`,
+			{ timeout: 15_000 }
+		);
+	}
 });
