@@ -40,6 +40,8 @@ test('a database a newer Trama wrote is refused in words and left as it was', as
 	await expect(page.getByTestId('import-open')).toHaveCount(0);
 	await expect(page.getByTestId('export-open')).toHaveCount(0);
 	await expect(page.getByTestId('facets')).toHaveCount(0);
+	await expect(page.getByTestId('new-event')).toHaveCount(0);
+	await expect(page.getByTestId('search')).toHaveCount(0);
 	const after = await page.evaluate(
 		() =>
 			new Promise<{ version: number; datasets: number; stores: string[] }>((resolve) => {
@@ -230,5 +232,61 @@ test('two tabs importing at once: both imports land, and each tab shows both', a
 			`${(DEFAULT_EVENT_COUNT + 5000).toLocaleString('en')} events`,
 			{ timeout: 15_000 }
 		);
+	}
+});
+
+test('a reload in the middle of a restore leaves everything as it was, or all of the backup', async ({
+	page
+}) => {
+	const n = 30_000;
+	const backup = {
+		format: 'trama-backup',
+		version: 1,
+		createdAt: '2026-12-01T10:00:00.000Z',
+		datasets: [
+			{
+				id: 'restored',
+				name: 'Restored',
+				origin: { kind: 'paste' },
+				importedAt: '2026-12-01T10:00:00.000Z',
+				eventCount: n,
+				events: Array.from({ length: n }, (_, i) => ({
+					id: `s${i}`,
+					title: `Restored event ${i}`,
+					start: `20${String(10 + (i % 14)).padStart(2, '0')}-02-01`,
+					confidence: 'reported'
+				})),
+				periods: []
+			}
+		],
+		actors: [],
+		settings: {}
+	};
+	await page.goto('/');
+	await expect(page.getByTestId('dataset-list').locator('li')).toHaveCount(1);
+	await page.getByTestId('export-open').click();
+	const dialog = page.getByTestId('export-dialog');
+	await dialog.getByTestId('restore-file').setInputFiles({
+		name: 'backup.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(backup))
+	});
+	await expect(dialog.getByTestId('restore-preview')).toContainText('holds 1 dataset');
+	await dialog.getByTestId('restore-confirm').click();
+	await page.reload();
+	const list = page.getByTestId('dataset-list');
+	await expect(list.locator('li').first()).toBeVisible();
+	await page.getByRole('tab', { name: 'Table' }).click();
+	const names = await list.locator('li').allInnerTexts();
+	// The default dataset alone (the restore was cut), or the backup's dataset alone (it finished).
+	if (names.length === 1 && names[0]!.includes('Restored'))
+		await expect(page.getByTestId('event-count')).toHaveText(`${n.toLocaleString('en')} events`, {
+			timeout: 15_000
+		});
+	else {
+		expect(names).toHaveLength(1);
+		await expect(page.getByTestId('event-count')).toHaveText(eventsLabel(DEFAULT_EVENT_COUNT), {
+			timeout: 15_000
+		});
 	}
 });
