@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
 	datasetBlocks,
+	headsOf,
 	importedWithoutConfidence,
 	TramaDatabase,
 	type HeadBlock
@@ -510,6 +511,52 @@ describe('opening a version-8 database (changes recorded before they named their
 		// Every event is still there, the heads as they were.
 		expect((await repo.events([datasetId])).map((e) => e.id).sort()).toEqual(
 			stored.map((e) => e.id).sort()
+		);
+		upgraded.close();
+		await upgraded.delete();
+	});
+});
+
+describe('opening a version-6 database (head blocks kept as objects, before version 7 made them text)', () => {
+	const V6 = 'upgrade-from-6';
+	/** Version 6's stores as it shipped. */
+	const VERSION_6 = {
+		records: '[datasetId+block]',
+		actors: 'id',
+		datasets: 'id',
+		periods: '[datasetId+id], datasetId',
+		heads: '[datasetId+block], *actorIds',
+		meta: 'key'
+	};
+
+	it('turns each head block into text, the same heads in the same order, and reads every event', async () => {
+		const stored = file.events.map((e) => toStored(e, datasetId));
+		const blocks = datasetBlocks(datasetId, stored);
+		// Version 6 kept the heads themselves, with no revision.
+		const v6Heads = blocks.heads.map(({ text, rev: _rev, ...rest }) => ({
+			...rest,
+			heads: JSON.parse(text) as unknown
+		}));
+		const v6 = new Dexie(V6);
+		v6.version(6).stores(VERSION_6);
+		await v6.open();
+		await v6.table('datasets').put(dataset);
+		await v6.table('actors').bulkPut(file.actors);
+		await v6.table('heads').bulkPut(v6Heads);
+		await v6.table('records').bulkPut(blocks.records);
+		v6.close();
+
+		const upgraded = new TramaDatabase(V6);
+		const repo = new Repository(upgraded);
+		await upgraded.open();
+		const after = (await upgraded.heads.toArray()) as (HeadBlock & { heads?: unknown })[];
+		expect(after).toHaveLength(blocks.heads.length);
+		for (const [i, block] of after.entries()) {
+			expect(block.heads).toBeUndefined();
+			expect(headsOf(block)).toEqual(v6Heads[i]!.heads);
+		}
+		expect((await repo.events([datasetId])).map((e) => e.id)).toEqual(
+			[...stored].sort(compareDated).map((e) => e.id)
 		);
 		upgraded.close();
 		await upgraded.delete();
