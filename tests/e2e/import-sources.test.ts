@@ -104,6 +104,10 @@ test('a link to another site asks first, names the host, and sends no cookies or
 	await expect(consent.getByTestId('import-consent-url')).toHaveText(
 		'https://data.example.org/feeds/events.json'
 	);
+	// The keyboard starts on the question.
+	await expect(
+		consent.getByRole('button', { name: 'Download from data.example.org' })
+	).toBeFocused();
 	// Seen, and not downloaded: saying no fetches nothing.
 	await page.waitForTimeout(500);
 	expect(requests).toHaveLength(0);
