@@ -2,8 +2,29 @@
  * When the browser's storage cannot be used: plain words, what to do, and "Try again" only where
  * trying again can help. Data a newer Trama wrote is never touched.
  */
-import { expect, test } from './test';
+import { expect, test, type Page } from './test';
 import { DEFAULT_EVENT_COUNT, eventsLabel } from './fixtures';
+
+/** `n` vis-timeline items spread over 2010–2023, titled "<label> <i>" (made longer by `pad`). */
+function visItems(prefix: string, n: number, label: string, pad = 0) {
+	return Array.from({ length: n }, (_, i) => ({
+		id: `${prefix}${i}`,
+		content: `${label} ${i}${pad ? ` ${'x'.repeat(pad)}` : ''}`,
+		start: `20${String(10 + (i % 14)).padStart(2, '0')}-03-05`
+	}));
+}
+
+/** Opens the import dialog and picks a JSON file holding `json`; returns the dialog. */
+async function pickFile(page: Page, name: string, json: unknown) {
+	await page.getByTestId('import-open').click();
+	const dialog = page.getByTestId('import-dialog');
+	await dialog.getByTestId('import-file').setInputFiles({
+		name,
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(json))
+	});
+	return dialog;
+}
 
 test('a database a newer Trama wrote is refused in words and left as it was', async ({ page }) => {
 	await page.goto('/');
@@ -121,18 +142,7 @@ test('when the browser’s storage is full, the import writes nothing and says h
 	});
 	await page.goto('/');
 	await expect(page.getByTestId('dataset-list').locator('li')).toHaveCount(1);
-	const events = Array.from({ length: 5000 }, (_, i) => ({
-		id: `q${i}`,
-		content: `Quota item ${i} ${'x'.repeat(300)}`,
-		start: '2024-03-05'
-	}));
-	await page.getByTestId('import-open').click();
-	const dialog = page.getByTestId('import-dialog');
-	await dialog.getByTestId('import-file').setInputFiles({
-		name: 'big.json',
-		mimeType: 'application/json',
-		buffer: Buffer.from(JSON.stringify(events))
-	});
+	const dialog = await pickFile(page, 'big.json', visItems('q', 5000, 'Quota item', 300));
 	await dialog.getByTestId('import-commit').click();
 	await expect(dialog.getByTestId('import-commit-error')).toContainText(
 		/^The import failed and nothing was written: the browser’s storage for Trama is full \([\d.]+ (kB|MB) used of [\d.]+ (kB|MB|GB)\)\. Delete datasets you no longer need, or free space on this computer, and try again\.$/
@@ -156,20 +166,9 @@ test('a reload in the middle of writing an import leaves the old state or the ne
 	page
 }) => {
 	const n = 20_000;
-	const events = Array.from({ length: n }, (_, i) => ({
-		id: `r${i}`,
-		content: `Interrupted item ${i}`,
-		start: `20${String(10 + (i % 14)).padStart(2, '0')}-03-05`
-	}));
 	await page.goto('/');
 	await expect(page.getByTestId('dataset-list').locator('li')).toHaveCount(1);
-	await page.getByTestId('import-open').click();
-	const dialog = page.getByTestId('import-dialog');
-	await dialog.getByTestId('import-file').setInputFiles({
-		name: 'interrupted.json',
-		mimeType: 'application/json',
-		buffer: Buffer.from(JSON.stringify(events))
-	});
+	const dialog = await pickFile(page, 'interrupted.json', visItems('r', n, 'Interrupted item'));
 	await expect(dialog.getByTestId('import-commit')).toHaveText(
 		`Import ${n.toLocaleString('en')} events`
 	);
@@ -199,27 +198,15 @@ test('two tabs importing at once: both imports land, and each tab shows both', a
 	page,
 	context
 }) => {
-	const file = (prefix: string, n: number) =>
-		Array.from({ length: n }, (_, i) => ({
-			id: `${prefix}${i}`,
-			content: `${prefix} item ${i}`,
-			start: `20${String(10 + (i % 14)).padStart(2, '0')}-06-01`
-		}));
 	const other = await context.newPage();
 	const tabs = [
-		{ page, name: 'first.json', events: file('a', 3000) },
-		{ page: other, name: 'second.json', events: file('b', 2000) }
+		{ page, name: 'first.json', events: visItems('a', 3000, 'a item') },
+		{ page: other, name: 'second.json', events: visItems('b', 2000, 'b item') }
 	];
 	for (const tab of tabs) {
 		await tab.page.goto('/');
 		await expect(tab.page.getByTestId('dataset-list').locator('li')).toHaveCount(1);
-		await tab.page.getByTestId('import-open').click();
-		const dialog = tab.page.getByTestId('import-dialog');
-		await dialog.getByTestId('import-file').setInputFiles({
-			name: tab.name,
-			mimeType: 'application/json',
-			buffer: Buffer.from(JSON.stringify(tab.events))
-		});
+		const dialog = await pickFile(tab.page, tab.name, tab.events);
 		await expect(dialog.getByTestId('import-commit')).toBeEnabled();
 	}
 	// Both commits at once.

@@ -3,7 +3,6 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
 	datasetBlocks,
-	headsOf,
 	importedWithoutConfidence,
 	TramaDatabase,
 	type HeadBlock
@@ -456,109 +455,5 @@ describe('a database a newer Trama wrote', () => {
 		expect(await after.table('annotations').toArray()).toEqual([{ id: 'a1', text: 'kept' }]);
 		after.close();
 		await after.delete();
-	});
-});
-
-describe('opening a version-8 database (changes recorded before they named their events)', () => {
-	const V8 = 'upgrade-from-8';
-	/** Version 8's stores as it shipped, written out so the test does not follow later edits. */
-	const VERSION_8 = {
-		records: '[datasetId+block]',
-		actors: 'id',
-		datasets: 'id',
-		periods: '[datasetId+id], datasetId',
-		heads: '[datasetId+block], *actorIds',
-		meta: 'key',
-		changes: '++seq'
-	};
-
-	it('gives each change its event and keys, so the event’s history finds it', async () => {
-		// The dataset's blocks and records as the current code writes them; version 8 wrote the
-		// same shapes (version 7 made the heads text).
-		const stored = file.events.map((e) => toStored(e, datasetId));
-		const blocks = datasetBlocks(datasetId, stored);
-		const before = stored[0]!;
-		const after = { ...before, title: `${before.title} (edited)` };
-		const v8 = new Dexie(V8);
-		v8.version(8).stores(VERSION_8);
-		await v8.open();
-		await v8.table('datasets').put(dataset);
-		await v8.table('actors').bulkPut(file.actors);
-		await v8.table('heads').bulkPut(blocks.heads);
-		await v8.table('records').bulkPut(blocks.records);
-		// Version 8 kept edits only, without the event's id or keys.
-		await v8.table('changes').add({
-			at: '2026-11-30T10:00:00.000Z',
-			kind: 'event.edit',
-			datasetId,
-			before,
-			after,
-			undone: false
-		});
-		v8.close();
-
-		const upgraded = new TramaDatabase(V8);
-		const repo = new Repository(upgraded);
-		await upgraded.open();
-		expect(upgraded.verno).toBe(10);
-		const history = await repo.eventHistory(datasetId, before.id);
-		expect(history).toHaveLength(1);
-		expect(history[0]).toMatchObject({
-			kind: 'event.edit',
-			eventId: before.id,
-			eventKeys: [eventKey({ datasetId, id: before.id })]
-		});
-		// Every event is still there, the heads as they were.
-		expect((await repo.events([datasetId])).map((e) => e.id).sort()).toEqual(
-			stored.map((e) => e.id).sort()
-		);
-		upgraded.close();
-		await upgraded.delete();
-	});
-});
-
-describe('opening a version-6 database (head blocks kept as objects, before version 7 made them text)', () => {
-	const V6 = 'upgrade-from-6';
-	/** Version 6's stores as it shipped. */
-	const VERSION_6 = {
-		records: '[datasetId+block]',
-		actors: 'id',
-		datasets: 'id',
-		periods: '[datasetId+id], datasetId',
-		heads: '[datasetId+block], *actorIds',
-		meta: 'key'
-	};
-
-	it('turns each head block into text, the same heads in the same order, and reads every event', async () => {
-		const stored = file.events.map((e) => toStored(e, datasetId));
-		const blocks = datasetBlocks(datasetId, stored);
-		// Version 6 kept the heads themselves, with no revision.
-		const v6Heads = blocks.heads.map(({ text, rev: _rev, ...rest }) => ({
-			...rest,
-			heads: JSON.parse(text) as unknown
-		}));
-		const v6 = new Dexie(V6);
-		v6.version(6).stores(VERSION_6);
-		await v6.open();
-		await v6.table('datasets').put(dataset);
-		await v6.table('actors').bulkPut(file.actors);
-		await v6.table('heads').bulkPut(v6Heads);
-		await v6.table('records').bulkPut(blocks.records);
-		v6.close();
-
-		const upgraded = new TramaDatabase(V6);
-		const repo = new Repository(upgraded);
-		await upgraded.open();
-		const after = (await upgraded.heads.toArray()) as (HeadBlock & { heads?: unknown })[];
-		expect(after).toHaveLength(blocks.heads.length);
-		for (const [i, block] of after.entries()) {
-			expect(block.heads).toBeUndefined();
-			expect(headsOf(block)).toEqual(v6Heads[i]!.heads);
-		}
-		expect((await repo.events([datasetId])).map((e) => e.id)).toEqual(
-			[...stored].sort(compareDated).map((e) => e.id)
-		);
-		upgraded.close();
-		await upgraded.delete();
 	});
 });
