@@ -222,11 +222,9 @@ test('two tabs importing at once: both imports land, and each tab shows both', a
 	}
 });
 
-test('a reload in the middle of a restore leaves everything as it was, or all of the backup', async ({
-	page
-}) => {
-	const n = 30_000;
-	const backup = {
+/** A backup of one dataset, "Restored", of n events and no actors. */
+function bigBackup(n: number) {
+	return {
 		format: 'trama-backup',
 		version: 1,
 		createdAt: '2026-12-01T10:00:00.000Z',
@@ -249,8 +247,10 @@ test('a reload in the middle of a restore leaves everything as it was, or all of
 		actors: [],
 		settings: {}
 	};
-	await page.goto('/');
-	await expect(page.getByTestId('dataset-list').locator('li')).toHaveCount(1);
+}
+
+/** Opens the export dialog and chooses a backup file to restore. */
+async function chooseBackup(page: Page, backup: unknown) {
 	await page.getByTestId('export-open').click();
 	const dialog = page.getByTestId('export-dialog');
 	await dialog.getByTestId('restore-file').setInputFiles({
@@ -258,6 +258,42 @@ test('a reload in the middle of a restore leaves everything as it was, or all of
 		mimeType: 'application/json',
 		buffer: Buffer.from(JSON.stringify(backup))
 	});
+	return dialog;
+}
+
+test('a restore says how far it is and can be stopped: nothing changes', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.getByTestId('dataset-list').locator('li')).toHaveCount(1);
+	const dialog = await chooseBackup(page, bigBackup(100_000));
+	await expect(dialog.getByTestId('restore-preview')).toContainText(
+		'holds 1 dataset, 100,000 events'
+	);
+	await dialog.getByTestId('restore-confirm').click();
+	const progress = dialog.getByTestId('restore-progress');
+	await progress.getByTestId('restore-stop').click();
+	await expect(dialog.getByTestId('restore-error')).toHaveText(
+		'The restore was stopped before it finished. Nothing changed.'
+	);
+	await expect(progress).toBeHidden();
+	// The backup still waits for a yes; the store holds what it held.
+	await expect(dialog.getByTestId('restore-confirm')).toBeEnabled();
+	await page.keyboard.press('Escape');
+	await page.getByRole('tab', { name: 'Table' }).click();
+	await expect(page.getByTestId('dataset-list').locator('li')).toHaveCount(1);
+	await expect(page.getByTestId('event-count')).toHaveText(eventsLabel(DEFAULT_EVENT_COUNT));
+	await page.reload();
+	await expect(page.getByTestId('dataset-list').locator('li')).toHaveCount(1);
+	await page.getByRole('tab', { name: 'Table' }).click();
+	await expect(page.getByTestId('event-count')).toHaveText(eventsLabel(DEFAULT_EVENT_COUNT));
+});
+
+test('a reload in the middle of a restore leaves everything as it was, or all of the backup', async ({
+	page
+}) => {
+	const n = 30_000;
+	await page.goto('/');
+	await expect(page.getByTestId('dataset-list').locator('li')).toHaveCount(1);
+	const dialog = await chooseBackup(page, bigBackup(n));
 	await expect(dialog.getByTestId('restore-preview')).toContainText('holds 1 dataset');
 	await dialog.getByTestId('restore-confirm').click();
 	await page.reload();

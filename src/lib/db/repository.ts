@@ -946,9 +946,17 @@ export class Repository {
 	 * if the contents have it). Kept as a change: undoing it brings back every dataset as it was
 	 * (from the trash) and every actor's record.
 	 */
-	async restoreBackup(contents: StoreContents, now: Date = new Date()): Promise<void> {
+	async restoreBackup(
+		contents: StoreContents,
+		now: Date = new Date(),
+		options: Pick<WriteOptions, 'signal' | 'onProgress'> = {}
+	): Promise<void> {
 		const { db } = this;
+		const { signal, onProgress } = options;
+		const total = contents.datasets.reduce((n, d) => n + d.events.length, 0);
+		let written = 0;
 		await this.transactAll(async () => {
+			signal?.throwIfAborted();
 			const actors = actorSteps(await db.actors.toArray(), contents.actors, true);
 			await db.actors.clear();
 			await db.actors.bulkPut(contents.actors);
@@ -973,8 +981,13 @@ export class Repository {
 					events.map((e) => toStored(e, id)),
 					periods.map((p) => ({ ...p, datasetId: id })),
 					now,
-					{ keep: true }
+					{
+						keep: true,
+						...(signal ? { signal } : {}),
+						onProgress: (done) => onProgress?.(written + done, total)
+					}
 				);
+				written += events.length;
 				summaries.push({
 					datasetId: id,
 					events: events.length,
@@ -984,6 +997,7 @@ export class Repository {
 					...(put.trash !== undefined ? { trash: put.trash } : {})
 				});
 			}
+			signal?.throwIfAborted();
 			await this.#logWrites('backup.restore', summaries, actors, now, { gone, swaps });
 			await db.meta.put({ key: DEFAULT_LOADED_FLAG, value: true });
 		});

@@ -628,6 +628,15 @@ export const en = {
 		restored: (datasets: number, events: number) =>
 			`Restored ${count(datasets, 'dataset', 'datasets')} with ${count(events, 'event', 'events')}.`,
 		restoreFailed: (why: string) => `Nothing was restored: ${why}`,
+		restoreReading: (done: number, total?: number) =>
+			total ? `Reading the backup: ${bytes(done)} of ${bytes(total)}…` : 'Reading the backup…',
+		restoreWriting: (done: number, total?: number) =>
+			total
+				? `Restoring: ${number.format(done)} of ${count(total, 'event', 'events')} written…`
+				: 'Restoring…',
+		restoreStop: 'Stop',
+		restoreReadCancelled: 'Reading the backup was stopped. Nothing changed.',
+		restoreCancelled: 'The restore was stopped before it finished. Nothing changed.',
 		settingsSkipped: (n: number) =>
 			`${count(n, 'setting', 'settings')} in the backup ${n === 1 ? 'is' : 'are'} not Trama’s and ${n === 1 ? 'was' : 'were'} left out.`,
 		exported: (name: string) => `Downloaded ${name}.`,

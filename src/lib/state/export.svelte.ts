@@ -9,10 +9,10 @@ import type { Dataset } from '../model/schema';
 import type { StoredEvent, StoredHead } from '../db/repository';
 import { eventKey } from '../model/events';
 import { fromStored } from '../db/repository';
-import { describeError, describeMessage, t } from '../i18n';
+import { describeMessage, t } from '../i18n';
 import { formatWindow } from '../i18n/format';
 import { keySet } from '../graph/graph';
-import type { Backup } from '../io/backup';
+import type { FromRestore, RestoreCounts, ToRestore } from '../import/protocol';
 import { countsOf, exportsBackup, type DataFormat, type ExportScope } from '../io/export-choices';
 import type { PictureKind, PictureView } from '../io/export-files';
 import { formatPartialDate, partialDateFromMs, precisionForStep } from '../model/dates';
@@ -20,6 +20,7 @@ import { download } from '../export/download';
 import type { AppState } from './app.svelte';
 import type { NetworkState } from './network.svelte';
 import { readSettings } from './settings';
+import { MessageError } from '../model/errors';
 import type { TimelineState } from './timeline.svelte';
 import { layoutItems } from '../time/items';
 
@@ -27,7 +28,6 @@ import { layoutItems } from '../time/items';
 const files = () => import('../io/export-files');
 const pictures = () => import('../export/picture');
 const backups = () => import('../io/backup');
-const reader = () => import('../io/read');
 
 /** How many datasets, events and actors: a backup's, or the store's now. */
 export type Counts = ReturnType<typeof countsOf>;
@@ -42,6 +42,29 @@ export interface RestorePreview {
 	current: Counts;
 }
 
+/** A backup read and checked, waiting in the restore worker for the user's yes. */
+export interface PendingRestore {
+	/** When the backup was made, in UTC milliseconds. */
+	createdAt: number;
+	incoming: RestoreCounts;
+}
+
+/** How far the restore worker is: reading the file (bytes) or writing it (events). */
+export interface RestoreProgress {
+	stage: 'read' | 'write';
+	done: number;
+	total?: number;
+}
+
+/** How the page talks to the restore worker; tests hand in one that runs in the same thread. */
+export type RestoreWorkerFactory = () => Pick<Worker, 'postMessage' | 'terminate' | 'onmessage'>;
+
+const restoreWorker: RestoreWorkerFactory = () =>
+	new Worker(new URL('../import/restore.worker.ts', import.meta.url), {
+		type: 'module',
+		name: 'trama-restore'
+	});
+
 /** What the session needs besides the states; all optional. */
 export interface ExportOptions {
 	/**
@@ -53,6 +76,8 @@ export interface ExportOptions {
 	save?: (content: Blob | string, name: string, type: string) => void;
 	/** The clock that dates file names and backups. */
 	now?: () => Date;
+	/** Where restores run: a worker, unless a test runs them in the same thread. */
+	restorer?: RestoreWorkerFactory;
 }
 
 /** The width of the timeline's picture, in pixels: wide enough for labels, small enough to share. */
@@ -65,6 +90,10 @@ export class ExportSession {
 	readonly #onrestored: (settings: Record<string, string>) => string[];
 	readonly #save: (content: Blob | string, name: string, type: string) => void;
 	readonly #now: () => Date;
+	readonly #restorer: RestoreWorkerFactory;
+	#worker: ReturnType<RestoreWorkerFactory> | undefined;
+	/** The page waits for the worker's answer to a read or a write. */
+	#answer: ((message: FromRestore) => void) | undefined;
 
 	/** What to export. */
 	scope = $state<ExportScope>('selection');
@@ -79,7 +108,9 @@ export class ExportSession {
 	/** Why the last export, picture or backup failed. */
 	error = $state<string | undefined>(undefined);
 	/** A backup read from a file, waiting for the user to confirm the restore. */
-	pending = $state.raw<Backup | undefined>(undefined);
+	pending = $state.raw<PendingRestore | undefined>(undefined);
+	/** While a backup is read or written: how far; the dialog shows it with a Cancel. */
+	restoreProgress = $state.raw<RestoreProgress | undefined>(undefined);
 	/** Why a backup could not be read or restored. */
 	restoreError = $state<string | undefined>(undefined);
 
@@ -96,6 +127,7 @@ export class ExportSession {
 		this.#save = options.save ?? download;
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a moment to name files, not state
 		this.#now = options.now ?? (() => new Date());
+		this.#restorer = options.restorer ?? restoreWorker;
 	}
 
 	readonly datasets: Dataset[] = $derived.by(() => this.#app.datasets.current ?? []);
@@ -155,8 +187,8 @@ export class ExportSession {
 		const backup = this.pending;
 		if (!backup) return undefined;
 		return {
-			createdAt: Date.parse(backup.createdAt),
-			incoming: countsOf(backup),
+			createdAt: backup.createdAt,
+			incoming: backup.incoming,
 			current: countsOf({ datasets: this.datasets, actors: this.#app.actors.current ?? [] })
 		};
 	});
@@ -302,59 +334,101 @@ export class ExportSession {
 		});
 	}
 
-	/** Reads a chosen backup file: on success it waits in `pending` for the user to confirm. */
+	/** Sends a request to the restore worker and waits for its answer. */
+	#ask(message: ToRestore & { type: 'read' | 'write' }): Promise<FromRestore> {
+		if (!this.#worker) {
+			this.#worker = this.#restorer();
+			this.#worker.onmessage = (event: MessageEvent<FromRestore>) => {
+				const answer = event.data;
+				if (answer.type === 'restore-progress') {
+					this.restoreProgress = { stage: answer.stage, done: answer.done, total: answer.total };
+					return;
+				}
+				const waiting = this.#answer;
+				this.#answer = undefined;
+				waiting?.(answer);
+			};
+		}
+		return new Promise((resolve) => {
+			this.#answer = resolve;
+			this.restoreProgress = {
+				stage: message.type,
+				done: 0,
+				total: message.type === 'read' ? message.file.size : this.pending?.incoming.events
+			};
+			this.#worker?.postMessage(message);
+		});
+	}
+
+	/**
+	 * Reads a chosen backup file in the restore worker: on success it waits there, and its
+	 * summary in `pending`, for the user to confirm.
+	 */
 	async readRestoreFile(file: Blob | undefined): Promise<void> {
 		this.pending = undefined;
 		this.restoreError = undefined;
-		if (!file) return;
-		// The same reader and the same size limit as every import: a stream, never the whole text.
-		const [{ readInput }, { checkBackup }] = await Promise.all([reader(), backups()]);
-		let json: unknown;
+		if (!file || this.restoreProgress) return;
 		try {
-			const input = await readInput(file.stream(), { size: file.size });
-			json = input.kind === 'json' ? input.value : undefined;
-		} catch (error) {
-			this.restoreError = t.exporter.restoreFailed(describeError(error));
-			return;
+			const answer = await this.#ask({ type: 'read', file });
+			if (answer.type === 'restore-ready')
+				this.pending = { createdAt: answer.createdAt, incoming: answer.incoming };
+			else if (answer.type === 'restore-refused')
+				this.restoreError = answer.cancelled
+					? t.exporter.restoreReadCancelled
+					: t.exporter.restoreFailed(describeMessage(answer.error));
+		} finally {
+			this.restoreProgress = undefined;
 		}
-		const read = checkBackup(json);
-		if (read.ok) this.pending = read.backup;
-		else this.restoreError = t.exporter.restoreFailed(describeMessage(read.error));
+	}
+
+	/** Stops the read or the write under way; a stopped write leaves the store as it was. */
+	stopRestore(): void {
+		this.#worker?.postMessage({ type: 'cancel' } satisfies ToRestore);
 	}
 
 	/** The user keeps what they have. */
 	cancelRestore(): void {
 		this.pending = undefined;
+		this.#worker?.postMessage({ type: 'forget' } satisfies ToRestore);
 	}
 
 	/** Replaces everything stored with the pending backup. True when restored. */
 	async restore(): Promise<boolean> {
-		const backup = this.pending;
-		if (!backup) return false;
+		if (!this.pending || this.restoreProgress) return false;
 		this.busy = true;
+		let cancelled = false;
 		try {
 			return await this.#app.act(
 				async () => {
-					await this.#app.repo.restoreBackup(backup);
-					const skipped = this.#onrestored(backup.settings);
-					const c = countsOf(backup);
-					const text = t.exporter.restored(c.datasets, c.events);
+					const answer = await this.#ask({ type: 'write' });
+					if (answer.type === 'restore-failed') {
+						cancelled = answer.cancelled;
+						throw new MessageError(answer.error);
+					}
+					if (answer.type !== 'restored') throw new Error(`unexpected answer ${answer.type}`);
+					this.pending = undefined;
+					const skipped = this.#onrestored(answer.settings);
+					const text = t.exporter.restored(answer.counts.datasets, answer.counts.events);
 					return {
 						kind: 'info',
 						text: skipped.length ? `${text} ${t.exporter.settingsSkipped(skipped.length)}` : text,
 						undo: true
 					};
 				},
-				(message) => (this.restoreError = t.exporter.restoreFailed(message))
+				(message) =>
+					(this.restoreError = cancelled
+						? t.exporter.restoreCancelled
+						: t.exporter.restoreFailed(message))
 			);
 		} finally {
 			this.busy = false;
+			this.restoreProgress = undefined;
 		}
 	}
 
 	/** Forgets a pending restore and the errors said; the choices stay for next time. */
 	reset(): void {
-		this.pending = undefined;
+		if (this.pending) this.cancelRestore();
 		this.restoreError = undefined;
 		this.error = undefined;
 	}

@@ -10,7 +10,7 @@ import { ExportSession } from '$lib/state/export.svelte';
 import type { NetworkState } from '$lib/state/network.svelte';
 import type { TimelineState } from '$lib/state/timeline.svelte';
 import { eventInput, meetings, nativeFile } from '../helpers';
-import { testDashboard, utc } from './fixtures.svelte';
+import { inThreadRestorer, testDashboard, utc } from './fixtures.svelte';
 
 /** A file handed to the downloads. */
 interface Saved {
@@ -63,6 +63,7 @@ beforeEach(async () => {
 	session = new ExportSession(app, tl, network, {
 		save: (content, name, type) => saved.push({ content, name, type }),
 		now: () => NOW,
+		restorer: inThreadRestorer(repo),
 		onrestored: (settings) => {
 			restored.push(settings);
 			return [];
@@ -299,6 +300,63 @@ describe('restoring a backup', () => {
 		expect(session.pending).toBeDefined();
 		expect(session.busy).toBe(false);
 		expect(restored).toEqual([]);
+	});
+
+	it('says how far a restore is, and a stop leaves everything as it was', async () => {
+		const blob = await backupBlob();
+		await repo.deleteDataset('briefings' as DatasetId);
+		await session.readRestoreFile(blob);
+		expect(session.restoreProgress).toBeUndefined();
+
+		// The write is stopped while the worker writes the first dataset.
+		const seen: string[] = [];
+		const write = repo.restoreBackup.bind(repo);
+		const spy = vi.spyOn(repo, 'restoreBackup').mockImplementation((contents, now, options) =>
+			write(contents, now, {
+				...options,
+				onProgress: (done, total) => {
+					options?.onProgress?.(done, total);
+					seen.push(`${done}/${total}`);
+					session.stopRestore();
+				}
+			})
+		);
+		const restoring = session.restore();
+		await vi.waitFor(() => expect(session.restoreProgress?.stage).toBe('write'));
+		expect(await restoring).toBe(false);
+		expect(seen[0]).toMatch(/\/5$/);
+		expect(session.restoreError).toBe(
+			'The restore was stopped before it finished. Nothing changed.'
+		);
+		expect(session.restoreProgress).toBeUndefined();
+		expect((await repo.datasets()).map((d) => d.id)).toEqual(['meetings']);
+		expect((await repo.contents()).datasets.map((d) => d.events.length)).toEqual([4]);
+		expect(restored).toEqual([]);
+		// The backup still waits: the user can try again.
+		spy.mockRestore();
+		expect(await session.restore()).toBe(true);
+		expect((await repo.datasets()).map((d) => d.id)).toEqual(['briefings', 'meetings']);
+	});
+
+	it('a read can be stopped too', async () => {
+		const blob = await backupBlob();
+		let pulls = 0;
+		const slow = {
+			size: blob.size,
+			stream: () =>
+				new ReadableStream<Uint8Array>({
+					pull: async (controller) => {
+						if (pulls++ === 0) {
+							controller.enqueue(new TextEncoder().encode('{"format":'));
+							session.stopRestore();
+							await new Promise((r) => setTimeout(r, 10));
+						} else controller.close();
+					}
+				})
+		} as unknown as Blob;
+		await session.readRestoreFile(slow);
+		expect(session.pending).toBeUndefined();
+		expect(session.restoreError).toBe('Reading the backup was stopped. Nothing changed.');
 	});
 
 	it('the user can keep what they have', async () => {
