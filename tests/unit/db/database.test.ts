@@ -7,10 +7,10 @@ import {
 	TramaDatabase,
 	type HeadBlock
 } from '$lib/db/database';
-import { fromStored, Repository, toStored } from '$lib/db/repository';
+import { fromStored, Repository, toStored, type StoredEvent } from '$lib/db/repository';
 import { fromTimelineJs } from '$lib/io/timelinejs';
 import { compareDated, eventKey } from '$lib/model/events';
-import type { Dataset, DatasetId, TramaEvent } from '$lib/model/schema';
+import type { ActorId, Dataset, DatasetId, TramaEvent } from '$lib/model/schema';
 import { event, meetings, nativeFile, rejection } from '../helpers';
 
 /** Version 1 as it shipped, written out here so the test does not follow later edits. */
@@ -455,5 +455,106 @@ describe('a database a newer Trama wrote', () => {
 		expect(await after.table('annotations').toArray()).toEqual([{ id: 'a1', text: 'kept' }]);
 		after.close();
 		await after.delete();
+	});
+});
+
+/**
+ * Every shipped version's tables, as Dexie held them after that version (a table keeps the
+ * schema of the last version that named it), written out so the tests do not follow later edits.
+ */
+const SHIPPED: Record<number, Record<string, string>> = {
+	1: VERSION_1,
+	2: VERSION_2,
+	3: VERSION_2,
+	4: VERSION_4,
+	5: { ...VERSION_4, records: '[datasetId+block]', heads: '[datasetId+block], *actorIds' },
+	6: VERSION_6,
+	7: VERSION_6,
+	8: { ...VERSION_6, changes: '++seq' },
+	9: { ...VERSION_6, changes: '++seq, [datasetId+eventId]' }
+};
+
+/**
+ * A database as version `v` left it, holding the test meetings (one of them edited once, from
+ * version 8 on, when changes were first kept): records in the shape that version wrote.
+ */
+async function makeVersion(v: number, name: string): Promise<StoredEvent[]> {
+	const stored = file.events.map((e) => toStored(e, datasetId));
+	const edited = stored[0]!;
+	const old = new Dexie(name);
+	old.version(v).stores(SHIPPED[v]!);
+	await old.open();
+	await old.table('datasets').put(dataset);
+	await old.table('actors').bulkPut(file.actors);
+	await old.table('periods').put(period);
+	await old.table('meta').put({ key: 'defaultDatasetLoaded', value: true });
+	// Up to version 5, one record per event (version 6 dropped the table).
+	if (v <= 5) await old.table('events').bulkPut(stored);
+	if (v === 4) await old.table('heads').put({ datasetId, block: 0, heads: [] });
+	if (v >= 5) {
+		const blocks = datasetBlocks(datasetId, stored);
+		await old.table('records').bulkPut(blocks.records);
+		// Until version 7, head blocks held their heads as objects.
+		await old
+			.table('heads')
+			.bulkPut(
+				v >= 7
+					? blocks.heads
+					: blocks.heads.map(({ text, ...b }) => ({ ...b, heads: JSON.parse(text) as unknown }))
+			);
+	}
+	if (v >= 8)
+		await old.table('changes').add({
+			at: '2026-12-01T11:00:00.000Z',
+			kind: 'event.edit',
+			datasetId,
+			before: { ...edited, title: 'Before the edit' },
+			after: edited,
+			undone: false,
+			// Version 9 named the change's event.
+			...(v === 9 ? { eventId: edited.id } : {})
+		});
+	old.close();
+	return stored;
+}
+
+describe('every shipped version opens with every record intact and every index working', () => {
+	it.each([1, 2, 3, 4, 5, 6, 7, 8, 9])('from version %i', async (v) => {
+		const name = `upgrade-every-${v}`;
+		const stored = await makeVersion(v, name);
+		db = new TramaDatabase(name);
+		const repo = new Repository(db);
+		try {
+			const sorted = [...stored].sort(compareDated);
+			expect(await repo.events()).toEqual(sorted);
+			expect(db.verno).toBe(10);
+			expect(await repo.datasets()).toEqual([dataset]);
+			expect(await repo.actors()).toEqual(
+				[...file.actors].sort((a, b) => a.id.localeCompare(b.id))
+			);
+			expect(await repo.periods()).toEqual([period]);
+			// Heads in date order, each finding its record by key.
+			const heads = await repo.heads();
+			expect(heads.map((h) => h.id)).toEqual(sorted.map((e) => e.id));
+			expect(await repo.eventsByKey(sorted.map(eventKey))).toEqual(sorted);
+			// The actor index of the head blocks: Putin's events.
+			expect((await repo.eventsNaming('putin' as ActorId)).map((e) => e.id).sort()).toEqual(
+				sorted
+					.filter((e) => e.participants.some((p) => p.actor === 'putin'))
+					.map((e) => e.id)
+					.sort()
+			);
+			// The change log: an edit kept by version 8 or 9 is the event's history and undoes.
+			const edited = stored[0]!;
+			const history = await repo.eventHistory(datasetId, edited.id);
+			expect(history.map((c) => c.after?.title)).toEqual(v >= 8 ? [edited.title] : []);
+			if (v >= 8) {
+				await repo.undo();
+				const [back] = await repo.eventsByKey([eventKey(edited)]);
+				expect(back?.title).toBe('Before the edit');
+			}
+		} finally {
+			db.close();
+		}
 	});
 });
