@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TramaDatabase } from '$lib/db/database';
 import { DEFAULT_DATASET_ID, Repository, fromStored, mergeByDate } from '$lib/db/repository';
 import { compareDated, eventKey } from '$lib/model/events';
@@ -1088,6 +1088,51 @@ describe('actors: edit, delete, merge, each undone', () => {
 		expect(await repo.events()).toEqual(before);
 		expect(await actor('pasted-putin')).toEqual(actorSchema.parse(pasted));
 		expect((await actor('putin'))?.aliases).not.toContain('Putin');
+	});
+});
+
+describe('a change cut off before its end leaves the store as it was', () => {
+	// Each of these writes many tables in one transaction: the change is logged last, so a
+	// failure there (a closed tab, a full disk) comes after every other write.
+	async function snapshot() {
+		return {
+			events: await repo.events(),
+			heads: await repo.heads(),
+			actors: await repo.actors(),
+			datasets: await repo.datasets(),
+			undo: await repo.undoState()
+		};
+	}
+
+	beforeEach(async () => {
+		await repo.writeDataset(nativeFile(meetings), { kind: 'paste' });
+	});
+
+	it('a merge of actors', async () => {
+		const before = await snapshot();
+		vi.spyOn(repo.db.changes, 'add').mockRejectedValueOnce(new Error('the tab closed'));
+		await expect(repo.mergeActors('putin' as ActorId, 'shoigu' as ActorId)).rejects.toThrow(
+			'the tab closed'
+		);
+		expect(await snapshot()).toEqual(before);
+		expect(await repo.eventsNaming('shoigu' as ActorId)).not.toEqual([]);
+	});
+
+	it('a dataset’s deletion', async () => {
+		const before = await snapshot();
+		vi.spyOn(repo.db.changes, 'add').mockRejectedValueOnce(new Error('the tab closed'));
+		await expect(repo.deleteDataset('test' as DatasetId)).rejects.toThrow('the tab closed');
+		expect(await snapshot()).toEqual(before);
+	});
+
+	it('an edit of an event', async () => {
+		const before = await snapshot();
+		const [first] = before.events;
+		vi.spyOn(repo.db.changes, 'add').mockRejectedValueOnce(new Error('the tab closed'));
+		await expect(
+			repo.editEvent(first!.datasetId, { ...fromStored(first!), title: 'Edited' })
+		).rejects.toThrow('the tab closed');
+		expect(await snapshot()).toEqual(before);
 	});
 });
 
