@@ -86,19 +86,62 @@ test('a database a newer Trama wrote is refused in words and left as it was', as
 	expect(after.stores).toContain('annotations');
 });
 
-test('a browser that keeps no data for the site says so, and why, without a useless retry', async ({
+test('a browser that refuses to keep data says so, and opens without saving on request', async ({
 	page
 }) => {
+	// As some privacy settings do: IndexedDB is there, and refuses every database.
 	await page.addInitScript(() => {
-		Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+		IDBFactory.prototype.open = () => {
+			throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+		};
 	});
 	await page.goto('/');
 	const error = page.getByTestId('error-state');
 	await expect(error).toContainText(
 		'This browser does not let Trama keep data. Private windows and some privacy settings turn off the storage Trama needs (IndexedDB); a normal window, or allowing this site to store data, brings it back.'
 	);
-	await expect(error).not.toContainText(/dexie|tinyurl|https?:/i);
+	await expect(error).toContainText('nothing is kept when this tab closes');
+	await expect(error).not.toContainText(/dexie|tinyurl|https?:|denied permission/i);
 	await expect(error.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+
+	await error.getByTestId('open-in-memory').click();
+	await expect(page.getByTestId('memory-mode')).toContainText('Nothing is saved');
+	await expect(page.getByTestId('dataset-list').locator('li')).toHaveCount(1);
+	await page.getByRole('tab', { name: 'Table' }).click();
+	await expect(page.getByTestId('event-count')).toHaveText(eventsLabel(DEFAULT_EVENT_COUNT));
+});
+
+test('without IndexedDB at all, files are read, searched, exported, and nothing is kept', async ({
+	page
+}) => {
+	await page.addInitScript(() => {
+		Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+	});
+	await page.goto('/');
+	await expect(page.getByTestId('memory-mode')).toContainText(
+		'Nothing is saved: this browser does not let Trama keep data'
+	);
+	await expect(page.getByTestId('dataset-list').locator('li')).toHaveCount(1);
+	// An import, on the page: previewed, written, shown, searched.
+	const dialog = await pickFile(page, 'kept.json', visItems('k', 250, 'Kept in memory'));
+	await expect(dialog.getByTestId('import-preview')).toContainText('250');
+	await dialog.getByTestId('import-commit').click();
+	await expect(dialog).toBeHidden();
+	await expect(page.getByTestId('dataset-list').locator('li')).toHaveCount(2);
+	await page.getByRole('tab', { name: 'Table' }).click();
+	await expect(page.getByTestId('event-count')).toHaveText(eventsLabel(DEFAULT_EVENT_COUNT + 250));
+	await page.getByTestId('search').fill('"Kept in memory 249"');
+	await expect(page.getByTestId('event-table').locator('[data-event-id]')).toHaveCount(1);
+	// A backup can be downloaded; the storage figures (not this store's) are not shown.
+	await page.getByTestId('export-open').click();
+	const exporter = page.getByTestId('export-dialog');
+	await expect(exporter.getByTestId('storage-use')).toHaveCount(0);
+	const download = page.waitForEvent('download');
+	await exporter.getByTestId('backup-download').click();
+	expect((await download).suggestedFilename()).toMatch(/^trama-backup-.*\.json$/);
+	// Nothing outlives the tab: a reload starts again from the default dataset.
+	await page.reload();
+	await expect(page.getByTestId('dataset-list').locator('li')).toHaveCount(1);
 });
 
 test('a newer Trama opening the data in another tab is let through, and this tab says to reload', async ({

@@ -290,6 +290,12 @@ export interface MetaRecord {
 
 export const DEFAULT_DATABASE_NAME = 'trama';
 
+/** An implementation of IndexedDB to store in, other than the browser's. */
+export interface StoreBackend {
+	indexedDB: IDBFactory;
+	IDBKeyRange: typeof IDBKeyRange;
+}
+
 /**
  * Whether a stored dataset came from a file that states no confidence (TimelineJS3, vis-timeline,
  * a list of records), whose events earlier versions stored as `reported`, a judgement the file
@@ -341,12 +347,15 @@ export class TramaDatabase extends Dexie {
 	meta!: Table<MetaRecord, string>;
 	changes!: Table<ChangeRecord, number>;
 
-	/** Creating the object opens nothing: IndexedDB is first touched by the first query. */
-	constructor(name: string = DEFAULT_DATABASE_NAME) {
+	/**
+	 * Creating the object opens nothing: IndexedDB is first touched by the first query. `backend`
+	 * is another IndexedDB than the browser's: one kept in memory (see `memory.ts`).
+	 */
+	constructor(name: string = DEFAULT_DATABASE_NAME, backend?: StoreBackend) {
 		// No query cache: Dexie's (on by default) deep-copies every result it hands out, which for
 		// the head blocks of 100,000 events cost half a second and as much again in garbage at
 		// each load. Live queries still hear every write, this tab's and other tabs'.
-		super(name, { cache: 'disabled' });
+		super(name, { cache: 'disabled', ...backend });
 		// Version 1. Later versions go below it, each with its own upgrade; never edit a shipped one.
 		this.version(1).stores({
 			events: '[datasetId+id], startMs, [datasetId+startMs], *actorIds, kind',

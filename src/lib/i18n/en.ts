@@ -391,6 +391,11 @@ export const en = {
 	status: {
 		loading: 'Opening your data…',
 		startFailed: 'Trama could not open its data',
+		openInMemory: 'Open without saving',
+		openInMemoryHint:
+			'Without saving, you can still import files, explore them and export what you find; nothing is kept when this tab closes.',
+		memoryMode:
+			'Nothing is saved: this browser does not let Trama keep data, so what you import lives only in this tab. Export or back up before you close it.',
 		upgradedElsewhere:
 			'A newer Trama opened your data in another tab. Reload this tab to go on working with it.',
 		reload: 'Reload',

@@ -177,10 +177,23 @@ export class AppState {
 		return i === undefined ? undefined : heads[i]?.recordBlock;
 	}
 
-	constructor(repo: Repository, loadDefault: () => Promise<NativeFile>, search?: SearchClient) {
+	/**
+	 * The store is kept in memory (the browser keeps nothing: see `db/memory.ts`): everything
+	 * works, nothing outlives the tab, and workers that would open the store run on the page.
+	 */
+	readonly memory: boolean;
+
+	constructor(
+		repo: Repository,
+		loadDefault: () => Promise<NativeFile>,
+		options: { search?: SearchClient; memory?: boolean } = {}
+	) {
 		this.repo = repo;
 		this.#loadDefault = loadDefault;
-		this.search = search ?? new SearchClient(repo);
+		this.memory = options.memory ?? false;
+		// A store in memory is this page's alone: no worker can read it, so the page searches.
+		this.search =
+			options.search ?? new SearchClient(repo, this.memory ? () => undefined : undefined);
 		this.filter = new FilterState(this.search);
 		// Another tab opened a newer Trama, which upgrades the database: this tab lets it (the
 		// database closes here, so the upgrade is not blocked) and says that a reload goes on.

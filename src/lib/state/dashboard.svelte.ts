@@ -20,6 +20,7 @@ import { EditingState } from './editing.svelte';
 import type { FacetNames } from './facet-labels';
 import { ExportSession } from './export.svelte';
 import { ImportSession } from './import.svelte';
+import { inThreadImports, inThreadRestores } from '../import/in-thread';
 import { NetworkState, type FrameScheduler } from './network.svelte';
 import { replaceSettings } from './settings';
 import {
@@ -103,7 +104,9 @@ export class Dashboard {
 		this.app = app;
 		this.#history = options.history;
 		this.#theme = options.theme;
-		this.importer = options.importer ?? new ImportSession();
+		// A store in memory is this page's alone: imports and restores run on the page.
+		this.importer =
+			options.importer ?? new ImportSession(app.memory ? inThreadImports(app.repo) : undefined);
 		this.saved = new SavedSearches(options.storage ?? browserStorage());
 		// The timeline highlights what the network selects; both are read lazily, inside deriveds.
 		this.timeline = new TimelineState({
@@ -120,7 +123,8 @@ export class Dashboard {
 			options.graphs ?? new GraphService()
 		);
 		this.exporter = new ExportSession(app, this.timeline, this.network, {
-			onrestored: (settings) => this.restored(settings)
+			onrestored: (settings) => this.restored(settings),
+			...(app.memory ? { restorer: inThreadRestores(app.repo) } : {})
 		});
 		this.editing = new EditingState({
 			app,

@@ -101,6 +101,11 @@ export class ExportSession {
 	/** True while an export, backup or restore runs: the dialog's buttons wait. */
 	busy = $state(false);
 
+	/** The store is in memory (see `AppState.memory`): a backup is the only way to keep it. */
+	get memory(): boolean {
+		return this.#app.memory;
+	}
+
 	/** The network draws every actor on a canvas: its picture is a PNG, never an SVG. */
 	get networkOnCanvas(): boolean {
 		return this.#network.canvas;

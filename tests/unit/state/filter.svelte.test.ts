@@ -38,11 +38,9 @@ let stop: () => void = () => {};
 beforeEach(async () => {
 	repo = new Repository(new TramaDatabase(`confidence-filter-${++n}`));
 	// The in-page engine (no worker in tests) answers, as the worker does in the browser.
-	app = new AppState(
-		repo,
-		() => Promise.resolve(meetingsFile),
-		new SearchClient(repo, () => undefined)
-	);
+	app = new AppState(repo, () => Promise.resolve(meetingsFile), {
+		search: new SearchClient(repo, () => undefined)
+	});
 	await repo.writeDataset(imported, { kind: 'file', name: 'tljs.json' });
 	const made = testDashboard(app);
 	stop = made.stop;

@@ -2,14 +2,12 @@
  * What the state classes' tests share: the test meetings as stored events of one dataset, their
  * actors, and fakes of the outside world (history, frames, the import and restore workers).
  */
-import { toStored, type Repository, type StoredEvent } from '$lib/db/repository';
-import type { FromRestore, ToRestore } from '$lib/import/protocol';
-import { restoreJob } from '$lib/import/restore-job';
+import { toStored, type StoredEvent } from '$lib/db/repository';
 import { indexById } from '$lib/model/events';
 import { actorSchema, type Actor, type ActorId, type DatasetId } from '$lib/model/schema';
 import type { AppState } from '$lib/state/app.svelte';
 import { Dashboard } from '$lib/state/dashboard.svelte';
-import type { RestoreWorkerFactory } from '$lib/state/export.svelte';
+import { inThreadRestores } from '$lib/import/in-thread';
 import type { HistoryPort } from '$lib/state/history';
 import type { View } from '$lib/state/view';
 import { actorInputs, event, meetings } from '../helpers';
@@ -102,20 +100,5 @@ export function testDashboard(app: AppState): { dash: Dashboard; stop: () => voi
 	return { dash, stop };
 }
 
-/**
- * The restore worker, run in this thread over the given store: what the page posts reaches the
- * worker's own handler, and its answers come back as messages, a turn later, as from a worker.
- */
-export function inThreadRestorer(repo: Repository): RestoreWorkerFactory {
-	return () => {
-		const port = {
-			onmessage: null as ((event: MessageEvent<FromRestore>) => void) | null,
-			postMessage: (message: ToRestore) => handle(message),
-			terminate: () => undefined
-		};
-		const handle = restoreJob(repo, (message) =>
-			setTimeout(() => port.onmessage?.({ data: message } as MessageEvent<FromRestore>))
-		);
-		return port;
-	};
-}
+/** The restore worker, run in this thread over the given store. */
+export const inThreadRestorer = inThreadRestores;
