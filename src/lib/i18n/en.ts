@@ -351,6 +351,9 @@ export const en = {
 		name: 'Trama',
 		tagline: 'Dated events, linked timelines and actor networks — kept in your browser'
 	},
+	languageSwitch: {
+		label: 'Language of the interface'
+	},
 	theme: {
 		toLight: 'Switch to light theme',
 		toDark: 'Switch to dark theme'
@@ -358,7 +361,6 @@ export const en = {
 	datasets: {
 		heading: 'Datasets',
 		events: (n: number) => count(n, 'event', 'events'),
-		default: 'Default dataset',
 		deleteLabel: (name: string) => `Delete dataset “${name}”`,
 		deleteTitle: 'Delete this dataset?',
 		deleteBody: (name: string, n: number) =>
@@ -380,6 +382,66 @@ export const en = {
 		renameField: 'New name',
 		renameSave: 'Save',
 		renamed: (name: string) => `Renamed to “${name}”.`
+	},
+	keys: {
+		title: 'Keyboard shortcuts',
+		open: 'Keyboard shortcuts (?)',
+		groups: [
+			{
+				title: 'Anywhere',
+				keys: [
+					{ keys: ['/', 'Ctrl+K'], what: 'Search the events' },
+					{ keys: ['N'], what: 'New event' },
+					{ keys: ['Ctrl+Z'], what: 'Undo the last change' },
+					{ keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], what: 'Redo it' },
+					{ keys: ['Esc'], what: 'Clear the selection, or close a dialog' },
+					{ keys: ['?'], what: 'These shortcuts' }
+				]
+			},
+			{
+				title: 'Timeline, once it has the focus',
+				keys: [
+					{ keys: ['+', '−'], what: 'Zoom in, zoom out' },
+					{ keys: ['0'], what: 'Show every event' },
+					{ keys: ['←', '→'], what: 'Previous, next event (with none selected: move the window)' },
+					{ keys: ['Enter'], what: 'Select the first event, or open the one selected' }
+				]
+			},
+			{
+				title: 'Overview strip',
+				keys: [
+					{ keys: ['←', '→'], what: 'Move the window a little' },
+					{ keys: ['PgUp', 'PgDn'], what: 'Move it a whole width' },
+					{ keys: ['Shift+←', 'Shift+→'], what: 'Narrow it, widen it' },
+					{ keys: ['Home', 'End'], what: 'Go to the first events, the last' }
+				]
+			},
+			{
+				title: 'Network',
+				keys: [
+					{ keys: ['←', '↑', '→', '↓'], what: 'Go to the nearest actor that way' },
+					{ keys: ['Enter', 'Space'], what: 'Select the actor, or the link' },
+					{ keys: ['Shift+Tab'], what: 'From the selected actor, back through its links' }
+				]
+			},
+			{
+				title: 'Views and divider',
+				keys: [
+					{ keys: ['←', '→'], what: 'On the tabs: the other view' },
+					{ keys: ['↑', '↓'], what: 'On the divider: a shorter or taller timeline' }
+				]
+			}
+		]
+	},
+	announce: {
+		window: (window: string, events: number) =>
+			`Timeline: ${window}, ${count(events, 'event', 'events')} shown.`,
+		event: (title: string, date: string, confidence: string) =>
+			`Event selected: ${title}, ${date}, ${confidence}.`,
+		actor: (name: string, events: number, links: number) =>
+			`Actor selected: ${name}, ${count(events, 'event', 'events')}, ${count(links, 'connection', 'connections')}.`,
+		link: (a: string, b: string, events: number) =>
+			`Link selected: ${a} and ${b}, ${count(events, 'event', 'events')}.`
 	},
 	common: {
 		hiddenCharacters:
@@ -457,6 +519,8 @@ export const en = {
 		window: (from: string, to: string) => `${from} – ${to}`,
 		loading: 'Drawing the timeline…',
 		empty: 'No events to draw',
+		overviewBrush:
+			'Window shown: arrows move it, Shift with arrows widens or narrows it, Home and End go to the first and last events',
 		overviewKept: 'Kept by the filter',
 		overviewAll: 'All events',
 		overview:
@@ -911,13 +975,10 @@ export const en = {
 		label: 'Event details',
 		close: 'Close details',
 		zoomTo: 'Zoom to event',
-		date: 'Date',
 		place: 'Place',
 		participants: 'Participants',
 		relations: 'Relations',
-		kind: 'Kind',
 		tags: 'Tags',
-		confidence: 'Confidence',
 		sources: 'Sources',
 		notes: 'Notes',
 		none: 'Select an event in the timeline or the table to see its details.',
@@ -1041,7 +1102,6 @@ export const en = {
 		showFewer: 'Show fewer',
 		notListed: (n: number) =>
 			`${count(n, 'other value', 'other values')} not listed: narrow the filter to see them`,
-		noValues: 'None among the events kept',
 		badLink: 'an unknown facet in the filter',
 		modeLabel: 'Left out:',
 		mode: { hide: 'Hide', dim: 'Fade' },

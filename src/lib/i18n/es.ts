@@ -411,6 +411,9 @@ export const es: Messages = {
 		name: 'Trama',
 		tagline: 'Eventos fechados, cronologías enlazadas y redes de actores, guardados en su navegador'
 	},
+	languageSwitch: {
+		label: 'Idioma de la interfaz'
+	},
 	theme: {
 		toLight: 'Cambiar al tema claro',
 		toDark: 'Cambiar al tema oscuro'
@@ -418,7 +421,6 @@ export const es: Messages = {
 	datasets: {
 		heading: 'Conjuntos de datos',
 		events: (n: number) => count(n, 'evento', 'eventos'),
-		default: 'Conjunto de datos predeterminado',
 		deleteLabel: (name: string) => `Eliminar el conjunto de datos «${name}»`,
 		deleteTitle: '¿Eliminar este conjunto de datos?',
 		deleteBody: (name: string, n: number) =>
@@ -441,6 +443,69 @@ export const es: Messages = {
 		renameField: 'Nuevo nombre',
 		renameSave: 'Guardar',
 		renamed: (name: string) => `Se ha cambiado el nombre a «${name}».`
+	},
+	keys: {
+		title: 'Atajos de teclado',
+		open: 'Atajos de teclado (?)',
+		groups: [
+			{
+				title: 'En cualquier lugar',
+				keys: [
+					{ keys: ['/', 'Ctrl+K'], what: 'Buscar en los eventos' },
+					{ keys: ['N'], what: 'Nuevo evento' },
+					{ keys: ['Ctrl+Z'], what: 'Deshacer el último cambio' },
+					{ keys: ['Ctrl+Mayús+Z', 'Ctrl+Y'], what: 'Rehacerlo' },
+					{ keys: ['Esc'], what: 'Quitar la selección o cerrar un diálogo' },
+					{ keys: ['?'], what: 'Estos atajos' }
+				]
+			},
+			{
+				title: 'Cronología, cuando tiene el foco',
+				keys: [
+					{ keys: ['+', '−'], what: 'Acercar, alejar' },
+					{ keys: ['0'], what: 'Mostrar todos los eventos' },
+					{
+						keys: ['←', '→'],
+						what: 'Evento anterior, siguiente (sin selección: desplazar el intervalo)'
+					},
+					{ keys: ['Intro'], what: 'Seleccionar el primer evento o abrir el seleccionado' }
+				]
+			},
+			{
+				title: 'Vista general',
+				keys: [
+					{ keys: ['←', '→'], what: 'Desplazar un poco el intervalo' },
+					{ keys: ['RePág', 'AvPág'], what: 'Desplazarlo todo su ancho' },
+					{ keys: ['Mayús+←', 'Mayús+→'], what: 'Estrecharlo, ampliarlo' },
+					{ keys: ['Inicio', 'Fin'], what: 'Ir a los primeros eventos, a los últimos' }
+				]
+			},
+			{
+				title: 'Red',
+				keys: [
+					{ keys: ['←', '↑', '→', '↓'], what: 'Ir al actor más cercano en esa dirección' },
+					{ keys: ['Intro', 'Espacio'], what: 'Seleccionar el actor o el vínculo' },
+					{ keys: ['Mayús+Tab'], what: 'Desde el actor seleccionado, volver por sus vínculos' }
+				]
+			},
+			{
+				title: 'Vistas y divisor',
+				keys: [
+					{ keys: ['←', '→'], what: 'En las pestañas: la otra vista' },
+					{ keys: ['↑', '↓'], what: 'En el divisor: cronología más baja o más alta' }
+				]
+			}
+		]
+	},
+	announce: {
+		window: (window: string, events: number) =>
+			`Cronología: ${window}, ${count(events, 'evento visible', 'eventos visibles')}.`,
+		event: (title: string, date: string, confidence: string) =>
+			`Evento seleccionado: ${title}, ${date}, ${confidence.toLocaleLowerCase('es')}.`,
+		actor: (name: string, events: number, links: number) =>
+			`Actor seleccionado: ${name}, ${count(events, 'evento', 'eventos')}, ${count(links, 'conexión', 'conexiones')}.`,
+		link: (a: string, b: string, events: number) =>
+			`Vínculo seleccionado: ${list.format([a, b])}, ${count(events, 'evento', 'eventos')}.`
 	},
 	common: {
 		hiddenCharacters:
@@ -519,6 +584,8 @@ export const es: Messages = {
 		window: (from: string, to: string) => `${from} – ${to}`,
 		loading: 'Dibujando la cronología…',
 		empty: 'No hay eventos que dibujar',
+		overviewBrush:
+			'Intervalo visible: las flechas lo desplazan, Mayús con flechas lo amplía o lo estrecha, Inicio y Fin llevan a los primeros y últimos eventos',
 		overviewKept: 'Tras el filtro',
 		overviewAll: 'Todos los eventos',
 		overview:
@@ -980,13 +1047,10 @@ export const es: Messages = {
 		label: 'Detalles del evento',
 		close: 'Cerrar los detalles',
 		zoomTo: 'Acercar al evento',
-		date: 'Fecha',
 		place: 'Lugar',
 		participants: 'Participantes',
 		relations: 'Relaciones',
-		kind: 'Tipo',
 		tags: 'Etiquetas',
-		confidence: 'Confianza',
 		sources: 'Fuentes',
 		notes: 'Notas',
 		none: 'Seleccione un evento en la cronología o en la tabla para ver sus detalles.',
@@ -1117,7 +1181,6 @@ export const es: Messages = {
 		showFewer: 'Mostrar menos',
 		notListed: (n: number) =>
 			`${count(n, 'valor más', 'valores más')} sin mostrar: acote el filtro para ${agree(n, 'verlo', 'verlos')}`,
-		noValues: 'Ninguno entre los eventos que quedan',
 		badLink: 'una faceta desconocida en el filtro',
 		modeLabel: 'Lo excluido:',
 		mode: { hide: 'Ocultar', dim: 'Atenuar' },

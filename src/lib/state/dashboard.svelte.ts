@@ -94,6 +94,8 @@ export class Dashboard {
 	tab = $state<ViewTab>('network');
 	importing = $state(false);
 	exporting = $state(false);
+	/** The keyboard help is open ("?"). */
+	helping = $state(false);
 	/** Files are being dragged over the page. */
 	dragging = $state(false);
 	/** An event selected before the views have it (a new one): brought into view when they do. */
@@ -328,7 +330,7 @@ export class Dashboard {
 	/**
 	 * The page's keys, unless a text field or a dialog has them (they clear, close or undo their
 	 * own typing): Escape clears, Ctrl/Cmd+Z undoes the last change, Ctrl/Cmd+Shift+Z (or Ctrl+Y)
-	 * redoes it, N opens the form for a new event.
+	 * redoes it, N opens the form for a new event, ? the keyboard help.
 	 */
 	onkeydown(event: KeyboardEvent): void {
 		if (event.defaultPrevented) return;
@@ -342,7 +344,10 @@ export class Dashboard {
 			return;
 		}
 		if (event.key === 'Escape' && this.escape()) event.preventDefault();
-		else if (key === 'n' && !mod && !event.altKey && !event.shiftKey) {
+		else if (event.key === '?' && !mod && !event.altKey) {
+			event.preventDefault();
+			this.helping = true;
+		} else if (key === 'n' && !mod && !event.altKey && !event.shiftKey) {
 			event.preventDefault();
 			this.editing.create();
 		}

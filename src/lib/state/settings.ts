@@ -1,10 +1,11 @@
 /**
- * Settings kept in the browser outside the database: the theme, the timeline's height, remembered
+ * Settings kept in the browser outside the database: the theme, the language, the timeline's height, remembered
  * field mappings, saved searches. A backup carries them and a restore replaces them, but only the
  * settings Trama knows, each checked: a backup is a file like any other, and may come from
  * someone else. Hosts the user allowed downloads from (`trama.approvedHosts`) are never carried:
  * a stranger's backup must not approve a host for this browser.
  */
+import { isLanguage, LANGUAGE_KEY } from '../i18n';
 import { THEME_KEY } from './theme.svelte';
 import { SAVED_SEARCHES_KEY, parseSaved } from './saved-searches.svelte';
 
@@ -37,6 +38,7 @@ function isMapping(value: string): boolean {
  */
 const KNOWN: { key: (key: string) => boolean; value: (value: string) => string | undefined }[] = [
 	{ key: (k) => k === THEME_KEY, value: (v) => (v === 'dark' || v === 'light' ? v : undefined) },
+	{ key: (k) => k === LANGUAGE_KEY, value: (v) => (isLanguage(v) ? v : undefined) },
 	{
 		key: (k) => k === SPLIT_KEY,
 		value: (v) => (/^\d{1,5}$/.test(v) && Number(v) > 0 ? v : undefined)

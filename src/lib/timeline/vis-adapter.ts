@@ -111,6 +111,10 @@ export function laneElement(lane: Lane, countLabel: (n: number) => string): HTML
 	el.className = `t-lane${lane.others ? ' t-lane-others' : ''}`;
 	el.dataset.lane = lane.id;
 	if (lane.actorId) el.dataset.actorId = lane.actorId;
+	// A lane's label opens the lane (its actor, or its events in the table): from the keyboard
+	// too, handled by the timeline (see `MainTimeline`).
+	el.tabIndex = 0;
+	el.setAttribute('role', 'button');
 	const name = document.createElement('span');
 	name.className = 't-lane-name';
 	name.textContent = lane.label;
