@@ -64,6 +64,11 @@ for (const { language, theme } of COMBINATIONS) {
 		await check('new event');
 		await page.keyboard.press('Escape');
 
+		await page.getByTestId('keyboard-help-open').click();
+		await expect(page.getByTestId('keyboard-help')).toBeVisible();
+		await check('keyboard help');
+		await page.keyboard.press('Escape');
+
 		expect(found).toEqual({});
 	});
 }

@@ -84,6 +84,12 @@ export class ForceLayout {
 	 * @param onTick receives the nodes after each animated tick (and after an update's first ticks)
 	 * @param onEnd called when the layout stops moving (until the next update, pin or release)
 	 */
+	/**
+	 * The user asked for less motion (`prefers-reduced-motion`): each update is laid out to rest
+	 * before it is drawn, instead of easing into place on screen.
+	 */
+	still = false;
+
 	constructor(onTick: (nodes: LayoutNode[]) => void, seed = 0.271828, onEnd?: () => void) {
 		this.#onTick = onTick;
 		this.#random = randomLcg(seed);
@@ -203,6 +209,13 @@ export class ForceLayout {
 			if (links.length > LARGE_LAYOUT_LINKS)
 				for (let i = 0; i < LARGE_LAYOUT_TICKS && this.heat > LARGE_LAYOUT_HEAT; i++)
 					this.#simulation.tick();
+		}
+		if (this.still) {
+			// No motion: laid out to rest at once, drawn once.
+			while (this.heat >= ALPHA_MIN) this.#simulation.tick();
+			this.#simulation.stop();
+			this.#onTick(nodes);
+			return true;
 		}
 		this.#onTick(nodes);
 		this.#simulation.restart();

@@ -53,6 +53,20 @@ describe('ForceLayout updates', () => {
 		expect(l.heat).toBeCloseTo(0.3, 5);
 	});
 
+	it('with less motion asked for, each window is laid out to rest and drawn once', async () => {
+		const { l, positions } = layout();
+		l.still = true;
+		l.update(graph(20, 2));
+		expect(positions).toHaveLength(1);
+		expect(l.settled).toBe(true);
+		l.update(graph(22, 2));
+		expect(positions).toHaveLength(2);
+		expect(l.settled).toBe(true);
+		// Nothing moves on the frames after.
+		await new Promise((r) => setTimeout(r, 100));
+		expect(positions).toHaveLength(2);
+	});
+
 	it('the same actors and links with new sizes and weights get a nudge, not a new arrangement', async () => {
 		const { l, positions } = layout();
 		const first = graph(20, 2);
