@@ -190,6 +190,8 @@ const messages = {
 	'schema.tooDeep': ({ max }) =>
 		`nested more than ${max} levels deep: this record is left out (the others are kept)`,
 	'schema.notJson': () => 'not a value a JSON file can hold',
+	'schema.reservedKey': ({ key }) =>
+		`the field name "${key}" is reserved in JavaScript, so Trama cannot keep it: rename the field in the file to import this record`,
 	'schema.tooLong': ({ field, max }) => `${fields[field]} is longer than ${max} characters`,
 	'schema.edgeSpace': ({ field }) => `${fields[field]} starts or ends with a space`,
 	'schema.dateNotText': () => 'a date must be text such as "2023-09-13"',
@@ -261,6 +263,9 @@ const messages = {
 		'this JSON is not a Trama, TimelineJS3 or vis-timeline file, nor a list of records',
 	'import.invalidFile': ({ problems }) => problems.join('; '),
 	'import.idTwice': ({ id, first }) => `the id "${id}" is used twice (first at ${first})`,
+	'import.sameRecord': ({ first }) =>
+		`the same title and date as ${first}, and neither has an id to tell them apart: only the first is kept`,
+	'import.notAList': () => 'expected a list of events, [ … ]',
 	'import.dateNotObject': () => 'a date must be an object with at least a year',
 	'import.notWholeNumber': ({ value }) => `${value} is not a whole number`,
 	'import.yearMissing': () => 'the year is missing',

@@ -241,6 +241,8 @@ const messages = {
 	'schema.tooDeep': ({ max }) =>
 		`anidado en más de ${count(max, 'nivel', 'niveles')}: se descarta este registro (se conservan los demás)`,
 	'schema.notJson': () => 'no es un valor que pueda contener un archivo JSON',
+	'schema.reservedKey': ({ key }) =>
+		`el nombre de campo "${key}" está reservado en JavaScript y Trama no puede conservarlo: cambie el nombre del campo en el archivo para importar este registro`,
 	'schema.tooLong': ({ field, max }) =>
 		`${fields[field].name} ${fieldVerb(fields[field], 'tiene', 'tienen')} más de ${count(max, 'carácter', 'caracteres')}`,
 	'schema.edgeSpace': ({ field }) =>
@@ -315,6 +317,9 @@ const messages = {
 	'import.invalidFile': ({ problems }) => problems.join('; '),
 	'import.idTwice': ({ id, first }) =>
 		`el identificador "${id}" se usa dos veces (la primera, en ${first})`,
+	'import.sameRecord': ({ first }) =>
+		`el mismo título y la misma fecha que ${first}, y ninguno tiene un id que los distinga: solo se conserva el primero`,
+	'import.notAList': () => 'se esperaba una lista de eventos, [ … ]',
 	'import.dateNotObject': () => 'una fecha debe ser un objeto con, al menos, un año',
 	'import.notWholeNumber': ({ value }) => `${value} no es un número entero`,
 	'import.yearMissing': () => 'falta el año',

@@ -196,6 +196,15 @@ function fromNative(json: unknown, onProgress?: (done: number, total: number) =>
 			result: { format: 'native', file: head.value, problems: [], total: head.value.events.length }
 		};
 	const root = json as Json;
+	// Events that are not a list: nothing to import, and the one reason why.
+	if (root.events !== undefined && !Array.isArray(root.events))
+		return {
+			ok: false,
+			format: 'native',
+			error: msg('import.invalidFile', {
+				problems: [{ path: 'events', message: msg('import.notAList') }]
+			})
+		};
 	const rawEvents = Array.isArray(root.events) ? (root.events as unknown[]) : [];
 	const { events, problems } = validateEvents(
 		rawEvents.map((input, index) => ({

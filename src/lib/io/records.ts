@@ -15,7 +15,8 @@ import type { Problem } from '../model/validate';
 import { htmlToText } from './html';
 import {
 	isObject,
-	slug,
+	madeId,
+	setOwn,
 	stableHash,
 	validateEvents,
 	toImportResult,
@@ -232,7 +233,7 @@ export function fromRecords(json: unknown[], options: RecordsOptions): ImportRes
 
 		const participants: TramaEventInput['participants'] = [];
 		for (const name of namesIn(field('actors'))) {
-			const id = `actor-${slug(name)}`;
+			const id = madeId('actor', name);
 			if (participants.some((p) => p.actor === id)) continue;
 			actors.set(id, { id, name: name.slice(0, 300), kind: 'organisation', aliases: [] });
 			participants.push({ actor: id });
@@ -244,7 +245,7 @@ export function fromRecords(json: unknown[], options: RecordsOptions): ImportRes
 			.filter((u) => /^https?:\/\//i.test(u))
 			.map((u) => ({ url: u }));
 		const extra: Record<string, unknown> = {};
-		for (const [key, value] of Object.entries(raw)) if (!mapped.has(key)) extra[key] = value;
+		for (const [key, value] of Object.entries(raw)) if (!mapped.has(key)) setOwn(extra, key, value);
 		if (typeof url === 'string' && sources.length === 0) extra[mapping.url ?? 'url'] = url;
 		const rawId = field('id');
 		const id =
@@ -265,7 +266,12 @@ export function fromRecords(json: unknown[], options: RecordsOptions): ImportRes
 			confidence: confidence ?? 'unassessed',
 			...extraField(extra)
 		};
-		return { index, input, problems };
+		return {
+			index,
+			input,
+			problems,
+			generatedId: typeof rawId !== 'string' && typeof rawId !== 'number'
+		};
 	});
 	const field = (modelPath: string) => {
 		// Fields no target took are kept in `extra` under their own names: the file's path is theirs.

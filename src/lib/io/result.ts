@@ -49,7 +49,13 @@ export function stableHash(text: string): string {
  * the input's name for it. Duplicate ids inside one input are problems too.
  */
 export function validateEvents(
-	candidates: { index: number; input: TramaEventInput | undefined; problems: Problem[] }[],
+	candidates: {
+		index: number;
+		input: TramaEventInput | undefined;
+		problems: Problem[];
+		/** The input has no id: the importer made one from its title and date. */
+		generatedId?: boolean;
+	}[],
 	origin: (index: number) => string,
 	field: (modelPath: string) => string = (p) => p,
 	onProgress?: (done: number, total: number) => void
@@ -61,6 +67,9 @@ export function validateEvents(
 		if (onProgress && n % 500 === 0) onProgress(n, candidates.length);
 		if (c.problems.length || !c.input) {
 			problems.push(...c.problems);
+			// Nothing in its place (null, a number…): said, not just counted.
+			if (!c.problems.length)
+				problems.push({ path: origin(c.index), message: msg('import.eventNotObject') });
 			continue;
 		}
 		const result = validate(eventSchema, c.input);
@@ -73,10 +82,15 @@ export function validateEvents(
 		const event = result.value;
 		const seen = firstIndex.get(event.id);
 		if (seen !== undefined) {
-			problems.push({
-				path: joinPath(origin(c.index), field('id')),
-				message: msg('import.idTwice', { id: event.id, first: origin(seen) })
-			});
+			// An id the importer made (from the title and date) is not in the user's file: say what is.
+			problems.push(
+				c.generatedId
+					? { path: origin(c.index), message: msg('import.sameRecord', { first: origin(seen) }) }
+					: {
+							path: joinPath(origin(c.index), field('id')),
+							message: msg('import.idTwice', { id: event.id, first: origin(seen) })
+						}
+			);
 			continue;
 		}
 		firstIndex.set(event.id, c.index);
@@ -169,6 +183,32 @@ export function slug(text: string): string {
 			.replace(/[^a-z0-9]+/g, '-')
 			.replace(/^-|-$/g, '') || stableHash(text)
 	);
+}
+
+/** An id longer than this is shortened, with a hash of the whole text to keep it unique. */
+const MAX_MADE_ID = 120;
+
+/**
+ * An id made from a name ("group-eastern-economic-forum"), always short enough for the model
+ * (ids are at most 200 characters): a long name's slug is cut and a short hash of the whole name
+ * added, so two long names that begin alike still get two ids.
+ */
+export function madeId(prefix: string, name: string): string {
+	const id = `${prefix}-${slug(name)}`;
+	return id.length <= MAX_MADE_ID ? id : `${id.slice(0, MAX_MADE_ID - 9)}-${stableHash(name)}`;
+}
+
+/**
+ * Sets a field as the object's own, whatever its name: `__proto__` from a file is a field like
+ * any other, never the object's prototype (plain assignment would make it one).
+ */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+	Object.defineProperty(target, key, {
+		value,
+		enumerable: true,
+		writable: true,
+		configurable: true
+	});
 }
 
 export const joinPath = (a: string, b: string) =>

@@ -14,7 +14,8 @@ import type { Problem } from '../model/validate';
 import { htmlToText } from './html';
 import {
 	isObject,
-	slug,
+	madeId,
+	setOwn,
 	stableHash,
 	validateEvents,
 	validatePeriods,
@@ -209,14 +210,14 @@ export function fromTimelineJs(json: unknown, options: TimelineJsOptions): Impor
 		const tags: string[] = [];
 		if (group) {
 			if (options.group === 'actor') {
-				const id = `group-${slug(group)}`;
+				const id = madeId('group', group);
 				actors.set(id, { id, name: group.slice(0, 300), kind: 'organisation', aliases: [] });
 				participants.push({ actor: id });
 			} else tags.push(group.slice(0, 100));
 		}
 		const extra: Record<string, unknown> = {};
 		for (const [key, value] of Object.entries(raw))
-			if (!KNOWN_EVENT_FIELDS.has(key)) extra[key] = value;
+			if (!KNOWN_EVENT_FIELDS.has(key)) setOwn(extra, key, value);
 		if (rawMedia && !whole) extra.media = rawMedia;
 		else if (raw.media !== undefined && raw.media !== null && !rawMedia) extra.media = raw.media;
 		if (isObject(raw.start_date) && raw.start_date.display_date !== undefined)
@@ -243,7 +244,12 @@ export function fromTimelineJs(json: unknown, options: TimelineJsOptions): Impor
 			confidence: 'unassessed',
 			...extraField(extra)
 		};
-		return { index, input, problems };
+		return {
+			index,
+			input,
+			problems,
+			generatedId: typeof raw.unique_id !== 'string' || raw.unique_id.trim() === ''
+		};
 	});
 	const { events, problems } = validateEvents(
 		candidates,

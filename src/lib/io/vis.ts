@@ -12,7 +12,8 @@ import type { Problem } from '../model/validate';
 import { htmlToText } from './html';
 import {
 	isObject,
-	slug,
+	madeId,
+	setOwn,
 	stableHash,
 	validateEvents,
 	toImportResult,
@@ -82,13 +83,13 @@ export function fromVisTimeline(json: unknown, options: VisOptions): ImportResul
 		if (typeof raw.group === 'string' || typeof raw.group === 'number') {
 			const name = groupNames.get(String(raw.group)) ?? String(raw.group);
 			if (options.group === 'actor') {
-				const id = `group-${slug(name)}`;
+				const id = madeId('group', name);
 				actors.set(id, { id, name: name.slice(0, 300), kind: 'organisation', aliases: [] });
 				participants.push({ actor: id });
 			} else tags.push(name.slice(0, 100));
 		}
 		const extra: Record<string, unknown> = {};
-		for (const [key, value] of Object.entries(raw)) if (!KNOWN.has(key)) extra[key] = value;
+		for (const [key, value] of Object.entries(raw)) if (!KNOWN.has(key)) setOwn(extra, key, value);
 		if (typeof raw.content === 'string' && raw.content !== content.text)
 			extra.content_html = raw.content;
 		const id =
@@ -111,7 +112,12 @@ export function fromVisTimeline(json: unknown, options: VisOptions): ImportResul
 			confidence: 'unassessed',
 			...extraField(extra)
 		};
-		return { index, input, problems };
+		return {
+			index,
+			input,
+			problems,
+			generatedId: typeof raw.id !== 'string' && typeof raw.id !== 'number'
+		};
 	});
 	const { events, problems } = validateEvents(candidates, at, undefined, options.onProgress);
 	const converted = { actors: [...actors.values()], events };

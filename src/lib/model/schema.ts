@@ -196,28 +196,45 @@ export const uncertaintySchema = z.strictObject({
 export type Uncertainty = z.infer<typeof uncertaintySchema>;
 
 /** `extra`: each field plain JSON, checked without recursion (see `jsonValueProblem`). */
-const extraSchema = z
-	.record(
-		z.string(),
-		z
-			.unknown()
-			.meta({ description: `Any JSON value, nested at most ${MAX_EXTRA_DEPTH} levels deep.` })
-	)
-	.superRefine((extra, ctx) => {
-		for (const [key, value] of Object.entries(extra)) {
-			const problem = jsonValueProblem(value, MAX_EXTRA_DEPTH);
-			if (problem)
-				ctx.addIssue({
-					code: 'custom',
-					path: [key],
-					message: asIssue(
-						problem === 'deep'
-							? msg('schema.tooDeep', { max: MAX_EXTRA_DEPTH })
-							: msg('schema.notJson')
-					)
-				});
-		}
-	}) as unknown as z.ZodType<Record<string, z.core.util.JSONType>>;
+/** Field names a plain object cannot hold as its own: from a file, they are refused by name. */
+const RESERVED_KEYS = ['__proto__'];
+
+const extraSchema = z.preprocess(
+	(extra, ctx) => {
+		// A record would drop such a field without a word: refuse it, naming it, instead.
+		if (typeof extra === 'object' && extra !== null)
+			for (const key of RESERVED_KEYS)
+				if (Object.hasOwn(extra, key))
+					ctx.addIssue({
+						code: 'custom',
+						path: [key],
+						message: asIssue(msg('schema.reservedKey', { key }))
+					});
+		return extra;
+	},
+	z
+		.record(
+			z.string(),
+			z
+				.unknown()
+				.meta({ description: `Any JSON value, nested at most ${MAX_EXTRA_DEPTH} levels deep.` })
+		)
+		.superRefine((extra, ctx) => {
+			for (const [key, value] of Object.entries(extra)) {
+				const problem = jsonValueProblem(value, MAX_EXTRA_DEPTH);
+				if (problem)
+					ctx.addIssue({
+						code: 'custom',
+						path: [key],
+						message: asIssue(
+							problem === 'deep'
+								? msg('schema.tooDeep', { max: MAX_EXTRA_DEPTH })
+								: msg('schema.notJson')
+						)
+					});
+			}
+		})
+) as unknown as z.ZodType<Record<string, z.core.util.JSONType>>;
 
 export const eventSchema = z
 	.strictObject({

@@ -1,0 +1,112 @@
+/**
+ * Odd input is never silently changed: each defect a sweep of malformed files found, as the user
+ * would meet it in the import preview.
+ */
+import { describe, expect, it } from 'vitest';
+import { readImport, type ReadResult } from '$lib/io/detect';
+import { describeMessage, describeProblem } from '$lib/i18n';
+
+const OPTIONS = { group: 'actor' as const, datasetId: 'import-x', datasetName: 'X' };
+const read = (json: unknown): ReadResult => readImport(JSON.stringify(json), OPTIONS);
+const readText = (text: string): ReadResult => readImport(text, OPTIONS);
+
+/** The preview's problem lines, and the ids and actors of the events it would import. */
+function preview(result: ReadResult) {
+	if (!result.ok) throw new Error(describeMessage(result.error));
+	return {
+		problems: result.result.problems.map(describeProblem),
+		events: result.result.file.events.map((e) => e.id),
+		actors: result.result.file.events.flatMap((e) => e.participants.map((p) => p.actor)),
+		total: result.result.total
+	};
+}
+
+const native = (events: unknown) => ({
+	format: 'trama',
+	version: 1,
+	dataset: { id: 'd', name: 'D' },
+	actors: [],
+	events
+});
+
+describe('messages that say what is wrong', () => {
+	it('a native file whose events are not a list is refused with that reason', () => {
+		const result = read(native('nope'));
+		expect(result.ok).toBe(false);
+		if (!result.ok)
+			expect(describeMessage(result.error)).toBe('events: expected a list of events, [ … ]');
+	});
+
+	it('a null event is counted and given its reason line', () => {
+		const { problems, events, total } = preview(
+			read(native([null, { id: 'a', title: 'A', start: '2020', confidence: 'reported' }]))
+		);
+		expect(total).toBe(2);
+		expect(events).toEqual(['a']);
+		expect(problems).toEqual(['events[0]: an event must be an object']);
+	});
+
+	it('two records without ids are told apart by what they share, not by an id they never had', () => {
+		const same = { title: 'Same', date: '2020-01-01' };
+		const { problems, events } = preview(read([same, { ...same }]));
+		expect(events).toHaveLength(1);
+		expect(problems).toEqual([
+			'[1]: the same title and date as [0], and neither has an id to tell them apart: only the first is kept'
+		]);
+		// With ids of their own, the id is what is said.
+		const withIds = preview(
+			read([
+				{ ...same, id: 'x' },
+				{ ...same, id: 'x' }
+			])
+		);
+		expect(withIds.problems).toEqual(['[1].id: the id "x" is used twice (first at [0])']);
+	});
+});
+
+describe('data never silently altered', () => {
+	it('a 195-character group made an actor gets an id that fits: its events import', () => {
+		const long = 'Eastern Economic Forum delegation '.repeat(6).slice(0, 195);
+		const tljs = preview(
+			read({
+				title: { text: { headline: 'T' } },
+				events: [{ start_date: { year: 2020 }, text: { headline: 'A' }, group: long }]
+			})
+		);
+		expect(tljs.problems).toEqual([]);
+		expect(tljs.events).toHaveLength(1);
+		expect(tljs.actors[0]!.length).toBeLessThanOrEqual(120);
+		// Two long groups that begin alike stay two actors.
+		const vis = preview(
+			read({
+				items: [
+					{ id: 1, content: 'A', start: '2020-01-01', group: 1 },
+					{ id: 2, content: 'B', start: '2020-01-02', group: 2 }
+				],
+				groups: [
+					{ id: 1, content: `${long} one` },
+					{ id: 2, content: `${long} two` }
+				]
+			})
+		);
+		expect(vis.problems).toEqual([]);
+		expect(new Set(vis.actors).size).toBe(2);
+	});
+
+	it('a __proto__ field is refused by name, never dropped and never a prototype', () => {
+		for (const text of [
+			'[{"title":"x","date":"2020","__proto__":{"polluted":1},"other":2}]',
+			'{"items":[{"id":1,"content":"x","start":"2020-01-01","__proto__":{"polluted":1}}]}',
+			'{"events":[{"start_date":{"year":2020},"text":{"headline":"x"},"__proto__":{"polluted":1}}]}',
+			'{"format":"trama","version":1,"dataset":{"id":"d","name":"D"},"actors":[],"events":[{"id":"a","title":"x","start":"2020","confidence":"reported","extra":{"__proto__":{"polluted":1}}}]}'
+		]) {
+			const { problems, events } = preview(readText(text));
+			expect(events, text).toEqual([]);
+			expect(problems, text).toHaveLength(1);
+			expect(problems[0], text).toMatch(
+				/__proto__: the field name "__proto__" is reserved in JavaScript, so Trama cannot keep it: rename the field in the file to import this record$/
+			);
+		}
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+	});
+});
