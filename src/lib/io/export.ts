@@ -120,6 +120,19 @@ export function toCsv(
 	);
 }
 
+/**
+ * An address for a format that puts it into a page: http(s) only, as the URL standard writes it
+ * (quotes, angle brackets and spaces percent-encoded); anything else is left out.
+ */
+export function webAddress(url: string): string | undefined {
+	try {
+		const parsed = new URL(url);
+		return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 /** Text for a format that renders HTML: &, <, > and quotes escaped. */
 export function escapeHtml(text: string): string {
 	return text
@@ -170,7 +183,10 @@ export function toTimelineJs(file: NativeFile, actors: ReadonlyMap<ActorId, Acto
 			}
 		},
 		events: file.events.map((e) => {
-			const media = e.media?.[0];
+			const first = e.media?.[0];
+			const mediaUrl = first && webAddress(first.url);
+			const media = first && mediaUrl ? { ...first, url: mediaUrl } : undefined;
+			const thumbnail = media?.thumbnail && webAddress(media.thumbnail);
 			const group =
 				e.tags[0] ?? (e.participants[0] ? actors.get(e.participants[0].actor)?.name : undefined);
 			const paragraphs = [
@@ -178,7 +194,9 @@ export function toTimelineJs(file: NativeFile, actors: ReadonlyMap<ActorId, Acto
 				...(e.sources.length ? [`<p>${e.sources.map(sourceLink).join(' · ')}</p>`] : [])
 			];
 			return {
-				unique_id: e.id,
+				// The one rule for every string TimelineJS puts into its page: text is escaped, and
+				// addresses are http(s) only, written out as the URL standard encodes them.
+				unique_id: escapeHtml(e.id),
 				start_date: tljsDate(e.start),
 				...(e.end ? { end_date: tljsDate(e.end) } : {}),
 				text: {
@@ -192,7 +210,7 @@ export function toTimelineJs(file: NativeFile, actors: ReadonlyMap<ActorId, Acto
 								...(media.caption ? { caption: escapeHtml(media.caption) } : {}),
 								...(media.credit ? { credit: escapeHtml(media.credit) } : {}),
 								...(media.alt ? { alt: escapeHtml(media.alt) } : {}),
-								...(media.thumbnail ? { thumbnail: media.thumbnail } : {})
+								...(thumbnail ? { thumbnail } : {})
 							}
 						}
 					: {}),

@@ -205,7 +205,8 @@ export function fromTimelineJs(json: unknown, options: TimelineJsOptions): Impor
 		}
 		const { media, whole } = rawMedia ? readMedia(rawMedia) : { whole: true };
 
-		const group = typeof raw.group === 'string' ? raw.group.trim() : '';
+		// A group is text, as vis-timeline's are: its markup is read as text (and kept in `extra`).
+		const group = typeof raw.group === 'string' ? htmlToText(raw.group).text.trim() : '';
 		const participants: TramaEventInput['participants'] = [];
 		const tags: string[] = [];
 		if (group) {
@@ -225,6 +226,7 @@ export function fromTimelineJs(json: unknown, options: TimelineJsOptions): Impor
 		if (typeof t.headline === 'string' && t.headline !== headline.text)
 			extra.headline_html = t.headline;
 		if (typeof t.text === 'string' && t.text !== body.text) extra.text_html = t.text;
+		if (typeof raw.group === 'string' && raw.group.trim() !== group) extra.group_html = raw.group;
 
 		const id =
 			typeof raw.unique_id === 'string' && raw.unique_id.trim() !== ''

@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { readImport, type ReadResult } from '$lib/io/detect';
 import { describeMessage, describeProblem } from '$lib/i18n';
+import { toTimelineJs } from '$lib/io/export';
+import { nativeFileSchema } from '$lib/model/schema';
 
 const OPTIONS = { group: 'actor' as const, datasetId: 'import-x', datasetName: 'X' };
 const read = (json: unknown): ReadResult => readImport(JSON.stringify(json), OPTIONS);
@@ -108,5 +110,56 @@ describe('data never silently altered', () => {
 			);
 		}
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+	});
+});
+
+describe('one rule for every string in and out', () => {
+	it('a TimelineJS3 group is read as text, as a vis-timeline group is; its markup is kept aside', () => {
+		for (const group of ['actor', 'tag'] as const) {
+			const result = readImport(
+				JSON.stringify({
+					events: [
+						{ start_date: { year: 2020 }, text: { headline: 'A' }, group: '<b>Kremlin</b> pool' }
+					]
+				}),
+				{ ...OPTIONS, group }
+			);
+			if (!result.ok) throw new Error('refused');
+			const [event] = result.result.file.events;
+			const named =
+				group === 'actor' ? result.result.file.actors.map((a) => a.name) : (event?.tags ?? []);
+			expect(named).toEqual(['Kremlin pool']);
+			expect(event?.extra?.group_html).toBe('<b>Kremlin</b> pool');
+		}
+	});
+
+	it('a TimelineJS3 export escapes the id and writes addresses as the URL standard encodes them', () => {
+		const file = nativeFileSchema.parse({
+			format: 'trama',
+			version: 1,
+			dataset: { id: 'd', name: 'D' },
+			actors: [],
+			events: [
+				{
+					id: 'a"><script>1</script>',
+					title: 'A',
+					start: '2020',
+					confidence: 'reported',
+					media: [
+						{ url: 'https://example.org/a b"<x>.png', thumbnail: 'https://example.org/t".png' }
+					]
+				}
+			]
+		});
+		const out = (
+			toTimelineJs(file, new Map()) as {
+				events: { unique_id: string; media?: unknown }[];
+			}
+		).events;
+		expect(out[0]?.unique_id).toBe('a&quot;&gt;&lt;script&gt;1&lt;/script&gt;');
+		expect(out[0]?.media).toEqual({
+			url: 'https://example.org/a%20b%22%3Cx%3E.png',
+			thumbnail: 'https://example.org/t%22.png'
+		});
 	});
 });
