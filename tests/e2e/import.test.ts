@@ -1,5 +1,5 @@
 import { expect, test } from './test';
-import { DEFAULT_EVENT_COUNT, eventsLabel } from './fixtures';
+import { DEFAULT_EVENT_COUNT, eventsLabel, openTable } from './fixtures';
 
 const FIXTURE = 'tests/fixtures/timelinejs/contrib_women_in_computing.json';
 
@@ -174,4 +174,31 @@ test('a JSON Lines file imports through the file input, its bad line reported by
 	await expect(page.getByTestId('notice')).toContainText('Imported 3 events into 1 dataset.');
 	await page.getByRole('tab', { name: 'Table' }).click();
 	await expect(page.getByTestId('event-count')).toHaveText(eventsLabel(DEFAULT_EVENT_COUNT + 3));
+});
+
+test('a file that is not UTF-8 is shown both ways, and read as Windows-1252 when chosen', async ({
+	page
+}) => {
+	await openTable(page);
+	await page.getByTestId('import-open').click();
+	const dialog = page.getByTestId('import-dialog');
+	const text = JSON.stringify([{ title: 'Reunión en Café São Paulo', date: '2023-09-13' }]);
+	await dialog.getByTestId('import-file').setInputFiles({
+		name: 'latin1.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(text, 'latin1')
+	});
+	await expect(dialog.getByTestId('import-error')).toContainText(
+		'Cannot be imported: this file is not UTF-8 text. It reads like Windows-1252 (Latin-1): “[{"title":"Reunión en Café São Paulo'
+	);
+	await expect(dialog.getByTestId('import-error')).toContainText('Reuni\uFFFDn en Caf\uFFFD');
+	await expect(dialog.getByTestId('import-commit')).toBeDisabled();
+	await dialog.getByTestId('import-read-as').click();
+	await expect(dialog.getByTestId('import-format')).toContainText('read as Windows-1252');
+	await expect(dialog.getByTestId('import-counts')).toContainText('1 new');
+	await dialog.getByTestId('import-commit').click();
+	await expect(dialog).toBeHidden();
+	await page.getByTestId('event-filter').fill('Café');
+	await expect(page.getByTestId('event-table').locator('[data-event-id]')).toHaveCount(1);
+	await expect(page.getByTestId('event-table')).toContainText('Reunión en Café São Paulo');
 });

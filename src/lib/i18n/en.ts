@@ -254,6 +254,10 @@ const messages = {
 		`this is ${binaryKinds[kind] ?? 'a binary file'}, not a JSON file (was it renamed?)`,
 	'import.tooLarge': ({ bytes, limit }) =>
 		`the file is ${megabytes.format(bytes / 1024 / 1024)} MB; Trama reads files up to ${limit / 1024 / 1024} MB`,
+	'import.tooLargeRead': ({ bytes, limit }) =>
+		`reading stopped after ${megabytes.format(bytes / 1024 / 1024)} MB: the file is larger than the ${limit / 1024 / 1024} MB Trama reads`,
+	'import.notUtf8': ({ asUtf8, asLegacy }) =>
+		`this file is not UTF-8 text. It reads like Windows-1252 (Latin-1): “${asLegacy}”; as UTF-8 it would read “${asUtf8}”`,
 	'import.chooseFields': () =>
 		'this is a list of records: choose which field is the title and which the date',
 	'import.isBackup': () =>
@@ -632,6 +636,8 @@ export const en = {
 		problemGroup: (records: number, reason: string) =>
 			`${count(records, 'record', 'records')}: ${reason}`,
 		changedFields: (title: string, fields: string) => `${title}: ${fields}`,
+		readAsLegacy: 'Read it as Windows-1252',
+		readAsNote: '(read as Windows-1252, as you chose)',
 		cannot: 'Cannot be imported:',
 		commit: (n: number) => `Import ${count(n, 'event', 'events')}`,
 		nothing: 'Nothing to import',

@@ -307,6 +307,10 @@ const messages = {
 		`se trata de ${binaryKinds[kind] ?? 'un archivo binario'}, no de un archivo JSON (¿se le ha cambiado el nombre?)`,
 	'import.tooLarge': ({ bytes, limit }) =>
 		`el archivo ocupa ${megabytes.format(bytes / 1024 / 1024)} MB; Trama lee archivos de hasta ${number.format(limit / 1024 / 1024)} MB`,
+	'import.tooLargeRead': ({ bytes, limit }) =>
+		`la lectura se detuvo tras ${megabytes.format(bytes / 1024 / 1024)} MB: el archivo supera los ${number.format(limit / 1024 / 1024)} MB que lee Trama`,
+	'import.notUtf8': ({ asUtf8, asLegacy }) =>
+		`este archivo no es texto UTF-8. Se lee como Windows-1252 (Latin-1): «${asLegacy}»; como UTF-8 se leería «${asUtf8}»`,
 	'import.chooseFields': () =>
 		'se trata de una lista de registros: elija qué campo es el título y cuál la fecha',
 	'import.isBackup': () =>
@@ -700,6 +704,8 @@ export const es: Messages = {
 		problemGroup: (records: number, reason: string) =>
 			`${count(records, 'registro', 'registros')}: ${reason}`,
 		changedFields: (title: string, fields: string) => `${title}: ${fields}`,
+		readAsLegacy: 'Leerlo como Windows-1252',
+		readAsNote: '(leído como Windows-1252, según su elección)',
 		cannot: 'No se puede importar:',
 		commit: (n: number) => `Importar ${count(n, 'evento', 'eventos')}`,
 		nothing: 'Nada que importar',

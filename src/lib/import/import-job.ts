@@ -45,7 +45,12 @@ export function importJob(repo: Repository, post: (message: FromWorker) => void)
 				if (message.type === 'read') {
 					reading = new AbortController();
 					try {
-						item = await readSource(message.source, progress, reading.signal);
+						item = await readSource(
+							message.source,
+							progress,
+							reading.signal,
+							message.choices.encoding
+						);
 					} catch (error) {
 						if (reading.signal.aborted) return;
 						throw error;

@@ -17,7 +17,7 @@ import { convertImport, convertLines, type DetectedFormat, type RecordsInfo } fr
 import type { JsonLines } from './lines';
 import { applyMatches, matchActors, type ActorMatch } from './match';
 import { ImportError } from './import-error';
-import { LINES_NAME, readInput } from './read';
+import { LINES_NAME, readInput, type LegacyEncoding } from './read';
 import type { FieldMapping } from './records';
 import { slug, stableHash } from './result';
 import { nameOfUrl, openUrl, webPage } from './url';
@@ -55,6 +55,8 @@ export interface ReadChoices {
 	chosen?: Record<string, string>;
 	/** The field mappings the user chose before (see `ImportOptions.remembered`). */
 	remembered?: Record<string, unknown>;
+	/** The text's encoding, when the user said it is not UTF-8 (see `ReadOptions.encoding`). */
+	encoding?: LegacyEncoding;
 }
 
 export type { Stage };
@@ -152,7 +154,8 @@ const baseName = (name: string) => name.replace(/\.(json|jsonl|ndjson)$/i, '');
 export async function readSource(
 	source: ImportSource,
 	progress: Progress,
-	signal?: AbortSignal
+	signal?: AbortSignal,
+	encoding?: LegacyEncoding
 ): Promise<Prepared> {
 	const { name, origin, datasetId } = originOf(source);
 	const onProgress = (d: number, t?: number) => progress('reading', d, t);
@@ -174,7 +177,8 @@ export async function readSource(
 			lines: source.kind !== 'text' && LINES_NAME.test(source.kind === 'url' ? source.url : name),
 			onProgress,
 			...(signal ? { signal } : {}),
-			...(url ? { markup: webPage(url) } : {})
+			...(url ? { markup: webPage(url) } : {}),
+			...(encoding ? { encoding } : {})
 		});
 		progress('parsing');
 		return {

@@ -30,6 +30,68 @@ export interface ReadOptions {
 	signal?: AbortSignal;
 	/** Said when the input starts with `<`: markup (a web page), not JSON. */
 	markup?: Message;
+	/**
+	 * The text's encoding when it is not UTF-8 (the user chose it, told it was not UTF-8).
+	 * Without it, text must be UTF-8, strictly: a byte that is not is refused, never replaced.
+	 */
+	encoding?: LegacyEncoding;
+}
+
+/** The encoding Trama offers for text that is not UTF-8: Windows-1252, a superset of Latin-1. */
+export type LegacyEncoding = 'windows-1252';
+
+/** How many characters around the first byte that is not UTF-8 the refusal shows. */
+const SAMPLE_CHARS = 24;
+/** How many bytes before a chunk are kept to show the words before a bad byte. */
+const RECENT_BYTES = 4 * SAMPLE_CHARS;
+
+/**
+ * The words around the first byte of `bytes` that is not UTF-8, read as UTF-8 (with its
+ * replacement marks) and as Windows-1252: what the user sees to choose.
+ */
+function encodingSamples(bytes: Uint8Array): { asUtf8: string; asLegacy: string } {
+	const utf8 = new TextDecoder('utf-8').decode(bytes);
+	const legacy = new TextDecoder('windows-1252').decode(bytes);
+	const bad = Math.max(0, utf8.indexOf('\uFFFD'));
+	const lineStart = (text: string, at: number) =>
+		Math.max(0, text.lastIndexOf('\n', at) + 1, at - SAMPLE_CHARS);
+	const around = (text: string, at: number) => {
+		const end = text.indexOf('\n', at);
+		return text
+			.slice(lineStart(text, at), Math.min(end === -1 ? text.length : end, at + SAMPLE_CHARS))
+			.trim();
+	};
+	// The ASCII just before the bad byte reads the same both ways: it finds the place in both.
+	const before = utf8.slice(lineStart(utf8, bad), bad);
+	const found = before ? legacy.indexOf(before) : -1;
+	return {
+		asUtf8: around(utf8, bad),
+		asLegacy: around(legacy, found === -1 ? 0 : found + before.length)
+	};
+}
+
+/**
+ * UTF-8 checked strictly as it arrives: a byte that is not UTF-8 stops the read with a message
+ * that shows the text both ways. The bytes pass through unchanged.
+ */
+function strictUtf8(): (bytes: Uint8Array, end: boolean) => Uint8Array {
+	const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+	/** The last bytes read, for the words before a bad byte at the start of a chunk. */
+	let recent = new Uint8Array(0);
+	return (bytes, end) => {
+		try {
+			decoder.decode(bytes, { stream: !end });
+		} catch {
+			// From a character's first byte: a cut sequence would show as one more bad mark.
+			let from = 0;
+			while (from < recent.length && (recent[from]! & 0xc0) === 0x80) from++;
+			throw new ImportError(
+				msg('import.notUtf8', encodingSamples(join([recent.subarray(from), bytes])))
+			);
+		}
+		recent = join([recent, bytes]).slice(-RECENT_BYTES);
+		return bytes;
+	};
 }
 
 /** How far into the input Trama looks for a first line that is a whole object. */
@@ -88,10 +150,13 @@ function binaryKind(head: Uint8Array): string | undefined {
 }
 
 /**
- * Text in UTF-16 (with its byte order mark), turned into UTF-8 as it arrives: the parsers read
+ * Text in UTF-16 (with its byte order mark), or in Windows-1252 when the user says so, turned
+ * into UTF-8 as it arrives: the parsers read
  * UTF-8. Spreadsheet programs on Windows save "Unicode text" this way.
  */
-function utf16(encoding: 'utf-16le' | 'utf-16be'): (bytes: Uint8Array, end: boolean) => Uint8Array {
+function transcoder(
+	encoding: 'utf-16le' | 'utf-16be' | LegacyEncoding
+): (bytes: Uint8Array, end: boolean) => Uint8Array {
 	const decoder = new TextDecoder(encoding, { ignoreBOM: false });
 	const encoder = new TextEncoder();
 	return (bytes, end) => encoder.encode(decoder.decode(bytes, { stream: !end }));
@@ -158,7 +223,9 @@ export async function readInput(
 			signal?.throwIfAborted();
 			if (!done) {
 				read += value.byteLength;
-				if (read > MAX_FILE_BYTES) throw new ImportError(tooLarge(read));
+				// Its size unknown (a download without Content-Length) or wrong: say what was read.
+				if (read > MAX_FILE_BYTES)
+					throw new ImportError(msg('import.tooLargeRead', { bytes: read, limit: MAX_FILE_BYTES }));
 				onProgress?.(read, size);
 			}
 			let bytes = done ? new Uint8Array(0) : value;
@@ -172,8 +239,10 @@ export async function readInput(
 				bom = false;
 				const binary = binaryKind(first);
 				if (binary) throw new ImportError(msg('import.binary', { kind: binary }));
-				if (first[0] === 0xff && first[1] === 0xfe) transcode = utf16('utf-16le');
-				else if (first[0] === 0xfe && first[1] === 0xff) transcode = utf16('utf-16be');
+				if (first[0] === 0xff && first[1] === 0xfe) transcode = transcoder('utf-16le');
+				else if (first[0] === 0xfe && first[1] === 0xff) transcode = transcoder('utf-16be');
+				else if (options.encoding) transcode = transcoder(options.encoding);
+				else transcode = strictUtf8();
 				bytes =
 					first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? first.subarray(3) : first;
 			}

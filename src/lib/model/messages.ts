@@ -162,6 +162,8 @@ export const MESSAGE_PARAMS = {
 
 	// Importing (io/detect.ts, result.ts, the importers, read.ts, pipeline.ts)
 	'import.tooLarge': { bytes: 'number', limit: 'number' },
+	'import.tooLargeRead': { bytes: 'number', limit: 'number' },
+	'import.notUtf8': { asUtf8: 'text', asLegacy: 'text' },
 	'import.binary': { kind: 'text' },
 	'import.chooseFields': {},
 	'import.isBackup': {},

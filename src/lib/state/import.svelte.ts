@@ -5,6 +5,7 @@
  */
 import type { FieldMapping, Mappable } from '../io/records';
 import type { ImportSource, PreviewSummary, ReadChoices, Stage } from '../io/pipeline';
+import type { LegacyEncoding } from '../io/read';
 import type { FromWorker, ToWorker } from '../import/protocol';
 import { t } from '../i18n';
 import { MAPPING_PREFIX } from './settings';
@@ -19,6 +20,8 @@ export interface ImportItem {
 	refused: string[];
 	/** Imported actors the user said are stored ones: imported id → stored id. */
 	chosen?: Record<string, string>;
+	/** The encoding the user chose for text that is not UTF-8. */
+	encoding?: LegacyEncoding;
 }
 
 export interface ImportProgress {
@@ -86,7 +89,8 @@ export class ImportSession {
 				? { mapping: $state.snapshot(item.mapping) }
 				: { remembered: rememberedMappings() }),
 			refused: [...item.refused],
-			...(item.chosen ? { chosen: { ...item.chosen } } : {})
+			...(item.chosen ? { chosen: { ...item.chosen } } : {}),
+			...(item.encoding ? { encoding: item.encoding } : {})
 		};
 	}
 
@@ -141,6 +145,19 @@ export class ImportSession {
 			source,
 			choices: { group: this.group, remembered: rememberedMappings() }
 		});
+	}
+
+	/**
+	 * Reads an input again in another encoding: the user was told it is not UTF-8 and chose the
+	 * encoding it looks like. Its earlier reading is replaced.
+	 */
+	readAs(item: ImportItem, encoding: LegacyEncoding): void {
+		const source = this.#sources.get(item.key);
+		if (!source) return;
+		item.summary = undefined;
+		item.encoding = encoding;
+		this.commitError = undefined;
+		this.#send({ type: 'read', key: item.key, source, choices: this.#choices(item) });
 	}
 
 	addFiles(files: Iterable<File>): void {

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { readImport, type ReadResult } from '$lib/io/detect';
 import { describeMessage, describeProblem } from '$lib/i18n';
 import { toTimelineJs } from '$lib/io/export';
+import { readInput } from '$lib/io/read';
+import { rejection } from '../helpers';
 import { nativeFileSchema } from '$lib/model/schema';
 
 const OPTIONS = { group: 'actor' as const, datasetId: 'import-x', datasetName: 'X' };
@@ -160,6 +162,40 @@ describe('one rule for every string in and out', () => {
 		expect(out[0]?.media).toEqual({
 			url: 'https://example.org/a%20b%22%3Cx%3E.png',
 			thumbnail: 'https://example.org/t%22.png'
+		});
+	});
+});
+
+describe('text that is not UTF-8', () => {
+	/** "Café São Paulo" as a Latin-1 (Windows-1252) file writes it. */
+	const latin1 = (text: string) => Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
+	const file = latin1('[{"title":"Reunión en Café São Paulo","date":"2023-09-13"}]');
+	const stream = (bytes: Uint8Array, size = 7) =>
+		new ReadableStream<Uint8Array>({
+			start(c) {
+				for (let i = 0; i < bytes.length; i += size) c.enqueue(bytes.slice(i, i + size));
+				c.close();
+			}
+		});
+
+	it('is refused, never mangled, and shown both ways', async () => {
+		const said = await rejection(readInput(stream(file, 64)));
+		expect(said).toMatch(
+			/^this file is not UTF-8 text\. It reads like Windows-1252 \(Latin-1\): “[^”]*Reunión en Café São Pa[^”]*”; as UTF-8 it would read “[^”]*Reuni\uFFFDn en Caf\uFFFD S\uFFFDo Pa[^”]*”$/
+		);
+	});
+
+	it('reads as Windows-1252 when the user chooses it', async () => {
+		const input = await readInput(stream(file), { encoding: 'windows-1252' });
+		expect(input).toEqual({
+			kind: 'json',
+			value: [{ title: 'Reunión en Café São Paulo', date: '2023-09-13' }]
+		});
+		// UTF-8 itself, split anywhere, reads as before.
+		const utf8 = new TextEncoder().encode('[{"title":"Café São Paulo — 東京"}]');
+		expect(await readInput(stream(utf8, 3))).toEqual({
+			kind: 'json',
+			value: [{ title: 'Café São Paulo — 東京' }]
 		});
 	});
 });

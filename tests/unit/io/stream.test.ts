@@ -163,7 +163,17 @@ describe('a JSON file read as a stream', () => {
 			}
 		});
 		expect(await rejection(readInput(endless))).toBe(
-			'the file is 512 MB; Trama reads files up to 500 MB'
+			'reading stopped after 512 MB: the file is larger than the 500 MB Trama reads'
+		);
+		// A size said too small (a wrong Content-Length) is no way past the limit either.
+		sent = 0;
+		const understated = new ReadableStream<Uint8Array>({
+			pull(c) {
+				c.enqueue(sent++ === 0 ? encoder.encode('[') : block);
+			}
+		});
+		expect(await rejection(readInput(understated, { size: 60 * 1024 * 1024 }))).toBe(
+			'reading stopped after 512 MB: the file is larger than the 500 MB Trama reads'
 		);
 	}, 30_000);
 });
