@@ -2,6 +2,7 @@
  * When the browser's storage cannot be used: plain words, what to do, and "Try again" only where
  * trying again can help. Data a newer Trama wrote is never touched.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from './test';
 import { DEFAULT_EVENT_COUNT, eventsLabel } from './fixtures';
 
@@ -355,4 +356,56 @@ test('a reload in the middle of a restore leaves everything as it was, or all of
 			timeout: 15_000
 		});
 	}
+});
+
+test('a stored event in a shape Trama does not read is set aside and listed; the rest works', async ({
+	page
+}) => {
+	await page.goto('/');
+	await expect(page.getByTestId('dataset-list').locator('li')).toHaveCount(1);
+	// As an older or a foreign program might leave it: one event's participants not a list.
+	const damaged = await page.evaluate(
+		() =>
+			new Promise<string>((resolve, reject) => {
+				const open = indexedDB.open('trama');
+				open.onerror = () => reject(new Error('open failed'));
+				open.onsuccess = () => {
+					const db = open.result;
+					const tx = db.transaction('heads', 'readwrite');
+					const cursor = tx.objectStore('heads').openCursor();
+					let id = '';
+					cursor.onsuccess = () => {
+						const c = cursor.result;
+						if (!c) return;
+						const block = c.value as { text: string; rev?: string };
+						const heads = JSON.parse(block.text) as { id: string; participants: unknown }[];
+						id = heads[0]!.id;
+						heads[0]!.participants = 'Putin; Xi';
+						c.update({ ...block, text: JSON.stringify(heads), rev: 'foreign' });
+					};
+					tx.oncomplete = () => {
+						db.close();
+						resolve(id);
+					};
+				};
+			})
+	);
+	await page.reload();
+	await page.getByRole('tab', { name: 'Table' }).click();
+	// The dataset says how many it holds; the views show those they can draw.
+	await expect(page.getByTestId('event-count')).toHaveText(
+		`${DEFAULT_EVENT_COUNT - 1} of ${eventsLabel(DEFAULT_EVENT_COUNT)}`
+	);
+	const aside = page.getByTestId('set-aside');
+	await expect(aside).toContainText('1 stored event cannot be shown');
+	await expect(aside).toContainText(`“${damaged}” (participants)`);
+	const download = page.waitForEvent('download');
+	await aside.getByTestId('set-aside-download').click();
+	const file = await download;
+	expect(file.suggestedFilename()).toMatch(/^trama-set-aside-\d{4}-\d{2}-\d{2}\.json$/);
+	const saved = JSON.parse(readFileSync((await file.path()) ?? '', 'utf8')) as {
+		id: string;
+		stored: { participants: unknown };
+	}[];
+	expect(saved.map((s) => [s.id, s.stored.participants])).toEqual([[damaged, 'Putin; Xi']]);
 });

@@ -36,8 +36,10 @@ import {
 	type ChangeRecord,
 	type DatasetStep,
 	type DatasetSwap,
+	checkedHeadsOf,
 	headsOf,
 	RECORD_BLOCK_SIZE,
+	type SetAside,
 	toStored,
 	TramaDatabase,
 	type HeadBlock,
@@ -328,6 +330,7 @@ export class Repository {
 	): Promise<LocatedHead[]> {
 		const parsed = new Map<string, LocatedHead[]>();
 		const own = new Map<HeadBlock, LocatedHead[]>();
+		const damaged = new Map<HeadBlock, SetAside[]>();
 		let since = performance.now();
 		for (const block of blocks) {
 			const known = block.rev === undefined ? undefined : this.#parsed.get(block.rev);
@@ -335,11 +338,23 @@ export class Repository {
 				await pause();
 				since = performance.now();
 			}
-			const heads = known ?? headsOf(block);
+			let heads = known;
+			if (!heads) {
+				const checked = checkedHeadsOf(block);
+				heads = checked.heads;
+				if (checked.setAside.length) damaged.set(block, checked.setAside);
+			} else {
+				const before = this.#damaged.get(block.rev ?? '');
+				if (before) damaged.set(block, before);
+			}
 			own.set(block, heads);
 			if (block.rev !== undefined) parsed.set(block.rev, heads);
 		}
 		this.#parsed = parsed;
+		this.#damaged = new Map(
+			[...damaged].flatMap(([b, list]) => (b.rev === undefined ? [] : [[b.rev, list] as const]))
+		);
+		this.setAside = [...damaged.values()].flat();
 		return mergeByDate(blocks, (block) => own.get(block) ?? []);
 	}
 
@@ -351,6 +366,14 @@ export class Repository {
 	 * at 100,000 events it is 35 MB.
 	 */
 	#parsed = new Map<string, LocatedHead[]>();
+	/** The stored events of those blocks the views cannot draw, by block revision. */
+	#damaged = new Map<string, SetAside[]>();
+
+	/**
+	 * The stored events the last `parseHeads` set aside: not as Trama writes them (an older or a
+	 * foreign program's), never drawn, kept in the store as they are.
+	 */
+	setAside: SetAside[] = [];
 
 	/**
 	 * The full records of some events, in the order asked (undefined where none is stored). Reads

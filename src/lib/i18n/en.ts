@@ -452,6 +452,14 @@ export const en = {
 		link: (a: string, b: string, events: number) =>
 			`Link selected: ${a} and ${b}, ${count(events, 'event', 'events')}.`
 	},
+	setAside: {
+		title: (n: number) => `${count(n, 'stored event cannot', 'stored events cannot')} be shown`,
+		why: 'Another program, or an older Trama, wrote them in a shape Trama does not read. They stay stored as they are; download them to repair by hand and import again.',
+		item: (dataset: string, id: string | undefined, field: string) =>
+			`${dataset}: ${id === undefined ? 'an event without an id' : `“${id}”`}${field ? ` (${field})` : ' (the whole block)'}`,
+		more: (n: number) => `and ${number.format(n)} more`,
+		download: 'Download them (JSON)'
+	},
 	common: {
 		hiddenCharacters:
 			'Careful: this text holds invisible characters that change how it reads (they can make one name look like another). Written out:',

@@ -516,6 +516,15 @@ export const es: Messages = {
 		link: (a: string, b: string, events: number) =>
 			`Vínculo seleccionado: ${list.format([a, b])}, ${count(events, 'evento', 'eventos')}.`
 	},
+	setAside: {
+		title: (n: number) =>
+			`${count(n, 'evento guardado no se puede mostrar', 'eventos guardados no se pueden mostrar')}`,
+		why: 'Otro programa, o una versión anterior de Trama, los escribió con una forma que Trama no lee. Se conservan tal como están; descárguelos para repararlos a mano e importarlos de nuevo.',
+		item: (dataset: string, id: string | undefined, field: string) =>
+			`${dataset}: ${id === undefined ? 'un evento sin id' : `«${id}»`}${field ? ` (${field})` : ' (el bloque entero)'}`,
+		more: (n: number) => `y ${number.format(n)} más`,
+		download: 'Descargarlos (JSON)'
+	},
 	common: {
 		hiddenCharacters:
 			'Atención: este texto contiene caracteres invisibles que cambian su lectura (pueden hacer que un nombre parezca otro). Con esos caracteres a la vista:',

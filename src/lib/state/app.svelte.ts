@@ -2,6 +2,7 @@
  * The application state: the repository, the live data the views show, and the actions that
  * change it. Created once by the root layout and handed to views through context.
  */
+import type { SetAside } from '../db/database';
 import { createContext } from 'svelte';
 import {
 	changeTitle,
@@ -183,6 +184,12 @@ export class AppState {
 	 */
 	readonly memory: boolean;
 
+	/**
+	 * Stored events the views cannot draw (an older or a foreign program wrote them): set aside,
+	 * listed in the sidebar, downloadable to repair by hand; they stay in the store as they are.
+	 */
+	setAside = $state.raw<SetAside[]>([]);
+
 	constructor(
 		repo: Repository,
 		loadDefault: () => Promise<NativeFile>,
@@ -217,9 +224,15 @@ export class AppState {
 						block: b.block,
 						rev: b.rev ?? ''
 					}));
-					return repo.parseHeads(blocks, yieldToPage).finally(() => {
-						for (const block of blocks) block.text = '';
-					});
+					return repo
+						.parseHeads(blocks, yieldToPage)
+						.then((heads) => {
+							this.setAside = repo.setAside;
+							return heads;
+						})
+						.finally(() => {
+							for (const block of blocks) block.text = '';
+						});
 				}
 			)
 		);

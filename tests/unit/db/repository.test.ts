@@ -1223,3 +1223,37 @@ describe('repairing what an older version left half done', () => {
 		expect(await repo.recoverOrphans((id) => `Recovered ${id}`, now)).toBe(0);
 	});
 });
+
+describe('stored events the views cannot draw', () => {
+	it('are set aside, named, and kept; the others are drawn', async () => {
+		await repo.writeDataset(nativeFile(meetings), { kind: 'paste' });
+		const [block] = await repo.headBlocks();
+		const heads = JSON.parse(block!.text) as Record<string, unknown>[];
+		// As an older or a foreign program might have written one of them.
+		heads[1] = { ...heads[1], participants: 'Putin; Kim' };
+		await repo.db.heads.put({ ...block!, text: JSON.stringify(heads), rev: 'foreign' });
+
+		const drawn = await repo.parseHeads(await repo.headBlocks());
+		expect(drawn.map((h) => h.id)).toEqual(
+			heads.filter((_, i) => i !== 1).map((h) => h.id as string)
+		);
+		expect(repo.setAside).toEqual([
+			{ datasetId: 'test', block: 0, id: heads[1].id, field: 'participants', stored: heads[1] }
+		]);
+		// Nothing was dropped: the store holds it as it was.
+		expect((await repo.db.heads.get(['test' as DatasetId, 0]))?.text).toBe(JSON.stringify(heads));
+		// Parsed again (the same revision), it is still said.
+		await repo.parseHeads(await repo.headBlocks());
+		expect(repo.setAside).toHaveLength(1);
+	});
+
+	it('a block that is not JSON at all is set aside whole', async () => {
+		await repo.writeDataset(nativeFile(meetings), { kind: 'paste' });
+		const [block] = await repo.headBlocks();
+		await repo.db.heads.put({ ...block!, text: '{not json', rev: 'broken' });
+		expect(await repo.parseHeads(await repo.headBlocks())).toEqual([]);
+		expect(repo.setAside).toEqual([
+			{ datasetId: 'test', block: 0, field: '', stored: '{not json' }
+		]);
+	});
+});
