@@ -409,3 +409,40 @@ test('a stored event in a shape Trama does not read is set aside and listed; the
 	}[];
 	expect(saved.map((s) => [s.id, s.stored.participants])).toEqual([[damaged, 'Putin; Xi']]);
 });
+
+test('data with another program’s tables is not upgraded away: said, and downloadable as it is', async ({
+	page
+}) => {
+	// An older store on this site that also holds a table Trama never wrote.
+	await page.goto('/examples/trama-example.json');
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('trama', 90);
+				open.onupgradeneeded = () => {
+					open.result.createObjectStore('datasets', { keyPath: 'id' });
+					open.result
+						.createObjectStore('annotations', { keyPath: 'id' })
+						.put({ id: 'a', note: 'mine' });
+				};
+				open.onerror = () => reject(new Error('open failed'));
+				open.onsuccess = () => {
+					open.result.close();
+					resolve();
+				};
+			})
+	);
+	await page.goto('/');
+	const error = page.getByTestId('error-state');
+	await expect(error).toContainText('also holds tables Trama did not write ("annotations")');
+	await expect(error.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+	const download = page.waitForEvent('download');
+	await error.getByTestId('download-raw').click();
+	const file = await download;
+	const raw = JSON.parse(readFileSync((await file.path()) ?? '', 'utf8')) as {
+		version: number;
+		tables: Record<string, unknown[]>;
+	};
+	expect(raw.version).toBe(90);
+	expect(raw.tables.annotations).toEqual([{ key: 'a', value: { id: 'a', note: 'mine' } }]);
+});

@@ -2,10 +2,10 @@
  * The one Dexie database of Trama, with every schema version it has ever had. Only
  * `src/lib/db/` imports this file; the rest of the app goes through the repository.
  */
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type PromiseExtended, type Table } from 'dexie';
 import type { ChangeKind } from '../model/changes';
 import { MessageError } from '../model/errors';
-import { msg } from '../model/messages';
+import { msg, type Message } from '../model/messages';
 import {
 	actorIdsOf,
 	compareDated,
@@ -424,7 +424,20 @@ export class TramaDatabase extends Dexie {
 		// No query cache: Dexie's (on by default) deep-copies every result it hands out, which for
 		// the head blocks of 100,000 events cost half a second and as much again in garbage at
 		// each load. Live queries still hear every write, this tab's and other tabs'.
-		super(name, { cache: 'disabled', ...backend });
+		const factory = backend?.indexedDB ?? globalThis.indexedDB;
+		super(name, {
+			cache: 'disabled',
+			...backend,
+			...(factory
+				? {
+						indexedDB: guarded(
+							factory,
+							() => new Set([...TABLES_EVER, ...this.tables.map((t) => t.name)]),
+							(names) => (this.refusal = msg('store.unknownTables', { names }))
+						)
+					}
+				: {})
+		});
 		// Version 1. Later versions go below it, each with its own upgrade; never edit a shipped one.
 		this.version(1).stores({
 			events: '[datasetId+id], startMs, [datasetId+startMs], *actorIds, kind',
@@ -538,4 +551,55 @@ export class TramaDatabase extends Dexie {
 			throw new MessageError(msg('store.newer'));
 		});
 	}
+
+	/**
+	 * Why this database was not opened, when Trama itself refused it (see `guarded`): said in
+	 * place of the browser's bare "AbortError".
+	 */
+	refusal: Message | undefined;
+
+	override open(): PromiseExtended<Dexie> {
+		return super.open().catch((error: unknown) => {
+			throw this.refusal ? new MessageError(this.refusal, { cause: error }) : error;
+		});
+	}
+}
+
+/** Tables of earlier versions that later ones deleted (`events` until version 6), and Dexie's own. */
+const TABLES_EVER = ['events', '$meta'];
+
+/**
+ * The browser's IndexedDB, watching every upgrade Dexie starts: an upgrade deletes each table the
+ * new schema does not name, so when the stored database has a table Trama never wrote (another
+ * program's, on this site), the upgrade is aborted before it deletes anything, and `refuse` is
+ * told which tables they are.
+ */
+function guarded(
+	factory: IDBFactory,
+	known: () => ReadonlySet<string>,
+	refuse: (names: string[]) => void
+): IDBFactory {
+	const open = (name: string, version?: number): IDBOpenDBRequest => {
+		const request = factory.open(name, version);
+		// Registered before Dexie's own handler, so it runs first.
+		request.addEventListener('upgradeneeded', (event) => {
+			if (event.oldVersion === 0) return;
+			const names = known();
+			const unknown = [...request.result.objectStoreNames].filter((n) => !names.has(n));
+			if (unknown.length === 0) return;
+			refuse(unknown);
+			request.transaction?.abort();
+		});
+		return request;
+	};
+	return new Proxy(factory, {
+		get: (target, property) => {
+			if (property === 'open') return open;
+			// The browser's methods work only on the factory itself (`cmp`, `deleteDatabase`).
+			const value: unknown = Reflect.get(target, property);
+			return typeof value === 'function'
+				? (value as (...args: unknown[]) => unknown).bind(target)
+				: value;
+		}
+	});
 }

@@ -335,6 +335,10 @@ const messages = {
 
 	'store.newer': () =>
 		'this browser holds data written by a newer version of Trama. Open that version to work with it, or restore a backup in another browser profile. Nothing was changed.',
+	'store.unknownTables': ({ names }) =>
+		`this browser’s Trama data also holds tables Trama did not write (${list.format(names.map((n) => `"${n}"`))}), perhaps another program’s on this site. Updating the data to this version of Trama would delete them, so it was not done and nothing was changed. Download the stored data as it is to keep a copy.`,
+	'store.incompatible': () =>
+		'the data stored under Trama’s name in this browser was written by another program, in a shape Trama cannot read or update. Nothing was changed. Download the stored data as it is to keep a copy.',
 	'store.unavailable': () =>
 		'this browser does not let Trama keep data. Private windows and some privacy settings turn off the storage Trama needs (IndexedDB); a normal window, or allowing this site to store data, brings it back.',
 	'store.full': () =>
@@ -470,6 +474,7 @@ export const en = {
 	status: {
 		loading: 'Opening your data…',
 		startFailed: 'Trama could not open its data',
+		downloadRaw: 'Download the stored data as it is',
 		openInMemory: 'Open without saving',
 		openInMemoryHint:
 			'Without saving, you can still import files, explore them and export what you find; nothing is kept when this tab closes.',

@@ -394,6 +394,10 @@ const messages = {
 
 	'store.newer': () =>
 		'este navegador contiene datos guardados por una versión más reciente de Trama. Abra esa versión para trabajar con ellos o restaure una copia de seguridad en otro perfil del navegador. No se ha cambiado nada.',
+	'store.unknownTables': ({ names }) =>
+		`los datos de Trama en este navegador contienen además tablas que Trama no escribió (${list.format(names.map((n) => `«${n}»`))}), quizá de otro programa de este sitio. Actualizar los datos a esta versión de Trama las borraría, así que no se ha hecho y no se ha cambiado nada. Descargue los datos guardados tal como están para conservar una copia.`,
+	'store.incompatible': () =>
+		'los datos guardados con el nombre de Trama en este navegador los escribió otro programa, con una forma que Trama no puede leer ni actualizar. No se ha cambiado nada. Descargue los datos guardados tal como están para conservar una copia.',
 	'store.unavailable': () =>
 		'este navegador no permite que Trama guarde datos. Las ventanas privadas y algunos ajustes de privacidad desactivan el almacenamiento que Trama necesita (IndexedDB); se recupera con una ventana normal o permitiendo que este sitio guarde datos.',
 	'store.full': () =>
@@ -535,6 +539,7 @@ export const es: Messages = {
 	status: {
 		loading: 'Abriendo sus datos…',
 		startFailed: 'Trama no ha podido abrir sus datos',
+		downloadRaw: 'Descargar los datos guardados tal como están',
 		openInMemory: 'Abrir sin guardar',
 		openInMemoryHint:
 			'Sin guardar, se pueden importar archivos, explorarlos y exportar lo que se encuentre; nada se conserva al cerrar esta pestaña.',

@@ -83,6 +83,8 @@ export function storageMessage(error: unknown): Message | undefined {
 	const chain = [...chainOf(error)];
 	if (chain.some((e) => e.name === 'QuotaExceededError')) return msg('store.full');
 	if (chain.some((e) => e.name === 'VersionError')) return msg('store.newer');
+	// A table of Trama's with another key: another program wrote this database.
+	if (chain.some((e) => e.name === 'UpgradeError')) return msg('store.incompatible');
 	if (chain.some((e) => REFUSED.has(e.name))) return msg('store.unavailable');
 	if (!chain.some((e) => FAILED.has(e.name))) return undefined;
 	// The innermost words are the browser's own; a library's wrapping adds its name and links.

@@ -229,6 +229,8 @@ export const MESSAGE_PARAMS = {
 	'store.invalidEvent': { path: 'text', reason: 'message' },
 	// The browser's storage itself (see `storageMessage`).
 	'store.newer': {},
+	'store.unknownTables': { names: 'texts' },
+	'store.incompatible': {},
 	'store.unavailable': {},
 	'store.full': {},
 	'store.fullOf': { used: 'number', quota: 'number' },

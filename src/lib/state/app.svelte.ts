@@ -139,11 +139,13 @@ export class AppState {
 		this.failureMessage && describeSentence(this.failureMessage)
 	);
 	/**
-	 * Whether trying again can help: not when a newer Trama's data is here, nor when the browser
-	 * keeps nothing for the site (both need the user to act elsewhere first).
+	 * Whether trying again can help: not when a newer Trama's or another program's data is here,
+	 * nor when the browser keeps nothing for the site (each needs the user to act elsewhere first).
 	 */
 	readonly retryHelps: boolean = $derived(
-		this.failureMessage?.code !== 'store.newer' && this.failureMessage?.code !== 'store.unavailable'
+		!['store.newer', 'store.unavailable', 'store.unknownTables', 'store.incompatible'].includes(
+			this.failureMessage?.code ?? ''
+		)
 	);
 
 	/** An actor's name, or its id when it is not stored (a dangling reference). */
@@ -255,7 +257,8 @@ export class AppState {
 			await this.repo.ensureDefaultDataset(this.#loadDefault);
 			this.startStatus = 'ready';
 		} catch (error) {
-			this.startError = messageOf(error);
+			// Trama's own refusal of the store, when it refused it, says more than the browser's error.
+			this.startError = this.repo.db.refusal ?? messageOf(error);
 			this.startStatus = 'failed';
 			return;
 		}

@@ -8,6 +8,7 @@ import {
 	type HeadBlock
 } from '$lib/db/database';
 import { fromStored, Repository, toStored, type StoredEvent } from '$lib/db/repository';
+import { readRawStore } from '$lib/db/raw';
 import { fromTimelineJs } from '$lib/io/timelinejs';
 import { compareDated, eventKey } from '$lib/model/events';
 import type { ActorId, Dataset, DatasetId, TramaEvent } from '$lib/model/schema';
@@ -556,5 +557,67 @@ describe('every shipped version opens with every record intact and every index w
 		} finally {
 			db.close();
 		}
+	});
+});
+
+describe('a database with tables Trama did not write', () => {
+	it('is not upgraded when that would delete another program’s table, and says so', async () => {
+		const name = 'foreign-table';
+		const old = new Dexie(name);
+		old.version(9).stores({ ...SHIPPED[9], annotations: 'id, page' });
+		await old.open();
+		await old.table('annotations').put({ id: 'a', page: 3, note: 'mine' });
+		old.close();
+
+		db = new TramaDatabase(name);
+		expect(await rejection(db.open())).toBe(
+			'this browser\u2019s Trama data also holds tables Trama did not write ("annotations"), perhaps another program\u2019s on this site. Updating the data to this version of Trama would delete them, so it was not done and nothing was changed. Download the stored data as it is to keep a copy.'
+		);
+		const after = new Dexie(name);
+		await after.open();
+		expect(after.verno).toBe(9);
+		expect(await after.table('annotations').toArray()).toEqual([
+			{ id: 'a', page: 3, note: 'mine' }
+		]);
+		after.close();
+	});
+
+	it('a table of Trama’s with another key: written by another program, said in words', async () => {
+		const name = 'foreign-key';
+		const old = new Dexie(name);
+		old.version(9).stores({ ...SHIPPED[9], heads: 'id' });
+		await old.open();
+		old.close();
+		db = new TramaDatabase(name);
+		expect(await rejection(db.open())).toMatch(
+			/^the data stored under Trama’s name in this browser was written by another program/
+		);
+	});
+
+	it('a new database is created as before; one of this version opens without a look', async () => {
+		db = new TramaDatabase('fresh');
+		await db.open();
+		expect(db.verno).toBe(10);
+		db.close();
+		await db.open();
+		expect(db.isOpen()).toBe(true);
+	});
+});
+
+describe('the stored data as it is', () => {
+	it('is read whole without opening it through Trama or changing it', async () => {
+		const name = 'raw-copy';
+		const old = new Dexie(name);
+		old.version(9).stores({ ...SHIPPED[9], annotations: 'id' });
+		await old.open();
+		await old.table('annotations').put({ id: 'a', note: 'mine' });
+		await old.table('datasets').put(dataset);
+		old.close();
+		const raw = await readRawStore(name);
+		expect(raw?.version).toBe(90);
+		expect(raw?.tables.annotations).toEqual([{ key: 'a', value: { id: 'a', note: 'mine' } }]);
+		expect(raw?.tables.datasets).toEqual([{ key: dataset.id, value: dataset }]);
+		expect(await readRawStore('no-such-database')).toBeUndefined();
+		await Dexie.delete(name);
 	});
 });
