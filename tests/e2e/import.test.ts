@@ -202,3 +202,43 @@ test('a file that is not UTF-8 is shown both ways, and read as Windows-1252 when
 	await expect(page.getByTestId('event-table').locator('[data-event-id]')).toHaveCount(1);
 	await expect(page.getByTestId('event-table')).toContainText('Reunión en Café São Paulo');
 });
+
+test('numbers in a date column are asked about, per column, with examples; never made 1970', async ({
+	page
+}) => {
+	await page.goto('/');
+	await page.getByTestId('import-open').click();
+	const dialog = page.getByTestId('import-dialog');
+	const rows = [
+		{ title: 'Founding', when: 1 },
+		{ title: 'Treaty', when: 2 },
+		{ title: 'Far future', when: 10000 }
+	];
+	await dialog.getByTestId('import-paste').fill(JSON.stringify(rows));
+	await dialog.getByRole('button', { name: 'Read the pasted JSON' }).click();
+	const numbers = dialog.getByTestId('import-date-numbers');
+	await expect(numbers.getByRole('combobox')).toHaveValue('');
+	await expect(dialog.getByTestId('import-counts')).toContainText('0 new');
+	await expect(dialog.getByTestId('import-counts')).toContainText('3 invalid');
+	await numbers.getByRole('combobox').selectOption('years');
+	await expect(dialog.getByTestId('import-date-examples')).toHaveText(
+		'For example: 1 → 0001; 10000 → no date.'
+	);
+	await expect(dialog.getByTestId('import-counts')).toContainText('2 new');
+	await expect(dialog.getByTestId('import-counts')).toContainText('1 invalid');
+
+	// Spreadsheet days are recognised by their range, and said to be a guess.
+	await dialog.getByTestId('import-paste').fill(
+		JSON.stringify([
+			{ title: 'Excel A', when: 45000 },
+			{ title: 'Excel B', when: 45183 }
+		])
+	);
+	await dialog.getByRole('button', { name: 'Read the pasted JSON' }).click();
+	await expect(dialog.getByTestId('import-date-numbers').getByRole('combobox')).toHaveValue(
+		'excelDays'
+	);
+	await expect(dialog.getByTestId('import-date-examples')).toHaveText(
+		'Trama’s guess, from their range. For example: 45000 → 2023-03-15; 45183 → 2023-09-14.'
+	);
+});

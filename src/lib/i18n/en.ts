@@ -4,7 +4,7 @@
  * (`Messages`); numbers and dates are formatted through Intl with the language's `locale`.
  */
 import { formatLocalInstant, formatYear } from '../model/dates';
-import type { DetectedFormat, Mappable, Stage } from '../model/import';
+import type { DateNumbers, DetectedFormat, Mappable, Stage } from '../model/import';
 import type { Field, JsonSyntaxError, Message } from '../model/messages';
 import type { MediaKind } from '../model/media';
 import type { ActorKind, Confidence, EventKind, RelationType } from '../model/schema';
@@ -258,6 +258,9 @@ const messages = {
 		`reading stopped after ${megabytes.format(bytes / 1024 / 1024)} MB: the file is larger than the ${limit / 1024 / 1024} MB Trama reads`,
 	'import.notUtf8': ({ asUtf8, asLegacy }) =>
 		`this file is not UTF-8 text. It reads like Windows-1252 (Latin-1): “${asLegacy}”; as UTF-8 it would read “${asUtf8}”`,
+	'import.notExcelDay': ({ value }) => `${value} is not a spreadsheet day (they start at 1)`,
+	'import.dateNumbersUnknown': ({ value }) =>
+		`${value} is a number: choose above what the numbers of the date column are (years, Unix seconds or milliseconds, spreadsheet days)`,
 	'import.chooseFields': () =>
 		'this is a list of records: choose which field is the title and which the date',
 	'import.isBackup': () =>
@@ -651,6 +654,18 @@ export const en = {
 		changedFields: (title: string, fields: string) => `${title}: ${fields}`,
 		readAsLegacy: 'Read it as Windows-1252',
 		readAsNote: '(read as Windows-1252, as you chose)',
+		dateNumbers: 'The numbers in the date are',
+		dateNumbersChoose: 'Choose…',
+		dateNumberKinds: {
+			years: 'years (2023, -300)',
+			unixSeconds: 'Unix seconds',
+			unixMs: 'Unix milliseconds',
+			excelDays: 'spreadsheet days (45000)'
+		} satisfies Record<DateNumbers, string>,
+		dateNumbersGuessed: 'Trama’s guess, from their range.',
+		dateNumbersExamples: (examples: string[]) => `For example: ${examples.join('; ')}.`,
+		dateNumberExample: (value: number, date: string | undefined) =>
+			`${value} → ${date ?? 'no date'}`,
 		cannot: 'Cannot be imported:',
 		commit: (n: number) => `Import ${count(n, 'event', 'events')}`,
 		nothing: 'Nothing to import',

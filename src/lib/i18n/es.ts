@@ -5,7 +5,7 @@
  * `Intl.PluralRules('es')`, and words that agree with a field or a count are chosen here.
  */
 import { formatLocalInstant, formatYear } from '../model/dates';
-import type { DetectedFormat, Mappable, Stage } from '../model/import';
+import type { DateNumbers, DetectedFormat, Mappable, Stage } from '../model/import';
 import type { Field, JsonSyntaxError, Message } from '../model/messages';
 import type { MediaKind } from '../model/media';
 import type { ActorKind, Confidence, EventKind, RelationType } from '../model/schema';
@@ -311,6 +311,9 @@ const messages = {
 		`la lectura se detuvo tras ${megabytes.format(bytes / 1024 / 1024)} MB: el archivo supera los ${number.format(limit / 1024 / 1024)} MB que lee Trama`,
 	'import.notUtf8': ({ asUtf8, asLegacy }) =>
 		`este archivo no es texto UTF-8. Se lee como Windows-1252 (Latin-1): «${asLegacy}»; como UTF-8 se leería «${asUtf8}»`,
+	'import.notExcelDay': ({ value }) => `${value} no es un día de hoja de cálculo (empiezan en 1)`,
+	'import.dateNumbersUnknown': ({ value }) =>
+		`${value} es un número: elija arriba qué son los números de la columna de fecha (años, segundos o milisegundos Unix, días de hoja de cálculo)`,
 	'import.chooseFields': () =>
 		'se trata de una lista de registros: elija qué campo es el título y cuál la fecha',
 	'import.isBackup': () =>
@@ -720,6 +723,18 @@ export const es: Messages = {
 		changedFields: (title: string, fields: string) => `${title}: ${fields}`,
 		readAsLegacy: 'Leerlo como Windows-1252',
 		readAsNote: '(leído como Windows-1252, según su elección)',
+		dateNumbers: 'Los números de la fecha son',
+		dateNumbersChoose: 'Elegir…',
+		dateNumberKinds: {
+			years: 'años (2023, -300)',
+			unixSeconds: 'segundos Unix',
+			unixMs: 'milisegundos Unix',
+			excelDays: 'días de hoja de cálculo (45000)'
+		} satisfies Record<DateNumbers, string>,
+		dateNumbersGuessed: 'Suposición de Trama, por su rango.',
+		dateNumbersExamples: (examples: string[]) => `Por ejemplo: ${examples.join('; ')}.`,
+		dateNumberExample: (value: number, date: string | undefined) =>
+			`${value} → ${date ?? 'sin fecha'}`,
 		cannot: 'No se puede importar:',
 		commit: (n: number) => `Importar ${count(n, 'evento', 'eventos')}`,
 		nothing: 'Nada que importar',

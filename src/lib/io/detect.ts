@@ -11,14 +11,17 @@ import { parseJsonText } from './json';
 import { linePath, type JsonLines } from './lines';
 import { isObject, type ImportResult, type Json, validateEvents, validatePeriods } from './result';
 import {
+	dateNumbersOf,
 	fieldsOf,
 	fromRecords,
 	guessMapping,
 	mappingKey,
 	readMapping,
+	type DateNumbersInfo,
 	type FieldMapping,
 	type RecordField
 } from './records';
+import type { DateNumbers } from './date-numbers';
 import { fromTimelineJs, isTimelineJs } from './timelinejs';
 import { fromVisTimeline, isVisTimeline } from './vis';
 
@@ -35,6 +38,8 @@ export interface ImportOptions {
 	datasetName: string;
 	/** For a plain list of records: which field is the title, the date… (guessed when absent). */
 	mapping?: FieldMapping;
+	/** For a plain list of records: what the numbers in its date columns are (else guessed). */
+	dateNumbers?: DateNumbers;
 	/**
 	 * Mappings the user chose before, by the key of the fields they were for (see `mappingKey`):
 	 * a list of records with the same fields is read through its mapping (if it still fits)
@@ -76,6 +81,8 @@ export interface RecordsInfo {
 	mapping: FieldMapping;
 	/** The fields' key (see `mappingKey`), under which the user's mapping is remembered. */
 	key: string;
+	/** When the date columns hold numbers: what they are taken to be, with two examples. */
+	dateNumbers?: DateNumbersInfo;
 }
 
 export type ReadResult =
@@ -141,9 +148,10 @@ function recordList(
 			error: msg('import.chooseFields')
 		};
 	}
+	const numbers = dateNumbersOf(records, mapping, options.dateNumbers);
 	return {
 		ok: true,
-		records: { fields, mapping, key },
+		records: { fields, mapping, key, ...(numbers ? { dateNumbers: numbers } : {}) },
 		result: fromRecords(records, {
 			...options,
 			format,

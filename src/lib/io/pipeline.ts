@@ -18,6 +18,7 @@ import type { JsonLines } from './lines';
 import { applyMatches, matchActors, type ActorMatch } from './match';
 import { ImportError } from './import-error';
 import { LINES_NAME, readInput, type LegacyEncoding } from './read';
+import type { DateNumbers } from './date-numbers';
 import type { FieldMapping } from './records';
 import { slug, stableHash } from './result';
 import { nameOfUrl, openUrl, webPage } from './url';
@@ -57,6 +58,8 @@ export interface ReadChoices {
 	remembered?: Record<string, unknown>;
 	/** The text's encoding, when the user said it is not UTF-8 (see `ReadOptions.encoding`). */
 	encoding?: LegacyEncoding;
+	/** What the numbers in a list of records' date columns are, when the user chose. */
+	dateNumbers?: DateNumbers;
 }
 
 export type { Stage };
@@ -217,6 +220,7 @@ export async function preparePreview(
 		datasetId: id,
 		datasetName,
 		...(choices.mapping ? { mapping: choices.mapping } : {}),
+		...(choices.dateNumbers ? { dateNumbers: choices.dateNumbers } : {}),
 		...(choices.remembered ? { remembered: choices.remembered } : {}),
 		onProgress: (d: number, t: number) => progress('validating', d, t)
 	};

@@ -5,7 +5,8 @@
  * confidence is what its confidence field says, when the file has one; without it the record is
  * `unassessed` (Trama does not judge a claim for the file).
  */
-import { parseLooseDate, fromParts, fromSignedYear } from '../model/dates';
+import { parseLooseDate, type DateResult } from '../model/dates';
+import { guessDateNumbers, numberToDate, type DateNumbers } from './date-numbers';
 import { fieldMappingSchema, MAPPABLE, type FieldMapping, type Mappable } from '../model/import';
 import { MAX_EXTRA_DEPTH, jsonValueProblem } from '../model/json';
 import { msg } from '../model/messages';
@@ -44,6 +45,38 @@ export interface RecordsOptions {
 	/** The format to name: a list of records, or JSON Lines (one record a line). */
 	format?: 'records' | 'jsonl';
 	onProgress?: (done: number, total: number) => void;
+	/** What the numbers of the date columns are (the user's choice; else guessed from them). */
+	dateNumbers?: DateNumbers;
+}
+
+/** The numbers of the mapped date columns, and what they are taken to be (see `date-numbers`). */
+export interface DateNumbersInfo {
+	/** The choice in force: the user's, else the guess; undefined when nothing fits them all. */
+	kind?: DateNumbers;
+	guessed: boolean;
+	/** Two of the numbers, each with the date it makes under `kind` (or none). */
+	examples: { value: number; date?: string }[];
+}
+
+/** The numbers in a list of records' date columns: what they are, and two examples converted. */
+export function dateNumbersOf(
+	records: readonly unknown[],
+	mapping: Pick<FieldMapping, 'start' | 'end'>,
+	chosen?: DateNumbers
+): DateNumbersInfo | undefined {
+	const numbers: number[] = [];
+	for (const raw of records) {
+		if (!isObject(raw)) continue;
+		for (const name of [mapping.start, mapping.end])
+			if (name !== undefined && typeof raw[name] === 'number') numbers.push(raw[name]);
+	}
+	if (numbers.length === 0) return undefined;
+	const kind = chosen ?? guessDateNumbers(numbers);
+	const examples = [...new Set([numbers[0]!, numbers.at(-1)!])].map((value) => {
+		const date = kind === undefined ? undefined : numberToDate(value, kind);
+		return { value, ...(date?.ok ? { date: date.value } : {}) };
+	});
+	return { ...(kind ? { kind } : {}), guessed: chosen === undefined, examples };
 }
 
 /** The fields the records use, in order of first appearance, with how often each is filled. */
@@ -151,19 +184,16 @@ export function readMapping(
 }
 
 /**
- * A date as records write it: ISO text, a year with its era ("300 BCE"), a year number, or
- * milliseconds since 1970. A negative whole number is a year before the common era as
- * spreadsheets and TimelineJS3 write it (-300 is 300 BCE), never an instant in 1969; beyond
- * 10000 BCE it is refused as out of range.
+ * A date as records write it: ISO text, a year with its era ("300 BCE"), or a number, read as
+ * its column's numbers are (see `date-numbers.ts`: years, where -300 is 300 BCE as spreadsheets
+ * and TimelineJS3 write it; Unix seconds or milliseconds; spreadsheet days).
  */
-function dateOf(value: unknown) {
-	if (typeof value === 'number' && Number.isInteger(value) && value < 0) {
-		return fromParts({ year: fromSignedYear(value) });
-	}
-	if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 9999) {
-		return fromParts({ year: value });
-	}
-	return parseLooseDate(value);
+function dateOf(value: unknown, numbers: DateNumbers | undefined): DateResult {
+	if (typeof value !== 'number') return parseLooseDate(value);
+	// A number is what its column's numbers are, or a question for the user.
+	if (numbers === undefined)
+		return { ok: false, error: msg('import.dateNumbersUnknown', { value: String(value) }) };
+	return numberToDate(value, numbers);
 }
 
 /** Names from a value: a list, a text split on ; or , or |, or objects with a name. */
@@ -196,6 +226,7 @@ export function fromRecords(json: unknown[], options: RecordsOptions): ImportRes
 	const at = options.at ?? ((i: number) => `[${i}]`);
 	const actors = new Map<string, { id: string; name: string; kind: 'organisation'; aliases: [] }>();
 	const mapped = new Set(Object.values(mapping));
+	const numbers = dateNumbersOf(json, mapping, options.dateNumbers)?.kind;
 	const candidates = json.map((raw, index) => {
 		const problems: Problem[] = [];
 		if (!isObject(raw)) {
@@ -212,7 +243,7 @@ export function fromRecords(json: unknown[], options: RecordsOptions): ImportRes
 		if (!title)
 			problems.push({ path: path('title'), message: msg('schema.empty', { field: 'title' }) });
 		const rawStart = field('start');
-		const start = rawStart === undefined ? undefined : dateOf(rawStart);
+		const start = rawStart === undefined ? undefined : dateOf(rawStart, numbers);
 		if (!start) problems.push({ path: path('start'), message: msg('date.empty') });
 		else if (!start.ok) problems.push({ path: path('start'), message: start.error });
 		const rawConfidence = field('confidence');
@@ -226,7 +257,7 @@ export function fromRecords(json: unknown[], options: RecordsOptions): ImportRes
 				})
 			});
 		const rawEnd = field('end');
-		const end = rawEnd === undefined ? undefined : dateOf(rawEnd);
+		const end = rawEnd === undefined ? undefined : dateOf(rawEnd, numbers);
 		if (end && !end.ok) problems.push({ path: path('end'), message: end.error });
 		if (problems.length || !start?.ok || (end && !end.ok))
 			return { index, input: undefined, problems };

@@ -46,3 +46,10 @@ export type FieldMapping = z.infer<typeof fieldMappingSchema>;
 /** The model fields a record's fields can be mapped to, in the dialog's order. */
 export const MAPPABLE = fieldMappingSchema.keyof().options;
 export type Mappable = (typeof MAPPABLE)[number];
+
+/** What the numbers in a list of records' date columns are (see `io/date-numbers.ts`). */
+export const DATE_NUMBER_KINDS = ['years', 'unixSeconds', 'unixMs', 'excelDays'] as const;
+export type DateNumbers = (typeof DATE_NUMBER_KINDS)[number];
+
+export const isDateNumbers = (value: unknown): value is DateNumbers =>
+	typeof value === 'string' && (DATE_NUMBER_KINDS as readonly string[]).includes(value);

@@ -175,6 +175,8 @@ export const MESSAGE_PARAMS = {
 	'import.notAList': {},
 	'import.dateNotObject': {},
 	'import.notWholeNumber': { value: 'text' },
+	'import.notExcelDay': { value: 'text' },
+	'import.dateNumbersUnknown': { value: 'text' },
 	'import.yearMissing': {},
 	'import.eventNotObject': {},
 	'import.eraTwice': { label: 'text', start: 'text' },

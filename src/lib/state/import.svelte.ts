@@ -6,6 +6,7 @@
 import type { FieldMapping, Mappable } from '../io/records';
 import type { ImportSource, PreviewSummary, ReadChoices, Stage } from '../io/pipeline';
 import type { LegacyEncoding } from '../io/read';
+import type { DateNumbers } from '../io/date-numbers';
 import type { FromWorker, ToWorker } from '../import/protocol';
 import { t } from '../i18n';
 import { MAPPING_PREFIX } from './settings';
@@ -22,6 +23,8 @@ export interface ImportItem {
 	chosen?: Record<string, string>;
 	/** The encoding the user chose for text that is not UTF-8. */
 	encoding?: LegacyEncoding;
+	/** What the user said the numbers in the date columns are. */
+	dateNumbers?: DateNumbers;
 }
 
 export interface ImportProgress {
@@ -90,7 +93,8 @@ export class ImportSession {
 				: { remembered: rememberedMappings() }),
 			refused: [...item.refused],
 			...(item.chosen ? { chosen: { ...item.chosen } } : {}),
-			...(item.encoding ? { encoding: item.encoding } : {})
+			...(item.encoding ? { encoding: item.encoding } : {}),
+			...(item.dateNumbers ? { dateNumbers: item.dateNumbers } : {})
 		};
 	}
 
@@ -158,6 +162,13 @@ export class ImportSession {
 		item.encoding = encoding;
 		this.commitError = undefined;
 		this.#send({ type: 'read', key: item.key, source, choices: this.#choices(item) });
+	}
+
+	/** The user said what the numbers in a list of records' date columns are. */
+	setDateNumbers(item: ImportItem, kind: DateNumbers): void {
+		if (this.busy) return;
+		item.dateNumbers = kind;
+		this.#update(item);
 	}
 
 	addFiles(files: Iterable<File>): void {

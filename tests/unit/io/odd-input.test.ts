@@ -199,3 +199,64 @@ describe('text that is not UTF-8', () => {
 		});
 	});
 });
+
+describe('numbers in a date column', () => {
+	const records = (dates: unknown[]) => dates.map((date, i) => ({ title: `r${i}`, date }));
+	const starts = (result: ReadResult) => {
+		if (!result.ok) throw new Error(describeMessage(result.error));
+		return result.result.file.events.map((e) => e.start);
+	};
+
+	it('guesses per column what the numbers are, and shows two of them converted', () => {
+		const years = read(records([2023, -300, 1]));
+		expect(starts(years)).toEqual(['2023', '-0299', '0001']);
+		expect(years.records?.dateNumbers).toEqual({
+			kind: 'years',
+			guessed: true,
+			examples: [
+				{ value: 2023, date: '2023' },
+				{ value: 1, date: '0001' }
+			]
+		});
+		// Spreadsheet serial days: 45000 is 15 March 2023; a fraction is a time of day.
+		expect(starts(read(records([45000, 45000.5])))).toEqual(['2023-03-15', '2023-03-15T12:00:00Z']);
+		// Unix seconds and milliseconds.
+		expect(starts(read(records([1694563200, 1694606400])))).toEqual([
+			'2023-09-13',
+			'2023-09-13T12:00:00Z'
+		]);
+		expect(starts(read(records([1694563200000])))).toEqual(['2023-09-13']);
+	});
+
+	it('never makes 1970 instants of numbers it cannot place: it asks, record by record', () => {
+		const mixed = read(records([10000, 0, 2023.5]));
+		if (!mixed.ok) throw new Error('refused');
+		expect(mixed.result.file.events).toEqual([]);
+		expect(mixed.records?.dateNumbers).toEqual({
+			guessed: true,
+			examples: [{ value: 10000 }, { value: 2023.5 }]
+		});
+		expect(mixed.result.problems.map(describeProblem)).toEqual([
+			'[0].date: 10000 is a number: choose above what the numbers of the date column are (years, Unix seconds or milliseconds, spreadsheet days)',
+			'[1].date: 0 is a number: choose above what the numbers of the date column are (years, Unix seconds or milliseconds, spreadsheet days)',
+			'[2].date: 2023.5 is a number: choose above what the numbers of the date column are (years, Unix seconds or milliseconds, spreadsheet days)'
+		]);
+		// The user says they are years: what cannot be one is invalid, with its reason.
+		const asYears = readImport(JSON.stringify(records([10000, 0, 2023.5])), {
+			...OPTIONS,
+			dateNumbers: 'years'
+		});
+		if (!asYears.ok) throw new Error('refused');
+		expect(asYears.result.file.events.map((e) => e.start)).toEqual(['0000']);
+		expect(asYears.result.problems.map(describeProblem)).toEqual([
+			'[0].date: year outside 10000 BCE to 9999',
+			'[2].date: 2023.5 is not a whole number'
+		]);
+		expect(asYears.records?.dateNumbers?.guessed).toBe(false);
+	});
+
+	it('text dates in the same column are read as before', () => {
+		expect(starts(read(records(['2023-09-13', '2023-09'])))).toEqual(['2023-09-13', '2023-09']);
+		expect(read(records(['2023-09-13'])).records?.dateNumbers).toBeUndefined();
+	});
+});
