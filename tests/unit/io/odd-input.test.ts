@@ -260,3 +260,24 @@ describe('numbers in a date column', () => {
 		expect(read(records(['2023-09-13'])).records?.dateNumbers).toBeUndefined();
 	});
 });
+
+describe('each problem said once', () => {
+	it('"-0001" imports as 2 BCE and "10000-01-01" is refused once, in every format', () => {
+		const dates = ['-0001', '10000-01-01'];
+		const inputs = [
+			read(dates.map((date, i) => ({ title: `r${i}`, date }))),
+			read({ items: dates.map((start, i) => ({ id: i, content: `v${i}`, start })) }),
+			read(
+				native(
+					dates.map((start, i) => ({ id: `n${i}`, title: 'n', start, confidence: 'reported' }))
+				)
+			)
+		];
+		for (const result of inputs) {
+			const { problems, events } = preview(result);
+			expect(events).toHaveLength(1);
+			expect(problems).toHaveLength(1);
+			expect(problems[0]).toMatch(/\.(date|start): year outside 10000 BCE to 9999$/);
+		}
+	});
+});
