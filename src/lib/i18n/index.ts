@@ -8,7 +8,6 @@
 import { messageOf } from '../model/errors';
 import type { Message, Problem } from '../model/messages';
 import { en, type Messages } from './en';
-import { es } from './es';
 import { renderMessage, renderProblem } from './render';
 
 export type { Messages };
@@ -39,7 +38,11 @@ export function chooseLanguage(
 	return 'en';
 }
 
-const TEXTS: Record<Language, Messages> = { en, es };
+/** Each language's texts, loaded when it is the one chosen (English is always at hand). */
+const TEXTS: Record<Language, () => Promise<Messages>> = {
+	en: () => Promise.resolve(en),
+	es: () => import('./es').then((m) => m.es)
+};
 
 /** The language the user chose on this browser, if any (none where storage is refused). */
 function chosenLanguage(): string | null {
@@ -56,8 +59,16 @@ export const language: Language = chooseLanguage(
 	typeof navigator === 'undefined' ? [] : (navigator.languages ?? [])
 );
 
-/** The messages of the current language. */
-export const t: Messages = TEXTS[language];
+/**
+ * The messages of the current language: English until `loadLanguage` has loaded the chosen one,
+ * which the page does before its first render (`src/routes/+layout.ts`).
+ */
+export let t: Messages = en;
+
+/** Loads the chosen language's texts (only that language's file is downloaded). */
+export async function loadLanguage(): Promise<void> {
+	t = await TEXTS[language]();
+}
 
 /** Keeps the user's choice of language and opens the page again in it (the URL keeps the view). */
 export function switchLanguage(next: Language): void {
