@@ -13,6 +13,7 @@ import { describeMessage, t } from '../i18n';
 import { formatWindow } from '../i18n/format';
 import { keySet } from '../graph/graph';
 import type { FromRestore, RestoreCounts, ToRestore } from '../import/protocol';
+import type { WorkerPort } from '../import/in-thread';
 import { countsOf, exportsBackup, type DataFormat, type ExportScope } from '../io/export-choices';
 import type { PictureKind, PictureView } from '../io/export-files';
 import { formatPartialDate, partialDateFromMs, precisionForStep } from '../model/dates';
@@ -57,7 +58,7 @@ export interface RestoreProgress {
 }
 
 /** How the page talks to the restore worker; tests hand in one that runs in the same thread. */
-export type RestoreWorkerFactory = () => Pick<Worker, 'postMessage' | 'terminate' | 'onmessage'>;
+export type RestoreWorkerFactory = () => WorkerPort;
 
 const restoreWorker: RestoreWorkerFactory = () =>
 	new Worker(new URL('../import/restore.worker.ts', import.meta.url), {

@@ -6,6 +6,7 @@
 import type { FieldMapping, Mappable } from '../io/records';
 import type { ImportSource, PreviewSummary, ReadChoices, Stage } from '../io/pipeline';
 import type { LegacyEncoding } from '../io/read';
+import type { WorkerPort } from '../import/in-thread';
 import type { DateNumbers } from '../io/date-numbers';
 import type { FromWorker, ToWorker } from '../import/protocol';
 import { t } from '../i18n';
@@ -34,7 +35,7 @@ export interface ImportProgress {
 }
 
 /** How the page talks to the worker; tests can hand in another. */
-export type WorkerFactory = () => Pick<Worker, 'postMessage' | 'terminate' | 'onmessage'>;
+export type WorkerFactory = () => WorkerPort;
 
 const defaultFactory: WorkerFactory = () =>
 	new Worker(new URL('../import/import.worker.ts', import.meta.url), {
