@@ -138,11 +138,14 @@ function assignLanes(
 	options: LaneOptions
 ): Lanes {
 	if (grouping === 'actor') {
-		const fallback = laneFallback(events);
+		// One pass counts the actors and the events without one; only when those are most of the
+		// events is the fallback looked for (a pass over every event costs tens of ms at 100,000).
+		const counted = countValues(events, actorAt);
+		const fallback = counted.without * 2 > events.length ? laneFallback(events) : undefined;
 		if (fallback === 'tag') return Object.assign(tagLanes(events, labels, options), { fallback });
 		if (fallback)
 			return Object.assign(assignLanes(events, fallback, labels, options), { fallback });
-		return actorLanes(events, labels, options);
+		return actorLanes(events, labels, options, counted);
 	}
 
 	const lists = new LaneLists();
@@ -183,6 +186,61 @@ function assignLanes(
 	return withMembership(lanes, lists.byLane, events, (e) => [idOf(e)]);
 }
 
+/** How many events have each value (once per event), and how many have none. */
+interface Counted<V> {
+	counts: Map<V, number>;
+	without: number;
+}
+
+function countValues<V extends string>(
+	events: readonly KeyedEvent[],
+	valueAt: (e: KeyedEvent, i: number) => V | undefined
+): Counted<V> {
+	const counts = new Map<V, number>();
+	let without = 0;
+	/** Whether an event's `i`th value is one it had before (a few values each: a linear check). */
+	const repeated = (e: KeyedEvent, i: number, v: V) => {
+		for (let j = 0; j < i; j++) if (valueAt(e, j) === v) return true;
+		return false;
+	};
+	for (const e of events) {
+		let v: V | undefined = valueAt(e, 0);
+		if (v === undefined) without++;
+		for (let i = 0; v !== undefined; v = valueAt(e, ++i)) {
+			// A value counts once per event.
+			if (!repeated(e, i, v)) counts.set(v, (counts.get(v) ?? 0) + 1);
+		}
+	}
+	return { counts, without };
+}
+
+/**
+ * The values that get a lane of their own, busiest first (ties by name). Without an "others"
+ * lane all values fit; with one, it takes the last place. Names are compared only among the
+ * values that could take the last places: thousands of actors compared by name was most of a
+ * keystroke's lanes.
+ */
+function busiest<V extends string>(
+	counts: ReadonlyMap<V, number>,
+	maxLanes: number,
+	nameOf: (value: V) => string
+): [V, number][] {
+	const byName = (a: [V, number], b: [V, number]) =>
+		b[1] - a[1] || nameOf(a[0]).localeCompare(nameOf(b[0]));
+	const all = [...counts];
+	if (all.length <= maxLanes) return all.sort(byName);
+	const take = Math.max(0, maxLanes - 1);
+	if (take === 0) return [];
+	all.sort((a, b) => b[1] - a[1]);
+	const least = all[take - 1]![1];
+	let end = take;
+	while (end < all.length && all[end]![1] === least) end++;
+	return all.slice(0, end).sort(byName).slice(0, take);
+}
+
+/** An event's `i`th participant's actor. */
+const actorAt = (e: KeyedEvent, i: number): ActorId | undefined => e.event.participants[i]?.actor;
+
 /**
  * Lanes for values an event may have several of (actors, tags): the busiest get a lane each, the
  * rest share one, and events with none go last.
@@ -195,27 +253,13 @@ function manyToMany<V extends string>(
 	others: (hidden: number, count: number) => Lane,
 	none: (count: number) => Lane,
 	nameOf: (value: V) => string,
-	options: LaneOptions
+	options: LaneOptions,
+	/** The counts, when the caller has made them already. */
+	counted: Counted<V> = countValues(events, valueAt)
 ): Lanes {
-	const counts = new Map<V, number>();
-	/** Whether an event's `i`th value is one it had before (a few values each: a linear check). */
-	const repeated = (e: KeyedEvent, i: number, v: V) => {
-		for (let j = 0; j < i; j++) if (valueAt(e, j) === v) return true;
-		return false;
-	};
-	for (const e of events) {
-		let v: V | undefined;
-		for (let i = 0; (v = valueAt(e, i)) !== undefined; i++) {
-			// A value counts once per event.
-			if (!repeated(e, i, v)) counts.set(v, (counts.get(v) ?? 0) + 1);
-		}
-	}
-	const ranked = [...counts].sort(
-		(a, b) => b[1] - a[1] || nameOf(a[0]).localeCompare(nameOf(b[0]))
-	);
+	const { counts } = counted;
 	const maxLanes = options.expandOthers ? Infinity : (options.maxLanes ?? 12);
-	// Without an "others" lane all values fit; with one, it takes the last place.
-	const ownLanes = ranked.length <= maxLanes ? ranked : ranked.slice(0, Math.max(0, maxLanes - 1));
+	const ownLanes = busiest(counts, maxLanes, nameOf);
 	const own = new Map(ownLanes.map(([v, n]) => [v, lane(v, n)]));
 	const noneId = none(0).id;
 	const laneOf = (v: V) => own.get(v)?.id ?? OTHERS_LANE;
@@ -226,7 +270,7 @@ function manyToMany<V extends string>(
 		for (let i = 1; v !== undefined; v = valueAt(e, i++)) lists.add(laneOf(v), e);
 	}
 	const lanes = [...own.values()];
-	const hidden = ranked.length - ownLanes.length;
+	const hidden = counts.size - ownLanes.length;
 	if (hidden > 0) lanes.push(others(hidden, lists.byLane.get(OTHERS_LANE)?.length ?? 0));
 	const noneCount = lists.byLane.get(noneId)?.length ?? 0;
 	if (noneCount) lanes.push(none(noneCount));
@@ -242,15 +286,21 @@ function manyToMany<V extends string>(
 	});
 }
 
-function actorLanes(events: readonly KeyedEvent[], labels: LaneLabels, options: LaneOptions) {
+function actorLanes(
+	events: readonly KeyedEvent[],
+	labels: LaneLabels,
+	options: LaneOptions,
+	counted?: Counted<ActorId>
+) {
 	return manyToMany<ActorId>(
 		events,
-		(e, i) => e.event.participants[i]?.actor,
+		actorAt,
 		(id, count) => ({ id: `actor:${id}`, label: labels.actorName(id), count, actorId: id }),
 		(hidden, count) => ({ id: OTHERS_LANE, label: labels.others(hidden), count, others: true }),
 		(count) => ({ id: 'actor:', label: labels.noActor, count }),
 		labels.actorName,
-		options
+		options,
+		counted
 	);
 }
 

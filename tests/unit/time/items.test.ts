@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toStored } from '$lib/db/repository';
 import type { DatasetId, EventKind } from '$lib/model/schema';
@@ -98,6 +99,35 @@ describe('lanes', () => {
 		const expanded = buildLanes(events, 'actor', labels, { maxLanes: 3, expandOthers: true });
 		expect(expanded.lanes.some((l) => l.others)).toBe(false);
 		expect(expanded.lanes).toHaveLength(5);
+	});
+
+	it('the busiest actors get lanes, ties by name, whatever the limit (random counts)', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 1, max: 4 })), {
+					minLength: 1,
+					maxLength: 60
+				}),
+				fc.integer({ min: 1, max: 12 }),
+				(spec, maxLanes) => {
+					// Actor i (names "actor-0"… sort apart from ids as text) is in `count` events.
+					const many = spec.flatMap(([actor, count], i) =>
+						Array.from({ length: count }, (_, j) =>
+							te({ id: `r${i}-${j}`, participants: [{ actor: `actor-${actor}` }] })
+						)
+					);
+					const counts = new Map<string, number>();
+					for (const e of many) {
+						const actor = e.event.participants[0]!.actor;
+						counts.set(actor, (counts.get(actor) ?? 0) + 1);
+					}
+					const ranked = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+					const own = ranked.length <= maxLanes ? ranked : ranked.slice(0, maxLanes - 1);
+					const { lanes } = buildLanes(many, 'actor', labels, { maxLanes });
+					expect(lanes.filter((l) => !l.others).map((l) => [l.actorId, l.count])).toEqual(own);
+				}
+			)
+		);
 	});
 
 	it('by kind, by country, and no lanes', () => {
