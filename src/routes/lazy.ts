@@ -40,9 +40,9 @@ const loadTimelineLibraries = once(() =>
 );
 
 /**
- * Starts every load after the next paint, so that the shell and the table are on screen first
- * and the views' code is fetched (and parsed) while the data is still being read; `onstart`
- * says when (the dialogs wait for it). Returns the cancel for an unmount before then.
+ * Starts the views' loads after the next paint, so that the shell and the table are on screen
+ * first and the views' code is fetched (and parsed) while the data is still being read; `onstart`
+ * says when. Returns the cancel for an unmount before then.
  */
 export function preloadViews(onstart?: () => void): () => void {
 	let timer: ReturnType<typeof setTimeout> | undefined;
@@ -50,27 +50,35 @@ export function preloadViews(onstart?: () => void): () => void {
 	const frame = requestAnimationFrame(() => {
 		timer = setTimeout(() => {
 			onstart?.();
-			for (const load of [
-				loadMainTimeline,
-				loadTimelineLibraries,
-				loadOverview,
-				loadNetworkView,
-				loadImportDialog,
-				loadExportDialog,
-				loadEventEditor,
-				loadEventHistory,
-				loadActorDialog,
-				loadActorPanel,
-				loadEdgePanel,
-				loadChangeWriter
-			]) {
-				// A failure is shown where the view would be, when the page asks again.
-				load().catch(() => undefined);
-			}
+			startAll([loadMainTimeline, loadTimelineLibraries, loadOverview, loadNetworkView]);
 		});
 	});
 	return () => {
 		cancelAnimationFrame(frame);
 		clearTimeout(timer);
 	};
+}
+
+/**
+ * Starts the loads of the dialogs, the side panels and the change writer: after the timeline's
+ * first picture (see `+page.svelte`), so that their code is not parsed, nor the dialogs mounted,
+ * while the page reads and draws the events (at 100,000 events, all of it ran between the read
+ * and the first item). A dialog asked for sooner loads at once.
+ */
+export function preloadDialogs(): void {
+	startAll([
+		loadImportDialog,
+		loadExportDialog,
+		loadEventEditor,
+		loadEventHistory,
+		loadActorDialog,
+		loadActorPanel,
+		loadEdgePanel,
+		loadChangeWriter
+	]);
+}
+
+function startAll(loads: readonly (() => Promise<unknown>)[]): void {
+	// A failure is shown where the view would be, when the page asks again.
+	for (const load of loads) load().catch(() => undefined);
 }
