@@ -217,8 +217,7 @@ function countValues<V extends string>(
 /**
  * The values that get a lane of their own, busiest first (ties by name). Without an "others"
  * lane all values fit; with one, it takes the last place. Names are compared only among the
- * values that could take the last places: thousands of actors compared by name was most of a
- * keystroke's lanes.
+ * values that could take the last places, not across thousands of actors on every change.
  */
 function busiest<V extends string>(
 	counts: ReadonlyMap<V, number>,
