@@ -61,6 +61,12 @@ export interface KeyedEvent {
 	event: EventHead;
 	startMs: number;
 	endMs: number;
+	/**
+	 * The event's actors, and its tags, as numbers: made by the timeline's lanes on first use and
+	 * kept with the event (see `time/items.ts`), so a new filter counts numbers, not names.
+	 */
+	actors?: readonly number[];
+	tags?: readonly number[];
 }
 
 /**

@@ -203,7 +203,10 @@ export class AppState {
 		// A store in memory is this page's alone: no worker can read it, so the page searches.
 		this.search =
 			options.search ?? new SearchClient(repo, this.memory ? () => undefined : undefined);
-		this.filter = new FilterState(this.search);
+		this.filter = new FilterState(this.search, () => {
+			const heads = this.heads.current;
+			if (heads && this.startStatus === 'ready') this.#placesOf(heads);
+		});
 		// Another tab opened a newer Trama, which upgrades the database: this tab lets it (the
 		// database closes here, so the upgrade is not blocked) and says that a reload goes on.
 		repo.db.on('versionchange', () => {

@@ -140,7 +140,7 @@ function assignLanes(
 	if (grouping === 'actor') {
 		// One pass counts the actors and the events without one; only when those are most of the
 		// events is the fallback looked for (a pass over every event costs tens of ms at 100,000).
-		const counted = countValues(events, actorAt);
+		const counted = countValues(events, actorsOf, actorNumbers);
 		const fallback = counted.without * 2 > events.length ? laneFallback(events) : undefined;
 		if (fallback === 'tag') return Object.assign(tagLanes(events, labels, options), { fallback });
 		if (fallback)
@@ -186,30 +186,79 @@ function assignLanes(
 	return withMembership(lanes, lists.byLane, events, (e) => [idOf(e)]);
 }
 
-/** How many events have each value (once per event), and how many have none. */
-interface Counted<V> {
-	counts: Map<V, number>;
+/**
+ * Values an event may have several of (actors, tags) as small numbers, the same for the life of
+ * the page: lanes count them in arrays, not maps of names. Each keyed event keeps its own list
+ * (see `KeyedEvent.actors`), made on its first use, so a change of the events shown (a keystroke
+ * in the search box) reads numbers, not every event's participants again.
+ */
+class Numbering<V extends string> {
+	readonly #numbers = new Map<V, number>();
+	readonly values: V[] = [];
+
+	numberOf(value: V): number {
+		let n = this.#numbers.get(value);
+		if (n === undefined) {
+			n = this.values.length;
+			this.#numbers.set(value, n);
+			this.values.push(value);
+		}
+		return n;
+	}
+
+	/** An event's values, numbered, each once, in the order the event gives them. */
+	list(values: Iterable<V>): readonly number[] {
+		let out: number[] | undefined;
+		for (const v of values) {
+			const n = this.numberOf(v);
+			if (!out) out = [n];
+			else if (!out.includes(n)) out.push(n);
+		}
+		return out ?? NONE;
+	}
+}
+
+const NONE: readonly number[] = Object.freeze([]);
+const actorNumbers = new Numbering<ActorId>();
+const tagNumbers = new Numbering<string>();
+
+/** An event's actors, numbered (see `Numbering`). */
+function actorsOf(e: KeyedEvent): readonly number[] {
+	return (e.actors ??= actorNumbers.list(participantActors(e.event.participants)));
+}
+
+function* participantActors(participants: TramaEvent['participants']): Generator<ActorId> {
+	for (const p of participants) yield p.actor;
+}
+
+/** An event's tags, numbered (see `Numbering`). */
+function tagsOf(e: KeyedEvent): readonly number[] {
+	return (e.tags ??= tagNumbers.list(e.event.tags));
+}
+
+/** How many events have each value (once per event, by number), and how many have none. */
+interface Counted {
+	counts: Uint32Array;
 	without: number;
 }
 
-function countValues<V extends string>(
+function countValues(
 	events: readonly KeyedEvent[],
-	valueAt: (e: KeyedEvent, i: number) => V | undefined
-): Counted<V> {
-	const counts = new Map<V, number>();
+	valuesOf: (e: KeyedEvent) => readonly number[],
+	numbering: Numbering<string>
+): Counted {
 	let without = 0;
-	/** Whether an event's `i`th value is one it had before (a few values each: a linear check). */
-	const repeated = (e: KeyedEvent, i: number, v: V) => {
-		for (let j = 0; j < i; j++) if (valueAt(e, j) === v) return true;
-		return false;
-	};
+	let counts = new Uint32Array(numbering.values.length);
 	for (const e of events) {
-		let v: V | undefined = valueAt(e, 0);
-		if (v === undefined) without++;
-		for (let i = 0; v !== undefined; v = valueAt(e, ++i)) {
-			// A value counts once per event.
-			if (!repeated(e, i, v)) counts.set(v, (counts.get(v) ?? 0) + 1);
+		const list = valuesOf(e);
+		if (list.length === 0) without++;
+		// A value seen for the first time grew the numbering: the counts grow with it.
+		if (counts.length < numbering.values.length) {
+			const grown = new Uint32Array(numbering.values.length * 2);
+			grown.set(counts);
+			counts = grown;
 		}
+		for (let i = 0; i < list.length; i++) counts[list[i] as number]!++;
 	}
 	return { counts, without };
 }
@@ -220,13 +269,17 @@ function countValues<V extends string>(
  * values that could take the last places, not across thousands of actors on every change.
  */
 function busiest<V extends string>(
-	counts: ReadonlyMap<V, number>,
+	counted: Uint32Array,
+	values: readonly V[],
 	maxLanes: number,
 	nameOf: (value: V) => string
-): [V, number][] {
-	const byName = (a: [V, number], b: [V, number]) =>
-		b[1] - a[1] || nameOf(a[0]).localeCompare(nameOf(b[0]));
-	const all = [...counts];
+): [number, number][] {
+	const byName = (a: [number, number], b: [number, number]) =>
+		b[1] - a[1] || nameOf(values[a[0]] as V).localeCompare(nameOf(values[b[0]] as V));
+	const all: [number, number][] = [];
+	counted.forEach((count, n) => {
+		if (count > 0) all.push([n, count]);
+	});
 	if (all.length <= maxLanes) return all.sort(byName);
 	const take = Math.max(0, maxLanes - 1);
 	if (take === 0) return [];
@@ -237,48 +290,66 @@ function busiest<V extends string>(
 	return all.slice(0, end).sort(byName).slice(0, take);
 }
 
-/** An event's `i`th participant's actor. */
-const actorAt = (e: KeyedEvent, i: number): ActorId | undefined => e.event.participants[i]?.actor;
-
 /**
  * Lanes for values an event may have several of (actors, tags): the busiest get a lane each, the
  * rest share one, and events with none go last.
  */
 function manyToMany<V extends string>(
 	events: readonly KeyedEvent[],
-	/** An event's `i`th value, undefined past its last: read in place, with no list made per event. */
-	valueAt: (e: KeyedEvent, i: number) => V | undefined,
+	/** An event's values, numbered in `numbering`, each once. */
+	valuesOf: (e: KeyedEvent) => readonly number[],
+	numbering: Numbering<V>,
 	lane: (value: V, count: number) => Lane,
 	others: (hidden: number, count: number) => Lane,
 	none: (count: number) => Lane,
 	nameOf: (value: V) => string,
 	options: LaneOptions,
 	/** The counts, when the caller has made them already. */
-	counted: Counted<V> = countValues(events, valueAt)
+	counted: Counted = countValues(events, valuesOf, numbering)
 ): Lanes {
 	const { counts } = counted;
 	const maxLanes = options.expandOthers ? Infinity : (options.maxLanes ?? 12);
-	const ownLanes = busiest(counts, maxLanes, nameOf);
-	const own = new Map(ownLanes.map(([v, n]) => [v, lane(v, n)]));
-	const noneId = none(0).id;
-	const laneOf = (v: V) => own.get(v)?.id ?? OTHERS_LANE;
-	const lists = new LaneLists();
+	const ownLanes = busiest(counts, numbering.values, maxLanes, nameOf);
+	const values = numbering.values;
+	// Lane slots: one per own lane, then "others", then "none"; each value's slot by number.
+	const laneIds = [...ownLanes.map(([n]) => lane(values[n] as V, 0).id), OTHERS_LANE, none(0).id];
+	const othersSlot = ownLanes.length;
+	const noneSlot = othersSlot + 1;
+	const slotOf = new Int32Array(counts.length).fill(othersSlot);
+	ownLanes.forEach(([n], slot) => (slotOf[n] = slot));
+	const lists: KeyedEvent[][] = laneIds.map(() => []);
+	/** The slots in the order they first got an event: the order lanes' lists are handed on. */
+	const order: number[] = [];
 	for (const e of events) {
-		let v = valueAt(e, 0);
-		if (v === undefined) lists.add(noneId, e);
-		for (let i = 1; v !== undefined; v = valueAt(e, i++)) lists.add(laneOf(v), e);
+		const list = valuesOf(e);
+		if (list.length === 0) {
+			const to = lists[noneSlot] as KeyedEvent[];
+			if (to.length === 0) order.push(noneSlot);
+			to.push(e);
+			continue;
+		}
+		for (let i = 0; i < list.length; i++) {
+			const slot = slotOf[list[i] as number] as number;
+			const to = lists[slot] as KeyedEvent[];
+			// Two of an event's values may share the "others" lane: one copy.
+			if (to.length === 0) order.push(slot);
+			else if (to[to.length - 1] === e) continue;
+			to.push(e);
+		}
 	}
-	const lanes = [...own.values()];
-	const hidden = counts.size - ownLanes.length;
-	if (hidden > 0) lanes.push(others(hidden, lists.byLane.get(OTHERS_LANE)?.length ?? 0));
-	const noneCount = lists.byLane.get(noneId)?.length ?? 0;
+	const byLane = new Map<string, KeyedEvent[]>();
+	for (const slot of order) byLane.set(laneIds[slot] as string, lists[slot] as KeyedEvent[]);
+	const lanes = ownLanes.map(([n, count]) => lane(values[n] as V, count));
+	const hidden = counts.reduce((k, c) => k + (c > 0 ? 1 : 0), 0) - ownLanes.length;
+	if (hidden > 0) lanes.push(others(hidden, (lists[othersSlot] as KeyedEvent[]).length));
+	const noneCount = (lists[noneSlot] as KeyedEvent[]).length;
 	if (noneCount) lanes.push(none(noneCount));
-	return withMembership(lanes, lists.byLane, events, (e) => {
-		if (valueAt(e, 0) === undefined) return [noneId];
+	return withMembership(lanes, byLane, events, (e) => {
+		const list = valuesOf(e);
+		if (list.length === 0) return [laneIds[noneSlot] as string];
 		const ids: string[] = [];
-		let v: V | undefined;
-		for (let i = 0; (v = valueAt(e, i)) !== undefined; i++) {
-			const id = laneOf(v);
+		for (const n of list) {
+			const id = laneIds[slotOf[n] as number] as string;
 			if (!ids.includes(id)) ids.push(id);
 		}
 		return ids;
@@ -289,11 +360,12 @@ function actorLanes(
 	events: readonly KeyedEvent[],
 	labels: LaneLabels,
 	options: LaneOptions,
-	counted?: Counted<ActorId>
+	counted?: Counted
 ) {
 	return manyToMany<ActorId>(
 		events,
-		actorAt,
+		actorsOf,
+		actorNumbers,
 		(id, count) => ({ id: `actor:${id}`, label: labels.actorName(id), count, actorId: id }),
 		(hidden, count) => ({ id: OTHERS_LANE, label: labels.others(hidden), count, others: true }),
 		(count) => ({ id: 'actor:', label: labels.noActor, count }),
@@ -306,7 +378,8 @@ function actorLanes(
 function tagLanes(events: readonly KeyedEvent[], labels: LaneLabels, options: LaneOptions) {
 	return manyToMany<string>(
 		events,
-		(e, i) => e.event.tags[i],
+		tagsOf,
+		tagNumbers,
 		(tag, count) => ({ id: `tag:${tag}`, label: tag, count }),
 		(hidden, count) => ({ id: OTHERS_LANE, label: labels.otherTags(hidden), count, others: true }),
 		(count) => ({ id: 'tag:', label: labels.noTag, count }),

@@ -130,6 +130,71 @@ describe('lanes', () => {
 		);
 	});
 
+	it('lanes and their events follow each new choice of events, the same events asked again', () => {
+		// The lanes number each event's actors once and keep the numbers on the event: asked of a
+		// part of the events, then of all (new actors among them), then of another part, each
+		// answer must be what counting the participants afresh gives.
+		fc.assert(
+			fc.property(
+				fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 7 }), { maxLength: 4 }), {
+					minLength: 1,
+					maxLength: 40
+				}),
+				fc.array(fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }), {
+					minLength: 1,
+					maxLength: 3
+				}),
+				fc.integer({ min: 1, max: 6 }),
+				(actorsOf, parts, maxLanes) => {
+					const all = actorsOf.map((ids, i) =>
+						te({ id: `p${i}`, participants: ids.map((n) => ({ actor: `actor-${n}` })) })
+					);
+					const asked = [...parts.map((mask) => all.filter((_, i) => mask[i])), all];
+					for (const events of asked) {
+						const distinct = (e: KeyedEvent) => [
+							...new Set(e.event.participants.map((p) => p.actor as string))
+						];
+						const counts = new Map<string, number>();
+						for (const e of events)
+							for (const a of distinct(e)) counts.set(a, (counts.get(a) ?? 0) + 1);
+						const ranked = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+						const own = ranked.length <= maxLanes ? ranked : ranked.slice(0, maxLanes - 1);
+						const ownIds = new Set(own.map(([a]) => a));
+						const laneIdsOf = (e: KeyedEvent) => {
+							const actors = distinct(e);
+							if (actors.length === 0) return ['actor:'];
+							return [...new Set(actors.map((a) => (ownIds.has(a) ? `actor:${a}` : OTHERS_LANE)))];
+						};
+						const expected = new Map<string, string[]>();
+						for (const e of events)
+							for (const id of laneIdsOf(e))
+								expected.set(id, [...(expected.get(id) ?? []), e.event.id]);
+
+						const built = buildLanes(events, 'actor', labels, { maxLanes });
+						const without = events.filter((e) => distinct(e).length === 0).length;
+						// Mostly without actors: lanes by tag or kind instead (tested apart).
+						if (without * 2 > events.length) {
+							expect(built.fallback).toBeDefined();
+							continue;
+						}
+						const { lanes, byLane, membership } = built;
+						expect(lanes.map((l) => [l.id, l.count])).toEqual([
+							...own.map(([a, n]) => [`actor:${a}`, n]),
+							...(ranked.length > own.length
+								? [[OTHERS_LANE, expected.get(OTHERS_LANE)?.length]]
+								: []),
+							...(expected.has('actor:') ? [['actor:', expected.get('actor:')?.length]] : [])
+						]);
+						expect(
+							new Map([...(byLane ?? [])].map(([id, list]) => [id, list.map((e) => e.event.id)]))
+						).toEqual(expected);
+						for (const e of events) expect(membership.get(e)).toEqual(laneIdsOf(e));
+					}
+				}
+			)
+		);
+	});
+
 	it('by kind, by country, and no lanes', () => {
 		expect(buildLanes(events, 'kind', labels).lanes.map((l) => [l.label, l.count])).toEqual([
 			['summit', 2],
