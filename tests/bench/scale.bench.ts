@@ -47,6 +47,8 @@ const SIZES = [
 	...(process.env.BENCH_MILLION === '1' ? [1_000_000] : [])
 ];
 const CYCLES = Number(process.env.BENCH_CYCLES ?? 20);
+/** How many times each search question is asked (the median is reported). */
+const SEARCH_ROUNDS = Number(process.env.BENCH_SEARCH_ROUNDS ?? 3);
 const VIEWPORT = { width: 1440, height: 900 };
 const DAY_MS = 86_400_000;
 const TIMELINE = '[data-testid=timeline]';
@@ -100,7 +102,8 @@ interface SizeResult {
 	 */
 	search?: {
 		indexReadyMs: number;
-		queries: { label: string; ms: number; kept: number; longestMs: number }[];
+		/** Each question's median over its rounds, and every round's time. */
+		queries: { label: string; ms: number; runs: number[]; kept: number; longestMs: number }[];
 		baselineTableFilterMs?: number;
 	};
 	/**
@@ -527,7 +530,7 @@ for (const n of SIZES) {
 		await step(result, 'search', async () => {
 			await whenText(page, '[data-testid=filter-summary]', `All ${totalText}`, slow);
 			/** Types `text` (or ticks a facet value) and waits for the facets and the table to agree. */
-			const ask = async (label: string, act: () => Promise<number>) => {
+			const ask = async (act: () => Promise<number>) => {
 				const t0 = await act();
 				const handle = await page.waitForFunction(
 					() => {
@@ -545,7 +548,27 @@ for (const n of SIZES) {
 				);
 				const [tShown, kept] = (await handle.jsonValue()) as [number, number];
 				const longest = await longTasksSince(page, t0);
-				queries.push({ label, ms: Math.round(tShown - t0), kept, longestMs: longest.longestMs });
+				return { ms: tShown - t0, kept, longestMs: longest.longestMs };
+			};
+			/** Asks `SEARCH_ROUNDS` times: the median time, and the longest task of any round. */
+			const rounds = async (
+				label: string,
+				act: () => Promise<number>,
+				reset: () => Promise<void>
+			) => {
+				const runs: { ms: number; kept: number; longestMs: number }[] = [];
+				for (let i = 0; i < SEARCH_ROUNDS; i++) {
+					runs.push(await ask(act));
+					await reset();
+				}
+				const times = runs.map((r) => r.ms);
+				queries.push({
+					label,
+					ms: Math.round(percentile(times, 0.5)),
+					runs: times.map(Math.round),
+					kept: runs[0]?.kept ?? 0,
+					longestMs: Math.max(...runs.map((r) => r.longestMs))
+				});
 			};
 			const type = (text: string) => () =>
 				page.evaluate((value) => {
@@ -561,7 +584,10 @@ for (const n of SIZES) {
 				await whenText(page, '[data-testid=filter-summary]', `All ${totalText}`, slow);
 				await page.waitForTimeout(500);
 			};
-			const queries: { label: string; ms: number; kept: number; longestMs: number }[] = [];
+			const queries: NonNullable<SizeResult['search']>['queries'] = [];
+			// A reader clicks into the box (or presses /) before typing.
+			await page.getByTestId('search').focus();
+			await page.waitForTimeout(500);
 			for (const [label, text] of [
 				['a word in 1 event of 14 (“summit”)', 'summit'],
 				['a prefix (“summ”)', 'summ'],
@@ -569,20 +595,23 @@ for (const n of SIZES) {
 				['a phrase (“"Place 42"”)', '"Place 42"'],
 				['two words, one in every event (“place 42”)', 'place 42'],
 				['excluding a word (“-summit”)', '-summit']
-			] as const) {
-				await ask(label, type(text));
-				await clear();
-			}
+			] as const)
+				await rounds(label, type(text), clear);
 			const denied = page.getByTestId('facets').getByRole('checkbox', { name: /^Denied/ });
-			await ask('a facet value (confidence: denied)', () =>
-				denied.evaluate((el: HTMLInputElement) => {
-					const t = performance.now();
-					el.click();
-					return t;
-				})
+			await rounds(
+				'a facet value (confidence: denied)',
+				() =>
+					denied.evaluate((el: HTMLInputElement) => {
+						const t = performance.now();
+						el.click();
+						return t;
+					}),
+				async () => {
+					await denied.uncheck();
+					await whenText(page, '[data-testid=filter-summary]', `All ${totalText}`, slow);
+					await page.waitForTimeout(500);
+				}
 			);
-			await denied.uncheck();
-			await whenText(page, '[data-testid=filter-summary]', `All ${totalText}`, slow);
 			// The baseline: the table's own word filter, over the same events.
 			let baselineTableFilterMs: number | undefined;
 			const filter = page.getByTestId('event-filter');
@@ -1012,7 +1041,7 @@ function sizeTable(r: SizeResult): string {
 	for (const q of se?.queries ?? [])
 		add(
 			`search: ${q.label} → views`,
-			`${f0(q.ms)} ms (${f0(q.kept)} kept; longest task ${q.longestMs ? `${f0(q.longestMs)} ms` : '< 50 ms'})`,
+			`${f0(q.ms)} ms (rounds ${q.runs.map(f0).join(', ')}; ${f0(q.kept)} kept; longest task ${q.longestMs ? `${f0(q.longestMs)} ms` : '< 50 ms'})`,
 			'≤ 100 ms',
 			q.ms <= 100
 		);

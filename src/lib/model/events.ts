@@ -56,17 +56,26 @@ export function headOf(event: TramaEvent): EventHead {
 }
 
 /** An event with its key and its span (see `eventSpan`), as the views and the graph take it. */
+/** Numbers of the values of many events, side by side: event `at`'s are `val[off[at]…off[at + 1]]`. */
+export interface NumberedChunk {
+	off: Uint32Array;
+	val: Uint32Array;
+}
+
 export interface KeyedEvent {
 	key: EventKey;
 	event: EventHead;
 	startMs: number;
 	endMs: number;
 	/**
-	 * The event's actors, and its tags, as numbers: made by the timeline's lanes on first use and
-	 * kept with the event (see `time/items.ts`), so a new filter counts numbers, not names.
+	 * Where the event's actors, and its tags, are as numbers: made by the timeline's lanes on
+	 * first use and kept with the event (see `Numbering` in `time/items.ts`), so a new filter
+	 * counts numbers, not names.
 	 */
-	actors?: readonly number[];
-	tags?: readonly number[];
+	actorChunk?: NumberedChunk | undefined;
+	actorAt?: number;
+	tagChunk?: NumberedChunk | undefined;
+	tagAt?: number;
 }
 
 /**

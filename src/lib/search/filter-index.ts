@@ -202,9 +202,16 @@ export class FilterIndex {
 		}
 	});
 
-	constructor(options: { light?: boolean } = {}) {
+	/**
+	 * `direct: false` asks MiniSearch's `search` for every word, as the direct reading of its
+	 * postings (`#scoreWords`) must answer: the tests compare the two.
+	 */
+	constructor(options: { light?: boolean; direct?: boolean } = {}) {
 		this.light = options.light ?? false;
+		this.#direct = options.direct ?? true;
 	}
+
+	readonly #direct: boolean;
 
 	/** How many events the index holds. */
 	get size(): number {
@@ -619,6 +626,119 @@ export class FilterIndex {
 		return clause.tokens.every((t, at) => text.includes(word(t, at)));
 	}
 
+	/**
+	 * The events every word is in, with the score MiniSearch's `search` gives them (all words
+	 * required, the last one as a prefix while it is typed), read straight from its index into
+	 * `found`. `search` builds a result object, with its terms and fields, for every matching
+	 * event: for a word in one event of six at 100,000 events that was most of a keystroke's time
+	 * in the worker. The scoring is MiniSearch's own (BM25+, its field boosts, its weight for
+	 * longer words a prefix finds, the number of words matched), on the same postings, in the
+	 * same order. False, with `found` untouched, when MiniSearch's internals are not where this
+	 * expects them (the pinned `~7.2` line): the caller then asks `search`.
+	 */
+	#scoreWords(
+		words: readonly { token: string; prefix: boolean }[],
+		fields: readonly string[],
+		found: TextMatch
+	): boolean {
+		type Postings = Map<number, Map<number, number>>;
+		const mini = this.#text as unknown as {
+			_index?: {
+				get?: (term: string) => Postings | undefined;
+				atPrefix?: (prefix: string) => Iterable<[string, Postings]>;
+			};
+			_fieldIds?: Record<string, number>;
+			_documentIds?: Map<number, unknown>;
+			_fieldLength?: Map<number, number[]>;
+			_avgFieldLength?: number[];
+			_documentCount?: number;
+			_options?: {
+				searchOptions?: {
+					boost?: Record<string, number>;
+					weights?: { prefix?: number };
+					bm25?: { k: number; b: number; d: number };
+				};
+			};
+		};
+		const index = mini._index;
+		const options = mini._options?.searchOptions;
+		const bm25 = options?.bm25;
+		const prefixWeight = options?.weights?.prefix;
+		const { _fieldIds: fieldIds, _documentIds: docIds, _fieldLength: lengths } = mini;
+		const { _avgFieldLength: avgLengths, _documentCount: count } = mini;
+		if (
+			!index?.get ||
+			!index.atPrefix ||
+			!fieldIds ||
+			!docIds ||
+			!lengths ||
+			!avgLengths ||
+			count === undefined ||
+			!bm25 ||
+			prefixWeight === undefined ||
+			fields.some((f) => fieldIds[f] === undefined)
+		)
+			return false;
+		const { k, b, d } = bm25;
+		const n = found.kept.length;
+		// As `search` reads the words: empty ones dropped.
+		const asked = words.filter((w) => w.token !== '');
+		let total: Float64Array | undefined;
+		for (const word of asked) {
+			const score = new Float64Array(n);
+			const hit = new Uint8Array(n);
+			const add = (weight: number, data: Postings | undefined): void => {
+				if (!data) return;
+				for (const field of fields) {
+					const fieldId = fieldIds[field] as number;
+					const freqs = data.get(fieldId);
+					if (!freqs) continue;
+					const boost = options.boost?.[field] || 1;
+					const avg = avgLengths[fieldId] as number;
+					let matching = freqs.size;
+					const idfOf = (m: number) => Math.log(1 + (count - m + 0.5) / (m + 0.5));
+					let idf = idfOf(matching);
+					for (const [docId, tf] of freqs) {
+						const id = docIds.get(docId) as number | undefined;
+						if (id === undefined) {
+							// A discarded event's posting, not yet vacuumed: MiniSearch skips it too,
+							// and counts one event fewer for the rest.
+							matching -= 1;
+							idf = idfOf(matching);
+							continue;
+						}
+						const length = (lengths.get(docId) as number[])[fieldId] as number;
+						const raw = idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avg)));
+						score[id]! += weight * 1 * boost * 1 * raw;
+						hit[id] = 1;
+					}
+				}
+			};
+			add(1, index.get(word.token));
+			if (word.prefix)
+				for (const [term, data] of index.atPrefix(word.token)) {
+					const distance = term.length - word.token.length;
+					if (distance) add((prefixWeight * term.length) / (term.length + 0.3 * distance), data);
+				}
+			if (!total) {
+				for (let id = 0; id < n; id++) if (hit[id] === 0) score[id] = NaN;
+				total = score;
+			} else
+				for (let id = 0; id < n; id++)
+					total[id] = hit[id] === 1 ? (total[id] as number) + (score[id] as number) : NaN;
+		}
+		const distinct = new Set(asked.map((w) => w.token)).size;
+		if (total)
+			for (let id = 0; id < n; id++) {
+				const t = total[id] as number;
+				if (Number.isNaN(t)) continue;
+				found.kept[id] = 1;
+				// MiniSearch multiplies by the number of different words of the query matched.
+				found.score[id] = t * distinct;
+			}
+		return true;
+	}
+
 	/** The actors (by value id) whose names hold the clause, for a clause that may name one. */
 	#actorsNamed(clause: Clause): Uint8Array | undefined {
 		if (clause.field !== undefined && clause.field !== 'actor') return undefined;
@@ -673,17 +793,28 @@ export class FilterIndex {
 					.sort((x, y) => x.n - y.n)[0];
 				if (rarest && Number.isFinite(rarest.n)) asked = [rarest];
 			}
-			const results = this.#text.search(asked.map((w) => w.token).join(' '), {
-				combineWith: 'AND',
-				...(fields ? { fields } : {}),
-				prefix: (term, i) => FilterIndex.#prefixed(clause, term, asked[i]?.at ?? -1)
-			});
-			for (const r of results) {
-				const id = r.id as number;
-				if (clause.phrase && !this.#textHolds(id, clause)) continue;
-				found.kept[id] = 1;
-				found.score[id] = r.score;
+			const words = asked.map((w) => ({
+				token: w.token,
+				prefix: FilterIndex.#prefixed(clause, w.token, w.at)
+			}));
+			const direct = this.#direct && this.#scoreWords(words, fields ?? FIELDS, found);
+			if (!direct) {
+				const results = this.#text.search(words.map((w) => w.token).join(' '), {
+					combineWith: 'AND',
+					...(fields ? { fields } : {}),
+					prefix: (_term, i) => words[i]?.prefix ?? false
+				});
+				for (const r of results) {
+					found.kept[r.id as number] = 1;
+					found.score[r.id as number] = r.score;
+				}
 			}
+			if (clause.phrase)
+				for (let id = 0; id < found.kept.length; id++)
+					if (found.kept[id] === 1 && !this.#textHolds(id, clause)) {
+						found.kept[id] = 0;
+						found.score[id] = 0;
+					}
 		}
 		const actors = this.#actorsNamed(clause);
 		if (actors) {

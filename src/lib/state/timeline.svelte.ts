@@ -92,7 +92,15 @@ export class TimelineState {
 		const events = this.#events().map((e) => {
 			let k = keyed.get(e);
 			if (!k) {
-				k = { key: eventKey(e), event: e, startMs: e.startMs, endMs: e.endMs };
+				// With the lanes' numbers' place made now, so every keyed event has one shape.
+				k = {
+					key: eventKey(e),
+					event: e,
+					startMs: e.startMs,
+					endMs: e.endMs,
+					actorChunk: undefined,
+					actorAt: 0
+				};
 				keyed.set(e, k);
 			}
 			return k;

@@ -8,7 +8,12 @@
  * Pure: no DOM, no vis-timeline. The adapter turns the result into vis DataSet rows.
  */
 import type { Span } from '../model/dates';
-import { firstStartingFrom, type EventKey, type KeyedEvent } from '../model/events';
+import {
+	firstStartingFrom,
+	type EventKey,
+	type KeyedEvent,
+	type NumberedChunk
+} from '../model/events';
 import type { ActorId, Confidence, EventKind, TramaEvent } from '../model/schema';
 import { precisionOf } from '../model/dates';
 
@@ -140,7 +145,7 @@ function assignLanes(
 	if (grouping === 'actor') {
 		// One pass counts the actors and the events without one; only when those are most of the
 		// events is the fallback looked for (a pass over every event costs tens of ms at 100,000).
-		const counted = countValues(events, actorsOf, actorNumbers);
+		const counted = countValues(events, ACTORS);
 		const fallback = counted.without * 2 > events.length ? laneFallback(events) : undefined;
 		if (fallback === 'tag') return Object.assign(tagLanes(events, labels, options), { fallback });
 		if (fallback)
@@ -188,9 +193,11 @@ function assignLanes(
 
 /**
  * Values an event may have several of (actors, tags) as small numbers, the same for the life of
- * the page: lanes count them in arrays, not maps of names. Each keyed event keeps its own list
- * (see `KeyedEvent.actors`), made on its first use, so a change of the events shown (a keystroke
- * in the search box) reads numbers, not every event's participants again.
+ * the page: lanes count them in arrays, not maps of names. The numbers of many events sit side
+ * by side in one {@link NumberedChunk}, made for the events that had none yet, and each keyed
+ * event keeps where its own are (`KeyedEvent.actorChunk` and `actorAt`): a change of the events
+ * shown (a keystroke in the search box) reads numbers, not every event's participants again,
+ * and 100,000 events take two typed arrays, not 100,000 small lists.
  */
 class Numbering<V extends string> {
 	readonly #numbers = new Map<V, number>();
@@ -205,35 +212,70 @@ class Numbering<V extends string> {
 		}
 		return n;
 	}
+}
 
-	/** An event's values, numbered, each once, in the order the event gives them. */
-	list(values: Iterable<V>): readonly number[] {
-		let out: number[] | undefined;
-		for (const v of values) {
-			const n = this.numberOf(v);
-			if (!out) out = [n];
-			else if (!out.includes(n)) out.push(n);
-		}
-		return out ?? NONE;
+/** What one kind of value (actors or tags) is, and where a keyed event keeps its numbers. */
+interface NumberedValues<V extends string> {
+	numbering: Numbering<V>;
+	/** The event's values, as it lists them (repeats are numbered once). */
+	read(e: KeyedEvent, visit: (value: V) => void): void;
+	chunk(e: KeyedEvent): NumberedChunk | undefined;
+	at(e: KeyedEvent): number;
+	keep(e: KeyedEvent, chunk: NumberedChunk, at: number): void;
+}
+
+const ACTORS: NumberedValues<ActorId> = {
+	numbering: new Numbering<ActorId>(),
+	read: (e, visit) => {
+		for (const p of e.event.participants) visit(p.actor);
+	},
+	chunk: (e) => e.actorChunk,
+	at: (e) => e.actorAt ?? 0,
+	keep: (e, chunk, at) => {
+		e.actorChunk = chunk;
+		e.actorAt = at;
 	}
-}
+};
 
-const NONE: readonly number[] = Object.freeze([]);
-const actorNumbers = new Numbering<ActorId>();
-const tagNumbers = new Numbering<string>();
+const TAGS: NumberedValues<string> = {
+	numbering: new Numbering<string>(),
+	read: (e, visit) => {
+		for (const tag of e.event.tags) visit(tag);
+	},
+	chunk: (e) => e.tagChunk,
+	at: (e) => e.tagAt ?? 0,
+	keep: (e, chunk, at) => {
+		e.tagChunk = chunk;
+		e.tagAt = at;
+	}
+};
 
-/** An event's actors, numbered (see `Numbering`). */
-function actorsOf(e: KeyedEvent): readonly number[] {
-	return (e.actors ??= actorNumbers.list(participantActors(e.event.participants)));
-}
-
-function* participantActors(participants: TramaEvent['participants']): Generator<ActorId> {
-	for (const p of participants) yield p.actor;
-}
-
-/** An event's tags, numbered (see `Numbering`). */
-function tagsOf(e: KeyedEvent): readonly number[] {
-	return (e.tags ??= tagNumbers.list(e.event.tags));
+/** Numbers the values of the events that have none yet, all of them in one new chunk. */
+function numberAll<V extends string>(events: readonly KeyedEvent[], kind: NumberedValues<V>): void {
+	let fresh: KeyedEvent[] | undefined;
+	for (const e of events) if (kind.chunk(e) === undefined) (fresh ??= []).push(e);
+	if (!fresh) return;
+	const off = new Uint32Array(fresh.length + 1);
+	let val = new Uint32Array(fresh.length * 2 + 16);
+	let n = 0;
+	let from = 0;
+	const add = (value: V) => {
+		const number = kind.numbering.numberOf(value);
+		for (let j = from; j < n; j++) if (val[j] === number) return;
+		if (n === val.length) {
+			const grown = new Uint32Array(val.length * 2);
+			grown.set(val);
+			val = grown;
+		}
+		val[n++] = number;
+	};
+	fresh.forEach((e, i) => {
+		off[i] = from = n;
+		kind.read(e, add);
+	});
+	off[fresh.length] = n;
+	const chunk: NumberedChunk = { off, val: val.slice(0, n) };
+	fresh.forEach((e, i) => kind.keep(e, chunk, i));
 }
 
 /** How many events have each value (once per event, by number), and how many have none. */
@@ -242,23 +284,20 @@ interface Counted {
 	without: number;
 }
 
-function countValues(
+function countValues<V extends string>(
 	events: readonly KeyedEvent[],
-	valuesOf: (e: KeyedEvent) => readonly number[],
-	numbering: Numbering<string>
+	kind: NumberedValues<V>
 ): Counted {
+	numberAll(events, kind);
+	const counts = new Uint32Array(kind.numbering.values.length);
 	let without = 0;
-	let counts = new Uint32Array(numbering.values.length);
 	for (const e of events) {
-		const list = valuesOf(e);
-		if (list.length === 0) without++;
-		// A value seen for the first time grew the numbering: the counts grow with it.
-		if (counts.length < numbering.values.length) {
-			const grown = new Uint32Array(numbering.values.length * 2);
-			grown.set(counts);
-			counts = grown;
-		}
-		for (let i = 0; i < list.length; i++) counts[list[i] as number]!++;
+		const { off, val } = kind.chunk(e) as NumberedChunk;
+		const at = kind.at(e);
+		const end = off[at + 1] as number;
+		let j = off[at] as number;
+		if (j === end) without++;
+		for (; j < end; j++) counts[val[j] as number]!++;
 	}
 	return { counts, without };
 }
@@ -296,21 +335,20 @@ function busiest<V extends string>(
  */
 function manyToMany<V extends string>(
 	events: readonly KeyedEvent[],
-	/** An event's values, numbered in `numbering`, each once. */
-	valuesOf: (e: KeyedEvent) => readonly number[],
-	numbering: Numbering<V>,
+	/** The kind of value, numbered (see `Numbering`). */
+	kind: NumberedValues<V>,
 	lane: (value: V, count: number) => Lane,
 	others: (hidden: number, count: number) => Lane,
 	none: (count: number) => Lane,
 	nameOf: (value: V) => string,
 	options: LaneOptions,
 	/** The counts, when the caller has made them already. */
-	counted: Counted = countValues(events, valuesOf, numbering)
+	counted: Counted = countValues(events, kind)
 ): Lanes {
 	const { counts } = counted;
 	const maxLanes = options.expandOthers ? Infinity : (options.maxLanes ?? 12);
-	const ownLanes = busiest(counts, numbering.values, maxLanes, nameOf);
-	const values = numbering.values;
+	const values = kind.numbering.values;
+	const ownLanes = busiest(counts, values, maxLanes, nameOf);
 	// Lane slots: one per own lane, then "others", then "none"; each value's slot by number.
 	const laneIds = [...ownLanes.map(([n]) => lane(values[n] as V, 0).id), OTHERS_LANE, none(0).id];
 	const othersSlot = ownLanes.length;
@@ -321,15 +359,18 @@ function manyToMany<V extends string>(
 	/** The slots in the order they first got an event: the order lanes' lists are handed on. */
 	const order: number[] = [];
 	for (const e of events) {
-		const list = valuesOf(e);
-		if (list.length === 0) {
+		const { off, val } = kind.chunk(e) as NumberedChunk;
+		const at = kind.at(e);
+		const first = off[at] as number;
+		const end = off[at + 1] as number;
+		if (first === end) {
 			const to = lists[noneSlot] as KeyedEvent[];
 			if (to.length === 0) order.push(noneSlot);
 			to.push(e);
 			continue;
 		}
-		for (let i = 0; i < list.length; i++) {
-			const slot = slotOf[list[i] as number] as number;
+		for (let j = first; j < end; j++) {
+			const slot = slotOf[val[j] as number] as number;
 			const to = lists[slot] as KeyedEvent[];
 			// Two of an event's values may share the "others" lane: one copy.
 			if (to.length === 0) order.push(slot);
@@ -345,11 +386,12 @@ function manyToMany<V extends string>(
 	const noneCount = (lists[noneSlot] as KeyedEvent[]).length;
 	if (noneCount) lanes.push(none(noneCount));
 	return withMembership(lanes, byLane, events, (e) => {
-		const list = valuesOf(e);
-		if (list.length === 0) return [laneIds[noneSlot] as string];
+		const { off, val } = kind.chunk(e) as NumberedChunk;
+		const at = kind.at(e);
+		if (off[at] === off[at + 1]) return [laneIds[noneSlot] as string];
 		const ids: string[] = [];
-		for (const n of list) {
-			const id = laneIds[slotOf[n] as number] as string;
+		for (let j = off[at] as number; j < (off[at + 1] as number); j++) {
+			const id = laneIds[slotOf[val[j] as number] as number] as string;
 			if (!ids.includes(id)) ids.push(id);
 		}
 		return ids;
@@ -364,8 +406,7 @@ function actorLanes(
 ) {
 	return manyToMany<ActorId>(
 		events,
-		actorsOf,
-		actorNumbers,
+		ACTORS,
 		(id, count) => ({ id: `actor:${id}`, label: labels.actorName(id), count, actorId: id }),
 		(hidden, count) => ({ id: OTHERS_LANE, label: labels.others(hidden), count, others: true }),
 		(count) => ({ id: 'actor:', label: labels.noActor, count }),
@@ -378,8 +419,7 @@ function actorLanes(
 function tagLanes(events: readonly KeyedEvent[], labels: LaneLabels, options: LaneOptions) {
 	return manyToMany<string>(
 		events,
-		tagsOf,
-		tagNumbers,
+		TAGS,
 		(tag, count) => ({ id: `tag:${tag}`, label: tag, count }),
 		(hidden, count) => ({ id: OTHERS_LANE, label: labels.otherTags(hidden), count, others: true }),
 		(count) => ({ id: 'tag:', label: labels.noTag, count }),

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FilterQuery } from '$lib/search/facets';
 import { FilterIndex, type IndexedEvent } from '$lib/search/filter-index';
@@ -208,5 +209,104 @@ describe('FilterIndex, light (past LIGHT_FROM events)', () => {
 		expect(a.matched).toBe(1);
 		expect(a.hits.map((h) => h.title)).toEqual(['Xi Jinping state visit to Moscow']);
 		expect(new FilterIndex().query({ text: 'x', facets: {} }).light).toBeUndefined();
+	});
+});
+
+describe('FilterIndex, words read straight from the full-text index', () => {
+	// Words that share beginnings, so a prefix finds several, in fields of different weights.
+	const WORDS = ['summit', 'summits', 'sum', 'arms', 'armistice', 'army', 'talks', 'tal', 'kim'];
+	const words = fc.array(fc.constantFrom(...WORDS), { minLength: 0, maxLength: 5 });
+	const events = fc.array(
+		fc.record({
+			title: words,
+			summary: words,
+			place: fc.option(fc.constantFrom('Summit Hall', 'Army Base', 'Talkeetna'), {
+				nil: undefined
+			}),
+			tags: fc.uniqueArray(fc.constantFrom('arms', 'summit', 'kim talks'), { maxLength: 2 })
+		}),
+		{ minLength: 1, maxLength: 30 }
+	);
+	const query = fc.tuple(
+		fc.array(fc.constantFrom(...WORDS, 'su', 'ar', 'summ', 'ta', 'zzz'), {
+			minLength: 1,
+			maxLength: 3
+		}),
+		fc.constantFrom('', ' '),
+		fc.constantFrom('', 'tag:', 'place:', '"')
+	);
+
+	type Spec = { title: string[]; summary: string[]; place?: string; tags: string[] };
+	const put = (index: FilterIndex, rev: string, list: Spec[], from = 0) =>
+		index.put({
+			id: 'g:0',
+			rev,
+			datasetId: 'g',
+			events: inSet(
+				'g',
+				list.map((e, i) =>
+					event({
+						id: `e${from + i}`,
+						title: ['Event', ...e.title].join(' '),
+						summary: e.summary.join(' '),
+						...(e.place ? { place: { name: e.place } } : {}),
+						tags: e.tags
+					})
+				)
+			)
+		});
+
+	/**
+	 * Two indexes of the same events, one reading the words directly, one asking `search`. With
+	 * `then`, the events are replaced by those (a new revision of the segment): the postings of
+	 * the first events stay in MiniSearch's index, discarded, until it vacuums them.
+	 */
+	function pair(list: Spec[], then?: Spec[]) {
+		return [true, false].map((direct) => {
+			const index = new FilterIndex({ direct });
+			index.setActors(actors);
+			put(index, 'a', list);
+			if (then) put(index, 'b', then, list.length);
+			return index;
+		});
+	}
+
+	it('keeps and ranks as MiniSearch’s own search does (random events and questions)', () => {
+		fc.assert(
+			fc.property(events, fc.option(events), query, (list, then, [asked, end, field]) => {
+				const [direct, searched] = pair(list, then ?? undefined) as [FilterIndex, FilterIndex];
+				const text =
+					field === '"' ? `"${asked.join(' ')}"${end}` : `${field}${asked.join(' ')}${end}`;
+				const a = direct.query({ text, facets: {} });
+				const b = searched.query({ text, facets: {} });
+				expect(a.keys).toEqual(b.keys);
+				expect(a.hits).toEqual(b.hits);
+				expect(a.counts).toEqual(b.counts);
+			})
+		);
+	});
+
+	it('finds the events of a common word, best first, as MiniSearch ranks them', () => {
+		const [direct, searched] = pair([
+			{ title: ['summit'], summary: [], tags: [] },
+			{ title: ['talks'], summary: ['summit', 'summit'], tags: ['summit'] },
+			{ title: ['arms', 'talks', 'kim', 'army'], summary: ['summit'], tags: [] },
+			{ title: ['summits'], summary: [], tags: [] },
+			{ title: ['arms'], summary: [], tags: [] }
+		]) as [FilterIndex, FilterIndex];
+		const titles = (index: FilterIndex, text: string) =>
+			index.query({ text, facets: {} }).hits.map((h) => h.title);
+		// The word in a short title first, then in a tag and twice in a summary, then once in a
+		// summary beside a longer title.
+		expect(titles(direct, 'summit ')).toEqual([
+			'Event summit',
+			'Event talks',
+			'Event arms talks kim army'
+		]);
+		expect(titles(searched, 'summit ')).toEqual(titles(direct, 'summit '));
+		// Typed as a prefix, "summits" is found too, below the word itself.
+		expect(titles(direct, 'summit')).toEqual(titles(searched, 'summit'));
+		expect(titles(direct, 'summit')).toContain('Event summits');
+		expect(titles(direct, 'zzz')).toEqual([]);
 	});
 });
