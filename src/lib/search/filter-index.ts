@@ -163,6 +163,33 @@ function best(size: number): {
 	};
 }
 
+/** A term's postings in MiniSearch's index: by field id, each event's term frequency. */
+type Postings = Map<number, Map<number, number>>;
+
+/**
+ * The parts of MiniSearch (the pinned `~7.2` line) its API does not expose and the index reads:
+ * the postings (for the planner's estimates and `#scoreWords`) and what its scoring reads. Each
+ * reader checks what it needs is there and otherwise does without.
+ */
+interface MiniSearchInternals {
+	_index?: {
+		get?: (term: string) => Postings | undefined;
+		atPrefix?: (prefix: string) => Iterable<[string, Postings]>;
+	};
+	_fieldIds?: Record<string, number>;
+	_documentIds?: Map<number, unknown>;
+	_fieldLength?: Map<number, number[]>;
+	_avgFieldLength?: number[];
+	_documentCount?: number;
+	_options?: {
+		searchOptions?: {
+			boost?: Record<string, number>;
+			weights?: { prefix?: number };
+			bm25?: { k: number; b: number; d: number };
+		};
+	};
+}
+
 /** Which events the words keep (1) and their score, by event id (slot × SLOT + place). */
 interface TextMatch {
 	kept: Uint8Array;
@@ -574,15 +601,7 @@ export class FilterIndex {
 	 */
 	#postings(term: string, prefix: boolean): number {
 		if (this.light) return Infinity;
-		type Postings = Map<number, Map<number, number>>;
-		const index = (
-			this.#text as unknown as {
-				_index?: {
-					get?: (term: string) => Postings | undefined;
-					atPrefix?: (prefix: string) => Iterable<[string, Postings]>;
-				};
-			}
-		)._index;
+		const index = (this.#text as unknown as MiniSearchInternals)._index;
 		if (!index?.get || !index.atPrefix) return Infinity;
 		const size = (fields: Postings): number => {
 			let n = 0;
@@ -641,25 +660,7 @@ export class FilterIndex {
 		fields: readonly string[],
 		found: TextMatch
 	): boolean {
-		type Postings = Map<number, Map<number, number>>;
-		const mini = this.#text as unknown as {
-			_index?: {
-				get?: (term: string) => Postings | undefined;
-				atPrefix?: (prefix: string) => Iterable<[string, Postings]>;
-			};
-			_fieldIds?: Record<string, number>;
-			_documentIds?: Map<number, unknown>;
-			_fieldLength?: Map<number, number[]>;
-			_avgFieldLength?: number[];
-			_documentCount?: number;
-			_options?: {
-				searchOptions?: {
-					boost?: Record<string, number>;
-					weights?: { prefix?: number };
-					bm25?: { k: number; b: number; d: number };
-				};
-			};
-		};
+		const mini = this.#text as unknown as MiniSearchInternals;
 		const index = mini._index;
 		const options = mini._options?.searchOptions;
 		const bm25 = options?.bm25;
