@@ -101,19 +101,36 @@ export class AppState {
 	 * are left out.
 	 */
 	readonly shownEvents: StoredHead[] | undefined = $derived.by(() => {
+		const places = this.shownPlaces;
+		const events = this.visibleEvents;
+		return places && events ? Array.from(places, (i) => events[i] as StoredHead) : events;
+	});
+
+	/**
+	 * Where the events the filter keeps stand among the heads shown (`visibleEvents`), in their
+	 * order; undefined when the filter leaves nothing out. The views take the kept events from
+	 * these places, so a keystroke costs the events kept, not a lookup of every event.
+	 */
+	readonly shownPlaces: Int32Array | undefined = $derived.by(() => {
 		if (this.startStatus !== 'ready') return undefined;
 		const events = this.heads.current;
 		const keep = this.filter.mode === 'hide' ? this.filter.keep : undefined;
-		if (!events || !keep) return this.visibleEvents;
+		if (!events || !keep) return undefined;
 		// The kept keys mark places in the heads (found through a lookup made once per generation
-		// of heads), so a keystroke costs the events kept, not a key made for every event.
+		// of heads), then the places are read in the heads' order.
 		const places = this.#placesOf(events);
 		const kept = new Uint8Array(events.length);
+		let n = 0;
 		for (const key of keep) {
 			const i = places.get(key);
-			if (i !== undefined) kept[i] = 1;
+			if (i !== undefined && kept[i] === 0) {
+				kept[i] = 1;
+				n++;
+			}
 		}
-		return events.filter((_, i) => kept[i] === 1);
+		const out = new Int32Array(n);
+		for (let i = 0, j = 0; j < n; i++) if (kept[i] === 1) out[j++] = i;
+		return out;
 	});
 
 	/** True once the views can draw: started, with the datasets, events and actors read. */

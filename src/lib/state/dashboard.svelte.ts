@@ -114,6 +114,7 @@ export class Dashboard {
 		this.timeline = new TimelineState({
 			events: () => app.shownEvents ?? [],
 			all: () => app.visibleEvents ?? [],
+			places: () => app.shownPlaces,
 			actors: () => app.actorsById,
 			highlight: () => this.highlight,
 			actor: () => this.network.actor

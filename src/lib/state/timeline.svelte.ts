@@ -49,6 +49,11 @@ export interface TimelineSources {
 	 * events kept. The same array as `events` when nothing is filtered.
 	 */
 	all?: () => readonly StoredHead[];
+	/**
+	 * Where each of `events` stands in `all` (`events()[j]` is `all()[places[j]]`), when the
+	 * filter leaves some out: the timeline then takes their keyed events by place, not by lookup.
+	 */
+	places?: () => ArrayLike<number> | undefined;
 	actors: () => ReadonlyMap<ActorId, Actor>;
 	/** The events to highlight (the actor network's selected actor or link), if any. */
 	highlight?: () => ReadonlySet<EventKey> | undefined;
@@ -56,9 +61,22 @@ export interface TimelineSources {
 	actor?: () => ActorId | undefined;
 }
 
+/**
+ * `events` sorted by the start of their span: themselves when they are in that order already
+ * (the store hands them over so), otherwise sorted in place, or, with `copy`, a sorted copy.
+ */
+function inTimeOrder(events: KeyedEvent[], copy = false): KeyedEvent[] {
+	for (let i = 1; i < events.length; i++) {
+		if ((events[i] as KeyedEvent).startMs < (events[i - 1] as KeyedEvent).startMs)
+			return (copy ? [...events] : events).sort((a, b) => a.startMs - b.startMs);
+	}
+	return events;
+}
+
 export class TimelineState {
 	readonly #events: () => readonly StoredHead[];
 	readonly #all: () => readonly StoredHead[];
+	readonly #places: () => ArrayLike<number> | undefined;
 	readonly #actors: () => ReadonlyMap<ActorId, Actor>;
 	readonly #highlight: () => ReadonlySet<EventKey> | undefined;
 	readonly #actor: () => ActorId | undefined;
@@ -78,6 +96,7 @@ export class TimelineState {
 	constructor(sources: TimelineSources) {
 		this.#events = sources.events;
 		this.#all = sources.all ?? sources.events;
+		this.#places = sources.places ?? (() => undefined);
 		this.#actors = sources.actors;
 		this.#highlight = sources.highlight ?? (() => undefined);
 		this.#actor = sources.actor ?? (() => undefined);
@@ -86,31 +105,68 @@ export class TimelineState {
 	/**
 	 * Events as the timeline needs them, sorted by the start of their span. The store hands them
 	 * over in chronological order already, so the sort is skipped when it has nothing to do.
+	 * Every event of the datasets shown is keyed once per generation (`#keyedAll`): with nothing
+	 * filtered this is that same array (and the lookups made from it are kept), and the events a
+	 * filter keeps are taken from it by their places.
 	 */
 	readonly events: KeyedEvent[] = $derived.by(() => {
-		const keyed = this.#keyed;
-		const events = this.#events().map((e) => {
-			let k = keyed.get(e);
-			if (!k) {
-				// With the lanes' numbers' place made now, so every keyed event has one shape.
-				k = {
-					key: eventKey(e),
-					event: e,
-					startMs: e.startMs,
-					endMs: e.endMs,
-					actorChunk: undefined,
-					actorAt: 0
-				};
-				keyed.set(e, k);
-			}
-			return k;
-		});
-		for (let i = 1; i < events.length; i++) {
-			if ((events[i] as KeyedEvent).startMs < (events[i - 1] as KeyedEvent).startMs)
-				return events.sort((a, b) => a.startMs - b.startMs);
+		const all = this.#all();
+		const shown = this.#events();
+		const keyedAll = this.#keyedAll(all);
+		if (shown === all) return keyedAll.sorted;
+		const events = this.#byPlaces(keyedAll.keyed, shown) ?? shown.map((e) => this.#keyedOne(e));
+		return inTimeOrder(events);
+	});
+
+	/**
+	 * The keyed events of `shown` taken by their places among all (`keyed`), when the places
+	 * given are theirs (each checked: an answer about other data is not used); else undefined.
+	 */
+	#byPlaces(keyed: readonly KeyedEvent[], shown: readonly StoredHead[]): KeyedEvent[] | undefined {
+		const places = this.#places();
+		if (!places || places.length !== shown.length) return undefined;
+		const events = new Array<KeyedEvent>(shown.length);
+		for (let j = 0; j < shown.length; j++) {
+			const k = keyed[places[j] as number];
+			if (!k || k.event !== shown[j]) return undefined;
+			events[j] = k;
 		}
 		return events;
-	});
+	}
+
+	/** Each generation of all events, keyed in their order, and in time order. */
+	readonly #keyedAllOf = new WeakMap<
+		readonly StoredHead[],
+		{ keyed: KeyedEvent[]; sorted: KeyedEvent[] }
+	>();
+
+	#keyedAll(all: readonly StoredHead[]): { keyed: KeyedEvent[]; sorted: KeyedEvent[] } {
+		let found = this.#keyedAllOf.get(all);
+		if (!found) {
+			const keyed = all.map((e) => this.#keyedOne(e));
+			found = { keyed, sorted: inTimeOrder(keyed, true) };
+			this.#keyedAllOf.set(all, found);
+		}
+		return found;
+	}
+
+	/** A head's keyed event, made on first use. */
+	#keyedOne(e: StoredHead): KeyedEvent {
+		let k = this.#keyed.get(e);
+		if (!k) {
+			// With the lanes' numbers' place made now, so every keyed event has one shape.
+			k = {
+				key: eventKey(e),
+				event: e,
+				startMs: e.startMs,
+				endMs: e.endMs,
+				actorChunk: undefined,
+				actorAt: 0
+			};
+			this.#keyed.set(e, k);
+		}
+		return k;
+	}
 
 	/**
 	 * Each head's keyed event, made once: a filter that keeps some events, then all again, hands
@@ -181,16 +237,26 @@ export class TimelineState {
 	 * filter keeps) plus a margin.
 	 */
 	readonly domain: Span = $derived.by(() => {
-		const events = this.unfiltered ?? this.events;
-		if (events.length === 0) return dataDomain(undefined);
-		let start = Infinity;
-		let end = -Infinity;
-		for (const e of events) {
-			start = Math.min(start, e.startMs);
-			end = Math.max(end, e.endMs);
+		const all = this.#all();
+		let domain = this.#domainOf.get(all);
+		if (!domain) {
+			let start = Infinity;
+			let end = -Infinity;
+			for (const e of all) {
+				start = Math.min(start, e.startMs);
+				end = Math.max(end, e.endMs);
+			}
+			domain = dataDomain(all.length ? { start, end } : undefined);
+			this.#domainOf.set(all, domain);
 		}
-		return dataDomain({ start, end });
+		return domain;
 	});
+
+	/**
+	 * The domain of each generation of events, found once: a filter's answer changes the events
+	 * kept, not every event, and reading all of them again (100,000) cost a keystroke 4–17 ms.
+	 */
+	readonly #domainOf = new WeakMap<readonly StoredHead[], Span>();
 
 	/** Someone chose the window (a zoom, a pan, a preset, a link); otherwise it is the domain. */
 	get windowChosen(): boolean {
@@ -246,13 +312,29 @@ export class TimelineState {
 		const events = this.shownEvents;
 		// Events are in time order: start from the first that may reach into the window.
 		const out: StoredHead[] = [];
+		const keys: EventKey[] = [];
 		for (let i = firstStartingFrom(events, window.start - this.maxSpanMs); i < events.length; i++) {
 			const e = events[i] as KeyedEvent;
 			if (e.startMs >= window.end) break;
 			// The events are the store's heads (see `events`): each is a stored head.
-			if (overlaps({ start: e.startMs, end: e.endMs }, window)) out.push(e.event as StoredHead);
+			if (overlaps({ start: e.startMs, end: e.endMs }, window)) {
+				out.push(e.event as StoredHead);
+				keys.push(e.key);
+			}
 		}
+		this.#keysOfRows.set(out, keys);
 		return out;
+	}
+
+	/** The keys of the events of a list `shownIn` made, in its order. */
+	readonly #keysOfRows = new WeakMap<readonly StoredHead[], readonly EventKey[]>();
+
+	/**
+	 * The keys of `rows`, when they are a list of events `shownIn` made (the table's rows in time
+	 * order): a table of 16,834 rows then keys them without a lookup per row.
+	 */
+	keysOf(rows: readonly StoredHead[]): readonly EventKey[] | undefined {
+		return this.#keysOfRows.get(rows);
 	}
 
 	readonly lanes = $derived.by(() => {

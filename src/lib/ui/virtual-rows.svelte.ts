@@ -27,6 +27,8 @@ export interface VirtualRowsOptions<T> {
 	rows: () => readonly T[];
 	/** A stable key for a row, so measured heights follow their rows. */
 	keyOf: (row: T) => string;
+	/** The keys of a list of rows, in its order, when they are known already. */
+	keysOf?: (rows: readonly T[]) => readonly string[] | undefined;
 	/** The height taken above the first row inside the scroller (the sticky header). */
 	offset: () => number;
 	/** A row's height before it is measured. */
@@ -73,10 +75,11 @@ export class VirtualRows<T> {
 			// Keys made once per list of rows, on first use: the virtualizer asks for the key of
 			// every row after the first one whose height changed, on each new measurement.
 			const keyOf = o.keyOf;
-			let keys: string[] | undefined;
+			const keysOf = o.keysOf;
+			let keys: readonly string[] | undefined;
 			this.#keys = {
 				rows,
-				keyOf: (i) => (keys ??= rows.map(keyOf))[i] ?? String(i)
+				keyOf: (i) => (keys ??= keysOf?.(rows) ?? rows.map(keyOf))[i] ?? String(i)
 			};
 		}
 		const drawAll = o.drawAll ?? 300;

@@ -136,6 +136,9 @@ it('searches words in every view, follows a write, and forgets a hidden dataset'
 		expect(app.shownEvents?.map((e) => e.id)).toContain('beijing-2024');
 	});
 	expect(app.filter.answer?.total).toBe(7);
+	// The timeline takes the kept events of the new data (by their places among all of it).
+	expect(tl.events.map((e) => e.event.id)).toEqual(app.shownEvents?.map((e) => e.id));
+	expect(app.shownPlaces?.length).toBe(app.shownEvents?.length);
 
 	app.filter.text = '';
 	await app.setHidden(

@@ -198,4 +198,58 @@ describe('TimelineState', () => {
 		data.actor = kim;
 		expect(tl.focusedActor).toBe(kim);
 	});
+	it('takes the events a filter keeps by their places among all, in time order, and the same events again when it is cleared', () => {
+		// Every event of the datasets shown, out of time order (a sort has work to do), and the
+		// events a filter keeps: given with their places among all of them.
+		const all = storedMeetings().reverse();
+		let kept = $state.raw<readonly (typeof all)[number][]>(all);
+		let places = $state.raw<Int32Array | undefined>(undefined);
+		const tl = new TimelineState({
+			events: () => kept,
+			all: () => all,
+			places: () => places,
+			actors: () => actorMap
+		});
+		const everything = tl.events;
+		expect(ids(everything)).toEqual([
+			'xi-moscow-2013',
+			'shoigu-pyongyang-2023',
+			'letters-2023',
+			'vostochny-2023'
+		]);
+		const domain = tl.domain;
+
+		// Keeps all[0] ('vostochny-2023') and all[2] ('shoigu-pyongyang-2023').
+		places = Int32Array.of(0, 2);
+		kept = [all[0]!, all[2]!];
+		expect(ids(tl.events)).toEqual(['shoigu-pyongyang-2023', 'vostochny-2023']);
+		// The same keyed events as unfiltered, and the world does not move.
+		expect(tl.events.every((e) => everything.includes(e))).toBe(true);
+		expect(tl.domain).toEqual(domain);
+		expect(tl.unfiltered).toBe(all);
+
+		// Places that do not fit the events (an answer for other data) are not used.
+		places = Int32Array.of(1);
+		kept = [all[3]!];
+		expect(ids(tl.events)).toEqual(['xi-moscow-2013']);
+
+		// Cleared: the very same events as before the filter (and what was made from them).
+		places = undefined;
+		kept = all;
+		expect(tl.events).toBe(everything);
+		expect(tl.unfiltered).toBeUndefined();
+	});
+
+	it('knows the keys of the rows it lists in a window, in their order', () => {
+		const { tl } = timeline();
+		const rows = tl.shownIn({ start: utc(2023), end: utc(2024) });
+		expect(rows.map((e) => e.id)).toEqual([
+			'shoigu-pyongyang-2023',
+			'letters-2023',
+			'vostochny-2023'
+		]);
+		expect(tl.keysOf(rows)).toEqual(rows.map((e) => eventKey(e)));
+		// A list it did not make (the table's reversed order): the table keys those itself.
+		expect(tl.keysOf(rows.toReversed())).toBeUndefined();
+	});
 });
