@@ -130,6 +130,8 @@ const HEAD_FIELDS: [string, (value: unknown) => boolean][] = [
 export function checkedHeadsOf(block: Pick<HeadBlock, 'text' | 'datasetId' | 'block'>): {
 	heads: LocatedHead[];
 	setAside: SetAside[];
+	/** With heads set aside: where each stored head is among `heads` (-1 for those set aside). */
+	checkedAt?: Int32Array;
 } {
 	const where = { datasetId: block.datasetId, block: block.block };
 	let parsed: unknown;
@@ -142,18 +144,21 @@ export function checkedHeadsOf(block: Pick<HeadBlock, 'text' | 'datasetId' | 'bl
 		return { heads: [], setAside: [{ ...where, field: '', stored: parsed }] };
 	const heads: LocatedHead[] = [];
 	const setAside: SetAside[] = [];
-	for (const head of parsed as unknown[]) {
+	const checkedAt = new Int32Array(parsed.length).fill(-1);
+	(parsed as unknown[]).forEach((head, i) => {
 		const wrong = isObject(head) ? HEAD_FIELDS.find(([field, ok]) => !ok(head[field]))?.[0] : '';
-		if (wrong === undefined) heads.push(head as LocatedHead);
-		else
+		if (wrong === undefined) {
+			checkedAt[i] = heads.length;
+			heads.push(head as LocatedHead);
+		} else
 			setAside.push({
 				...where,
 				...(isObject(head) && isText(head.id) ? { id: head.id } : {}),
 				field: wrong,
 				stored: head
 			});
-	}
-	return { heads, setAside };
+	});
+	return setAside.length ? { heads, setAside, checkedAt } : { heads, setAside };
 }
 
 /**

@@ -331,6 +331,7 @@ export class Repository {
 		const parsed = new Map<string, LocatedHead[]>();
 		const own = new Map<HeadBlock, LocatedHead[]>();
 		const damaged = new Map<HeadBlock, SetAside[]>();
+		const checkedAt = new Map<string, Int32Array>();
 		let since = performance.now();
 		for (const block of blocks) {
 			const known = block.rev === undefined ? undefined : this.#parsed.get(block.rev);
@@ -343,14 +344,20 @@ export class Repository {
 				const checked = checkedHeadsOf(block);
 				heads = checked.heads;
 				if (checked.setAside.length) damaged.set(block, checked.setAside);
+				if (checked.checkedAt && block.rev !== undefined)
+					checkedAt.set(block.rev, checked.checkedAt);
 			} else {
-				const before = this.#damaged.get(block.rev ?? '');
+				const rev = block.rev ?? '';
+				const before = this.#damaged.get(rev);
 				if (before) damaged.set(block, before);
+				const at = this.#checkedAt.get(rev);
+				if (at) checkedAt.set(rev, at);
 			}
 			own.set(block, heads);
 			if (block.rev !== undefined) parsed.set(block.rev, heads);
 		}
 		this.#parsed = parsed;
+		this.#checkedAt = checkedAt;
 		this.#damaged = new Map(
 			[...damaged].flatMap(([b, list]) => (b.rev === undefined ? [] : [[b.rev, list] as const]))
 		);
@@ -368,6 +375,21 @@ export class Repository {
 	#parsed = new Map<string, LocatedHead[]>();
 	/** The stored events of those blocks the views cannot draw, by block revision. */
 	#damaged = new Map<string, SetAside[]>();
+	/** For those blocks: where each stored head is among the heads drawn (see `checkedHeadsOf`). */
+	#checkedAt = new Map<string, Int32Array>();
+
+	/**
+	 * The heads of the block written at `rev` (`HeadBlock.rev`) as the last `parseHeads` made
+	 * them, and, when some were set aside, where each stored head is among them (-1: set aside);
+	 * undefined when that read had no such block. The search index names the events it keeps by
+	 * their positions among a block's stored heads.
+	 */
+	parsedBlock(rev: string): { heads: readonly LocatedHead[]; checkedAt?: Int32Array } | undefined {
+		const heads = this.#parsed.get(rev);
+		if (!heads) return undefined;
+		const checkedAt = this.#checkedAt.get(rev);
+		return checkedAt ? { heads, checkedAt } : { heads };
+	}
 
 	/**
 	 * The stored events the last `parseHeads` set aside: not as Trama writes them (an older or a
@@ -414,14 +436,15 @@ export class Repository {
 
 	/**
 	 * The full records of the events of one head block, in its (chronological) order, with the
-	 * block's revision; undefined when the block is gone. One read of the head block and one of
+	 * block's revision and each event's position among the block's heads (`at`: a head whose
+	 * record is missing has none); undefined when the block is gone. One read of the head block and one of
 	 * the record blocks it names, in one transaction, so the two agree (the search index reads
 	 * the store a block at a time this way).
 	 */
 	async headBlockEvents(
 		datasetId: DatasetId,
 		block: number
-	): Promise<{ rev: string; events: StoredEvent[] } | undefined> {
+	): Promise<{ rev: string; events: StoredEvent[]; at: number[] } | undefined> {
 		return this.db.transaction('r', this.db.heads, this.db.records, async () => {
 			const head = await this.db.heads.get([datasetId, block]);
 			if (!head) return undefined;
@@ -431,11 +454,14 @@ export class Repository {
 			const byId = new Map<EventId, StoredEvent>();
 			for (const r of records) for (const e of r?.events ?? []) byId.set(e.id, e);
 			const events: StoredEvent[] = [];
-			for (const h of heads) {
+			const at: number[] = [];
+			heads.forEach((h, i) => {
 				const e = byId.get(h.id);
-				if (e) events.push(e);
-			}
-			return { rev: head.rev ?? '', events };
+				if (!e) return;
+				events.push(e);
+				at.push(i);
+			});
+			return { rev: head.rev ?? '', events, at };
 		});
 	}
 

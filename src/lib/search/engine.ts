@@ -19,7 +19,7 @@ import {
 export type BlockReader = (
 	datasetId: string,
 	block: number
-) => Promise<{ rev: string; events: readonly IndexedEvent[] } | undefined>;
+) => Promise<{ rev: string; events: readonly IndexedEvent[]; at?: readonly number[] } | undefined>;
 
 export const segmentId = (ref: Pick<BlockRef, 'datasetId' | 'block'>): string =>
 	`${ref.datasetId}\u001f${ref.block}`;
@@ -74,11 +74,18 @@ export class SearchEngine {
 			if (this.#wanted) return; // a newer list came: the next run reads it
 			const read = await this.#read(b.datasetId, b.block);
 			if (read) {
-				const events = read.events;
-				this.index.put({ id: segmentId(b), rev: read.rev, datasetId: b.datasetId, events });
+				const { events, at } = read;
+				this.index.put({
+					id: segmentId(b),
+					rev: read.rev,
+					datasetId: b.datasetId,
+					events,
+					...(at ? { at } : {})
+				});
 			} else this.index.remove(segmentId(b));
 			progress?.({ done: ++done, total: blocks.length });
 		}
+		this.index.prepare();
 	}
 
 	/** Answers once the index holds what the last sync asked for. */

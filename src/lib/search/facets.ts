@@ -53,6 +53,12 @@ export interface FilterAnswer {
 	active: boolean;
 	/** The keys of the events kept, when active, in the index's order. */
 	keys?: string[];
+	/**
+	 * Where the same events are in the store's head blocks, block by block, in the same order
+	 * (when active): the page finds its events by these places, and by `keys` those of a block
+	 * it has not read at that revision.
+	 */
+	blocks?: KeptInBlock[];
 	matched: number;
 	total: number;
 	counts: Record<FacetName, FacetCounts>;
@@ -63,6 +69,16 @@ export interface FilterAnswer {
 	 * text would not fit in memory (see `FilterIndex`).
 	 */
 	light?: boolean;
+}
+
+/**
+ * Some of the events kept, those of one head block at one revision (`HeadBlock.rev`): their
+ * positions among the block's heads as stored, for the keys `keys[from]` onwards.
+ */
+export interface KeptInBlock {
+	rev: string;
+	from: number;
+	at: Int32Array;
 }
 
 /** A head block the page shows, and which writing of it. */

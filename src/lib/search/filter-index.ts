@@ -20,6 +20,7 @@ import {
 	type FacetCounts,
 	type FacetName,
 	type FilterAnswer,
+	type KeptInBlock,
 	type FilterQuery,
 	type SearchHit
 } from './facets';
@@ -33,6 +34,11 @@ export interface SegmentInput {
 	rev: string;
 	datasetId: string;
 	events: readonly IndexedEvent[];
+	/**
+	 * Each event's position among the heads of its block as stored (a head without its record
+	 * is skipped); without it, the events are the block's heads in order.
+	 */
+	at?: readonly number[];
 }
 
 /** At most this many values of one facet are sent (the busiest); the rest are counted. */
@@ -74,6 +80,8 @@ interface Segment {
 	rev: string;
 	dataset: number;
 	keys: string[];
+	/** Each event's position among its block's heads (see `SegmentInput.at`). */
+	at: Int32Array | undefined;
 	titles: string[];
 	starts: string[];
 	single: Record<SingleFacet, Int32Array>;
@@ -181,6 +189,7 @@ interface MiniSearchInternals {
 	_fieldLength?: Map<number, number[]>;
 	_avgFieldLength?: number[];
 	_documentCount?: number;
+	_nextId?: number;
 	_options?: {
 		searchOptions?: {
 			boost?: Record<string, number>;
@@ -188,6 +197,12 @@ interface MiniSearchInternals {
 			bm25?: { k: number; b: number; d: number };
 		};
 	};
+}
+
+/** MiniSearch's documents by short id (see `FilterIndex.#dense`). */
+interface Dense {
+	ids: Int32Array;
+	lengths: Int32Array[];
 }
 
 /** Which events the words keep (1) and their score, by event id (slot × SLOT + place). */
@@ -283,6 +298,37 @@ export class FilterIndex {
 		this.#slots[segment.slot] = undefined;
 		const base = segment.slot * SLOT;
 		this.#text.discardAll(segment.keys.map((_, i) => base + i));
+		this.#dense = undefined;
+	}
+
+	/** Makes ready what the first question reads (see `#dense`), once the events are in. */
+	prepare(): void {
+		const mini = this.#text as unknown as MiniSearchInternals;
+		if (!this.light && mini._fieldIds) this.#denseOf(mini, Object.keys(mini._fieldIds).length);
+	}
+
+	/**
+	 * MiniSearch's documents by its own (short) id, in typed arrays: each one's event id (-1 once
+	 * discarded) and its length in each field. The scoring reads these for every posting of a
+	 * word; MiniSearch keeps them in maps, whose lookups were about half of a keystroke's scoring
+	 * at 100,000 events. Made on the first question after the events change.
+	 */
+	#dense: Dense | undefined;
+
+	#denseOf(mini: MiniSearchInternals, fieldCount: number): Dense | undefined {
+		const { _documentIds: docIds, _fieldLength: lengths, _nextId: next } = mini;
+		if (!docIds || !lengths || next === undefined) return undefined;
+		if (this.#dense && this.#dense.ids.length === next) return this.#dense;
+		const ids = new Int32Array(next).fill(-1);
+		for (const [short, id] of docIds) if (typeof id === 'number') ids[short] = id;
+		const byField = Array.from({ length: fieldCount }, () => new Int32Array(next));
+		for (const [short, list] of lengths)
+			list.forEach((length, field) => {
+				const column = byField[field];
+				if (column) column[short] = length;
+			});
+		this.#dense = { ids, lengths: byField };
+		return this.#dense;
 	}
 
 	/** Adds a segment, or replaces the one of the same id. */
@@ -304,6 +350,7 @@ export class FilterIndex {
 			rev: input.rev,
 			dataset: d.dataset.id(input.datasetId),
 			keys: [],
+			at: input.at ? Int32Array.from(input.at) : undefined,
 			titles: [],
 			starts: [],
 			single,
@@ -354,6 +401,7 @@ export class FilterIndex {
 		});
 		for (const f of MULTI) segment.multi[f] = multi(lists[f]);
 		this.#text.addAll(docs);
+		this.#dense = undefined;
 		this.#segments.set(input.id, segment);
 		this.#slots[slot] = segment;
 		if (d.actor.values.length !== actorsBefore) this.#refreshActors();
@@ -394,11 +442,15 @@ export class FilterIndex {
 		const kindCounts = counts[kindAt] as Uint32Array;
 		const chosen = wants.some((w) => w !== undefined);
 		const keys: string[] = [];
+		const blocks: KeptInBlock[] = [];
 		const top = best(HITS_MAX);
 		let total = 0;
 		for (const s of this.#segments.values()) {
 			const n = s.keys.length;
 			total += n;
+			const from = keys.length;
+			const at: number[] = [];
+			const segmentAt = s.at;
 			const base = s.slot * SLOT;
 			const actor = s.multi.actor;
 			const cols = SINGLE.map((f) => s.single[f]);
@@ -420,7 +472,10 @@ export class FilterIndex {
 				if (fails > 1) continue;
 				const all = fails === 0;
 				if (all) {
-					if (active) keys.push(s.keys[i] as string);
+					if (active) {
+						keys.push(s.keys[i] as string);
+						at.push(segmentAt ? (segmentAt[i] as number) : i);
+					}
 					if (text) {
 						const score = text.score[base + i] as number;
 						if (score > 0) top.offer(base + i, score);
@@ -450,6 +505,9 @@ export class FilterIndex {
 					}
 				}
 			}
+			// A block without a revision cannot be told from another writing of it: its events
+			// are found by their keys only.
+			if (at.length > 0 && s.rev !== '') blocks.push({ rev: s.rev, from, at: Int32Array.from(at) });
 		}
 		const out = {} as Record<FacetName, FacetCounts>;
 		FACETS.forEach((f, i) => {
@@ -458,7 +516,7 @@ export class FilterIndex {
 		});
 		return {
 			active,
-			...(active ? { keys } : {}),
+			...(active ? { keys, blocks } : {}),
 			matched: active ? keys.length : total,
 			total,
 			counts: out,
@@ -680,6 +738,8 @@ export class FilterIndex {
 			fields.some((f) => fieldIds[f] === undefined)
 		)
 			return false;
+		const dense = this.#denseOf(mini, Object.keys(fieldIds).length);
+		if (!dense) return false;
 		const { k, b, d } = bm25;
 		const n = found.kept.length;
 		// As `search` reads the words: empty ones dropped.
@@ -696,19 +756,20 @@ export class FilterIndex {
 					if (!freqs) continue;
 					const boost = options.boost?.[field] || 1;
 					const avg = avgLengths[fieldId] as number;
+					const fieldLengths = dense.lengths[fieldId] as Int32Array;
 					let matching = freqs.size;
 					const idfOf = (m: number) => Math.log(1 + (count - m + 0.5) / (m + 0.5));
 					let idf = idfOf(matching);
 					for (const [docId, tf] of freqs) {
-						const id = docIds.get(docId) as number | undefined;
-						if (id === undefined) {
+						const id = dense.ids[docId] ?? -1;
+						if (id < 0) {
 							// A discarded event's posting, not yet vacuumed: MiniSearch skips it too,
 							// and counts one event fewer for the rest.
 							matching -= 1;
 							idf = idfOf(matching);
 							continue;
 						}
-						const length = (lengths.get(docId) as number[])[fieldId] as number;
+						const length = fieldLengths[docId] as number;
 						const raw = idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avg)));
 						score[id]! += weight * 1 * boost * 1 * raw;
 						hit[id] = 1;

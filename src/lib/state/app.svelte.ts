@@ -116,18 +116,42 @@ export class AppState {
 		const events = this.heads.current;
 		const keep = this.filter.mode === 'hide' ? this.filter.keep : undefined;
 		if (!events || !keep) return undefined;
-		// The kept keys mark places in the heads (found through a lookup made once per generation
-		// of heads), then the places are read in the heads' order.
-		const places = this.#placesOf(events);
+		// The kept events mark their places in the heads, then the places are read in the heads'
+		// order. The index names each by its position in a stored head block, found through the
+		// heads this page parsed of that block; those of a block it has not parsed at that
+		// revision (a write on its way), and any not named so, by their keys. Both lookups are
+		// made once per generation of heads; a head is found by identity far faster than a key
+		// (16,834 keys: about 15 ms at 100,000 events).
 		const kept = new Uint8Array(events.length);
 		let n = 0;
-		for (const key of keep) {
-			const i = places.get(key);
+		const mark = (i: number | undefined): void => {
 			if (i !== undefined && kept[i] === 0) {
 				kept[i] = 1;
 				n++;
 			}
+		};
+		let byKey: Map<EventKey, number> | undefined;
+		const markKeys = (from: number, to: number): void => {
+			if (from >= to) return;
+			byKey ??= this.#placesOf(events);
+			for (let j = from; j < to; j++) mark(byKey.get(keep[j] as EventKey));
+		};
+		let next = 0;
+		for (const block of this.filter.keptBlocks ?? []) {
+			markKeys(next, block.from);
+			const parsed = this.repo.parsedBlock(block.rev);
+			const byHead = parsed && this.#headPlacesOf(events);
+			for (let j = 0; j < block.at.length; j++) {
+				const position = block.at[j] as number;
+				const head =
+					parsed?.heads[parsed.checkedAt ? (parsed.checkedAt[position] ?? -1) : position];
+				const place = head && byHead?.get(head);
+				if (place !== undefined) mark(place);
+				else markKeys(block.from + j, block.from + j + 1);
+			}
+			next = Math.max(next, block.from + block.at.length);
 		}
+		markKeys(next, keep.length);
 		const out = new Int32Array(n);
 		for (let i = 0, j = 0; j < n; i++) if (kept[i] === 1) out[j++] = i;
 		return out;
@@ -172,6 +196,22 @@ export class AppState {
 	readonly eventCount: number = $derived.by(() =>
 		(this.datasets.current ?? []).reduce((n, d) => n + d.eventCount, 0)
 	);
+
+	/** Each generation of heads' places by head, kept by the heads (and gone with them). */
+	readonly #headPlaces = new WeakMap<readonly LocatedHead[], Map<LocatedHead, number>>();
+
+	/** Where each head is in a generation of heads; built once per generation, when first asked. */
+	#headPlacesOf(heads: readonly LocatedHead[]): Map<LocatedHead, number> {
+		let places = this.#headPlaces.get(heads);
+		if (!places) {
+			// A plain lookup on purpose: nothing reads it reactively; it is rebuilt with the heads.
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity
+			places = new Map<LocatedHead, number>();
+			for (let i = 0; i < heads.length; i++) places.set(heads[i] as LocatedHead, i);
+			this.#headPlaces.set(heads, places);
+		}
+		return places;
+	}
 
 	/** Each generation of heads' places by key, kept by the heads (and gone with them). */
 	readonly #places = new WeakMap<readonly LocatedHead[], Map<EventKey, number>>();
@@ -222,7 +262,7 @@ export class AppState {
 			options.search ?? new SearchClient(repo, this.memory ? () => undefined : undefined);
 		this.filter = new FilterState(this.search, () => {
 			const heads = this.heads.current;
-			if (heads && this.startStatus === 'ready') this.#placesOf(heads);
+			if (heads && this.startStatus === 'ready') this.#headPlacesOf(heads);
 		});
 		// Another tab opened a newer Trama, which upgrades the database: this tab lets it (the
 		// database closes here, so the upgrade is not blocked) and says that a reload goes on.

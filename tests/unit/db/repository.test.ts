@@ -1247,6 +1247,35 @@ describe('stored events the views cannot draw', () => {
 		expect(repo.setAside).toHaveLength(1);
 	});
 
+	it('a block’s stored heads are found by their positions, with those set aside and those without a record named by none', async () => {
+		await repo.writeDataset(nativeFile(meetings), { kind: 'paste' });
+		const [block] = await repo.headBlocks();
+		const heads = JSON.parse(block!.text) as Record<string, unknown>[];
+		heads[1] = { ...heads[1], participants: 'Putin; Kim' };
+		await repo.db.heads.put({ ...block!, text: JSON.stringify(heads), rev: 'foreign' });
+		// The record of the last head is gone (what the search index reads skips it).
+		const last = heads.at(-1)!;
+		const records = await repo.db.records.toArray();
+		for (const r of records)
+			await repo.db.records.put({ ...r, events: r.events.filter((e) => e.id !== last.id) });
+
+		await repo.parseHeads(await repo.headBlocks());
+		const parsed = repo.parsedBlock('foreign');
+		const at = (position: number) => {
+			const c = parsed?.checkedAt ? (parsed.checkedAt[position] ?? -1) : position;
+			return parsed?.heads[c]?.id;
+		};
+		expect(heads.map((_, i) => at(i))).toEqual(
+			heads.map((h, i) => (i === 1 ? undefined : (h.id as string)))
+		);
+		expect(repo.parsedBlock('another writing')).toBeUndefined();
+		// What the index reads of the block: each event with its position among the stored heads.
+		const read = await repo.headBlockEvents('test' as DatasetId, 0);
+		expect(read?.rev).toBe('foreign');
+		expect(read?.at).toEqual(heads.slice(0, -1).map((_, i) => i));
+		expect(read?.events.map((e) => e.id)).toEqual(heads.slice(0, -1).map((h) => h.id));
+	});
+
 	it('a block that is not JSON at all is set aside whole', async () => {
 		await repo.writeDataset(nativeFile(meetings), { kind: 'paste' });
 		const [block] = await repo.headBlocks();

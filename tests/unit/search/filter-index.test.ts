@@ -181,6 +181,60 @@ describe('FilterIndex', () => {
 		expect(ids(index, { text: 'putin' })).toEqual(['denial']);
 	});
 
+	it('forgets the words of a segment dropped after a question was asked, and scores as MiniSearch does', () => {
+		const index = build();
+		expect(ids(index, { text: 'putin' })).toContain('vostochny-2023');
+		index.remove('m:0');
+		expect(ids(index, { text: 'putin' })).toEqual(['denial']);
+		// The dropped events' words are no longer counted in how rare a word is.
+		const own = new FilterIndex({ direct: false });
+		own.setActors(actors);
+		own.put({ id: 'm:0', rev: 'a', datasetId: 'm', events: inSet('m', meetings.map(event)) });
+		own.put({ id: 'x:0', rev: 'a', datasetId: 'x', events: inSet('x', extra) });
+		own.remove('m:0');
+		const hits = (i: FilterIndex) => i.query({ text: 'moscow', facets: {} }).hits;
+		expect(hits(index)).toEqual(hits(own));
+		expect(hits(index)).toHaveLength(1);
+	});
+
+	it('names the events it keeps by their positions in their head blocks too, in the order of the keys', () => {
+		const index = new FilterIndex();
+		index.setActors(actors);
+		const all = inSet(
+			'm',
+			meetings.map((e) => event(e))
+		);
+		// The block's stored heads: the second one's record is missing, so the index has the
+		// others at positions 0, 2, 3 and 4.
+		index.put({ id: 'm:0', rev: 'r1', datasetId: 'm', events: all, at: [0, 2, 3, 4] });
+		// A block written before revisions existed: its events go by their keys only.
+		index.put({ id: 'x:0', rev: '', datasetId: 'x', events: inSet('x', extra) });
+		const a = index.query({ text: 'putin', facets: {} });
+		const keys = a.keys ?? [];
+		expect(keys.map((k) => k.split('\u001f')[1]).sort()).toEqual([
+			'denial',
+			'letters-2023',
+			'vostochny-2023',
+			'xi-moscow-2013'
+		]);
+		expect(a.blocks).toHaveLength(1);
+		const block = a.blocks?.[0];
+		expect(block?.rev).toBe('r1');
+		const positions = [0, 2, 3, 4];
+		const named = [...(block?.at ?? [])].map((p, j) => [
+			keys[(block?.from ?? 0) + j],
+			all[positions.indexOf(p)]?.id
+		]);
+		expect(named.map(([key, id]) => key?.endsWith(`\u001f${id}`))).toEqual(named.map(() => true));
+		expect(named.map(([, id]) => id).sort()).toEqual([
+			'letters-2023',
+			'vostochny-2023',
+			'xi-moscow-2013'
+		]);
+		// Nothing asked: no events named at all.
+		expect(index.query({ text: '', facets: {} }).blocks).toBeUndefined();
+	});
+
 	it('finds an actor by a new name once the actors change', () => {
 		const index = build();
 		index.setActors(actors.map((a) => (a.id === 'shoigu' ? { ...a, aliases: ['Шойгу'] } : a)));

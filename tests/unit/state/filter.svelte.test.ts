@@ -172,3 +172,67 @@ it('fades what it leaves out instead, when asked: every view keeps every event, 
 	expect(app.shownEvents).toHaveLength(2);
 	expect(tl.highlight).toBeUndefined();
 });
+
+it('finds the kept events by their places in the head blocks it read, and by their keys those of a block it has not', async () => {
+	// A second page over the same store, whose index never answers: the answers are the test's.
+	const silent = {
+		postMessage: () => {},
+		terminate: () => {},
+		onmessage: null,
+		onerror: null
+	};
+	const other = new AppState(repo, () => Promise.resolve(meetingsFile), {
+		search: new SearchClient(repo, () => silent)
+	});
+	const made = testDashboard(other);
+	try {
+		await other.start();
+		await vi.waitFor(() => {
+			flushSync();
+			expect(other.shownEvents).toHaveLength(6);
+		});
+		const blocks = other.blockRefs;
+		const meetingsBlock = blocks.find((b) => b.datasetId === 'meetings');
+		const stored = JSON.parse(
+			(await repo.db.heads.get(['meetings' as never, 0]))?.text ?? '[]'
+		) as { id: string }[];
+		const position = (id: string) => stored.findIndex((h) => h.id === id);
+		const answer = (keys: string[], at: { rev: string; ids: string[] }[]) => {
+			let from = 0;
+			other.filter.answered = other.filter.query;
+			other.filter.answer = {
+				active: true,
+				keys,
+				blocks: at.map((b) => {
+					const block = { rev: b.rev, from, at: Int32Array.from(b.ids.map(position)) };
+					from += b.ids.length;
+					return block;
+				}),
+				matched: keys.length,
+				total: 6,
+				counts: app.filter.answer?.counts ?? ({} as never),
+				hits: []
+			};
+			flushSync();
+		};
+		other.filter.text = 'anything';
+		flushSync();
+
+		// By their places: the keys sent with them are not read (here they name nothing).
+		answer(
+			['meetings\u001fnobody', 'meetings\u001fnone'],
+			[{ rev: meetingsBlock!.rev, ids: ['letters-2023', 'xi-moscow-2013'] }]
+		);
+		expect(other.shownEvents?.map((e) => e.id)).toEqual(['xi-moscow-2013', 'letters-2023']);
+		expect(made.dash.timeline.events.map((e) => e.event.id)).toEqual([
+			'xi-moscow-2013',
+			'letters-2023'
+		]);
+
+		// A writing of the block this page has not read: by their keys.
+		answer(['meetings\u001fvostochny-2023'], [{ rev: 'a newer writing', ids: ['vostochny-2023'] }]);
+		expect(other.shownEvents?.map((e) => e.id)).toEqual(['vostochny-2023']);
+	} finally {
+		made.stop();
+	}
+});
