@@ -36,7 +36,7 @@ export interface SegmentInput {
 	events: readonly IndexedEvent[];
 	/**
 	 * Each event's position among the heads of its block as stored (a head without its record
-	 * is skipped); without it, the events are the block's heads in order.
+	 * has none). Without it, the answers name the segment's events by their keys only.
 	 */
 	at?: readonly number[];
 }
@@ -311,7 +311,8 @@ export class FilterIndex {
 	 * MiniSearch's documents by its own (short) id, in typed arrays: each one's event id (-1 once
 	 * discarded) and its length in each field. The scoring reads these for every posting of a
 	 * word; MiniSearch keeps them in maps, whose lookups were about half of a keystroke's scoring
-	 * at 100,000 events. Made on the first question after the events change.
+	 * at 100,000 events. Made at the end of each sync (`prepare`), or by the first question after
+	 * the events change.
 	 */
 	#dense: Dense | undefined;
 
@@ -474,7 +475,7 @@ export class FilterIndex {
 				if (all) {
 					if (active) {
 						keys.push(s.keys[i] as string);
-						at.push(segmentAt ? (segmentAt[i] as number) : i);
+						if (segmentAt) at.push(segmentAt[i] as number);
 					}
 					if (text) {
 						const score = text.score[base + i] as number;
@@ -505,8 +506,8 @@ export class FilterIndex {
 					}
 				}
 			}
-			// A block without a revision cannot be told from another writing of it: its events
-			// are found by their keys only.
+			// A block without a revision cannot be told from another writing of it, nor one read
+			// without its heads' positions: their events are found by their keys only.
 			if (at.length > 0 && s.rev !== '') blocks.push({ rev: s.rev, from, at: Int32Array.from(at) });
 		}
 		const out = {} as Record<FacetName, FacetCounts>;

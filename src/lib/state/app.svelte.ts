@@ -262,7 +262,10 @@ export class AppState {
 			options.search ?? new SearchClient(repo, this.memory ? () => undefined : undefined);
 		this.filter = new FilterState(this.search, () => {
 			const heads = this.heads.current;
-			if (heads && this.startStatus === 'ready') this.#headPlacesOf(heads);
+			if (!heads || this.startStatus !== 'ready') return;
+			this.#headPlacesOf(heads);
+			// Blocks written before revisions existed are answered by key only.
+			if (this.blockRefs.some((b) => b.rev === '')) this.#placesOf(heads);
 		});
 		// Another tab opened a newer Trama, which upgrades the database: this tab lets it (the
 		// database closes here, so the upgrade is not blocked) and says that a reload goes on.

@@ -204,14 +204,22 @@ describe('FilterIndex', () => {
 			'm',
 			meetings.map((e) => event(e))
 		);
+		// A block written before revisions existed (its events go by their keys only), first.
+		index.put({ id: 'x:0', rev: '', datasetId: 'x', events: inSet('x', extra) });
 		// The block's stored heads: the second one's record is missing, so the index has the
 		// others at positions 0, 2, 3 and 4.
 		index.put({ id: 'm:0', rev: 'r1', datasetId: 'm', events: all, at: [0, 2, 3, 4] });
-		// A block written before revisions existed: its events go by their keys only.
-		index.put({ id: 'x:0', rev: '', datasetId: 'x', events: inSet('x', extra) });
+		// A block read without its heads' positions: by keys only too.
+		index.put({
+			id: 'y:0',
+			rev: 'r2',
+			datasetId: 'y',
+			events: inSet('y', [extra[0]!])
+		});
 		const a = index.query({ text: 'putin', facets: {} });
 		const keys = a.keys ?? [];
 		expect(keys.map((k) => k.split('\u001f')[1]).sort()).toEqual([
+			'denial',
 			'denial',
 			'letters-2023',
 			'vostochny-2023',
@@ -220,6 +228,8 @@ describe('FilterIndex', () => {
 		expect(a.blocks).toHaveLength(1);
 		const block = a.blocks?.[0];
 		expect(block?.rev).toBe('r1');
+		// After the first segment's one kept event.
+		expect(block?.from).toBe(1);
 		const positions = [0, 2, 3, 4];
 		const named = [...(block?.at ?? [])].map((p, j) => [
 			keys[(block?.from ?? 0) + j],

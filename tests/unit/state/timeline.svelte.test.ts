@@ -198,7 +198,7 @@ describe('TimelineState', () => {
 		data.actor = kim;
 		expect(tl.focusedActor).toBe(kim);
 	});
-	it('takes the events a filter keeps by their places among all, in time order, and the same events again when it is cleared', () => {
+	it('hands the events a filter keeps (given with their places among all) as the same keyed events, in time order, and the same array again once cleared', () => {
 		// Every event of the datasets shown, out of time order (a sort has work to do), and the
 		// events a filter keeps: given with their places among all of them.
 		const all = storedMeetings().reverse();
