@@ -1225,20 +1225,28 @@ describe('repairing what an older version left half done', () => {
 });
 
 describe('stored events the views cannot draw', () => {
-	it('are set aside, named, and kept; the others are drawn', async () => {
+	/**
+	 * Writes the meetings, then their head block again (revision "foreign") with the second head
+	 * as an older or a foreign program might have written it; returns the block's stored heads.
+	 */
+	async function withForeignHead(): Promise<Record<string, unknown>[]> {
 		await repo.writeDataset(nativeFile(meetings), { kind: 'paste' });
 		const [block] = await repo.headBlocks();
 		const heads = JSON.parse(block!.text) as Record<string, unknown>[];
-		// As an older or a foreign program might have written one of them.
 		heads[1] = { ...heads[1], participants: 'Putin; Kim' };
 		await repo.db.heads.put({ ...block!, text: JSON.stringify(heads), rev: 'foreign' });
+		return heads;
+	}
+
+	it('are set aside, named, and kept; the others are drawn', async () => {
+		const heads = await withForeignHead();
 
 		const drawn = await repo.parseHeads(await repo.headBlocks());
 		expect(drawn.map((h) => h.id)).toEqual(
 			heads.filter((_, i) => i !== 1).map((h) => h.id as string)
 		);
 		expect(repo.setAside).toEqual([
-			{ datasetId: 'test', block: 0, id: heads[1].id, field: 'participants', stored: heads[1] }
+			{ datasetId: 'test', block: 0, id: heads[1]!.id, field: 'participants', stored: heads[1] }
 		]);
 		// Nothing was dropped: the store holds it as it was.
 		expect((await repo.db.heads.get(['test' as DatasetId, 0]))?.text).toBe(JSON.stringify(heads));
@@ -1248,11 +1256,7 @@ describe('stored events the views cannot draw', () => {
 	});
 
 	it('a block’s stored heads are found by their positions, with those set aside and those without a record named by none', async () => {
-		await repo.writeDataset(nativeFile(meetings), { kind: 'paste' });
-		const [block] = await repo.headBlocks();
-		const heads = JSON.parse(block!.text) as Record<string, unknown>[];
-		heads[1] = { ...heads[1], participants: 'Putin; Kim' };
-		await repo.db.heads.put({ ...block!, text: JSON.stringify(heads), rev: 'foreign' });
+		const heads = await withForeignHead();
 		// The record of the last head is gone (what the search index reads skips it).
 		const last = heads.at(-1)!;
 		const records = await repo.db.records.toArray();
