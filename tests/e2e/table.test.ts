@@ -115,3 +115,24 @@ test('sorting by date works both ways', async ({ page }) => {
 	await expect(header).toHaveAttribute('aria-sort', 'ascending');
 	expect(await rowIds(page)).toEqual(chronologicalIds);
 });
+
+test('every row is two lines high; what a cell cuts is in its tooltip', async ({ page }) => {
+	await openTable(page);
+	const heights = await rows(page).evaluateAll((trs) =>
+		trs.map((tr) => Math.round(tr.getBoundingClientRect().height))
+	);
+	expect(new Set(heights)).toEqual(new Set([49]));
+	// The event with the most sources lists its first and says how many more it has.
+	const most = defaultFile.events.toSorted((a, b) => b.sources.length - a.sources.length)[0]!;
+	expect(most.sources.length).toBeGreaterThan(2);
+	const row = page.locator(`tr[data-event-id="${most.id}"]`);
+	await expect(row.locator('td.col-sources a')).toHaveCount(1);
+	await expect(row.locator('td.col-sources')).toContainText(`+${most.sources.length - 1} more`);
+	// The longest title is whole in its tooltip, and every actor is named in the actors' one.
+	const longest = defaultFile.events.toSorted((a, b) => b.title.length - a.title.length)[0]!;
+	const long = page.locator(`tr[data-event-id="${longest.id}"]`);
+	await expect(long.locator('.event-title')).toHaveAttribute('title', longest.title);
+	const names = await long.locator('td.col-actors button.actor').allTextContents();
+	expect(names).toHaveLength(new Set(longest.participants.map((p) => p.actor)).size);
+	await expect(long.locator('td.col-actors')).toHaveAttribute('title', names.join(', '));
+});

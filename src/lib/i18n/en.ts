@@ -519,6 +519,7 @@ export const en = {
 		emptyBody:
 			'Every dataset is gone from this browser. Restore the default dataset to start again.',
 		noSource: 'No source',
+		moreSources: (n: number) => `+${number.format(n)} more`,
 		circa: 'c.',
 		between: (a: string, b: string) => `between ${a} and ${b}`
 	},

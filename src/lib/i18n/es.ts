@@ -585,6 +585,7 @@ export const es: Messages = {
 		emptyBody:
 			'Ya no queda ningún conjunto de datos en este navegador. Restaure el conjunto de datos predeterminado para empezar de nuevo.',
 		noSource: 'Sin fuente',
+		moreSources: (n: number) => `y ${number.format(n)} más`,
 		circa: 'c.',
 		between: (a: string, b: string) => `entre ${a} y ${b}`
 	},

@@ -2,8 +2,9 @@
  * The rows of a long table drawn as they scroll into view: only the rows on screen (and a few
  * either side) are in the DOM, with spacer rows above and below standing for the rest, so
  * scrolling through 100,000 events lays out a few dozen rows per frame. Built on TanStack's
- * `virtual-core` (the framework-neutral part of TanStack Virtual): it measures each drawn row,
- * so rows keep their natural heights, and estimates the rows not yet drawn.
+ * `virtual-core` (the framework-neutral part of TanStack Virtual): it measures each drawn row
+ * and estimates the rows not yet drawn. A row measured at another height than its estimate makes
+ * it place every later row again, so a long list scrolls best with rows of the estimated height.
  *
  * Up to `drawAll` rows, every row is drawn: a short table stays whole in the DOM (the browser's
  * find and a screen reader's table navigation see all of it).
@@ -94,7 +95,9 @@ export class VirtualRows<T> {
 			observeElementRect,
 			observeElementOffset,
 			scrollToFn: (offset, options, instance) => elementScroll(offset, options, instance),
-			measureElement: (row, entry, instance) => measureElement(row, entry, instance),
+			// Whole pixels: a row laid out at 48.99 px is the 49 px row it was expected to be, and
+			// a height the virtualizer did not expect makes it place every later row again.
+			measureElement: (row, entry, instance) => Math.round(measureElement(row, entry, instance)),
 			rangeExtractor: (range: Parameters<typeof defaultRangeExtractor>[0]) =>
 				count <= drawAll
 					? Array.from({ length: count }, (_, i) => i)
