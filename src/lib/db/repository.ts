@@ -401,23 +401,32 @@ export class Repository {
 	 * The full records of some events, in the order asked (undefined where none is stored). Reads
 	 * the record blocks the references name, each once; a record not where its reference says
 	 * (no block given, or written again since) is looked for through its dataset's heads.
+	 * `alongside` is handed every record of the blocks read, asked for or not (a table scrolling
+	 * in time order asks next for the records beside the ones it asked for now).
 	 */
-	async eventsByKey(refs: readonly (RecordRef | EventKey)[]): Promise<(StoredEvent | undefined)[]> {
+	async eventsByKey(
+		refs: readonly (RecordRef | EventKey)[],
+		alongside?: (records: readonly StoredEvent[]) => void
+	): Promise<(StoredEvent | undefined)[]> {
 		if (refs.length === 0) return [];
 		const wanted = refs.map((r) => (typeof r === 'string' ? { key: r } : r));
-		const found = await this.#fromBlocks(wanted);
+		const found = await this.#fromBlocks(wanted, alongside);
 		const lost = wanted.filter((r, i) => found[i] === undefined);
 		if (lost.length === 0) return found;
 		const located = await this.#locate(lost.map((r) => r.key));
 		const again = await this.#fromBlocks(
-			lost.map((r) => ({ key: r.key, block: located.get(r.key) }))
+			lost.map((r) => ({ key: r.key, block: located.get(r.key) })),
+			alongside
 		);
 		const byKey = new Map(lost.map((r, i) => [r.key, again[i]]));
 		return found.map((e, i) => e ?? byKey.get(wanted[i]!.key));
 	}
 
 	/** The records the references' blocks hold (undefined where a block does not hold it). */
-	async #fromBlocks(refs: readonly RecordRef[]): Promise<(StoredEvent | undefined)[]> {
+	async #fromBlocks(
+		refs: readonly RecordRef[],
+		alongside?: (records: readonly StoredEvent[]) => void
+	): Promise<(StoredEvent | undefined)[]> {
 		const where = refs.map((r) => {
 			const datasetId = datasetOfKey(r.key) as DatasetId;
 			return { datasetId, id: r.key.slice(datasetId.length + 1) as EventId, block: r.block };
@@ -427,8 +436,11 @@ export class Repository {
 			if (w.block !== undefined) blockKeys.set(`${w.block} ${w.datasetId}`, [w.datasetId, w.block]);
 		const blocks = await this.db.records.bulkGet([...blockKeys.values()]);
 		const byBlock = new Map<string, Map<EventId, StoredEvent>>();
-		for (const b of blocks)
-			if (b) byBlock.set(`${b.block} ${b.datasetId}`, new Map(b.events.map((e) => [e.id, e])));
+		for (const b of blocks) {
+			if (!b) continue;
+			byBlock.set(`${b.block} ${b.datasetId}`, new Map(b.events.map((e) => [e.id, e])));
+			alongside?.(b.events);
+		}
 		return where.map((w) =>
 			w.block === undefined ? undefined : byBlock.get(`${w.block} ${w.datasetId}`)?.get(w.id)
 		);

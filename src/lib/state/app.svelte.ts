@@ -304,9 +304,10 @@ export class AppState {
 		this.actors = new Live(repo.watch((r) => r.actors()));
 		this.history = new Live(repo.watch((r) => r.undoState()));
 		this.records = new RecordCache(
-			(refs) =>
+			(refs, alongside) =>
 				repo.eventsByKey(
-					refs.map(({ key, block }) => ({ key, block: block ?? this.#recordBlock(key) }))
+					refs.map(({ key, block }) => ({ key, block: block ?? this.#recordBlock(key) })),
+					alongside
 				),
 			() => this.heads.current
 		);

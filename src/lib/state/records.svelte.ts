@@ -8,13 +8,17 @@
  * records, the oldest read going first.
  */
 import type { RecordRef, StoredEvent } from '../db/repository';
-import type { EventKey } from '../model/events';
+import { eventKey, type EventKey } from '../model/events';
 
 /**
  * Reads full records, in the order asked (undefined where none is stored); each by its key, and
- * its record block when the view that asks knows it (see `RecordRef`).
+ * its record block when the view that asks knows it (see `RecordRef`). It may hand `alongside`
+ * other records it read on the way (the rest of their blocks), which the cache keeps too.
  */
-export type ReadRecords = (refs: readonly RecordRef[]) => Promise<(StoredEvent | undefined)[]>;
+export type ReadRecords = (
+	refs: readonly RecordRef[],
+	alongside?: (records: readonly StoredEvent[]) => void
+) => Promise<(StoredEvent | undefined)[]>;
 
 /** The record block a head names (see `LocatedHead.recordBlock`), if it is a located head. */
 export const blockOf = (head: object): number | undefined =>
@@ -121,9 +125,18 @@ export class RecordCache {
 		const keys = refs.map((r) => r.key);
 		this.#wanted.clear();
 		const generation = this.#generation;
+		// The rest of the blocks read, for the rows next to these: kept only while there is room,
+		// and never in place of a record asked for.
+		const beside: StoredEvent[] = [];
 		try {
-			const records = await this.#read(refs);
+			const records = await this.#read(refs, (more) => {
+				if (beside.length + more.length <= this.#limit / 4) beside.push(...more);
+			});
 			if (generation !== this.#generation) return;
+			for (const record of beside) {
+				const key = eventKey(record);
+				if (!this.#records.has(key)) this.#records.set(key, record);
+			}
 			keys.forEach((key, i) => this.#records.set(key, records[i] ?? null));
 			for (const key of this.#records.keys()) {
 				if (this.#records.size <= this.#limit) break;

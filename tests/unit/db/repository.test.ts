@@ -110,6 +110,16 @@ describe('writing a dataset', () => {
 		);
 		expect(found.map((e) => e?.title)).toEqual(picks.map((i) => heads[i]!.title));
 		expect(picks.map((i) => heads[i]!.recordBlock)).toEqual([0, 0, 1, 25, 50]);
+		// The records beside those asked for, in the blocks read, are handed on too: all of
+		// blocks 0 and 25 for two records asked of them.
+		const beside: string[] = [];
+		await repo.eventsByKey(
+			[0, 5_000].map((i) => ({ key: eventKey(heads[i]!), block: heads[i]!.recordBlock })),
+			(records) => beside.push(...records.map((r) => r.id))
+		);
+		expect(beside.sort()).toEqual(
+			[...heads.slice(0, 200), ...heads.slice(5_000, 5_200)].map((h) => h.id).sort()
+		);
 		// A stale block (the record written again elsewhere since) is looked for, not lost.
 		const [moved] = await repo.eventsByKey([{ key: eventKey(heads[10_000]!), block: 3 }]);
 		expect(moved?.title).toBe(heads[10_000]!.title);

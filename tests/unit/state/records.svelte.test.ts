@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
 import type { RecordRef, StoredEvent } from '$lib/db/repository';
-import type { EventKey } from '$lib/model/events';
+import { eventKey, type EventKey } from '$lib/model/events';
 import { RecordCache } from '$lib/state/records.svelte';
 
 const record = (id: string) => ({ id, title: `Event ${id}` }) as unknown as StoredEvent;
@@ -78,6 +78,31 @@ describe('full records read by key', () => {
 		expect(cache.get('a' as EventKey)).toBeUndefined();
 		await tick();
 		expect(reads.at(-1)).toEqual(['a']);
+	});
+
+	it('keeps the records read beside those asked for, and answers them without a read', async () => {
+		const reads: string[][] = [];
+		const neighbour = (id: string) =>
+			({ id, datasetId: 'd', title: `Event ${id}` }) as unknown as StoredEvent;
+		const read = (
+			refs: readonly RecordRef[],
+			alongside?: (records: readonly StoredEvent[]) => void
+		) => {
+			reads.push(refs.map((r) => r.key));
+			// The asked record's block holds two more, one of them asked for already.
+			alongside?.(['x', 'y', 'z'].map(neighbour));
+			return Promise.resolve(refs.map((r) => ({ ...neighbour('x'), title: `Asked ${r.key}` })));
+		};
+		const cache = new RecordCache(read, () => 1);
+		const key = (id: string) => eventKey({ datasetId: 'd', id });
+		cache.get(key('x'));
+		await tick();
+		// The record asked for is the one the read answered, not its copy handed alongside.
+		expect(cache.get(key('x'))?.title).toBe(`Asked ${key('x')}`);
+		expect(cache.get(key('y'))?.title).toBe('Event y');
+		expect(cache.get(key('z'))?.title).toBe('Event z');
+		await tick();
+		expect(reads).toEqual([[key('x')]]);
 	});
 
 	it('says why when a read fails', async () => {
