@@ -7,7 +7,7 @@ export const APPROVED_HOSTS_KEY = 'trama.approvedHosts';
 const MAX_HOSTS = 200;
 
 /** The host of an address as approvals name it: "example.org", "localhost:8080". */
-export const hostOf = (url: string): string => new URL(url).host.toLowerCase();
+export const approvalHost = (url: string): string => new URL(url).host.toLowerCase();
 
 /** Every approved host; none when storage is refused or the value is damaged. */
 export function approvedHosts(): string[] {
@@ -19,7 +19,7 @@ export function approvedHosts(): string[] {
 	}
 }
 
-export const isApproved = (url: string): boolean => approvedHosts().includes(hostOf(url));
+export const isApproved = (url: string): boolean => approvedHosts().includes(approvalHost(url));
 
 /** Remembers a host; false when the browser refused to keep it. */
 export function approveHost(host: string): boolean {

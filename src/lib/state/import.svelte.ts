@@ -11,7 +11,7 @@ import type { DateNumbers } from '../io/date-numbers';
 import type { FromWorker, ToWorker } from '../import/protocol';
 import { t } from '../i18n';
 import { MAPPING_PREFIX } from './settings';
-import { approveHost, hostOf, isApproved } from './approved-hosts';
+import { approvalHost, approveHost, isApproved } from './approved-hosts';
 
 export interface ImportItem {
 	key: string;
@@ -193,7 +193,7 @@ export class ImportSession {
 		if (trusted || isApproved(url)) {
 			this.asking = undefined;
 			this.addUrl(url);
-		} else this.asking = { url, host: hostOf(url) };
+		} else this.asking = { url, host: approvalHost(url) };
 	}
 
 	/** The user said yes to the address asked about; `remember`: never ask again for its host. */
