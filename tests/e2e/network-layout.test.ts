@@ -366,3 +366,33 @@ test('the network picture names every actor that fits, without overlap', async (
 	}
 	expect(faults).toEqual([]);
 });
+
+test.describe('with less motion asked for', () => {
+	test.use({ reducedMotion: 'reduce' });
+
+	test('the network is drawn at rest: its nodes do not ease into place', async ({ page }) => {
+		// Every move of a node, from the page's first moment: easing into place moves each node on
+		// every frame for about half a second; at rest, a node moves only when the graph changes.
+		await page.addInitScript(() => {
+			const moves: Record<string, number> = {};
+			(window as unknown as { __moves: typeof moves }).__moves = moves;
+			new MutationObserver((records) => {
+				for (const r of records) {
+					const id = (r.target as Element).getAttribute('data-actor-id');
+					if (id) moves[id] = (moves[id] ?? 0) + 1;
+				}
+			}).observe(document, { subtree: true, attributes: true, attributeFilter: ['transform'] });
+		});
+		await page.goto('/');
+		await expect(network(page).locator('.node[data-actor-id="putin"]')).toBeAttached({
+			timeout: 15000
+		});
+		await page.waitForTimeout(1500);
+		const moves = await page.evaluate(
+			() => (window as unknown as { __moves: Record<string, number> }).__moves
+		);
+		expect(Object.keys(moves).length).toBeGreaterThan(1);
+		// Placed once (twice if the graph changed meanwhile); easing moved them four times and more.
+		expect(Math.max(...Object.values(moves))).toBeLessThanOrEqual(2);
+	});
+});

@@ -1,7 +1,8 @@
 /**
- * The force layout of a large network, run by a worker (`layout.worker.ts`): the page hands it
- * the actors and links and gets positions back on each tick, so a layout of thousands of actors
- * never holds a frame of the page. The same calls as {@link ForceLayout}; where no worker can
+ * The force layout of the network, run by a worker (`layout.worker.ts`): the page hands it the
+ * actors and links and gets positions back on each tick, so no layout holds a frame of the page
+ * (thousands of actors on the canvas; the SVG drawing's 150 busiest, whose first ticks took
+ * 100 ms and more at a time). The same calls as {@link ForceLayout}; where no worker can
  * run (tests, or a worker that fails to load), the layout runs on the page.
  */
 import type { ActorId } from '../model/schema';
@@ -13,6 +14,8 @@ export type ToLayoutWorker =
 	| { kind: 'pin'; id: ActorId; x: number; y: number }
 	| { kind: 'release'; id: ActorId }
 	| { kind: 'stop' }
+	/** Lay each update out to rest before drawing it (the reader asked for less motion). */
+	| { kind: 'still'; still: boolean }
 	/** The page has taken in the last frame: the worker may send the next. */
 	| { kind: 'drawn' };
 
@@ -35,6 +38,8 @@ export type LayoutWorkerLike = Pick<Worker, 'postMessage' | 'terminate' | 'onmes
 export interface Layout {
 	shape(aspect: number): void;
 	update(input: LayoutInput): void;
+	/** Each update laid out to rest before it is drawn, instead of easing into place. */
+	still: boolean;
 	pin(id: ActorId, x: number, y: number): void;
 	release(id: ActorId): void;
 	stop(): void;
@@ -101,6 +106,7 @@ export class WorkerLayout implements Layout {
 	/** The last update and shape, replayed on the page if the worker fails. */
 	#input: LayoutInput | undefined;
 	#aspect: number | undefined;
+	#still = false;
 
 	constructor(onTick: OnLayoutTick, factory: () => LayoutWorkerLike | undefined = defaultFactory) {
 		this.#onTick = onTick;
@@ -142,7 +148,18 @@ export class WorkerLayout implements Layout {
 					true
 				)
 		);
+		layout.still = this.#still;
 		return layout;
+	}
+
+	get still(): boolean {
+		return this.#still;
+	}
+
+	set still(still: boolean) {
+		this.#still = still;
+		if (this.#local) this.#local.still = still;
+		else this.#send({ kind: 'still', still });
 	}
 
 	/** The worker failed: lay out on the page from the last update. */

@@ -1,5 +1,5 @@
 /**
- * The layout worker: runs the force layout of a large network (see `layout-client.ts`) and
+ * The layout worker: runs the force layout of the network (see `layout-client.ts`) and
  * posts the positions after each tick, moved rather than copied.
  */
 import { ForceLayout, type LayoutNode } from './layout';
@@ -60,6 +60,9 @@ scope.onmessage = ({ data }) => {
 			break;
 		case 'release':
 			layout.release(data.id);
+			break;
+		case 'still':
+			layout.still = data.still;
 			break;
 		case 'stop':
 			layout.stop();

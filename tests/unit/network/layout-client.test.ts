@@ -118,6 +118,45 @@ describe('WorkerLayout', () => {
 		]);
 	});
 
+	it('lays each update out to rest before drawing it when asked for less motion, in the worker or on the page', async () => {
+		const sent: ToLayoutWorker[] = [];
+		const worker: LayoutWorkerLike = {
+			postMessage: (m: ToLayoutWorker) => void sent.push(m),
+			terminate: () => undefined,
+			onmessage: null,
+			onerror: null
+		};
+		const inWorker = new WorkerLayout(
+			() => undefined,
+			() => worker
+		);
+		stops.push(inWorker);
+		inWorker.still = true;
+		expect(sent).toEqual([{ kind: 'still', still: true }]);
+		// On the page: one drawing, already at rest, straight after the update.
+		const ticks: boolean[] = [];
+		const onPage = new WorkerLayout(
+			(_, settled) => ticks.push(settled),
+			() => undefined
+		);
+		stops.push(onPage);
+		onPage.still = true;
+		onPage.update(ring(10));
+		// Drawn once, and no easing follows (without `still`, ticks go on for a while).
+		await new Promise((resolve) => setTimeout(resolve, 150));
+		expect(ticks).toHaveLength(1);
+		expect(onPage.still).toBe(true);
+		const moving: boolean[] = [];
+		const eased = new WorkerLayout(
+			(_, settled) => moving.push(settled),
+			() => undefined
+		);
+		stops.push(eased);
+		eased.update(ring(10));
+		await new Promise((resolve) => setTimeout(resolve, 150));
+		expect(moving.length).toBeGreaterThan(1);
+	});
+
 	it('when the worker fails, lays out the last update on the page', async () => {
 		const worker: LayoutWorkerLike = {
 			postMessage: () => undefined,
