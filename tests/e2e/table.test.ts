@@ -136,3 +136,23 @@ test('every row is two lines high; what a cell cuts is in its tooltip', async ({
 	expect(names).toHaveLength(new Set(longest.participants.map((p) => p.actor)).size);
 	await expect(long.locator('td.col-actors')).toHaveAttribute('title', names.join(', '));
 });
+
+test('the details of an event picked in the table label each field on one line', async ({
+	page
+}) => {
+	await openTable(page);
+	await page.locator('tr[data-event-id="kim-putin-vostochny-2023"] .event-title').click();
+	const details = page.getByTestId('event-details');
+	await expect(details.locator('dt', { hasText: 'Participants' })).toBeVisible();
+	const labels = await details.locator('dt').evaluateAll((els) =>
+		els.map((el) => {
+			// The lines its text is laid out on: one box per line of the text's range.
+			const range = document.createRange();
+			range.selectNodeContents(el);
+			const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+			return { text: el.textContent?.trim() ?? '', lines: tops.size };
+		})
+	);
+	expect(labels.map((l) => l.text)).toContain('Participants');
+	expect(labels.filter((l) => l.lines > 1)).toEqual([]);
+});
