@@ -24,6 +24,16 @@ afterEach(() => {
 	for (const s of stops.splice(0)) s.stop();
 });
 
+/** A worker that runs nothing and keeps what the page sends it. */
+function fakeWorker(sent: ToLayoutWorker[] = []): LayoutWorkerLike {
+	return {
+		postMessage: (m: ToLayoutWorker) => void sent.push(m),
+		terminate: () => undefined,
+		onmessage: null,
+		onerror: null
+	};
+}
+
 /** Resolves once the layout reports that it stopped moving. */
 function settledOf(make: (onTick: (nodes: LayoutNode[], settled: boolean) => void) => void) {
 	return new Promise<LayoutNode[]>((resolve) => {
@@ -83,12 +93,7 @@ describe('WorkerLayout', () => {
 
 	it('sends the worker its updates, pins and releases, and answers the page from its frames', () => {
 		const sent: ToLayoutWorker[] = [];
-		const worker: LayoutWorkerLike = {
-			postMessage: (m: ToLayoutWorker) => void sent.push(m),
-			terminate: () => undefined,
-			onmessage: null,
-			onerror: null
-		};
+		const worker = fakeWorker(sent);
 		const ticks: { nodes: LayoutNode[]; settled: boolean }[] = [];
 		const l = new WorkerLayout(
 			(nodes, settled) => ticks.push({ nodes, settled }),
@@ -120,12 +125,7 @@ describe('WorkerLayout', () => {
 
 	it('lays each update out to rest before drawing it when asked for less motion, in the worker or on the page', async () => {
 		const sent: ToLayoutWorker[] = [];
-		const worker: LayoutWorkerLike = {
-			postMessage: (m: ToLayoutWorker) => void sent.push(m),
-			terminate: () => undefined,
-			onmessage: null,
-			onerror: null
-		};
+		const worker = fakeWorker(sent);
 		const inWorker = new WorkerLayout(
 			() => undefined,
 			() => worker
@@ -158,12 +158,7 @@ describe('WorkerLayout', () => {
 	});
 
 	it('when the worker fails, lays out the last update on the page', async () => {
-		const worker: LayoutWorkerLike = {
-			postMessage: () => undefined,
-			terminate: () => undefined,
-			onmessage: null,
-			onerror: null
-		};
+		const worker = fakeWorker();
 		const nodes = await settledOf((onTick) => {
 			const l = new WorkerLayout(onTick, () => worker);
 			stops.push(l);
