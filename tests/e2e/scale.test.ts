@@ -1,6 +1,7 @@
 /**
  * 100,000 generated events imported through the file input: the table's count, the timeline's
- * lanes and the overview's histogram agree with counts taken from the generated data itself.
+ * lanes, the overview's histogram and, under a facet choice, the network agree with counts taken
+ * from the generated data itself.
  * Slow by nature (the current app takes ~30 s to import 100k, ~1.5 min for the whole test on two
  * cores): it has a few minutes.
  */
@@ -14,7 +15,7 @@ import { defaultFile } from './fixtures';
 
 const EVENTS = 100_000;
 
-test('100,000 imported events: table count, lanes and histogram match the generated data', async ({
+test('100,000 imported events: table count, lanes, histogram and a filtered network match the generated data', async ({
 	page
 }) => {
 	test.setTimeout(6 * 60_000);
@@ -25,8 +26,20 @@ test('100,000 imported events: table count, lanes and histogram match the genera
 	const starts: number[] = [];
 	const perActor = new Map<string, number>();
 	const actorsOf: string[][] = [];
+	// The actors and links (pairs of actors in one event) of the denied events.
+	const deniedActors = new Set<string>();
+	const deniedLinks = new Set<string>();
+	let denied = 0;
 	for (const e of scaleData(EVENTS).events()) {
 		starts.push(startMsOf(e.start));
+		if (e.confidence === 'denied') {
+			denied++;
+			const ids = [...new Set((e.participants ?? []).map((p) => p.actor))].sort();
+			for (const [i, a] of ids.entries()) {
+				deniedActors.add(a);
+				for (const b of ids.slice(i + 1)) deniedLinks.add(`${a} ${b}`);
+			}
+		}
 		const ids = [...new Set((e.participants ?? []).map((p) => p.actor))];
 		actorsOf.push(ids);
 		for (const id of ids) perActor.set(id, (perActor.get(id) ?? 0) + 1);
@@ -141,4 +154,21 @@ test('100,000 imported events: table count, lanes and histogram match the genera
 		countIn(k === 0 ? -Infinity : r.start, k === bars.length - 1 ? Infinity : r.end)
 	);
 	expect(got).toEqual(expected);
+
+	// The filter: the denied events only. The network (built off the page from every event,
+	// told which the filter keeps) counts exactly their actors and links.
+	await page
+		.getByTestId('facets')
+		.getByRole('checkbox', { name: /^Denied/ })
+		.check();
+	await expect(page.getByTestId('event-count')).toHaveText(
+		`${denied.toLocaleString('en')} of 100,000 events`,
+		{ timeout: 60_000 }
+	);
+	await page.getByRole('tab', { name: 'Network' }).click();
+	const fmt = (n: number) => n.toLocaleString('en');
+	await expect(page.getByTestId('network-summary')).toHaveText(
+		`The busiest 100 of ${fmt(deniedActors.size)} actors, 800 of ${fmt(deniedLinks.size)} links drawn`,
+		{ timeout: 60_000 }
+	);
 });

@@ -141,9 +141,16 @@ function firstFrom(startMs: Float64Array, ms: number): number {
 
 /**
  * The graph of a window, as `buildGraph` makes it, in numbers. `idOrder` ranks the actor
- * numbers by id, so links and relations orient and nodes tie-break as `buildGraph` does.
+ * numbers by id, so links and relations orient and nodes tie-break as `buildGraph` does. With
+ * `kept`, only the events marked there (1 at their index) count: the graph of those events,
+ * with the links' events still numbered among all.
  */
-export function graphOfColumns(c: GraphColumns, idOrder: Uint32Array, window: Span): GraphAnswer {
+export function graphOfColumns(
+	c: GraphColumns,
+	idOrder: Uint32Array,
+	window: Span,
+	kept?: Uint8Array
+): GraphAnswer {
 	const nodeCount = new Map<number, number>();
 	interface Link {
 		a: number;
@@ -159,6 +166,7 @@ export function graphOfColumns(c: GraphColumns, idOrder: Uint32Array, window: Sp
 		const start = c.startMs[k] as number;
 		if (start >= window.end) break;
 		if (!(start < window.end && (c.endMs[k] as number) > window.start)) continue;
+		if (kept && kept[k] !== 1) continue;
 		const from = c.actorStart[k] as number;
 		const to = c.actorStart[k + 1] as number;
 		for (let i = from; i < to; i++) {

@@ -20,7 +20,7 @@ import {
 
 export type ToGraphWorker =
 	| { kind: 'data'; generation: number; columns: GraphColumns; idOrder: Uint32Array }
-	| { kind: 'graph'; id: number; generation: number; window: Span }
+	| { kind: 'graph'; id: number; generation: number; window: Span; kept?: Uint8Array }
 	| { kind: 'forget' };
 
 export type FromGraphWorker =
@@ -41,6 +41,7 @@ const defaultFactory = (): GraphWorkerLike | undefined =>
 
 interface Asked {
 	window: Span;
+	kept: Uint8Array | undefined;
 	resolve: (graph: ActorGraph | undefined) => void;
 	reject: (error: Error) => void;
 }
@@ -102,13 +103,14 @@ export class GraphService {
 	}
 
 	/**
-	 * The graph of a window of the data last set; undefined when a newer question replaced this
-	 * one before it was answered.
+	 * The graph of a window of the data last set, of the events marked in `kept` (by their
+	 * places in it) or of all; undefined when a newer question replaced this one before it was
+	 * answered.
 	 */
-	graph(window: Span): Promise<ActorGraph | undefined> {
+	graph(window: Span, kept?: Uint8Array): Promise<ActorGraph | undefined> {
 		return new Promise((resolve, reject) => {
 			this.#waiting?.resolve(undefined);
-			this.#waiting = { window, resolve, reject };
+			this.#waiting = { window, kept, resolve, reject };
 			this.#pump();
 		});
 	}
@@ -188,7 +190,7 @@ export class GraphService {
 					return;
 				}
 				try {
-					const answer = graphOfColumns(local.columns, local.idOrder, asked.window);
+					const answer = graphOfColumns(local.columns, local.idOrder, asked.window, asked.kept);
 					asked.resolve(columnGraph(answer, names, GraphService.#eventOf(source)));
 				} catch (error) {
 					asked.reject(error instanceof Error ? error : new Error(String(error)));
@@ -202,7 +204,8 @@ export class GraphService {
 			kind: 'graph',
 			id,
 			generation: this.#generation,
-			window: asked.window
+			window: asked.window,
+			...(asked.kept ? { kept: asked.kept } : {})
 		};
 		this.#worker.postMessage(message);
 	}

@@ -26,7 +26,7 @@ scope.onmessage = ({ data: message }) => {
 			scope.postMessage({ kind: 'stale', id: message.id }, []);
 			return;
 		}
-		const answer = graphOfColumns(data.columns, data.idOrder, message.window);
+		const answer = graphOfColumns(data.columns, data.idOrder, message.window, message.kept);
 		scope.postMessage(
 			{ kind: 'graph', id: message.id, generation: message.generation, answer },
 			buffersOf(answer)

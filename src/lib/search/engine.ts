@@ -9,6 +9,7 @@ import { HEAD_BLOCK_SIZE } from '../db/database';
 import {
 	LIGHT_FROM,
 	type ActorInfo,
+	type BlockKeys,
 	type BlockRef,
 	type FilterAnswer,
 	type FilterQuery,
@@ -31,6 +32,10 @@ export class SearchEngine {
 	#actors: readonly ActorInfo[] = [];
 	#syncing: Promise<void> = Promise.resolve();
 	#wanted: BlockRef[] | undefined;
+	/** The blocks' keys handed to `keys` (see `BlockKeys`), by revision. */
+	#mirrored = new Map<string, string>();
+	/** Told the keys of the blocks answers name, as they change (the page keeps a copy). */
+	keys: ((change: BlockKeys) => void) | undefined;
 
 	/** `lightFrom`: past this many events (blocks of up to 5,000), words in titles only. */
 	constructor(read: BlockReader, lightFrom = LIGHT_FROM) {
@@ -86,6 +91,18 @@ export class SearchEngine {
 			progress?.({ done: ++done, total: blocks.length });
 		}
 		this.index.prepare();
+		this.#mirror();
+	}
+
+	/** Hands `keys` the blocks' keys it does not have, and the revisions gone. */
+	#mirror(): void {
+		const now = this.index.blockKeys();
+		const change: BlockKeys = { added: [], dropped: [] };
+		for (const [rev, keys] of now)
+			if (this.#mirrored.get(rev) !== keys) change.added.push([rev, keys]);
+		for (const rev of this.#mirrored.keys()) if (!now.has(rev)) change.dropped.push(rev);
+		this.#mirrored = now;
+		if (change.added.length || change.dropped.length) this.keys?.(change);
 	}
 
 	/** Answers once the index holds what the last sync asked for. */

@@ -1,9 +1,9 @@
 import type { Actor } from '../model/schema';
 
 /**
- * The filter's questions and answers (types and the facets' names, no code): what the page, the
- * address and saved searches speak of, apart from the index that answers (it loads in a worker,
- * with the full-text library).
+ * The filter's questions and answers (types, the facets' names, and reading an answer's keys):
+ * what the page, the address and saved searches speak of, apart from the index that answers (it
+ * loads in a worker, with the full-text library).
  */
 
 export const FACETS = [
@@ -51,14 +51,18 @@ export interface SearchHit {
 export interface FilterAnswer {
 	/** The query asks for something (words or a facet choice). */
 	active: boolean;
-	/** The keys of the events kept, when active, in the index's order. */
-	keys?: string[];
 	/**
-	 * Where the same events are in the store's head blocks, block by block, in the same order
-	 * (when active): the page finds its events by these places, and by `keys` those of a block
-	 * it has not read at that revision.
+	 * The events kept, when active, by their places in the store's head blocks, block by block:
+	 * numbers only, which cross from the worker at once (as many strings as events kept took
+	 * most of a keystroke's time). The page finds its events by these places, or, in a block it
+	 * has not read at that revision, by the block's keys (`BlockKeys`).
 	 */
 	blocks?: KeptInBlock[];
+	/**
+	 * The keys of the events kept that no block names (a block without a revision or places),
+	 * when active: one text, a key a line (see `keysOf`).
+	 */
+	keys?: string;
 	matched: number;
 	total: number;
 	counts: Record<FacetName, FacetCounts>;
@@ -71,14 +75,38 @@ export interface FilterAnswer {
 	light?: boolean;
 }
 
+/** Between two keys in `FilterAnswer.keys` (an id never holds a line break). */
+export const KEY_SEPARATOR = '\n';
+
+const keyLists = new WeakMap<FilterAnswer, string[]>();
+
+/** The keys of the events an answer keeps that no block names (read once per answer). */
+export function keysOf(answer: FilterAnswer): string[] {
+	let keys = keyLists.get(answer);
+	if (!keys) {
+		keys = answer.keys ? answer.keys.split(KEY_SEPARATOR) : [];
+		keyLists.set(answer, keys);
+	}
+	return keys;
+}
+
 /**
  * Some of the events kept, those of one head block at one revision (`HeadBlock.rev`): their
- * positions among the block's heads as stored, for the keys `keys[from]` onwards.
+ * positions among the block's heads as stored.
  */
 export interface KeptInBlock {
 	rev: string;
-	from: number;
 	at: Int32Array;
+}
+
+/**
+ * The keys of the blocks answers name, each block's once per revision: `added` by revision
+ * (keys by position among the block's heads, a line each; '' where none), and the revisions
+ * the index no longer holds (`dropped`).
+ */
+export interface BlockKeys {
+	added: [rev: string, keys: string][];
+	dropped: string[];
 }
 
 /** A head block the page shows, and which writing of it. */

@@ -16,6 +16,7 @@ import { parseQuery, type Clause } from './query';
 import { isCjk, phraseText, tokenize } from './text';
 import {
 	FACETS,
+	KEY_SEPARATOR,
 	type FacetCount,
 	type FacetCounts,
 	type FacetName,
@@ -82,6 +83,8 @@ interface Segment {
 	keys: string[];
 	/** Each event's position among its block's heads (see `SegmentInput.at`). */
 	at: Int32Array | undefined;
+	/** The keys by position among the block's heads, a line each (see `blockKeys`). */
+	keysByPosition: string | undefined;
 	titles: string[];
 	starts: string[];
 	single: Record<SingleFacet, Int32Array>;
@@ -211,6 +214,152 @@ interface TextMatch {
 	score: Float32Array;
 }
 
+/**
+ * An event's state in a question: kept by every choice (`KEPT`), left out by one facet's choice
+ * only (that facet's number: the event still counts in that facet), or left out otherwise
+ * (`LEFT_OUT`: by the words, or by two facets or more). The question's loops are small
+ * functions over typed arrays, each of one shape: they run over every event on each keystroke,
+ * and V8 makes them fast after a call or two.
+ */
+const KEPT = -1;
+const LEFT_OUT = -2;
+
+function fromText(state: Int8Array, n: number, kept: Uint8Array, base: number): void {
+	for (let i = 0; i < n; i++) state[i] = kept[base + i] === 1 ? KEPT : LEFT_OUT;
+}
+
+/** The event fails facet `f`: left out by it alone, or by more than one choice. */
+function fail(state: Int8Array, i: number, f: number): void {
+	const now = state[i] as number;
+	state[i] = now === KEPT ? f : LEFT_OUT;
+}
+
+function leaveOutAll(state: Int8Array, n: number, f: number, has: boolean): void {
+	if (has) return;
+	for (let i = 0; i < n; i++) if (state[i] !== LEFT_OUT) fail(state, i, f);
+}
+
+function leaveOutSingle(
+	state: Int8Array,
+	n: number,
+	f: number,
+	column: Int32Array,
+	want: Uint8Array
+): void {
+	for (let i = 0; i < n; i++) {
+		if (state[i] === LEFT_OUT) continue;
+		const v = column[i] as number;
+		if (v < 0 || want[v] !== 1) fail(state, i, f);
+	}
+}
+
+function leaveOutMulti(
+	state: Int8Array,
+	n: number,
+	f: number,
+	off: Uint32Array,
+	val: Uint32Array,
+	want: Uint8Array
+): void {
+	for (let i = 0; i < n; i++) {
+		if (state[i] === LEFT_OUT) continue;
+		let has = false;
+		for (let j = off[i] as number; j < (off[i + 1] as number); j++)
+			if (want[val[j] as number] === 1) {
+				has = true;
+				break;
+			}
+		if (!has) fail(state, i, f);
+	}
+}
+
+function leaveOutByKind(
+	state: Int8Array,
+	n: number,
+	f: number,
+	off: Uint32Array,
+	val: Uint32Array,
+	actorKind: Int32Array,
+	want: Uint8Array
+): void {
+	for (let i = 0; i < n; i++) {
+		if (state[i] === LEFT_OUT) continue;
+		let has = false;
+		for (let j = off[i] as number; j < (off[i + 1] as number); j++) {
+			const kind = actorKind[val[j] as number] ?? -1;
+			if (kind >= 0 && want[kind] === 1) {
+				has = true;
+				break;
+			}
+		}
+		if (!has) fail(state, i, f);
+	}
+}
+
+/** How many events count in facet `f`: those kept, and those only `f` leaves out. */
+function countKept(state: Int8Array, n: number, f: number): number {
+	let c = 0;
+	for (let i = 0; i < n; i++) {
+		const st = state[i] as number;
+		if (st === KEPT || st === f) c++;
+	}
+	return c;
+}
+
+function countSingle(
+	state: Int8Array,
+	n: number,
+	f: number,
+	column: Int32Array,
+	counts: Uint32Array
+): void {
+	for (let i = 0; i < n; i++) {
+		const st = state[i] as number;
+		if (st !== KEPT && st !== f) continue;
+		const v = column[i] as number;
+		if (v >= 0) counts[v]!++;
+	}
+}
+
+function countMulti(
+	state: Int8Array,
+	n: number,
+	f: number,
+	off: Uint32Array,
+	val: Uint32Array,
+	counts: Uint32Array
+): void {
+	for (let i = 0; i < n; i++) {
+		const st = state[i] as number;
+		if (st !== KEPT && st !== f) continue;
+		for (let j = off[i] as number; j < (off[i + 1] as number); j++) counts[val[j] as number]!++;
+	}
+}
+
+/** Each actor kind counts an event once, however many of its actors are of that kind. */
+function countKinds(
+	state: Int8Array,
+	n: number,
+	f: number,
+	off: Uint32Array,
+	val: Uint32Array,
+	actorKind: Int32Array,
+	counts: Uint32Array
+): void {
+	for (let i = 0; i < n; i++) {
+		const st = state[i] as number;
+		if (st !== KEPT && st !== f) continue;
+		let seen = 0;
+		for (let j = off[i] as number; j < (off[i + 1] as number); j++) {
+			const k = actorKind[val[j] as number] as number;
+			if (k >= 0 && (seen & (1 << k)) === 0) {
+				seen |= 1 << k;
+				counts[k]!++;
+			}
+		}
+	}
+}
+
 export class FilterIndex {
 	/** Words in titles, places and tags only, by a scan (see `LIGHT_FROM`). */
 	readonly light: boolean;
@@ -260,6 +409,19 @@ export class FilterIndex {
 		let n = 0;
 		for (const s of this.#segments.values()) n += s.keys.length;
 		return n;
+	}
+
+	/**
+	 * The keys of the events of each block the answers name by places (`KeptInBlock`), by their
+	 * positions among the block's heads, a line each ('' where a head has no event here), by the
+	 * block's revision: the page reads a kept event's key here when it has not read that writing
+	 * of the block itself (a write on its way), so an answer need not carry the keys.
+	 */
+	blockKeys(): Map<string, string> {
+		const out = new Map<string, string>();
+		for (const s of this.#segments.values())
+			if (s.keysByPosition !== undefined) out.set(s.rev, s.keysByPosition);
+		return out;
 	}
 
 	/** The revision of each segment held, by id. */
@@ -352,6 +514,7 @@ export class FilterIndex {
 			dataset: d.dataset.id(input.datasetId),
 			keys: [],
 			at: input.at ? Int32Array.from(input.at) : undefined,
+			keysByPosition: undefined,
 			titles: [],
 			starts: [],
 			single,
@@ -403,6 +566,11 @@ export class FilterIndex {
 		for (const f of MULTI) segment.multi[f] = multi(lists[f]);
 		this.#text.addAll(docs);
 		this.#dense = undefined;
+		if (segment.at && segment.rev !== '') {
+			const lines = new Array<string>(segment.at.length ? Math.max(...segment.at) + 1 : 0).fill('');
+			segment.at.forEach((position, i) => (lines[position] = segment.keys[i] as string));
+			segment.keysByPosition = lines.join(KEY_SEPARATOR);
+		}
 		this.#segments.set(input.id, segment);
 		this.#slots[slot] = segment;
 		if (d.actor.values.length !== actorsBefore) this.#refreshActors();
@@ -431,84 +599,65 @@ export class FilterIndex {
 		);
 		const fi = Object.fromEntries(FACETS.map((f, i) => [f, i])) as Record<FacetName, number>;
 		const actorKind = this.#actorKind;
-		// The counting loop reads plain arrays of typed arrays (one shape each): it runs over every
-		// event for every question.
-		const singleAt = SINGLE.map((f) => fi[f]);
-		const singleCounts = SINGLE.map((f) => counts[fi[f]] as Uint32Array);
-		const multiAt = MULTI.map((f) => fi[f]);
-		const multiCounts = MULTI.map((f) => counts[fi[f]] as Uint32Array);
-		const datasetAt = fi.dataset;
-		const datasetCounts = counts[datasetAt] as Uint32Array;
-		const kindAt = fi.actorKind;
-		const kindCounts = counts[kindAt] as Uint32Array;
-		const chosen = wants.some((w) => w !== undefined);
 		const keys: string[] = [];
 		const blocks: KeptInBlock[] = [];
 		const top = best(HITS_MAX);
+		let matched = 0;
+		// Each event's state in its segment (see `LEFT_OUT`): reused from segment to segment.
+		const state = new Int8Array(SLOT);
 		let total = 0;
 		for (const s of this.#segments.values()) {
 			const n = s.keys.length;
 			total += n;
-			const from = keys.length;
-			const at: number[] = [];
-			const segmentAt = s.at;
 			const base = s.slot * SLOT;
-			const actor = s.multi.actor;
-			const cols = SINGLE.map((f) => s.single[f]);
-			const offs = MULTI.map((f) => s.multi[f].off);
-			const vals = MULTI.map((f) => s.multi[f].val);
+			// Which choices leave each event out: the words, then each facet with a choice.
+			if (text) fromText(state, n, text.kept, base);
+			else state.fill(KEPT, 0, n);
+			FACETS.forEach((f, k) => {
+				const want = wants[k];
+				if (!want) return;
+				if (f === 'dataset') leaveOutAll(state, n, k, want[s.dataset] === 1);
+				else if (f === 'actorKind')
+					leaveOutByKind(state, n, k, s.multi.actor.off, s.multi.actor.val, actorKind, want);
+				else if (f === 'actor' || f === 'tag' || f === 'publisher')
+					leaveOutMulti(state, n, k, s.multi[f].off, s.multi[f].val, want);
+				else leaveOutSingle(state, n, k, s.single[f], want);
+			});
+			// Each facet counts the events kept by every other choice.
+			(counts[fi.dataset] as Uint32Array)[s.dataset]! += countKept(state, n, fi.dataset);
+			for (const f of SINGLE)
+				countSingle(state, n, fi[f], s.single[f], counts[fi[f]] as Uint32Array);
+			for (const f of MULTI)
+				countMulti(state, n, fi[f], s.multi[f].off, s.multi[f].val, counts[fi[f]] as Uint32Array);
+			countKinds(
+				state,
+				n,
+				fi.actorKind,
+				s.multi.actor.off,
+				s.multi.actor.val,
+				actorKind,
+				counts[fi.actorKind] as Uint32Array
+			);
+			if (!active) continue;
+			// The events kept: their places in the block (or their keys, for a block without a
+			// revision or places: it cannot be told from another writing of it), and the best
+			// matches.
+			const named = s.at !== undefined && s.rev !== '';
+			const segmentAt = s.at;
+			const at = named ? new Int32Array(n) : undefined;
+			let m = 0;
 			for (let i = 0; i < n; i++) {
-				if (text && text.kept[base + i] === 0) continue;
-				// Which facets the event fails: none, one (it counts in that facet only), or more.
-				let fails = 0;
-				let failed = -1;
-				if (chosen)
-					for (let f = 0; f < FACETS.length && fails < 2; f++) {
-						const want = wants[f];
-						if (want && !this.#has(s, i, FACETS[f] as FacetName, want)) {
-							fails++;
-							failed = f;
-						}
-					}
-				if (fails > 1) continue;
-				const all = fails === 0;
-				if (all) {
-					if (active) {
-						keys.push(s.keys[i] as string);
-						if (segmentAt) at.push(segmentAt[i] as number);
-					}
-					if (text) {
-						const score = text.score[base + i] as number;
-						if (score > 0) top.offer(base + i, score);
-					}
-				}
-				if (all || failed === datasetAt) datasetCounts[s.dataset]!++;
-				for (let k = 0; k < cols.length; k++) {
-					if (!all && failed !== singleAt[k]) continue;
-					const v = (cols[k] as Int32Array)[i] as number;
-					if (v >= 0) (singleCounts[k] as Uint32Array)[v]!++;
-				}
-				for (let k = 0; k < offs.length; k++) {
-					if (!all && failed !== multiAt[k]) continue;
-					const off = offs[k] as Uint32Array;
-					const val = vals[k] as Uint32Array;
-					const c = multiCounts[k] as Uint32Array;
-					for (let j = off[i] as number; j < (off[i + 1] as number); j++) c[val[j] as number]!++;
-				}
-				if (all || failed === kindAt) {
-					let seen = 0;
-					for (let j = actor.off[i] as number; j < (actor.off[i + 1] as number); j++) {
-						const k = actorKind[actor.val[j] as number] as number;
-						if (k >= 0 && (seen & (1 << k)) === 0) {
-							seen |= 1 << k;
-							kindCounts[k]!++;
-						}
-					}
+				if (state[i] !== KEPT) continue;
+				if (at && segmentAt) at[m] = segmentAt[i] as number;
+				else keys.push(s.keys[i] as string);
+				m++;
+				if (text) {
+					const score = text.score[base + i] as number;
+					if (score > 0) top.offer(base + i, score);
 				}
 			}
-			// A block without a revision cannot be told from another writing of it, nor one read
-			// without its heads' positions: their events are found by their keys only.
-			if (at.length > 0 && s.rev !== '') blocks.push({ rev: s.rev, from, at: Int32Array.from(at) });
+			matched += m;
+			if (at && m > 0) blocks.push({ rev: s.rev, at: at.slice(0, m) });
 		}
 		const out = {} as Record<FacetName, FacetCounts>;
 		FACETS.forEach((f, i) => {
@@ -517,8 +666,8 @@ export class FilterIndex {
 		});
 		return {
 			active,
-			...(active ? { keys, blocks } : {}),
-			matched: active ? keys.length : total,
+			...(active ? { keys: keys.join(KEY_SEPARATOR), blocks } : {}),
+			matched: active ? matched : total,
 			total,
 			counts: out,
 			hits: text ? this.#hits(top.sorted()) : [],
@@ -537,34 +686,6 @@ export class FilterIndex {
 			if (!shown.some((v) => v.value === value))
 				shown.push({ value, count: all.find((v) => v.value === value)?.count ?? 0 });
 		return { values: shown, more: all.length - Math.min(all.length, FACET_VALUES_MAX) };
-	}
-
-	/** Whether event `i` of `s` has a chosen value of facet `f` (`want`: 1 where chosen). */
-	#has(s: Segment, i: number, f: FacetName, want: Uint8Array): boolean {
-		switch (f) {
-			case 'dataset':
-				return want[s.dataset] === 1;
-			case 'actor':
-			case 'tag':
-			case 'publisher': {
-				const m = s.multi[f];
-				for (let j = m.off[i] as number; j < (m.off[i + 1] as number); j++)
-					if (want[m.val[j] as number] === 1) return true;
-				return false;
-			}
-			case 'actorKind': {
-				const m = s.multi.actor;
-				for (let j = m.off[i] as number; j < (m.off[i + 1] as number); j++) {
-					const kind = this.#actorKind[m.val[j] as number] ?? -1;
-					if (kind >= 0 && want[kind] === 1) return true;
-				}
-				return false;
-			}
-			default: {
-				const v = s.single[f][i] as number;
-				return v >= 0 && want[v] === 1;
-			}
-		}
 	}
 
 	/** An empty match over every event id in use. */

@@ -1,5 +1,5 @@
 /** The messages between the page and the search worker (see `search.worker.ts`). */
-import type { ActorInfo, BlockRef, IndexProgress } from './facets';
+import type { ActorInfo, BlockKeys, BlockRef, IndexProgress } from './facets';
 import type { FilterAnswer, FilterQuery } from './facets';
 
 export type ToSearchWorker =
@@ -9,5 +9,6 @@ export type ToSearchWorker =
 
 export type FromSearchWorker =
 	| { type: 'progress'; progress: IndexProgress }
+	| { type: 'keys'; change: BlockKeys }
 	| { type: 'answer'; seq: number; answer: FilterAnswer }
 	| { type: 'error'; seq: number; message: string };

@@ -5,7 +5,15 @@
  */
 import type { Repository } from '../db/repository';
 import type { SearchEngine } from './engine';
-import type { ActorInfo, BlockRef, FilterAnswer, FilterQuery, IndexProgress } from './facets';
+import {
+	KEY_SEPARATOR,
+	type ActorInfo,
+	type BlockKeys,
+	type BlockRef,
+	type FilterAnswer,
+	type FilterQuery,
+	type IndexProgress
+} from './facets';
 import type { FromSearchWorker, ToSearchWorker } from './protocol';
 
 export type SearchWorkerLike = Pick<Worker, 'postMessage' | 'terminate' | 'onmessage' | 'onerror'>;
@@ -42,6 +50,12 @@ export class SearchClient {
 	#last: { seq: number; query: FilterQuery } | undefined;
 	#blocks: BlockRef[] = [];
 	#actors: ActorInfo[] = [];
+	/** The keys of the blocks answers name, by revision, as the index sent them (`BlockKeys`). */
+	readonly #blockKeys = new Map<string, string>();
+	/** The same, read into lists when first needed. */
+	readonly #blockKeyLists = new Map<string, readonly string[]>();
+	/** Revisions the index let go: forgotten once the next answer (which names none) is in. */
+	#dropped = new Set<string>();
 
 	constructor(repo: Repository, factory: () => SearchWorkerLike | undefined = defaultFactory) {
 		this.#repo = repo;
@@ -61,6 +75,31 @@ export class SearchClient {
 	actors(actors: readonly ActorInfo[]): void {
 		this.#actors = actors.map(({ id, name, aliases, kind }) => ({ id, name, aliases, kind }));
 		this.#send({ type: 'actors', actors: this.#actors });
+	}
+
+	/**
+	 * The keys of a block's events by their positions among its heads, at one revision ('' where
+	 * a head has no event), for a block an answer names: how the page finds the events kept in
+	 * a writing of a block it has not read. Undefined when the index did not send them.
+	 */
+	blockKeys(rev: string): readonly string[] | undefined {
+		let list = this.#blockKeyLists.get(rev);
+		if (!list) {
+			const text = this.#blockKeys.get(rev);
+			if (text === undefined) return undefined;
+			list = text.split(KEY_SEPARATOR);
+			this.#blockKeyLists.set(rev, list);
+		}
+		return list;
+	}
+
+	#keysChanged({ added, dropped }: BlockKeys): void {
+		for (const rev of dropped) this.#dropped.add(rev);
+		for (const [rev, keys] of added) {
+			this.#dropped.delete(rev);
+			this.#blockKeys.set(rev, keys);
+			this.#blockKeyLists.delete(rev);
+		}
 	}
 
 	/** Asks a question; the answer goes to the listener (only the latest question's). */
@@ -93,8 +132,12 @@ export class SearchClient {
 		}
 		worker.onmessage = (event: MessageEvent<FromSearchWorker>) => this.#received(event.data);
 		worker.onerror = () => {
-			// The worker could not load or broke: the page answers from here on.
+			// The worker could not load or broke: the page answers from here on (its engine sends
+			// the blocks' keys anew).
 			worker.terminate();
+			this.#blockKeys.clear();
+			this.#blockKeyLists.clear();
+			this.#dropped.clear();
 			this.#worker = undefined;
 			this.#inPageMode = true;
 			this.#inPage({ type: 'actors', actors: this.#actors });
@@ -107,12 +150,13 @@ export class SearchClient {
 	}
 
 	#loadEngine(): Promise<SearchEngine> {
-		this.#engine ??= import('./engine').then(
-			({ SearchEngine }) =>
-				new SearchEngine((datasetId, block) =>
-					this.#repo.headBlockEvents(datasetId as never, block)
-				)
-		);
+		this.#engine ??= import('./engine').then(({ SearchEngine }) => {
+			const engine = new SearchEngine((datasetId, block) =>
+				this.#repo.headBlockEvents(datasetId as never, block)
+			);
+			engine.keys = (change) => this.#received({ type: 'keys', change });
+			return engine;
+		});
 		return this.#engine;
 	}
 
@@ -160,11 +204,20 @@ export class SearchClient {
 			case 'progress':
 				this.#listener?.progress(message.progress);
 				return;
+			case 'keys':
+				this.#keysChanged(message.change);
+				return;
 			case 'error':
 				if (this.#asked?.seq === message.seq) this.#next();
 				this.#listener?.error(message.message);
 				return;
 			case 'answer': {
+				// The index answers from the blocks it holds now: those it let go are named no more.
+				for (const rev of this.#dropped) {
+					this.#blockKeys.delete(rev);
+					this.#blockKeyLists.delete(rev);
+				}
+				this.#dropped.clear();
 				const asked = this.#asked?.seq === message.seq ? this.#asked : this.#last;
 				if (!asked || asked.seq !== message.seq) return;
 				this.#last = asked;

@@ -20,6 +20,7 @@ const engine = new SearchEngine((datasetId, block) =>
 let last: { seq: number; query: FilterQuery } | undefined;
 
 const post = (message: FromSearchWorker) => scope.postMessage(message);
+engine.keys = (change) => post({ type: 'keys', change });
 
 async function answer(seq: number, query: FilterQuery): Promise<void> {
 	try {

@@ -21,7 +21,7 @@ import type {
 	NativeFile,
 	TramaEvent
 } from '../model/schema';
-import type { BlockRef } from '../search/facets';
+import { keysOf, type BlockRef } from '../search/facets';
 import { SearchClient } from '../search/search-client';
 import { describeError, describeMessage, describeSentence, t } from '../i18n';
 import { explainError } from '../db/storage';
@@ -108,20 +108,29 @@ export class AppState {
 
 	/**
 	 * Where the events the filter keeps stand among the heads shown (`visibleEvents`), in their
-	 * order; undefined when the filter leaves nothing out. The views take the kept events from
-	 * these places, so a keystroke costs the events kept, not a lookup of every event.
+	 * order, when the filter hides the others; undefined when it leaves nothing out. The views
+	 * take the kept events from these places, so a keystroke costs the events kept, not a lookup
+	 * of every event.
 	 */
-	readonly shownPlaces: Int32Array | undefined = $derived.by(() => {
+	readonly shownPlaces: Int32Array | undefined = $derived.by(() =>
+		this.filter.mode === 'hide' ? this.keptPlaces : undefined
+	);
+
+	/**
+	 * Where the events the filter keeps stand among the heads shown, in their order, whatever
+	 * becomes of the others; undefined when the filter asks for nothing.
+	 */
+	readonly keptPlaces: Int32Array | undefined = $derived.by(() => {
 		if (this.startStatus !== 'ready') return undefined;
 		const events = this.heads.current;
-		const keep = this.filter.mode === 'hide' ? this.filter.keep : undefined;
-		if (!events || !keep) return undefined;
+		const answer = this.filter.kept;
+		if (!events || !answer) return undefined;
 		// The kept events mark their places in the heads, then the places are read in the heads'
 		// order. The index names each by its position in a stored head block, found through the
-		// heads this page parsed of that block; those of a block it has not parsed at that
-		// revision (a write on its way), and any not named so, by their keys. Both lookups are
-		// made once per generation of heads; a head is found by identity far faster than a key
-		// (16,834 keys: about 15 ms at 100,000 events).
+		// heads this page parsed of that block; in a block it has not parsed at that revision (a
+		// write on its way), by the key the index sent for that position, as are those no block
+		// names. The lookups are made once per generation of heads; a head is found by identity
+		// far faster than a key (16,834 keys: about 15 ms at 100,000 events).
 		const kept = new Uint8Array(events.length);
 		let n = 0;
 		const mark = (i: number | undefined): void => {
@@ -131,30 +140,46 @@ export class AppState {
 			}
 		};
 		let byKey: Map<EventKey, number> | undefined;
-		const markKeys = (from: number, to: number): void => {
-			if (from >= to) return;
+		const markKey = (key: string | undefined): void => {
+			if (!key) return;
 			byKey ??= this.#placesOf(events);
-			for (let j = from; j < to; j++) mark(byKey.get(keep[j] as EventKey));
+			mark(byKey.get(key as EventKey));
 		};
-		let next = 0;
-		for (const block of this.filter.keptBlocks ?? []) {
-			markKeys(next, block.from);
+		for (const block of answer.blocks ?? []) {
 			const parsed = this.repo.parsedBlock(block.rev);
-			const byHead = parsed && this.#headPlacesOf(events);
-			for (let j = 0; j < block.at.length; j++) {
-				const position = block.at[j] as number;
-				const head =
-					parsed?.heads[parsed.checkedAt ? (parsed.checkedAt[position] ?? -1) : position];
-				const place = head && byHead?.get(head);
-				if (place !== undefined) mark(place);
-				else markKeys(block.from + j, block.from + j + 1);
+			if (parsed) {
+				const byHead = this.#headPlacesOf(events);
+				for (let j = 0; j < block.at.length; j++) {
+					const position = block.at[j] as number;
+					const head =
+						parsed.heads[parsed.checkedAt ? (parsed.checkedAt[position] ?? -1) : position];
+					const place = head && byHead.get(head);
+					if (place !== undefined) mark(place);
+				}
+				continue;
 			}
-			next = Math.max(next, block.from + block.at.length);
+			const keys = this.filter.blockKeys(block.rev);
+			if (keys) for (let j = 0; j < block.at.length; j++) markKey(keys[block.at[j] as number]);
 		}
-		markKeys(next, keep.length);
+		for (const key of keysOf(answer)) markKey(key);
 		const out = new Int32Array(n);
 		for (let i = 0, j = 0; j < n; i++) if (kept[i] === 1) out[j++] = i;
 		return out;
+	});
+
+	/**
+	 * The keys of the events the filter keeps, when it dims the others (the timeline and the
+	 * table fade the rest); undefined otherwise.
+	 */
+	readonly dimmedBut: ReadonlySet<EventKey> | undefined = $derived.by(() => {
+		const places = this.filter.mode === 'dim' ? this.keptPlaces : undefined;
+		const events = this.heads.current;
+		if (!places || !events) return undefined;
+		// A plain set on purpose: a new one comes with each answer, never changed in place.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		const keys = new Set<EventKey>();
+		for (const i of places) keys.add(eventKey(events[i] as LocatedHead));
+		return keys;
 	});
 
 	/** True once the views can draw: started, with the datasets, events and actors read. */

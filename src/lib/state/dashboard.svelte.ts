@@ -252,7 +252,7 @@ export class Dashboard {
 	 */
 	readonly highlight: ReadonlySet<EventKey> | undefined = $derived.by(() => {
 		const selected = this.network.highlightKeys;
-		const kept = this.app.filter.dimmedBut;
+		const kept = this.app.dimmedBut;
 		if (!kept) return selected;
 		if (!selected) return kept;
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- made anew each time

@@ -4,7 +4,6 @@
  * `AppState.shownEvents`): the timeline, the overview, the network, the table, the counts and
  * "export what is shown". The facets' counts come with each answer.
  */
-import type { EventKey } from '../model/events';
 import type { IndexProgress } from '../search/facets';
 import {
 	FACETS,
@@ -80,29 +79,30 @@ export class FilterState {
 	);
 
 	/**
-	 * The events kept, when the filter asks for something: those of the latest answer (while a
+	 * The answer whose events are kept, when the filter asks for something: the latest (while a
 	 * newer question is answered, the views keep the last answer's events). Undefined: all.
 	 */
-	readonly keep: readonly EventKey[] | undefined = $derived.by(() =>
-		this.active ? (this.answer?.keys as EventKey[] | undefined) : undefined
+	readonly kept: FilterAnswer | undefined = $derived.by(() =>
+		this.active && this.answer?.keys !== undefined ? this.answer : undefined
 	);
 
-	/** Where the events kept are in the store's head blocks, with `keep` (see `FilterAnswer`). */
-	readonly keptBlocks: readonly KeptInBlock[] | undefined = $derived.by(() =>
-		this.active ? this.answer?.blocks : undefined
-	);
+	/** Where the events kept are in the store's head blocks (see `FilterAnswer`). */
+	readonly keptBlocks: readonly KeptInBlock[] | undefined = $derived.by(() => this.kept?.blocks);
 
-	/** The events kept, as a set, when the filter dims the others (undefined otherwise). */
-	readonly dimmedBut: ReadonlySet<EventKey> | undefined = $derived.by(() => {
-		const keep = this.keep;
-		// A plain set on purpose: a new one comes with each answer, never changed in place.
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity
-		return this.mode === 'dim' && keep ? new Set(keep) : undefined;
-	});
+	/** A block's keys by position, at one revision, when an answer names it (see `SearchClient`). */
+	blockKeys(rev: string): readonly string[] | undefined {
+		return this.#client.blockKeys(rev);
+	}
 
 	/** Sends the question to the index (called by an effect when it changes). */
 	ask(): void {
-		this.#client.ask($state.snapshot<FilterQuery>(this.query));
+		// A plain copy (the choices are lists of text): cheaper than a snapshot's structured clone.
+		const facets: FacetSelection = {};
+		for (const f of FACETS) {
+			const values = this.facets[f];
+			if (values) facets[f] = [...values];
+		}
+		this.#client.ask({ text: this.text, facets });
 	}
 
 	/** Whether a facet value is chosen. */

@@ -70,9 +70,13 @@ const FIRST_GRAPH_EVENTS = 5000;
 /** Past this many events, graphs are built by the graph worker (when there is one), off the page. */
 export const WORKER_GRAPH_EVENTS = 1000;
 
-/** What the graph worker is asked: the events (a new list sends them again) and the window. */
+/**
+ * What the graph worker is asked: the events (a new list sends them again), which of them count
+ * (marks, when the filter keeps some; undefined: all) and the window.
+ */
 export interface GraphQuery {
 	events: readonly KeyedEvent[];
+	kept?: Uint8Array;
 	maxSpanMs: number;
 	window: Span;
 }
@@ -218,8 +222,16 @@ export class NetworkState {
 		() => this.#graphs !== undefined && this.#tl.events.length > WORKER_GRAPH_EVENTS
 	);
 
-	/** The worker's last answer, and the events it was built from. */
-	#answer = $state.raw<{ graph: ActorGraph; events: readonly KeyedEvent[] } | undefined>(undefined);
+	/** The worker's last answer, and the events (and marks) it was built from. */
+	#answer = $state.raw<
+		{ graph: ActorGraph; events: readonly KeyedEvent[]; kept: Uint8Array | undefined } | undefined
+	>(undefined);
+
+	/** Whether the worker's last answer is of the data shown now. */
+	#answerIsCurrent(): boolean {
+		const source = this.#tl.graphSource;
+		return this.#answer?.events === source.events && this.#answer.kept === source.kept;
+	}
 
 	/**
 	 * What the graph worker should answer now, when it builds the graphs: the events and the
@@ -230,7 +242,8 @@ export class NetworkState {
 		if (!this.#viaWorker || !this.#tl.painted) return undefined;
 		const window = this.#frameWindow;
 		if (window === undefined) return undefined;
-		return { events: this.#tl.events, maxSpanMs: this.#tl.maxSpanMs, window };
+		const { events, kept, maxSpanMs } = this.#tl.graphSource;
+		return { events, ...(kept ? { kept } : {}), maxSpanMs, window };
 	});
 
 	#sent: readonly KeyedEvent[] | undefined;
@@ -246,7 +259,7 @@ export class NetworkState {
 	 */
 	ask(query: GraphQuery | undefined): void {
 		const graphs = this.#graphs;
-		if (!query && this.#answer && (!this.#viaWorker || this.#answer.events !== this.#tl.events)) {
+		if (!query && this.#answer && (!this.#viaWorker || !this.#answerIsCurrent())) {
 			// Few events now (datasets hidden or deleted), or other data while nobody looks: let
 			// the last large graph, and the events its links point into, go (the worker's copy too).
 			this.#answer = undefined;
@@ -271,16 +284,19 @@ export class NetworkState {
 	}
 
 	#question(graphs: GraphService, query: GraphQuery): void {
-		graphs.graph(query.window).then(
+		graphs.graph(query.window, query.kept).then(
 			(graph) => {
 				if (!graph) return;
 				this.#lastLinks = graph.edges.length;
-				this.#answer = { graph, events: query.events };
+				this.#answer = { graph, events: query.events, kept: query.kept };
 			},
 			() => {
-				const graph = buildGraph(query.events, query.window, query.maxSpanMs);
+				const events = query.kept
+					? query.events.filter((_, i) => query.kept?.[i] === 1)
+					: query.events;
+				const graph = buildGraph(events, query.window, query.maxSpanMs);
 				this.#lastLinks = graph.edges.length;
-				this.#answer = { graph, events: query.events };
+				this.#answer = { graph, events: query.events, kept: query.kept };
 			}
 		);
 	}
@@ -288,7 +304,7 @@ export class NetworkState {
 	/** The first graph of many events is still to be built (on the next frame, or by the worker). */
 	readonly pending: boolean = $derived.by(() =>
 		this.#viaWorker
-			? this.#answer?.events !== this.#tl.events
+			? !this.#answerIsCurrent()
 			: this.graph === EMPTY_GRAPH && this.#tl.events.length > FIRST_GRAPH_EVENTS
 	);
 

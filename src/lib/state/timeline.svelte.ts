@@ -63,14 +63,16 @@ export interface TimelineSources {
 
 /**
  * `events` sorted by the start of their span: themselves when they are in that order already
- * (the store hands them over so), otherwise sorted in place, or, with `copy`, a sorted copy.
+ * (the store hands them over so), otherwise sorted in place (a stable sort).
  */
-function inTimeOrder(events: KeyedEvent[], copy = false): KeyedEvent[] {
-	for (let i = 1; i < events.length; i++) {
-		if ((events[i] as KeyedEvent).startMs < (events[i - 1] as KeyedEvent).startMs)
-			return (copy ? [...events] : events).sort((a, b) => a.startMs - b.startMs);
-	}
-	return events;
+function inTimeOrder(events: KeyedEvent[]): KeyedEvent[] {
+	return isInTimeOrder(events) ? events : events.sort((a, b) => a.startMs - b.startMs);
+}
+
+function isInTimeOrder(events: readonly KeyedEvent[]): boolean {
+	for (let i = 1; i < events.length; i++)
+		if ((events[i] as KeyedEvent).startMs < (events[i - 1] as KeyedEvent).startMs) return false;
+	return true;
 }
 
 export class TimelineState {
@@ -114,37 +116,83 @@ export class TimelineState {
 		const shown = this.#events();
 		const keyedAll = this.#keyedAll(all);
 		if (shown === all) return keyedAll.sorted;
-		const events = this.#byPlaces(keyedAll.keyed, shown) ?? shown.map((e) => this.#keyedOne(e));
-		return inTimeOrder(events);
+		const subset = this.#subset;
+		if (!subset) return inTimeOrder(shown.map((e) => this.#keyedOne(e)));
+		// The events kept, read off all of them in time order: no sort.
+		const { sorted, kept } = subset;
+		const events = new Array<KeyedEvent>(shown.length);
+		for (let p = 0, j = 0; p < kept.length; p++)
+			if (kept[p] === 1) events[j++] = sorted[p] as KeyedEvent;
+		return events;
 	});
 
 	/**
-	 * The keyed events of `shown` taken by their places among all (`keyed`), when the places
-	 * given are theirs (each checked: an answer about other data is not used); else undefined.
+	 * The events the filter keeps, as marks over every event of the datasets shown in time order
+	 * (`all`), when their places among the heads are known and checked (each: an answer about
+	 * other data is not used); undefined when nothing is filtered or the places cannot be used.
+	 * The graph worker holds every event and is handed these marks, not the events kept.
 	 */
-	#byPlaces(keyed: readonly KeyedEvent[], shown: readonly StoredHead[]): KeyedEvent[] | undefined {
-		const places = this.#places();
-		if (!places || places.length !== shown.length) return undefined;
-		const events = new Array<KeyedEvent>(shown.length);
-		for (let j = 0; j < shown.length; j++) {
-			const k = keyed[places[j] as number];
-			if (!k || k.event !== shown[j]) return undefined;
-			events[j] = k;
-		}
-		return events;
-	}
+	readonly #subset:
+		{ sorted: readonly KeyedEvent[]; kept: Uint8Array; maxSpanMs: number } | undefined =
+		$derived.by(() => {
+			const all = this.#all();
+			const shown = this.#events();
+			if (shown === all) return undefined;
+			const places = this.#places();
+			if (!places || places.length !== shown.length) return undefined;
+			const { keyed, sorted, rank, maxSpanMs } = this.#keyedAll(all);
+			const kept = new Uint8Array(sorted.length);
+			for (let j = 0; j < shown.length; j++) {
+				const i = places[j] as number;
+				const k = keyed[i];
+				if (!k || k.event !== shown[j]) return undefined;
+				kept[rank ? (rank[i] as number) : i] = 1;
+			}
+			return { sorted, kept, maxSpanMs };
+		});
 
-	/** Each generation of all events, keyed in their order, and in time order. */
+	/**
+	 * What the actor graph is built from: the events shown, or every event with marks on those
+	 * the filter keeps (the same graph; the worker then keeps one copy of all of them, and a
+	 * keystroke sends it marks instead of the events kept). In time order either way.
+	 */
+	readonly graphSource: { events: readonly KeyedEvent[]; kept?: Uint8Array; maxSpanMs: number } =
+		$derived.by(() => {
+			const subset = this.#subset;
+			return subset
+				? { events: subset.sorted, kept: subset.kept, maxSpanMs: subset.maxSpanMs }
+				: { events: this.events, maxSpanMs: this.maxSpanMs };
+		});
+
+	/**
+	 * Each generation of all events: keyed in their order, in time order (the same array when
+	 * they are in time order already; else `rank` gives each one's place in time order), and
+	 * their longest span.
+	 */
 	readonly #keyedAllOf = new WeakMap<
 		readonly StoredHead[],
-		{ keyed: KeyedEvent[]; sorted: KeyedEvent[] }
+		{ keyed: KeyedEvent[]; sorted: KeyedEvent[]; rank?: Int32Array; maxSpanMs: number }
 	>();
 
-	#keyedAll(all: readonly StoredHead[]): { keyed: KeyedEvent[]; sorted: KeyedEvent[] } {
+	#keyedAll(all: readonly StoredHead[]): {
+		keyed: KeyedEvent[];
+		sorted: KeyedEvent[];
+		rank?: Int32Array;
+		maxSpanMs: number;
+	} {
 		let found = this.#keyedAllOf.get(all);
 		if (!found) {
 			const keyed = all.map((e) => this.#keyedOne(e));
-			found = { keyed, sorted: inTimeOrder(keyed, true) };
+			let maxSpanMs = 0;
+			for (const k of keyed) maxSpanMs = Math.max(maxSpanMs, k.endMs - k.startMs);
+			if (isInTimeOrder(keyed)) found = { keyed, sorted: keyed, maxSpanMs };
+			else {
+				// The order of a stable sort, as `inTimeOrder`'s: each event's place in it.
+				const order = keyed.map((_, i) => i).sort((a, b) => keyed[a]!.startMs - keyed[b]!.startMs);
+				const rank = new Int32Array(keyed.length);
+				order.forEach((i, p) => (rank[i] = p));
+				found = { keyed, sorted: order.map((i) => keyed[i] as KeyedEvent), rank, maxSpanMs };
+			}
 			this.#keyedAllOf.set(all, found);
 		}
 		return found;

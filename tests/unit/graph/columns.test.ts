@@ -85,3 +85,37 @@ describe('the graph from columns', () => {
 		expect(both([], { start: utc(2000), end: utc(2001) }).actual).toEqual({ nodes: [], edges: [] });
 	});
 });
+
+describe('the graph from columns, of the events a filter keeps', () => {
+	it('is the graph of those events alone, its links’ events found among all', () => {
+		const events = keyed(generateFile(3000, 60));
+		const maxSpan = events.reduce((m, e) => Math.max(m, e.endMs - e.startMs), 0);
+		const { columns, names } = graphColumns(events, maxSpan);
+		// Every third event, and those of one actor: two filters.
+		const everyThird = Uint8Array.from(events, (_, i) => (i % 3 === 0 ? 1 : 0));
+		const firstActor = names.actorIds[0];
+		const ofActor = Uint8Array.from(events, (e) =>
+			e.event.participants.some((p) => p.actor === firstActor) ? 1 : 0
+		);
+		for (const kept of [everyThird, ofActor])
+			for (const window of [
+				{ start: utc(1990), end: utc(2030) },
+				{ start: utc(2006, 3, 1), end: utc(2006, 9, 1) }
+			]) {
+				const shown = events.filter((_, i) => kept[i] === 1);
+				const answer = graphOfColumns(columns, idOrderOf(names), window, kept);
+				const actual = plain(columnGraph(answer, names, (i) => events[i]));
+				expect(actual.nodes.length).toBeGreaterThan(0);
+				expect(actual).toEqual(plain(buildGraph(shown, window, maxSpan)));
+			}
+		// Nothing kept: no graph.
+		const none = graphOfColumns(
+			columns,
+			idOrderOf(names),
+			{ start: utc(1990), end: utc(2030) },
+			new Uint8Array(events.length)
+		);
+		expect(none.nodeActors).toHaveLength(0);
+		expect(none.edgeA).toHaveLength(0);
+	});
+});

@@ -35,3 +35,39 @@ it('reads only the blocks it lacks at their revision, drops those no longer show
 	expect(light.light).toBe(true);
 	expect(light.total).toBe(4);
 });
+
+it('tells the page the keys of each block it names by places, once per writing, and which it let go', async () => {
+	const engine = new SearchEngine((_datasetId, block) =>
+		Promise.resolve({
+			rev: `r${block}`,
+			events: events.slice(block * 2, block * 2 + 2),
+			// The first head of block 1 has no record here.
+			at: block === 1 ? [1, 2] : [0, 1]
+		})
+	);
+	const told: { added: string[][]; dropped: string[] }[] = [];
+	engine.keys = (change) =>
+		told.push({
+			added: change.added.map(([rev, keys]) => [
+				rev,
+				...keys.split('\n').map((k) => k.split('\u001f')[1] ?? '')
+			]),
+			dropped: change.dropped
+		});
+	const ref = (block: number) => ({ datasetId: 'm', block, rev: `r${block}` });
+	await engine.sync([ref(0), ref(1)]);
+	expect(told).toEqual([
+		{
+			added: [
+				['r0', events[0]!.id, events[1]!.id],
+				['r1', '', events[2]!.id, events[3]!.id]
+			],
+			dropped: []
+		}
+	]);
+	// The same writings: nothing to tell. One block gone: let go.
+	await engine.sync([ref(0), ref(1)]);
+	expect(told).toHaveLength(1);
+	await engine.sync([ref(1)]);
+	expect(told[1]).toEqual({ added: [], dropped: ['r0'] });
+});

@@ -9,6 +9,8 @@ import { TramaDatabase } from '$lib/db/database';
 import { Repository } from '$lib/db/repository';
 import { fromTimelineJs } from '$lib/io/timelinejs';
 import { SearchClient } from '$lib/search/search-client';
+import { KEY_SEPARATOR } from '$lib/search/facets';
+import type { FromSearchWorker } from '$lib/search/protocol';
 import { AppState } from '$lib/state/app.svelte';
 import type { Dashboard } from '$lib/state/dashboard.svelte';
 import type { ExportSession } from '$lib/state/export.svelte';
@@ -83,7 +85,7 @@ it('counts the events of the datasets shown by confidence', async () => {
 	await answered();
 	expect(confidenceCounts()).toEqual({ confirmed: 3, reported: 1, unassessed: 2 });
 	expect(app.filter.answer?.total).toBe(6);
-	expect(app.filter.keep).toBeUndefined();
+	expect(app.filter.kept).toBeUndefined();
 });
 
 it('keeps the confidences chosen, in every view, and counts the others under the choice', async () => {
@@ -205,17 +207,12 @@ it('finds the kept events by their places in the head blocks it read, and by the
 		expect(meetingsBlock?.rev).toBe('foreign');
 		const position = (id: string) => stored.findIndex((h) => h.id === id);
 		const answer = (keys: string[], at: { rev: string; ids: string[] }[]) => {
-			let from = 0;
 			other.filter.answered = other.filter.query;
 			other.filter.answer = {
 				active: true,
-				keys,
-				blocks: at.map((b) => {
-					const block = { rev: b.rev, from, at: Int32Array.from(b.ids.map(position)) };
-					from += b.ids.length;
-					return block;
-				}),
-				matched: keys.length,
+				keys: keys.join(KEY_SEPARATOR),
+				blocks: at.map((b) => ({ rev: b.rev, at: Int32Array.from(b.ids.map(position)) })),
+				matched: keys.length + at.reduce((n, b) => n + b.ids.length, 0),
 				total: 6,
 				counts: app.filter.answer?.counts ?? ({} as never),
 				hits: []
@@ -225,8 +222,8 @@ it('finds the kept events by their places in the head blocks it read, and by the
 		other.filter.text = 'anything';
 		flushSync();
 
-		// By their places: the keys sent with them are not read (here they name nothing). The
-		// head set aside is not shown, whatever names it.
+		// By their places (the keys of events no block names find nothing here). The head set
+		// aside is not shown, whatever names it.
 		const setAside = stored[0].id;
 		const kept = stored.slice(1, 3).map((h) => h.id);
 		answer(
@@ -236,8 +233,17 @@ it('finds the kept events by their places in the head blocks it read, and by the
 		expect(other.shownEvents?.map((e) => e.id)).toEqual(kept);
 		expect(made.dash.timeline.events.map((e) => e.event.id)).toEqual(kept);
 
-		// A writing of the block this page has not read: by their keys.
-		answer(['meetings\u001fvostochny-2023'], [{ rev: 'a newer writing', ids: ['vostochny-2023'] }]);
+		// A writing of the block this page has not read: by the keys the index sent for it, once.
+		answer([], [{ rev: 'a newer writing', ids: ['vostochny-2023'] }]);
+		expect(other.shownEvents).toEqual([]);
+		const keysByPosition = stored.map((h) => `meetings\u001f${h.id}`).join(KEY_SEPARATOR);
+		(silent.onmessage as unknown as (e: { data: FromSearchWorker }) => void)({
+			data: { type: 'keys', change: { added: [['a newer writing', keysByPosition]], dropped: [] } }
+		});
+		answer([], [{ rev: 'a newer writing', ids: ['vostochny-2023'] }]);
+		expect(other.shownEvents?.map((e) => e.id)).toEqual(['vostochny-2023']);
+		// And by their keys, the events no block names.
+		answer(['meetings\u001fvostochny-2023', 'meetings\u001fnobody'], []);
 		expect(other.shownEvents?.map((e) => e.id)).toEqual(['vostochny-2023']);
 	} finally {
 		made.stop();

@@ -11,6 +11,7 @@ import {
 } from '$lib/state/network.svelte';
 import { toStored, type StoredEvent } from '$lib/db/repository';
 import { TimelineState } from '$lib/state/timeline.svelte';
+import type { Span } from '$lib/model/dates';
 import { actorId, actorMap, DATASET, ManualFrames, storedMeetings, utc } from './fixtures.svelte';
 import { event } from '../helpers';
 
@@ -441,6 +442,109 @@ describe('many events: the graph worker builds the graph', () => {
 		net.ask({ events: tl.events, maxSpanMs: tl.maxSpanMs, window: tl.window });
 		await settle();
 		expect(posted.map((m) => m.kind)).toEqual(['data', 'graph', 'forget', 'data', 'graph']);
+		net.destroy();
+	});
+
+	it('a filter sends the worker marks over the events it holds, not the events kept', async () => {
+		const { posted, worker } = recordingWorker();
+		const { events: all } = many(new GraphService(() => undefined));
+		// The filter's places among all the heads.
+		const filter = $state<{ keep: ((e: StoredEvent) => boolean) | undefined }>({ keep: undefined });
+		const places = $derived.by(() => {
+			const keep = filter.keep;
+			return keep ? Int32Array.from(all.flatMap((e, i) => (keep(e) ? [i] : []))) : undefined;
+		});
+		const shown = $derived(places ? Array.from(places, (i) => all[i] as StoredEvent) : all);
+		const frames = new ManualFrames();
+		const tl = new TimelineState({
+			events: () => shown,
+			all: () => all,
+			places: () => places,
+			actors: () => new Map()
+		});
+		const net = new NetworkState(
+			tl,
+			{ nameOf: (id) => id, has: () => true },
+			frames.schedule,
+			new GraphService(() => worker)
+		);
+		tl.painted = true;
+		net.windowMoved();
+		frames.run();
+		/** The worker's answer to the last question, as the real one builds it. */
+		const answerLast = async () => {
+			const { columns, idOrder } = posted.find((m) => m.kind === 'data') as unknown as {
+				columns: GraphColumns;
+				idOrder: Uint32Array;
+			};
+			const q = posted.at(-1) as unknown as {
+				id: number;
+				generation: number;
+				window: Span;
+				kept?: Uint8Array;
+			};
+			(worker.onmessage as (e: MessageEvent) => void)({
+				data: {
+					kind: 'graph',
+					id: q.id,
+					generation: q.generation,
+					answer: graphOfColumns(columns, idOrder, q.window, q.kept)
+				}
+			} as MessageEvent);
+			await settle();
+		};
+		const same = () => {
+			const expected = buildGraph(tl.events, tl.window, tl.maxSpanMs);
+			expect(net.pending).toBe(false);
+			expect(net.graph.nodes).toEqual(expected.nodes);
+			expect(net.graph.edges.map((e) => [e.id, e.weight, [...e.eventKeys]])).toEqual(
+				expected.edges.map((e) => [e.id, e.weight, [...e.eventKeys]])
+			);
+		};
+		net.ask(net.graphQuery);
+		await settle();
+		await answerLast();
+		expect(net.graph.nodes).toHaveLength(30);
+		same();
+		for (const keep of [
+			(e: StoredEvent) => !e.participants.some((p) => p.actor === 'a-0'),
+			(e: StoredEvent) => Number(e.id.slice(2)) % 10 !== 0
+		]) {
+			filter.keep = keep;
+			expect(tl.events.length).toBe(all.filter(keep).length);
+			expect(tl.events.length).toBeGreaterThan(WORKER_GRAPH_EVENTS);
+			expect(tl.events.length).toBeLessThan(all.length);
+			const query = net.graphQuery;
+			// Every event still, with marks on those kept: the worker keeps the events it has.
+			expect(query?.events).toHaveLength(all.length);
+			expect(query?.kept?.reduce((n, k) => n + k, 0)).toBe(tl.events.length);
+			net.ask(query);
+			await settle();
+			expect(net.pending).toBe(true);
+			await answerLast();
+			same();
+		}
+		expect(posted.map((m) => m.kind)).toEqual(['data', 'graph', 'graph', 'graph']);
+		// Few events kept: their graph is built on the page, and the worker lets its copy go.
+		filter.keep = (e: StoredEvent) => e.participants.some((p) => p.actor === 'a-0');
+		expect(net.graphQuery).toBeUndefined();
+		net.ask(net.graphQuery);
+		await settle();
+		net.windowMoved();
+		frames.run();
+		expect(net.graph.nodes.find((n) => n.id === 'a-0')?.events).toBe(tl.events.length);
+		expect(posted.map((m) => m.kind)).toEqual(['data', 'graph', 'graph', 'graph', 'forget']);
+		// The filter cleared: the whole graph again, from the same data.
+		filter.keep = undefined;
+		net.ask(net.graphQuery);
+		await settle();
+		await answerLast();
+		same();
+		expect(net.graph.nodes).toHaveLength(30);
+		expect(posted.map((m) => m.kind)).toEqual([
+			...['data', 'graph', 'graph', 'graph', 'forget'],
+			...['data', 'graph']
+		]);
 		net.destroy();
 	});
 
