@@ -40,15 +40,12 @@ export const ALPHA_MIN = 0.02;
 /** Ticks run at once before the first paint of a new layout, so it opens nearly settled. */
 const WARM_TICKS = 200;
 /**
- * Past this many links, an update of the layout (a new window) runs its first ticks at once and
- * animates only the last of the easing: every animated tick rewrites every link and node of the
- * drawing, which a large graph cannot afford on each frame of a zoom.
+ * Past this many links, a layout (the first, or a new window's, a new filter's) is laid out to
+ * rest at once and drawn once: every animated tick rewrites every link and node of the drawing, a
+ * page's frame each (about 30 ms for 800 links), which a large graph cannot afford while the
+ * reader zooms or types, and whose motion nobody could follow.
  */
 export const LARGE_LAYOUT_LINKS = 300;
-/** How hot the layout may still be when a large update starts to animate. */
-export const LARGE_LAYOUT_HEAT = 0.06;
-/** At most this many ticks are run at once for a large update. */
-const LARGE_LAYOUT_TICKS = 40;
 /**
  * Past this many actors (every actor of a large window, drawn on a canvas), the layout trades a
  * little precision for time: a coarser many-body approximation that ignores far actors, fewer
@@ -204,14 +201,9 @@ export class ForceLayout {
 			this.#simulation.alpha(0.08);
 		} else if (sameShape) {
 			this.#simulation.alpha(Math.max(this.#simulation.alpha(), SAME_SHAPE_HEAT));
-		} else {
-			this.#simulation.alpha(added > 0 ? 0.3 : 0.12);
-			if (links.length > LARGE_LAYOUT_LINKS)
-				for (let i = 0; i < LARGE_LAYOUT_TICKS && this.heat > LARGE_LAYOUT_HEAT; i++)
-					this.#simulation.tick();
-		}
-		if (this.still) {
-			// No motion: laid out to rest at once, drawn once.
+		} else this.#simulation.alpha(added > 0 ? 0.3 : 0.12);
+		if (this.still || links.length > LARGE_LAYOUT_LINKS) {
+			// No motion (asked for, or too many links to follow): laid out to rest, drawn once.
 			while (this.heat >= ALPHA_MIN) this.#simulation.tick();
 			this.#simulation.stop();
 			this.#onTick(nodes);

@@ -208,6 +208,13 @@ interface Dense {
 	lengths: Int32Array[];
 }
 
+/** A term's postings in one field (see `FilterIndex.#postingsOf`). */
+interface DensePostings {
+	ids: Int32Array;
+	lengths: Int32Array;
+	tfs: Float64Array;
+}
+
 /** Which events the words keep (1) and their score, by event id (slot × SLOT + place). */
 interface TextMatch {
 	kept: Uint8Array;
@@ -461,6 +468,7 @@ export class FilterIndex {
 		const base = segment.slot * SLOT;
 		this.#text.discardAll(segment.keys.map((_, i) => base + i));
 		this.#dense = undefined;
+		this.#postingArrays = new WeakMap();
 	}
 
 	/** Makes ready what the first question reads (see `#dense`), once the events are in. */
@@ -477,6 +485,32 @@ export class FilterIndex {
 	 * the events change.
 	 */
 	#dense: Dense | undefined;
+
+	/**
+	 * A term's postings in one field, in typed arrays, in MiniSearch's order: each event's id (-1
+	 * once discarded), its field's length and the term's frequency. Read from the postings' map
+	 * once, then on every keystroke that asks for the term (iterating the maps was most of the
+	 * scoring's time until V8 had optimised it, which it does not for a question asked once).
+	 * Made again when the events change, or when MiniSearch has vacuumed the map.
+	 */
+	#postingArrays = new WeakMap<Map<number, number>, DensePostings>();
+
+	#postingsOf(freqs: Map<number, number>, dense: Dense, fieldLengths: Int32Array): DensePostings {
+		const found = this.#postingArrays.get(freqs);
+		if (found && found.ids.length === freqs.size) return found;
+		const ids = new Int32Array(freqs.size);
+		const lengths = new Int32Array(freqs.size);
+		const tfs = new Float64Array(freqs.size);
+		let p = 0;
+		for (const [docId, tf] of freqs) {
+			ids[p] = dense.ids[docId] ?? -1;
+			lengths[p] = fieldLengths[docId] as number;
+			tfs[p++] = tf;
+		}
+		const made = { ids, lengths, tfs };
+		this.#postingArrays.set(freqs, made);
+		return made;
+	}
 
 	#denseOf(mini: MiniSearchInternals, fieldCount: number): Dense | undefined {
 		const { _documentIds: docIds, _fieldLength: lengths, _nextId: next } = mini;
@@ -566,6 +600,7 @@ export class FilterIndex {
 		for (const f of MULTI) segment.multi[f] = multi(lists[f]);
 		this.#text.addAll(docs);
 		this.#dense = undefined;
+		this.#postingArrays = new WeakMap();
 		if (segment.at && segment.rev !== '') {
 			const lines = new Array<string>(segment.at.length ? Math.max(...segment.at) + 1 : 0).fill('');
 			segment.at.forEach((position, i) => (lines[position] = segment.keys[i] as string));
@@ -878,12 +913,13 @@ export class FilterIndex {
 					if (!freqs) continue;
 					const boost = options.boost?.[field] || 1;
 					const avg = avgLengths[fieldId] as number;
-					const fieldLengths = dense.lengths[fieldId] as Int32Array;
+					const postings = this.#postingsOf(freqs, dense, dense.lengths[fieldId] as Int32Array);
+					const { ids, lengths, tfs } = postings;
 					let matching = freqs.size;
 					const idfOf = (m: number) => Math.log(1 + (count - m + 0.5) / (m + 0.5));
 					let idf = idfOf(matching);
-					for (const [docId, tf] of freqs) {
-						const id = dense.ids[docId] ?? -1;
+					for (let p = 0; p < ids.length; p++) {
+						const id = ids[p] as number;
 						if (id < 0) {
 							// A discarded event's posting, not yet vacuumed: MiniSearch skips it too,
 							// and counts one event fewer for the rest.
@@ -891,7 +927,8 @@ export class FilterIndex {
 							idf = idfOf(matching);
 							continue;
 						}
-						const length = fieldLengths[docId] as number;
+						const tf = tfs[p] as number;
+						const length = lengths[p] as number;
 						const raw = idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avg)));
 						score[id]! += weight * 1 * boost * 1 * raw;
 						hit[id] = 1;
