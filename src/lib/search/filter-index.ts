@@ -280,29 +280,6 @@ function leaveOutMulti(
 	}
 }
 
-function leaveOutByKind(
-	state: Int8Array,
-	n: number,
-	f: number,
-	off: Uint32Array,
-	val: Uint32Array,
-	actorKind: Int32Array,
-	want: Uint8Array
-): void {
-	for (let i = 0; i < n; i++) {
-		if (state[i] === LEFT_OUT) continue;
-		let has = false;
-		for (let j = off[i] as number; j < (off[i + 1] as number); j++) {
-			const kind = actorKind[val[j] as number] ?? -1;
-			if (kind >= 0 && want[kind] === 1) {
-				has = true;
-				break;
-			}
-		}
-		if (!has) fail(state, i, f);
-	}
-}
-
 /** How many events count in facet `f`: those kept, and those only `f` leaves out. */
 function countKept(state: Int8Array, n: number, f: number): number {
 	let c = 0;
@@ -638,6 +615,11 @@ export class FilterIndex {
 		const blocks: KeptInBlock[] = [];
 		const top = best(HITS_MAX);
 		let matched = 0;
+		// The actor-kind choice as a choice of actors (each actor whose kind is chosen).
+		const kindsWanted = wants[fi.actorKind];
+		const wantActors =
+			kindsWanted &&
+			Uint8Array.from(actorKind, (kind) => (kind >= 0 && kindsWanted[kind] === 1 ? 1 : 0));
 		// Each event's state in its segment (see `LEFT_OUT`): reused from segment to segment.
 		const state = new Int8Array(SLOT);
 		let total = 0;
@@ -653,7 +635,7 @@ export class FilterIndex {
 				if (!want) return;
 				if (f === 'dataset') leaveOutAll(state, n, k, want[s.dataset] === 1);
 				else if (f === 'actorKind')
-					leaveOutByKind(state, n, k, s.multi.actor.off, s.multi.actor.val, actorKind, want);
+					leaveOutMulti(state, n, k, s.multi.actor.off, s.multi.actor.val, wantActors ?? want);
 				else if (f === 'actor' || f === 'tag' || f === 'publisher')
 					leaveOutMulti(state, n, k, s.multi[f].off, s.multi[f].val, want);
 				else leaveOutSingle(state, n, k, s.single[f], want);

@@ -267,9 +267,12 @@ export class TimelineState {
 	}
 
 	/** The longest span of any event, to find long events that began before a window. */
-	readonly maxSpanMs: number = $derived.by(() =>
-		this.events.reduce((m, e) => Math.max(m, e.endMs - e.startMs), 0)
-	);
+	readonly maxSpanMs: number = $derived.by(() => {
+		const all = this.#all();
+		// Nothing filtered: the generation's own, measured once with its keys.
+		if (this.#events() === all) return this.#keyedAll(all).maxSpanMs;
+		return this.events.reduce((m, e) => Math.max(m, e.endMs - e.startMs), 0);
+	});
 
 	/**
 	 * Every event of the datasets shown when the filter leaves some out (the overview draws them
