@@ -11,7 +11,7 @@ test('the Xi–Putin meetings are listed with their places', async ({ page }) =>
 	);
 	expect(meetings.length).toBeGreaterThanOrEqual(38);
 	await openTable(page);
-	const rows = page.getByTestId('event-table').locator('tbody tr');
+	const rows = page.getByTestId('event-table').locator('tbody tr[data-event-id]');
 	await expect(rows).toHaveCount(defaultFile.events.length);
 	for (const meeting of meetings) {
 		const row = page.locator(`tr[data-event-id="${meeting.id}"]`);

@@ -5,7 +5,7 @@ import { DEFAULT_EVENT_COUNT, defaultFile, eventsLabel, openTable } from './fixt
 
 /** Every row of the table as text, in order (the table draws rows as you scroll: all fit here). */
 async function tableRows(page: Page): Promise<string[]> {
-	const rows = page.getByTestId('event-table').locator('tbody tr');
+	const rows = page.getByTestId('event-table').locator('tbody tr[data-event-id]');
 	await expect(rows).toHaveCount(DEFAULT_EVENT_COUNT + 3);
 	return rows.allInnerTexts();
 }
@@ -93,7 +93,7 @@ test('a dataset exported as Trama JSON, deleted and imported again gives the sam
 	page
 }) => {
 	await openTable(page);
-	const rows = page.getByTestId('event-table').locator('tbody tr');
+	const rows = page.getByTestId('event-table').locator('tbody tr[data-event-id]');
 	await expect(rows).toHaveCount(DEFAULT_EVENT_COUNT);
 	const before = await rows.allInnerTexts();
 	await page.getByTestId('export-open').click();
@@ -121,7 +121,7 @@ test('every dataset exported as Trama JSON comes back through Import, leaving ot
 	page
 }) => {
 	await openTable(page);
-	const rows = page.getByTestId('event-table').locator('tbody tr');
+	const rows = page.getByTestId('event-table').locator('tbody tr[data-event-id]');
 	await expect(rows).toHaveCount(DEFAULT_EVENT_COUNT);
 	const before = await rows.allInnerTexts();
 	await page.getByTestId('export-open').click();

@@ -25,6 +25,14 @@ export async function openTable(page: Page, path = '/'): Promise<void> {
 	await page.getByRole('tab', { name: 'Table' }).click();
 }
 
+/**
+ * Waits until the table has drawn every row of a short list: it draws the rows in view first
+ * and the rest while the page is idle, saying `aria-busy` until then.
+ */
+export async function wholeTable(page: Page): Promise<void> {
+	await expect(page.getByTestId('event-table')).toHaveAttribute('aria-busy', 'false');
+}
+
 /** The network's nodes as drawn: centre and radius on screen, from each dot's box. */
 export function networkNodes(
 	page: Page

@@ -259,7 +259,7 @@ test('a list of records is mapped field by field, its actors matched to stored o
 	await page.getByTestId('event-filter').fill('Talks in Pyongyang');
 	const row = page
 		.getByTestId('event-table')
-		.locator('tbody tr', { hasText: 'Talks in Pyongyang' });
+		.locator('tbody tr[data-event-id]', { hasText: 'Talks in Pyongyang' });
 	await expect(row).toHaveCount(1);
 	await row.getByRole('button', { name: 'Vladimir Putin' }).click();
 	await expect(

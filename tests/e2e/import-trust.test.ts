@@ -65,7 +65,7 @@ test('a TimelineJS3 file is unassessed, its image waits for a click, and the fil
 	// The table's badge says so, and explains it.
 	await page.getByRole('tab', { name: 'Table' }).click();
 	const table = page.getByTestId('event-table');
-	const row = table.locator('tbody tr', { hasText: 'A four-day event' });
+	const row = table.locator('tbody tr[data-event-id]', { hasText: 'A four-day event' });
 	const badge = row.locator('[data-confidence]');
 	await expect(badge).toHaveText('Unassessed');
 	await expect(badge).toHaveAttribute('title', /Nobody has assessed this claim/);
@@ -99,8 +99,10 @@ test('a TimelineJS3 file is unassessed, its image waits for a click, and the fil
 	await expect(page.getByTestId('table-scope')).toContainText(
 		'the filter (Confidence: Unassessed)'
 	);
-	await expect(table.locator('tbody tr', { hasText: 'A four-day event' })).toHaveCount(1);
-	await expect(table.locator('tbody tr')).toHaveCount(3);
+	await expect(
+		table.locator('tbody tr[data-event-id]', { hasText: 'A four-day event' })
+	).toHaveCount(1);
+	await expect(table.locator('tbody tr[data-event-id]')).toHaveCount(3);
 	await filter.getByRole('checkbox', { name: /Unassessed/ }).uncheck();
 	await expect(page.getByTestId('event-count')).toHaveText(eventsLabel(total));
 });

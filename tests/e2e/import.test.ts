@@ -31,7 +31,7 @@ test('a TimelineJS3 file imports through the file input and shows in the table, 
 	await page.getByTestId('event-filter').fill('Ada Lovelace');
 	const ada = page
 		.getByTestId('event-table')
-		.locator('tbody tr', { hasText: 'Ada Lovelace' })
+		.locator('tbody tr[data-event-id]', { hasText: 'Ada Lovelace' })
 		.first();
 	await expect(ada.locator('td.col-date time')).toHaveText('10 Dec 1815\u2009–\u200927 Nov 1852');
 

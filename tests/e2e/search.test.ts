@@ -76,7 +76,9 @@ test('searching “Vostochny” leaves the summit in the table, the timeline and
 	await page.getByRole('tab', { name: 'Table' }).click();
 	await expect(page.getByTestId('event-count')).toContainText(`${expected.length} of`);
 	await expect(page.getByTestId('table-scope')).toContainText('the filter (“Vostochny”)');
-	await expect(page.getByTestId('event-table').locator('tbody tr')).toHaveCount(expected.length);
+	await expect(page.getByTestId('event-table').locator('tbody tr[data-event-id]')).toHaveCount(
+		expected.length
+	);
 });
 
 test('the confidence facet “denied” counts the denied events and every view follows', async ({
@@ -120,7 +122,9 @@ test('the confidence facet “denied” counts the denied events and every view 
 	expect(kindCounts.reduce((a, b) => a + b, 0)).toBe(denied.length);
 
 	await page.getByRole('tab', { name: 'Table' }).click();
-	await expect(page.getByTestId('event-table').locator('tbody tr')).toHaveCount(denied.length);
+	await expect(page.getByTestId('event-table').locator('tbody tr[data-event-id]')).toHaveCount(
+		denied.length
+	);
 
 	// Clearing brings everything back.
 	await facets.getByRole('button', { name: 'Clear all' }).click();
@@ -272,4 +276,42 @@ test('fading instead of hiding keeps every event in the table and the timeline, 
 		);
 	const deniedIds = new Set<string>(denied.map((e) => e.id));
 	for (const [id, dim] of faded) expect(dim).toBe(!deniedIds.has(id as string));
+});
+
+test('a filter that keeps nothing empties the timeline and the network, which name the filter and clear it', async ({
+	page
+}) => {
+	await ready(page);
+	await page.getByRole('tab', { name: 'Network' }).click();
+	const network = page.getByTestId('network');
+	await expect(network.locator('[data-actor-id="putin"]')).toBeVisible();
+	await page.getByTestId('search').fill('zzzyxq');
+	await expect(page.getByTestId('filter-summary')).toHaveText(
+		`0 of ${eventsLabel(DEFAULT_EVENT_COUNT)}`
+	);
+	const empty = page.getByTestId('network-empty');
+	await expect(empty).toContainText(
+		'No actor takes part in the events the filter keeps in this window.'
+	);
+	await expect(network.locator('[data-actor-id]')).toHaveCount(0);
+	const timeline = page.getByTestId('timeline');
+	await expect(timeline.getByTestId('timeline-empty')).toContainText('The filter keeps no events.');
+	await expect(timeline.locator('[data-event-id]')).toHaveCount(0);
+	await empty.getByRole('button', { name: 'Clear the filter' }).click();
+	await expect(page.getByTestId('search')).toHaveValue('');
+	await expect(page.getByTestId('filter-summary')).toHaveText(
+		`All ${eventsLabel(DEFAULT_EVENT_COUNT)}`
+	);
+	await expect(network.locator('[data-actor-id="putin"]')).toBeVisible();
+	await expect(empty).toHaveCount(0);
+	await expect(timeline.getByTestId('timeline-empty')).toHaveCount(0);
+
+	// The timeline's button clears it too.
+	await page.getByTestId('search').fill('zzzyxq');
+	await timeline.getByRole('button', { name: 'Clear the filter' }).click();
+	await expect(page.getByTestId('filter-summary')).toHaveText(
+		`All ${eventsLabel(DEFAULT_EVENT_COUNT)}`
+	);
+	await expect(timeline.getByTestId('timeline-empty')).toHaveCount(0);
+	await expect(timeline.locator('[data-event-id]').first()).toBeAttached();
 });

@@ -4,10 +4,11 @@ import {
 	chronologicalIds,
 	defaultFile,
 	eventsLabel,
-	openTable
+	openTable,
+	wholeTable
 } from './fixtures';
 
-const rows = (page: Page) => page.getByTestId('event-table').locator('tbody tr');
+const rows = (page: Page) => page.getByTestId('event-table').locator('tbody tr[data-event-id]');
 
 /** The rows' event ids, top to bottom. */
 const rowIds = (page: Page) =>
@@ -71,6 +72,8 @@ test('the text filter narrows the table, by alias and without accents too', asyn
 	const filter = page.getByTestId('event-filter');
 
 	await filter.fill('pyongyang');
+	await expect(page.getByTestId('event-count')).not.toHaveText(eventsLabel(DEFAULT_EVENT_COUNT));
+	await wholeTable(page);
 	const pyongyang = await rows(page).count();
 	expect(pyongyang).toBeGreaterThan(0);
 	expect(pyongyang).toBeLessThan(DEFAULT_EVENT_COUNT);
@@ -103,17 +106,17 @@ test('sorting by date works both ways', async ({ page }) => {
 	await expect(rows(page)).toHaveCount(DEFAULT_EVENT_COUNT);
 	const header = page.getByRole('columnheader', { name: /Date/ });
 	await expect(header).toHaveAttribute('aria-sort', 'ascending');
-	expect(await rowIds(page)).toEqual(chronologicalIds);
+	await expect.poll(() => rowIds(page)).toEqual(chronologicalIds);
 	await expect(rows(page).first().locator('td.col-date time')).toHaveText(/2013/);
 
 	await page.getByTestId('sort-date').click();
 	await expect(header).toHaveAttribute('aria-sort', 'descending');
-	expect(await rowIds(page)).toEqual([...chronologicalIds].reverse());
+	await expect.poll(() => rowIds(page)).toEqual([...chronologicalIds].reverse());
 	await expect(rows(page).last().locator('td.col-date time')).toHaveText(/2013/);
 
 	await page.getByTestId('sort-date').click();
 	await expect(header).toHaveAttribute('aria-sort', 'ascending');
-	expect(await rowIds(page)).toEqual(chronologicalIds);
+	await expect.poll(() => rowIds(page)).toEqual(chronologicalIds);
 });
 
 test('every row is two lines high; what a cell cuts is in its tooltip', async ({ page }) => {
@@ -155,4 +158,49 @@ test('the details of an event picked in the table label each field on one line',
 	);
 	expect(labels.map((l) => l.text)).toContain('Participants');
 	expect(labels.filter((l) => l.lines > 1)).toEqual([]);
+});
+
+test('a short list shows the rows in view first and the rest while the page is idle', async ({
+	page
+}) => {
+	// The page's idle moments, held back and let through one at a time.
+	await page.addInitScript(() => {
+		const waiting = new Map<number, IdleRequestCallback>();
+		let next = 1;
+		const w = window as unknown as Record<string, unknown>;
+		w.requestIdleCallback = (callback: IdleRequestCallback) => {
+			waiting.set(next, callback);
+			return next++;
+		};
+		w.cancelIdleCallback = (id: number) => waiting.delete(id);
+		w.idleOnce = () => {
+			const due = [...waiting.values()];
+			waiting.clear();
+			for (const callback of due) callback({ didTimeout: false, timeRemaining: () => 50 });
+			return due.length;
+		};
+	});
+	await page.setViewportSize({ width: 1366, height: 768 });
+	await openTable(page);
+	const table = page.getByTestId('event-table');
+	await expect(rows(page).first()).toHaveAttribute('data-event-id', chronologicalIds[0] ?? '');
+	// The first screen of rows, in order, and the table says more are coming.
+	await expect(table).toHaveAttribute('aria-busy', 'true');
+	const first = await rowIds(page);
+	expect(first.length).toBeGreaterThan(5);
+	expect(first.length).toBeLessThan(DEFAULT_EVENT_COUNT);
+	expect(first).toEqual(chronologicalIds.slice(0, first.length));
+	// Each idle moment draws more, in order, until every row is there and the table is done.
+	let drawn = first.length;
+	for (let i = 0; i < 10 && drawn < DEFAULT_EVENT_COUNT; i++) {
+		await page.evaluate(() => (window as unknown as { idleOnce: () => number }).idleOnce());
+		await expect.poll(async () => (await rowIds(page)).length).toBeGreaterThan(drawn);
+		const ids = await rowIds(page);
+		expect(ids).toEqual(chronologicalIds.slice(0, ids.length));
+		drawn = ids.length;
+	}
+	expect(drawn).toBe(DEFAULT_EVENT_COUNT);
+	await expect(table).toHaveAttribute('aria-busy', 'false');
+	// The spacer standing for the rows not yet drawn is gone.
+	await expect(table.locator('tbody tr.spacer')).toHaveCount(0);
 });

@@ -391,6 +391,11 @@ export class Repository {
 		return checkedAt ? { heads, checkedAt } : { heads };
 	}
 
+	/** The revisions of the blocks the last `parseHeads` read (see `parsedBlock`). */
+	parsedRevs(): string[] {
+		return [...this.#parsed.keys()];
+	}
+
 	/**
 	 * The stored events the last `parseHeads` set aside: not as Trama writes them (an older or a
 	 * foreign program's), never drawn, kept in the store as they are.

@@ -545,6 +545,7 @@ export const en = {
 		window: (from: string, to: string) => `${from} – ${to}`,
 		loading: 'Drawing the timeline…',
 		empty: 'No events to draw',
+		emptyFiltered: 'The filter keeps no events.',
 		overviewBrush:
 			'Window shown: arrows move it, Shift with arrows widens or narrows it, Home and End go to the first and last events',
 		overviewKept: 'Kept by the filter',
@@ -778,6 +779,7 @@ export const en = {
 		partHint:
 			'Too many to draw readably: the busiest actors and the heaviest links are drawn. Zoom the timeline in, or choose an actor, to see the rest.',
 		empty: 'No actors take part in events in this window.',
+		emptyFiltered: 'No actor takes part in the events the filter keeps in this window.',
 		nodeLabel: (name: string, n: number) => `${name}, ${count(n, 'event', 'events')}`,
 		shared: (n: number) => `${count(n, 'shared event', 'shared events')}`,
 		unknownActor: (id: string) => `No actor has the id “${id}”.`
@@ -1116,6 +1118,8 @@ export const en = {
 			`${number.format(shown)} of ${count(total, 'event', 'events')}`,
 		all: (total: number) => `All ${count(total, 'event', 'events')}`,
 		clear: 'Clear all',
+		/** The next step an empty view offers when the filter is what left it empty. */
+		clearFilter: 'Clear the filter',
 		clearHint: 'Clear the words and every choice: show every event of the datasets shown',
 		clearFacet: 'Clear',
 		chosen: (n: number) => `${number.format(n)} chosen`,

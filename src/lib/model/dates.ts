@@ -344,6 +344,23 @@ export function formatDateRange(
 	end: PartialDate | undefined,
 	locale: string
 ): string {
+	// Dates repeat (many events share a day, a table row says its date twice, and redraws say
+	// it again), and Intl takes tens of µs per call: the texts made last are kept.
+	const key = `${locale}|${start}|${end ?? ''}`;
+	let text = rangeTexts.get(key);
+	if (text === undefined) {
+		if (rangeTexts.size >= RANGE_TEXTS_KEPT) rangeTexts.clear();
+		text = formatRangeNow(start, end, locale);
+		rangeTexts.set(key, text);
+	}
+	return text;
+}
+
+/** How many formatted dates `formatDateRange` keeps before it starts again. */
+const RANGE_TEXTS_KEPT = 10_000;
+const rangeTexts = new Map<string, string>();
+
+function formatRangeNow(start: PartialDate, end: PartialDate | undefined, locale: string): string {
 	if (end === undefined || end === start) return formatPartialDate(start, locale);
 	const precision = precisionOf(start);
 	const [a, b] = [styleOf(start), styleOf(end)];

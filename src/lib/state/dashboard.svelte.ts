@@ -32,6 +32,7 @@ import {
 import { THEME_KEY, type ThemeState } from './theme.svelte';
 import { TimelineState } from './timeline.svelte';
 import { UrlSync } from './url-sync.svelte';
+import { whenIdle } from './idle';
 
 /** The views that share the lower panel. */
 export type ViewTab = 'network' | 'table';
@@ -66,16 +67,8 @@ function browserStorage(): Storage | undefined {
  */
 const PREPARE_FROM = 5000;
 const PREPARE_UP_TO = 300_000;
-
-/** Runs `work` when the page is idle (or after a short while where idle callbacks are not had). */
-function whenIdle(work: () => void): { cancel(): void } {
-	if (typeof requestIdleCallback === 'function') {
-		const id = requestIdleCallback(work, { timeout: 2000 });
-		return { cancel: () => cancelIdleCallback(id) };
-	}
-	const id = setTimeout(work, 200);
-	return { cancel: () => clearTimeout(id) };
-}
+/** The longest a piece of idle preparation runs before it lets the page have a frame, in ms. */
+const PREPARE_SLICE_MS = 8;
 
 export class Dashboard {
 	readonly app: AppState;
@@ -155,6 +148,19 @@ export class Dashboard {
 			if (n < PREPARE_FROM || n > PREPARE_UP_TO) return;
 			const timeline = this.timeline;
 			const handle = whenIdle(() => untrack(() => timeline.prepare()));
+			return () => handle.cancel();
+		});
+
+		// Past a few thousand events, what a first filter reads (where each block's events stand
+		// among the heads) is built while the page is idle after new heads, a few ms at a time.
+		$effect(() => {
+			// The heads as the views have them: read only once the first start is done (opening
+			// the live query earlier would answer a shared link before the data is there).
+			const heads = app.visibleEvents;
+			if (!heads || heads.length < PREPARE_FROM) return;
+			let handle = whenIdle(function step() {
+				if (!untrack(() => app.preparePlaces(PREPARE_SLICE_MS))) handle = whenIdle(step);
+			});
 			return () => handle.cancel();
 		});
 

@@ -1283,6 +1283,7 @@ describe('stored events the views cannot draw', () => {
 			heads.map((h, i) => (i === 1 ? undefined : (h.id as string)))
 		);
 		expect(repo.parsedBlock('another writing')).toBeUndefined();
+		expect(repo.parsedRevs()).toEqual(['foreign']);
 		// What the index reads of the block: each event with its position among the stored heads.
 		const read = await repo.headBlockEvents('test' as DatasetId, 0);
 		expect(read?.rev).toBe('foreign');

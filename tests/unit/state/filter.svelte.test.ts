@@ -205,6 +205,11 @@ it('finds the kept events by their places in the head blocks it read, and by the
 		const blocks = other.blockRefs;
 		const meetingsBlock = blocks.find((b) => b.datasetId === 'meetings');
 		expect(meetingsBlock?.rev).toBe('foreign');
+		// What the first filter reads is built ahead, a slice of time at a time (as the dashboard
+		// does while idle): none given, nothing is done; given enough, all is; the answers below
+		// are read through it.
+		expect(other.preparePlaces(-1)).toBe(false);
+		expect(other.preparePlaces(Infinity)).toBe(true);
 		const position = (id: string) => stored.findIndex((h) => h.id === id);
 		const answer = (keys: string[], at: { rev: string; ids: string[] }[]) => {
 			other.filter.answered = other.filter.query;
