@@ -26,6 +26,8 @@ import {
 import { untrack } from 'svelte';
 import { whenIdle } from '$lib/state/idle';
 
+/** Up to how many rows a list is drawn whole, unless told otherwise (`drawAll`). */
+const DRAW_ALL = 300;
 /** Rows added either side of those drawn, per idle moment, until a short list is whole. */
 export const FILL_STEP = 30;
 /** How long a step may wait for the page to be idle, in ms. */
@@ -103,7 +105,7 @@ export class VirtualRows<T> {
 		const kept = before !== undefined && this.#sameRows(before.rows, rows);
 		const fill: Fill<T> = { rows, extra: kept ? before.extra : 0 };
 		this.#fill = fill;
-		const whole = () => rows.length > (this.#options.drawAll ?? 300) || fill.extra >= rows.length;
+		const whole = () => rows.length > this.#drawAll || fill.extra >= rows.length;
 		const step = () => {
 			if (this.#fill !== fill) return;
 			fill.extra += FILL_STEP;
@@ -126,10 +128,15 @@ export class VirtualRows<T> {
 	}
 
 	#sameRows(a: readonly T[], b: readonly T[]): boolean {
-		if (a.length !== b.length || a.length > (this.#options.drawAll ?? 300)) return false;
+		if (a.length !== b.length || a.length > this.#drawAll) return false;
 		const keyOf = this.#options.keyOf;
 		for (let i = 0; i < a.length; i++) if (keyOf(a[i] as T) !== keyOf(b[i] as T)) return false;
 		return true;
+	}
+
+	/** Up to how many rows a list is drawn whole. */
+	get #drawAll(): number {
+		return this.#options.drawAll ?? DRAW_ALL;
 	}
 
 	/** A short list not yet drawn whole (its rows in view are, the rest follow while idle). */
@@ -152,7 +159,7 @@ export class VirtualRows<T> {
 				keyOf: (i) => (keys ??= keysOf?.(rows) ?? rows.map(keyOf))[i] ?? String(i)
 			};
 		}
-		const drawAll = o.drawAll ?? 300;
+		const drawAll = this.#drawAll;
 		const extra = this.#fill?.rows === rows ? this.#fill.extra : 0;
 		const scroller = o.scroller();
 		return {
