@@ -19,6 +19,8 @@ export interface EdgeShape {
 	span: Segment;
 	/** Arrowhead triangles as SVG path data: at `b` first, then at `a`. */
 	heads: string[];
+	/** The line as SVG path data (to draw many links as one path). */
+	path: string;
 }
 
 export interface EdgeShapeOptions {
@@ -91,9 +93,11 @@ export function edgeShape(a: Disc, b: Disc, o: EdgeShapeOptions): EdgeShape | un
 	const g = edgeGeometry(a, b, o);
 	if (!g) return undefined;
 	const f = (n: number) => Math.round(n * 100) / 100;
+	const l = g.line;
 	return {
-		line: g.line,
+		line: l,
 		span: g.span,
+		path: `M${f(l.x1)},${f(l.y1)}L${f(l.x2)},${f(l.y2)}`,
 		heads: g.heads.map(
 			([x0, y0, x1, y1, x2, y2]) =>
 				`M${f(x0 as number)},${f(y0 as number)}L${f(x1 as number)},${f(y1 as number)}L${f(x2 as number)},${f(y2 as number)}Z`
@@ -166,7 +170,6 @@ const WIDTH_STEP_PX = 0.5;
  * order: dimmed links first, highlighted ones last (on top), thinner before wider.
  */
 export function batchLinks(links: Iterable<{ shape: EdgeShape; look: LinkLook }>): LinkBatch[] {
-	const f = (n: number) => Math.round(n * 100) / 100;
 	const batches = new Map<string, LinkBatch & { parts: string[]; headParts: string[] }>();
 	for (const { shape, look } of links) {
 		const widthPx = Math.max(
@@ -179,8 +182,7 @@ export function batchLinks(links: Iterable<{ shape: EdgeShape; look: LinkLook }>
 			batch = { ...look, widthPx, key, lines: '', heads: '', count: 0, parts: [], headParts: [] };
 			batches.set(key, batch);
 		}
-		const l = shape.line;
-		batch.parts.push(`M${f(l.x1)},${f(l.y1)}L${f(l.x2)},${f(l.y2)}`);
+		batch.parts.push(shape.path);
 		batch.headParts.push(...shape.heads);
 		batch.count++;
 	}

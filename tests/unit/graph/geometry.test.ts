@@ -17,6 +17,14 @@ describe('the shape of a link', () => {
 		expect(s?.span).toEqual({ x1: 12, y1: 0, x2: 78, y2: 0 });
 		expect(s?.line).toEqual(s?.span);
 		expect(s?.heads).toEqual([]);
+		// As path data, to the hundredth.
+		expect(s?.path).toBe('M12,0L78,0');
+		const slanted = edgeShape(
+			a,
+			{ x: 30, y: 100 / 3, r: 0 },
+			{ toA: false, toB: false, width: 1, gap: 0, maxHead: 12 }
+		);
+		expect(slanted?.path).toMatch(/^M\d+\.\d{1,2},\d+\.\d{1,2}L30,33\.33$/);
 	});
 
 	it('an arrowhead grows with the width up to its cap, its tip at the rim', () => {
@@ -77,6 +85,7 @@ describe('drawing many links as a few paths', () => {
 	const line = (y: number, heads: string[] = []) => ({
 		line: { x1: 0, y1: y, x2: 10.123, y2: y },
 		span: { x1: 0, y1: y, x2: 12, y2: y },
+		path: `M0,${y}L10.12,${y}`,
 		heads
 	});
 	const look = (tier: LinkLook['tier'], widthPx: number, claims = false): LinkLook => ({
