@@ -363,29 +363,15 @@ export class TimelineState {
 		const events = this.shownEvents;
 		// Events are in time order: start from the first that may reach into the window.
 		const out: StoredHead[] = [];
-		const keys: EventKey[] = [];
 		for (let i = firstStartingFrom(events, window.start - this.maxSpanMs); i < events.length; i++) {
 			const e = events[i] as KeyedEvent;
 			if (e.startMs >= window.end) break;
 			// The events are the store's heads (see `events`): each is a stored head.
 			if (overlaps({ start: e.startMs, end: e.endMs }, window)) {
 				out.push(e.event as StoredHead);
-				keys.push(e.key);
 			}
 		}
-		this.#keysOfRows.set(out, keys);
 		return out;
-	}
-
-	/** The keys of the events of a list `shownIn` made, in its order. */
-	readonly #keysOfRows = new WeakMap<readonly StoredHead[], readonly EventKey[]>();
-
-	/**
-	 * The keys of `rows`, when they are a list of events `shownIn` made (the table's rows in time
-	 * order): a table of 16,834 rows then keys them without a lookup per row.
-	 */
-	keysOf(rows: readonly StoredHead[]): readonly EventKey[] | undefined {
-		return this.#keysOfRows.get(rows);
 	}
 
 	readonly lanes = $derived.by(() => {

@@ -33,15 +33,21 @@ export const FILL_STEP = 30;
 /** How long a step may wait for the page to be idle, in ms. */
 const FILL_WAIT = 100;
 
+/**
+ * Rows are known to the virtualizer by their places in the list, not their keys: the table's
+ * rows are all of one height, so a height measured at a place holds for whatever row comes
+ * there, and a new list of 100,000 rows is placed without a key per row (its keys cost 67 ms of
+ * a list's first drawing after an import, most of it hashing 100,000 new strings).
+ */
+const byPlace = (index: number): number => index;
+
 export interface VirtualRowsOptions<T> {
 	/** The element that scrolls (the table's wrapper). */
 	scroller: () => HTMLElement | undefined;
 	/** The rows, in the order drawn. */
 	rows: () => readonly T[];
-	/** A stable key for a row, so measured heights follow their rows. */
+	/** A stable key for a row: a new list of the same rows keeps what was drawn of them. */
 	keyOf: (row: T) => string;
-	/** The keys of a list of rows, in its order, when they are known already. */
-	keysOf?: (rows: readonly T[]) => readonly string[] | undefined;
 	/** The height taken above the first row inside the scroller (the sticky header). */
 	offset: () => number;
 	/** A row's height before it is measured. */
@@ -61,11 +67,6 @@ interface Fill<T> {
 export class VirtualRows<T> {
 	readonly #virtualizer: Virtualizer<HTMLElement, HTMLTableRowElement>;
 	readonly #options: VirtualRowsOptions<T>;
-	/**
-	 * The key function handed to the virtualizer, made anew only when the rows are: a new one
-	 * makes it re-key every row (100,000 calls), which must not happen on every scroll.
-	 */
-	#keys: { rows: readonly T[]; keyOf: (index: number) => string } | undefined;
 	/** Bumped when the virtualizer says its range or sizes changed. */
 	#version = $state(0);
 	#bumping = false;
@@ -148,17 +149,6 @@ export class VirtualRows<T> {
 		const o = this.#options;
 		const rows = o.rows();
 		const count = rows.length;
-		if (this.#keys?.rows !== rows) {
-			// Keys made once per list of rows, on first use: the virtualizer asks for the key of
-			// every row after the first one whose height changed, on each new measurement.
-			const keyOf = o.keyOf;
-			const keysOf = o.keysOf;
-			let keys: readonly string[] | undefined;
-			this.#keys = {
-				rows,
-				keyOf: (i) => (keys ??= keysOf?.(rows) ?? rows.map(keyOf))[i] ?? String(i)
-			};
-		}
 		const drawAll = this.#drawAll;
 		const extra = this.#fill?.rows === rows ? this.#fill.extra : 0;
 		const scroller = o.scroller();
@@ -166,7 +156,7 @@ export class VirtualRows<T> {
 			count,
 			getScrollElement: () => scroller ?? null,
 			estimateSize: () => o.estimate,
-			getItemKey: this.#keys.keyOf,
+			getItemKey: byPlace,
 			overscan: o.overscan ?? 8,
 			scrollMargin: o.offset(),
 			observeElementRect,
