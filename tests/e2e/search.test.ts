@@ -295,10 +295,12 @@ test('a filter that keeps nothing empties the timeline and the network, which na
 	);
 	await expect(network.locator('[data-actor-id]')).toHaveCount(0);
 	const timeline = page.getByTestId('timeline');
-	await expect(timeline.getByTestId('timeline-empty')).toContainText('The filter keeps no events.');
+	await expect(timeline.getByTestId('timeline-empty')).toContainText('The filter keeps no events');
 	await expect(timeline.locator('[data-event-id]')).toHaveCount(0);
 	await empty.getByRole('button', { name: 'Clear the filter' }).click();
 	await expect(page.getByTestId('search')).toHaveValue('');
+	// The button is gone with the message: the reader is taken to the search box.
+	await expect(page.getByTestId('search')).toBeFocused();
 	await expect(page.getByTestId('filter-summary')).toHaveText(
 		`All ${eventsLabel(DEFAULT_EVENT_COUNT)}`
 	);

@@ -545,7 +545,7 @@ export const en = {
 		window: (from: string, to: string) => `${from} – ${to}`,
 		loading: 'Drawing the timeline…',
 		empty: 'No events to draw',
-		emptyFiltered: 'The filter keeps no events.',
+		emptyFiltered: 'The filter keeps no events',
 		overviewBrush:
 			'Window shown: arrows move it, Shift with arrows widens or narrows it, Home and End go to the first and last events',
 		overviewKept: 'Kept by the filter',

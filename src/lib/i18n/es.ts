@@ -611,7 +611,7 @@ export const es: Messages = {
 		window: (from: string, to: string) => `${from} – ${to}`,
 		loading: 'Dibujando la cronología…',
 		empty: 'No hay eventos que dibujar',
-		emptyFiltered: 'El filtro no deja ningún evento.',
+		emptyFiltered: 'El filtro no deja pasar ningún evento',
 		overviewBrush:
 			'Intervalo visible: las flechas lo desplazan, Mayús con flechas lo amplía o lo estrecha, Inicio y Fin llevan a los primeros y últimos eventos',
 		overviewKept: 'Tras el filtro',
@@ -851,7 +851,8 @@ export const es: Messages = {
 		partHint:
 			'Son demasiados para dibujarlos con claridad: se dibujan los actores más activos y los vínculos de más peso. Acerque la cronología o elija un actor para ver el resto.',
 		empty: 'Ningún actor participa en eventos de este intervalo.',
-		emptyFiltered: 'Ningún actor participa en los eventos que el filtro deja en este intervalo.',
+		emptyFiltered:
+			'Ningún actor participa en los eventos que deja pasar el filtro en este intervalo.',
 		nodeLabel: (name: string, n: number) => `${name}, ${count(n, 'evento', 'eventos')}`,
 		shared: (n: number) => `${count(n, 'evento compartido', 'eventos compartidos')}`,
 		unknownActor: (id: string) => `Ningún actor tiene el identificador «${id}».`
@@ -1196,7 +1197,7 @@ export const es: Messages = {
 		all: (total: number) =>
 			agree(total, count(total, 'evento', 'eventos'), `Los ${count(total, 'evento', 'eventos')}`),
 		clear: 'Borrar todo',
-		clearFilter: 'Quitar el filtro',
+		clearFilter: 'Borrar el filtro',
 		clearHint:
 			'Borrar las palabras y todas las opciones: mostrar todos los eventos de los conjuntos de datos visibles',
 		clearFacet: 'Borrar',

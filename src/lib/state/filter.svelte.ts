@@ -73,6 +73,9 @@ export class FilterState {
 		() => !isBlankQuery(this.text) || FACETS.some((f) => (this.facets[f]?.length ?? 0) > 0)
 	);
 
+	/** The filter leaves events out of the views (it asks for something, and hides the rest). */
+	readonly hiding: boolean = $derived(this.active && this.mode === 'hide');
+
 	/** The answer is for an older question (a newer one is on its way). */
 	readonly pending: boolean = $derived.by(
 		() => this.answered === undefined || !sameQuery(this.answered, this.query)

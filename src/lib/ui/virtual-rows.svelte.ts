@@ -29,7 +29,7 @@ import { whenIdle } from '$lib/state/idle';
 /** Up to how many rows a list is drawn whole, unless told otherwise (`drawAll`). */
 const DRAW_ALL = 300;
 /** Rows added either side of those drawn, per idle moment, until a short list is whole. */
-export const FILL_STEP = 30;
+const FILL_STEP = 30;
 /** How long a step may wait for the page to be idle, in ms. */
 const FILL_WAIT = 100;
 
@@ -62,6 +62,8 @@ interface Fill<T> {
 	extra: number;
 	/** Stops the next step, while one is waiting. */
 	cancel?: () => void;
+	/** Goes on with the steps, when they wait for the table to be shown. */
+	resume?: () => void;
 }
 
 export class VirtualRows<T> {
@@ -106,26 +108,41 @@ export class VirtualRows<T> {
 		const kept = before !== undefined && this.#sameRows(before.rows, rows);
 		const fill: Fill<T> = { rows, extra: kept ? before.extra : 0 };
 		this.#fill = fill;
-		const whole = () => rows.length > this.#drawAll || fill.extra >= rows.length;
+		const drawnWhole = () => rows.length > this.#drawAll || fill.extra >= rows.length;
+		/** Whole once the rows drawn reach from the first to the last (the view's range known). */
+		const whole = () => {
+			if (drawnWhole()) return true;
+			const range = this.#virtualizer.calculateRange();
+			if (!range) return false;
+			const reach = fill.extra + this.#virtualizer.options.overscan;
+			return range.startIndex <= reach && range.endIndex + reach >= rows.length - 1;
+		};
 		const step = () => {
 			if (this.#fill !== fill) return;
+			// Not shown (a hidden tab): the steps wait until the table has a size again.
+			if (this.#virtualizer.calculateRange() === null) {
+				fill.resume = next;
+				return;
+			}
 			fill.extra += FILL_STEP;
 			this.#virtualizer.setOptions(this.#settings());
 			this.#virtualizer._willUpdate();
 			this.#version++;
 			next();
 		};
-		const next = () => {
-			if (whole()) {
-				fill.cancel = undefined;
-				this.#filling = false;
-				return;
-			}
+		const schedule = () => {
 			const waiting = whenIdle(step, FILL_WAIT);
 			fill.cancel = () => waiting.cancel();
 		};
-		this.#filling = !whole();
-		next();
+		const next = () => {
+			if (!whole()) return schedule();
+			fill.cancel = undefined;
+			this.#filling = false;
+		};
+		// The view's range may still be the last list's here: only the rows' count says it is
+		// whole; otherwise the first step, with this list's range, says.
+		this.#filling = !drawnWhole();
+		if (this.#filling) schedule();
 	}
 
 	#sameRows(a: readonly T[], b: readonly T[]): boolean {
@@ -179,6 +196,13 @@ export class VirtualRows<T> {
 				queueMicrotask(() => {
 					this.#bumping = false;
 					this.#version++;
+					// A fill that waited for the table to be shown goes on.
+					const fill = this.#fill;
+					const resume = fill?.resume;
+					if (fill && resume) {
+						fill.resume = undefined;
+						resume();
+					}
 				});
 			}
 		};

@@ -206,8 +206,8 @@ it('finds the kept events by their places in the head blocks it read, and by the
 		const meetingsBlock = blocks.find((b) => b.datasetId === 'meetings');
 		expect(meetingsBlock?.rev).toBe('foreign');
 		// What the first filter reads is built ahead, a slice of time at a time (as the dashboard
-		// does while idle): none given, nothing is done; given enough, all is; the answers below
-		// are read through it.
+		// does while idle): with no time given, no block's places are built; given enough, all
+		// are; the answers below are read through them.
 		expect(other.preparePlaces(-1)).toBe(false);
 		expect(other.preparePlaces(Infinity)).toBe(true);
 		const position = (id: string) => stored.findIndex((h) => h.id === id);
