@@ -367,9 +367,7 @@ export class TimelineState {
 			const e = events[i] as KeyedEvent;
 			if (e.startMs >= window.end) break;
 			// The events are the store's heads (see `events`): each is a stored head.
-			if (overlaps({ start: e.startMs, end: e.endMs }, window)) {
-				out.push(e.event as StoredHead);
-			}
+			if (overlaps({ start: e.startMs, end: e.endMs }, window)) out.push(e.event as StoredHead);
 		}
 		return out;
 	}

@@ -83,10 +83,9 @@ export class VirtualRows<T> {
 			// Re-read on every change of the scroller, the count or the header's height.
 			const rows = this.#options.rows();
 			untrack(() => this.#startFill(rows));
-			this.#virtualizer.setOptions(this.#settings());
-			this.#virtualizer._willUpdate();
-			// Written without being read: reading it here would run this again on every scroll.
-			untrack(() => this.#version++);
+			// The version is written without being read: reading it here would run this again on
+			// every scroll.
+			this.#apply();
 		});
 		$effect(() => () => this.#fill?.cancel?.());
 		$effect(() => {
@@ -125,9 +124,7 @@ export class VirtualRows<T> {
 				return;
 			}
 			fill.extra += FILL_STEP;
-			this.#virtualizer.setOptions(this.#settings());
-			this.#virtualizer._willUpdate();
-			this.#version++;
+			this.#apply();
 			next();
 		};
 		const schedule = () => {
@@ -143,6 +140,13 @@ export class VirtualRows<T> {
 		// whole; otherwise the first step, with this list's range, says.
 		this.#filling = !drawnWhole();
 		if (this.#filling) schedule();
+	}
+
+	/** Hands the virtualizer the settings as they stand, and tells the views. */
+	#apply(): void {
+		this.#virtualizer.setOptions(this.#settings());
+		this.#virtualizer._willUpdate();
+		untrack(() => this.#version++);
 	}
 
 	#sameRows(a: readonly T[], b: readonly T[]): boolean {
