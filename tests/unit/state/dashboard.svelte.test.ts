@@ -89,6 +89,37 @@ describe('AppState readiness', () => {
 	});
 });
 
+describe('AppState housekeeping', () => {
+	it('empties the trash of datasets deleted over a week ago once the views have their first heads', async () => {
+		const repo = new Repository(new TramaDatabase(`dashboard-${++n}`));
+		cleanups.push(() => repo.db.delete());
+		await repo.writeDataset(nativeFile(meetings), { kind: 'app' });
+		await repo.writeDataset(nativeFile(meetings.slice(0, 1), { id: 'old', name: 'Old' }), {
+			kind: 'app'
+		});
+		await repo.deleteDataset('old' as never, new Date(Date.now() - 8 * 86_400_000));
+		const app = new AppState(repo, () => Promise.resolve(nativeFile(meetings)));
+		// What the views had when the purge began (its transaction would hold up their first read).
+		const seen: (number | undefined)[] = [];
+		const purge = repo.purgeTrash.bind(repo);
+		vi.spyOn(repo, 'purgeTrash').mockImplementation((...args) => {
+			seen.push(app.heads.current?.length);
+			return purge(...args);
+		});
+		const stop = $effect.root(() => {
+			$effect(() => void app.heads.current);
+		});
+		cleanups.push(stop);
+		await app.start();
+		await vi.waitFor(async () => {
+			flushSync();
+			expect(await repo.db.datasets.get('old' as never)).toBeUndefined();
+		});
+		expect(seen).toEqual([4]);
+		expect((await repo.datasets()).map((d) => d.id)).toEqual(['test']);
+	});
+});
+
 describe('Dashboard', () => {
 	it('opens the view the address names once the data is in', async () => {
 		const { dash } = await open('/?event=letters-2023&actor=putin');
