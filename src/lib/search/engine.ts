@@ -11,6 +11,7 @@ import {
 	type ActorInfo,
 	type BlockKeys,
 	type BlockRef,
+	type FacetCountsAll,
 	type FilterAnswer,
 	type FilterQuery,
 	type IndexProgress
@@ -105,13 +106,26 @@ export class SearchEngine {
 		if (change.added.length || change.dropped.length) this.keys?.(change);
 	}
 
-	/** Answers once the index holds what the last sync asked for. */
-	async query(q: FilterQuery): Promise<FilterAnswer> {
+	/** Answers, with the facets' counts, once the index holds what the last sync asked for. */
+	async query(q: FilterQuery): Promise<FilterAnswer & { counts: FacetCountsAll }> {
+		await this.#synced();
+		return this.index.query(q);
+	}
+
+	/**
+	 * Answers once the index holds what the last sync asked for; the facets' counts when asked
+	 * (see `FilterIndex.ask`).
+	 */
+	async ask(q: FilterQuery): Promise<ReturnType<FilterIndex['ask']>> {
+		await this.#synced();
+		return this.index.ask(q);
+	}
+
+	async #synced(): Promise<void> {
 		let current: Promise<void>;
 		do {
 			current = this.#syncing;
 			await current;
 		} while (current !== this.#syncing);
-		return this.index.query(q);
 	}
 }

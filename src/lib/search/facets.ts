@@ -48,6 +48,12 @@ export interface SearchHit {
 	score: number;
 }
 
+/**
+ * Each facet's counts under a question: they follow its answer (`FilterAnswer`), in a message of
+ * their own, so the views need not wait for them.
+ */
+export type FacetCountsAll = Record<FacetName, FacetCounts>;
+
 export interface FilterAnswer {
 	/** The query asks for something (words or a facet choice). */
 	active: boolean;
@@ -65,7 +71,6 @@ export interface FilterAnswer {
 	keys?: string;
 	matched: number;
 	total: number;
-	counts: Record<FacetName, FacetCounts>;
 	/** The best matches of the words, best first (none without words). */
 	hits: SearchHit[];
 	/**

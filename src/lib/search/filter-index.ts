@@ -20,6 +20,7 @@ import {
 	type FacetCount,
 	type FacetCounts,
 	type FacetName,
+	type FacetCountsAll,
 	type FilterAnswer,
 	type KeptInBlock,
 	type FilterQuery,
@@ -54,6 +55,9 @@ const ACTOR_SCORE = 6;
 const SINGLE = ['confidence', 'kind', 'country', 'precision', 'coords'] as const;
 type SingleFacet = (typeof SINGLE)[number];
 const MULTI = ['actor', 'tag', 'publisher'] as const;
+
+/** Each facet's place in `FACETS`. */
+const FACET_AT = Object.fromEntries(FACETS.map((f, i) => [f, i])) as Record<FacetName, number>;
 type MultiFacet = (typeof MULTI)[number];
 
 class Dict {
@@ -388,6 +392,9 @@ export class FilterIndex {
 
 	readonly #direct: boolean;
 
+	/** Counts the changes of what the index holds (see `ask`). */
+	#generation = 0;
+
 	/** How many events the index holds. */
 	get size(): number {
 		let n = 0;
@@ -422,6 +429,7 @@ export class FilterIndex {
 	}
 
 	#refreshActors(): void {
+		this.#generation++;
 		const dict = this.#dict.actor;
 		this.#actorKind = new Int32Array(dict.values.length);
 		this.#actorText = dict.values.map((id, i) => {
@@ -440,6 +448,7 @@ export class FilterIndex {
 	remove(id: string): void {
 		const segment = this.#segments.get(id);
 		if (!segment) return;
+		this.#generation++;
 		this.#segments.delete(id);
 		this.#slots[segment.slot] = undefined;
 		const base = segment.slot * SLOT;
@@ -509,6 +518,7 @@ export class FilterIndex {
 	put(input: SegmentInput): void {
 		if (input.events.length > SLOT) throw new RangeError(`a segment holds at most ${SLOT} events`);
 		this.remove(input.id);
+		this.#generation++;
 		let slot = this.#slots.indexOf(undefined);
 		if (slot < 0) slot = this.#slots.length;
 		const d = this.#dict;
@@ -589,7 +599,19 @@ export class FilterIndex {
 	}
 
 	/** The events the query keeps, the facets' counts and the best matches of its words. */
-	query(q: FilterQuery): FilterAnswer {
+	query(q: FilterQuery): FilterAnswer & { counts: FacetCountsAll } {
+		const asked = this.ask(q);
+		return { ...asked.answer, counts: asked.counts() as FacetCountsAll };
+	}
+
+	/**
+	 * The events the query keeps and the best matches of its words at once; the facets' counts
+	 * when `counts` is called (a second pass, so the views need not wait for them). `counts`
+	 * gives undefined once the index has changed since the question (its answer is then asked
+	 * again).
+	 */
+	ask(q: FilterQuery): { answer: FilterAnswer; counts: () => FacetCountsAll | undefined } {
+		const generation = this.#generation;
 		const clauses = parseQuery(q.text);
 		const text = this.#matchText(clauses);
 		const dict = this.#dict;
@@ -606,29 +628,19 @@ export class FilterIndex {
 			return table;
 		});
 		const active = text !== undefined || wants.some((w) => w !== undefined);
-		const counts = FACETS.map(
-			(f) => new Uint32Array(f === 'actorKind' ? this.#kinds.values.length : dict[f].values.length)
-		);
-		const fi = Object.fromEntries(FACETS.map((f, i) => [f, i])) as Record<FacetName, number>;
-		const actorKind = this.#actorKind;
 		const keys: string[] = [];
 		const blocks: KeptInBlock[] = [];
 		const top = best(HITS_MAX);
 		let matched = 0;
 		// The actor-kind choice as a choice of actors (each actor whose kind is chosen).
-		const kindsWanted = wants[fi.actorKind];
+		const kindsWanted = wants[FACET_AT.actorKind];
 		const wantActors =
 			kindsWanted &&
-			Uint8Array.from(actorKind, (kind) => (kind >= 0 && kindsWanted[kind] === 1 ? 1 : 0));
-		// Each event's state in its segment (see `LEFT_OUT`): reused from segment to segment.
-		const state = new Int8Array(SLOT);
-		let total = 0;
-		for (const s of this.#segments.values()) {
+			Uint8Array.from(this.#actorKind, (kind) => (kind >= 0 && kindsWanted[kind] === 1 ? 1 : 0));
+		/** Which choices leave each event of a segment out (see `LEFT_OUT`), in `state`. */
+		const mark = (state: Int8Array, s: Segment): void => {
 			const n = s.keys.length;
-			total += n;
-			const base = s.slot * SLOT;
-			// Which choices leave each event out: the words, then each facet with a choice.
-			if (text) fromText(state, n, text.kept, base);
+			if (text) fromText(state, n, text.kept, s.slot * SLOT);
 			else state.fill(KEPT, 0, n);
 			FACETS.forEach((f, k) => {
 				const want = wants[k];
@@ -640,22 +652,16 @@ export class FilterIndex {
 					leaveOutMulti(state, n, k, s.multi[f].off, s.multi[f].val, want);
 				else leaveOutSingle(state, n, k, s.single[f], want);
 			});
-			// Each facet counts the events kept by every other choice.
-			(counts[fi.dataset] as Uint32Array)[s.dataset]! += countKept(state, n, fi.dataset);
-			for (const f of SINGLE)
-				countSingle(state, n, fi[f], s.single[f], counts[fi[f]] as Uint32Array);
-			for (const f of MULTI)
-				countMulti(state, n, fi[f], s.multi[f].off, s.multi[f].val, counts[fi[f]] as Uint32Array);
-			countKinds(
-				state,
-				n,
-				fi.actorKind,
-				s.multi.actor.off,
-				s.multi.actor.val,
-				actorKind,
-				counts[fi.actorKind] as Uint32Array
-			);
+		};
+		// Each event's state in its segment: reused from segment to segment.
+		const state = new Int8Array(SLOT);
+		let total = 0;
+		for (const s of this.#segments.values()) {
+			const n = s.keys.length;
+			total += n;
 			if (!active) continue;
+			const base = s.slot * SLOT;
+			mark(state, s);
 			// The events kept: their places in the block (or their keys, for a block without a
 			// revision or places: it cannot be told from another writing of it), and the best
 			// matches.
@@ -676,20 +682,54 @@ export class FilterIndex {
 			matched += m;
 			if (at && m > 0) blocks.push({ rev: s.rev, at: at.slice(0, m) });
 		}
-		const out = {} as Record<FacetName, FacetCounts>;
-		FACETS.forEach((f, i) => {
-			const values = f === 'actorKind' ? this.#kinds.values : dict[f].values;
-			out[f] = this.#list(values, counts[i] as Uint32Array, q.facets[f] ?? []);
-		});
-		return {
+		const answer: FilterAnswer = {
 			active,
 			...(active ? { keys: keys.join(KEY_SEPARATOR), blocks } : {}),
 			matched: active ? matched : total,
 			total,
-			counts: out,
 			hits: text ? this.#hits(top.sorted()) : [],
 			...(this.light ? { light: true } : {})
 		};
+		const counts = (): FacetCountsAll | undefined => {
+			if (this.#generation !== generation) return undefined;
+			const all = FACETS.map(
+				(f) =>
+					new Uint32Array(f === 'actorKind' ? this.#kinds.values.length : dict[f].values.length)
+			);
+			for (const s of this.#segments.values()) {
+				const n = s.keys.length;
+				mark(state, s);
+				// Each facet counts the events kept by every other choice.
+				(all[FACET_AT.dataset] as Uint32Array)[s.dataset]! += countKept(state, n, FACET_AT.dataset);
+				for (const f of SINGLE)
+					countSingle(state, n, FACET_AT[f], s.single[f], all[FACET_AT[f]] as Uint32Array);
+				for (const f of MULTI)
+					countMulti(
+						state,
+						n,
+						FACET_AT[f],
+						s.multi[f].off,
+						s.multi[f].val,
+						all[FACET_AT[f]] as Uint32Array
+					);
+				countKinds(
+					state,
+					n,
+					FACET_AT.actorKind,
+					s.multi.actor.off,
+					s.multi.actor.val,
+					this.#actorKind,
+					all[FACET_AT.actorKind] as Uint32Array
+				);
+			}
+			const out = {} as FacetCountsAll;
+			FACETS.forEach((f, i) => {
+				const values = f === 'actorKind' ? this.#kinds.values : dict[f].values;
+				out[f] = this.#list(values, all[i] as Uint32Array, q.facets[f] ?? []);
+			});
+			return out;
+		};
+		return { answer, counts };
 	}
 
 	#list(values: readonly string[], counts: Uint32Array, selected: readonly string[]): FacetCounts {

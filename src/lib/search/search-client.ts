@@ -10,6 +10,7 @@ import {
 	type ActorInfo,
 	type BlockKeys,
 	type BlockRef,
+	type FacetCountsAll,
 	type FilterAnswer,
 	type FilterQuery,
 	type IndexProgress
@@ -20,6 +21,8 @@ export type SearchWorkerLike = Pick<Worker, 'postMessage' | 'terminate' | 'onmes
 
 export interface SearchListener {
 	answer(query: FilterQuery, answer: FilterAnswer): void;
+	/** The facets' counts under the question answered last (they follow its answer). */
+	counts(query: FilterQuery, counts: FacetCountsAll): void;
 	progress(progress: IndexProgress): void;
 	error(message: string): void;
 }
@@ -193,7 +196,13 @@ export class SearchClient {
 
 	async #answerInPage(engine: SearchEngine, seq: number, query: FilterQuery): Promise<void> {
 		try {
-			this.#received({ type: 'answer', seq, answer: await engine.query(query) });
+			// As the worker does: the answer, then the counts in a task of their own.
+			const asked = await engine.ask(query);
+			this.#received({ type: 'answer', seq, answer: asked.answer });
+			await new Promise((resolve) => setTimeout(resolve, 0));
+			if (this.#last?.seq !== seq || this.#asked) return;
+			const counts = asked.counts();
+			if (counts) this.#received({ type: 'counts', seq, counts });
 		} catch (error) {
 			this.#received({ type: 'error', seq, message: String(error) });
 		}
@@ -210,6 +219,11 @@ export class SearchClient {
 			case 'error':
 				if (this.#asked?.seq === message.seq) this.#next();
 				this.#listener?.error(message.message);
+				return;
+			case 'counts':
+				// Only the counts of the question the views show: none while a newer one is asked.
+				if (this.#asked || this.#last?.seq !== message.seq) return;
+				this.#listener?.counts(this.#last.query, message.counts);
 				return;
 			case 'answer': {
 				// The index answers from the blocks it holds now: those it let go are named no more.

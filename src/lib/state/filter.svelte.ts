@@ -2,12 +2,13 @@
  * The one filter of the dashboard: the search box's words and the facets' choices. It asks the
  * search index (a worker) which events they keep, and every view shows only those (through
  * `AppState.shownEvents`): the timeline, the overview, the network, the table, the counts and
- * "export what is shown". The facets' counts come with each answer.
+ * "export what is shown". The facets' counts follow each answer.
  */
 import type { IndexProgress } from '../search/facets';
 import {
 	FACETS,
 	type FacetName,
+	type FacetCountsAll,
 	type FacetSelection,
 	type FilterAnswer,
 	type FilterQuery,
@@ -34,6 +35,12 @@ export class FilterState {
 	/** The latest answer, and the question it answers. */
 	answer = $state.raw<FilterAnswer | undefined>(undefined);
 	answered = $state.raw<FilterQuery | undefined>(undefined);
+	/**
+	 * The facets' counts, and the answer they go with: they follow it (see `SearchClient`), so
+	 * for a moment after an answer they are the last question's.
+	 */
+	counts = $state.raw<FacetCountsAll | undefined>(undefined);
+	counted = $state.raw<FilterAnswer | undefined>(undefined);
 	/** How far the index is while it reads the data shown (undefined once it has all of it). */
 	progress = $state.raw<IndexProgress | undefined>(undefined);
 	/** Why the last question could not be answered. */
@@ -60,6 +67,12 @@ export class FilterState {
 				this.answer = answer;
 				this.error = undefined;
 			},
+			counts: (query, counts) => {
+				// The counts of the question answered last go with its answer.
+				if (!this.answered || !sameQuery(query, this.answered)) return;
+				this.counts = counts;
+				this.counted = this.answer;
+			},
 			progress: (p) => (this.progress = p.done < p.total ? p : undefined),
 			error: (message) => (this.error = message)
 		});
@@ -75,6 +88,9 @@ export class FilterState {
 
 	/** The filter leaves events out of the views (it asks for something, and hides the rest). */
 	readonly hiding: boolean = $derived(this.active && this.mode === 'hide');
+
+	/** The facets' counts go with the answer shown (not the one before it). */
+	readonly counting: boolean = $derived(this.answer !== undefined && this.counted !== this.answer);
 
 	/** The answer is for an older question (a newer one is on its way). */
 	readonly pending: boolean = $derived.by(

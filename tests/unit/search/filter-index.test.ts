@@ -170,6 +170,36 @@ describe('FilterIndex', () => {
 		expect(c.counts.tag.values).toContainEqual({ value: 'none-such', count: 0 });
 	});
 
+	it('answers first and counts the facets when asked, as one question does; not after the index changed', () => {
+		const index = build();
+		const q: FilterQuery = { text: 'putin', facets: { confidence: ['confirmed'] } };
+		const asked = index.ask(q);
+		expect(asked.answer).not.toHaveProperty('counts');
+		expect(asked.answer.matched).toBe(2);
+		const whole = index.query(q);
+		expect({ ...asked.answer, counts: asked.counts() }).toEqual(whole);
+		expect(asked.counts()?.confidence.values).toEqual([
+			{ value: 'confirmed', count: 2 },
+			{ value: 'denied', count: 1 },
+			{ value: 'reported', count: 1 }
+		]);
+		// Once the events or the actors change, the answer is asked again: these counts are not made.
+		const before = index.ask(q);
+		index.put({ id: 'x:0', rev: 'b', datasetId: 'x', events: inSet('x', [extra[1]!]) });
+		expect(before.counts()).toBeUndefined();
+		const beforeActors = index.ask(q);
+		index.setActors(actors);
+		expect(beforeActors.counts()).toBeUndefined();
+		const beforeRemove = index.ask(q);
+		index.remove('x:0');
+		expect(beforeRemove.counts()).toBeUndefined();
+		// Without the denial (dataset x), under the words alone.
+		expect(index.ask(q).counts()?.confidence.values).toEqual([
+			{ value: 'confirmed', count: 2 },
+			{ value: 'reported', count: 1 }
+		]);
+	});
+
 	it('replaces a segment of a new revision and drops one no longer shown', () => {
 		const index = build();
 		index.put({ id: 'x:0', rev: 'b', datasetId: 'x', events: inSet('x', [extra[0]!]) });

@@ -65,9 +65,7 @@ afterEach(async () => {
 });
 
 const confidenceCounts = () =>
-	Object.fromEntries(
-		app.filter.answer?.counts.confidence.values.map((v) => [v.value, v.count]) ?? []
-	);
+	Object.fromEntries(app.filter.counts?.confidence.values.map((v) => [v.value, v.count]) ?? []);
 
 /**
  * Waits for the answer to the question as it stands, from an index that holds the events shown
@@ -78,6 +76,8 @@ async function answered(): Promise<void> {
 		flushSync();
 		expect(app.filter.pending).toBe(false);
 		expect(app.filter.answer?.total).toBe(app.visibleEvents?.length);
+		// The facets' counts follow the answer.
+		expect(app.filter.counting).toBe(false);
 	});
 }
 
@@ -96,7 +96,7 @@ it('keeps the confidences chosen, in every view, and counts the others under the
 	expect(session.selection.map((e) => e.datasetId)).not.toContain('meetings');
 	// The confidence facet still counts every confidence, so the reader sees what a choice adds.
 	expect(confidenceCounts()).toEqual({ confirmed: 3, reported: 1, unassessed: 2 });
-	expect(app.filter.answer?.counts.dataset.values).toEqual([{ value: 'import-tljs', count: 2 }]);
+	expect(app.filter.counts?.dataset.values).toEqual([{ value: 'import-tljs', count: 2 }]);
 
 	app.filter.choose('confidence', 'unassessed', false);
 	app.filter.choose('confidence', 'reported', true);
@@ -219,7 +219,6 @@ it('finds the kept events by their places in the head blocks it read, and by the
 				blocks: at.map((b) => ({ rev: b.rev, at: Int32Array.from(b.ids.map(position)) })),
 				matched: keys.length + at.reduce((n, b) => n + b.ids.length, 0),
 				total: 6,
-				counts: app.filter.answer?.counts ?? ({} as never),
 				hits: []
 			};
 			flushSync();
