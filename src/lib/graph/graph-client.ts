@@ -11,6 +11,7 @@ import {
 	buffersOf,
 	columnGraph,
 	graphColumns,
+	graphColumnSteps,
 	graphOfColumns,
 	idOrderOf,
 	type GraphAnswer,
@@ -38,6 +39,9 @@ const defaultFactory = (): GraphWorkerLike | undefined =>
 				type: 'module',
 				name: 'trama-graph'
 			});
+
+/** The longest a slice of making the columns holds the page's thread (see `setData`). */
+const SLICE_MS = 8;
 
 interface Asked {
 	window: Span;
@@ -76,23 +80,66 @@ export class GraphService {
 	#waiting: Asked | undefined;
 	#ids = 0;
 
-	constructor(factory: () => GraphWorkerLike | undefined = defaultFactory) {
+	/**
+	 * `pause`: awaited whenever making the columns has held the thread for `sliceMs` (see
+	 * `setData`); without it they are made at once.
+	 */
+	constructor(
+		factory: () => GraphWorkerLike | undefined = defaultFactory,
+		options: { pause?: () => Promise<void>; sliceMs?: number } = {}
+	) {
 		this.#factory = factory;
+		this.#pause = options.pause;
+		this.#sliceMs = options.sliceMs ?? SLICE_MS;
 	}
 
-	/** The events graphs are built from (in time order), and their longest span. */
+	readonly #pause: (() => Promise<void>) | undefined;
+	readonly #sliceMs: number;
+	/** The columns of the data last set are being made: questions wait for them. */
+	#preparing = false;
+
+	/**
+	 * The events graphs are built from (in time order), and their longest span. Their columns
+	 * are made in slices of at most {@link SLICE_MS} with a `pause` between (100,000 events took
+	 * one task of 0.1 s); a question asked meanwhile is answered once they are in.
+	 */
 	setData(events: readonly KeyedEvent[], maxSpanMs: number): void {
-		const { columns, names } = graphColumns(events, maxSpanMs);
-		const idOrder = idOrderOf(names);
-		this.#generation++;
+		const generation = ++this.#generation;
 		this.#source = { events };
+		this.#preparing = true;
+		const steps = graphColumnSteps(events, maxSpanMs);
+		const pause = this.#pause;
+		const run = (): void => {
+			// A newer `setData`, or `forget`, replaced these events.
+			if (generation !== this.#generation) return;
+			const began = performance.now();
+			for (;;) {
+				const step = steps.next();
+				if (step.done) {
+					this.#preparing = false;
+					this.#hand(generation, step.value);
+					this.#pump();
+					return;
+				}
+				if (pause && performance.now() - began >= this.#sliceMs) {
+					void pause().then(run);
+					return;
+				}
+			}
+		};
+		run();
+	}
+
+	/** Hands the columns of generation `generation` to the worker, or keeps them to answer here. */
+	#hand(generation: number, { columns, names }: { columns: GraphColumns; names: GraphNames }) {
+		const idOrder = idOrderOf(names);
 		this.#names = names;
 		const worker = this.#ensureWorker();
 		if (worker) {
 			this.#local = undefined;
 			const message: ToGraphWorker = {
 				kind: 'data',
-				generation: this.#generation,
+				generation,
 				columns,
 				idOrder
 			};
@@ -121,6 +168,7 @@ export class GraphService {
 	 */
 	forget(): void {
 		this.#generation++;
+		this.#preparing = false;
 		this.#source.events = [];
 		this.#source = { events: [] };
 		this.#names = { actorIds: [], types: [] };
@@ -176,7 +224,7 @@ export class GraphService {
 	}
 
 	#pump(): void {
-		if (this.#busy || !this.#waiting) return;
+		if (this.#busy || !this.#waiting || this.#preparing) return;
 		const asked = this.#waiting;
 		this.#waiting = undefined;
 		const local = this.#local;

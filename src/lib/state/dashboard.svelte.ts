@@ -33,6 +33,7 @@ import { THEME_KEY, type ThemeState } from './theme.svelte';
 import { TimelineState } from './timeline.svelte';
 import { UrlSync } from './url-sync.svelte';
 import { whenIdle } from './idle';
+import { yieldToPage } from './live.svelte';
 
 /** The views that share the lower panel. */
 export type ViewTab = 'network' | 'table';
@@ -117,7 +118,8 @@ export class Dashboard {
 			this.timeline,
 			{ nameOf: app.actorName, has: (id) => app.actorsById.has(id) },
 			options.schedule,
-			options.graphs ?? new GraphService()
+			// The columns of new data are made between the page's frames, a slice at a time.
+			options.graphs ?? new GraphService(undefined, { pause: yieldToPage })
 		);
 		this.exporter = new ExportSession(app, this.timeline, this.network, {
 			onrestored: (settings) => this.restored(settings),

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { graphColumns, type GraphColumns } from '$lib/graph/columns';
+import { GraphService, type GraphWorkerLike } from '$lib/graph/graph-client';
+import { eventKey, type KeyedEvent } from '$lib/model/events';
+import { event } from '../helpers';
+
+/** `n` events a day apart, each with two of thirty actors. */
+function keyed(n: number): KeyedEvent[] {
+	return Array.from({ length: n }, (_, i) => {
+		const e = {
+			...event({
+				id: `e-${i}`,
+				start: new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10),
+				participants: [{ actor: `a-${i % 30}` }, { actor: `a-${(i * 7 + 3) % 30}` }]
+			}),
+			datasetId: 'd'
+		};
+		const startMs = Date.UTC(2020, 0, 1 + i);
+		return { key: eventKey(e), event: e, startMs, endMs: startMs + 86_400_000 };
+	});
+}
+
+function recordingWorker() {
+	const posted: Record<string, unknown>[] = [];
+	const worker = {
+		postMessage: (m: Record<string, unknown>) => posted.push(m),
+		terminate: () => {},
+		onmessage: null,
+		onerror: null
+	} as unknown as GraphWorkerLike;
+	return { posted, worker };
+}
+
+/** A pause the test releases, one at a time. */
+function heldPauses() {
+	const held: (() => void)[] = [];
+	return {
+		pause: () => new Promise<void>((resolve) => held.push(resolve)),
+		held,
+		async release() {
+			held.shift()?.();
+			await new Promise((resolve) => setTimeout(resolve, 0));
+		}
+	};
+}
+
+describe('GraphService', () => {
+	it('makes new data’s columns a slice at a time, and asks for a graph once they are in', async () => {
+		const { posted, worker } = recordingWorker();
+		const pauses = heldPauses();
+		const graphs = new GraphService(() => worker, { pause: pauses.pause, sliceMs: 0 });
+		const events = keyed(9000);
+		graphs.setData(events, 86_400_000);
+		void graphs.graph({ start: 0, end: Date.UTC(2050, 0, 1) });
+		// 2,000 events a slice: four pauses before the last slice, and nothing sent meanwhile.
+		for (let i = 0; i < 4; i++) {
+			expect(pauses.held).toHaveLength(1);
+			expect(posted).toEqual([]);
+			await pauses.release();
+		}
+		expect(pauses.held).toHaveLength(0);
+		expect(posted.map((m) => m.kind)).toEqual(['data', 'graph']);
+		// The same columns as made at once.
+		const { columns } = graphColumns(events, 86_400_000);
+		expect(posted[0]?.columns as GraphColumns).toEqual(columns);
+		graphs.destroy();
+	});
+
+	it('new data while the last is still being made replaces it: only the newest goes to the worker', async () => {
+		const { posted, worker } = recordingWorker();
+		const pauses = heldPauses();
+		const graphs = new GraphService(() => worker, { pause: pauses.pause, sliceMs: 0 });
+		graphs.setData(keyed(5000), 86_400_000);
+		const newer = keyed(3000);
+		graphs.setData(newer, 86_400_000);
+		while (pauses.held.length) await pauses.release();
+		expect(posted.map((m) => m.kind)).toEqual(['data']);
+		expect((posted[0]?.columns as GraphColumns).startMs).toHaveLength(3000);
+		expect(posted[0]?.generation).toBe(2);
+		graphs.destroy();
+	});
+});
