@@ -55,10 +55,10 @@ const ACTOR_SCORE = 6;
 const SINGLE = ['confidence', 'kind', 'country', 'precision', 'coords'] as const;
 type SingleFacet = (typeof SINGLE)[number];
 const MULTI = ['actor', 'tag', 'publisher'] as const;
+type MultiFacet = (typeof MULTI)[number];
 
 /** Each facet's place in `FACETS`. */
 const FACET_AT = Object.fromEntries(FACETS.map((f, i) => [f, i])) as Record<FacetName, number>;
-type MultiFacet = (typeof MULTI)[number];
 
 class Dict {
 	readonly values: string[] = [];
