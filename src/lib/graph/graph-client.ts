@@ -177,6 +177,9 @@ export class GraphService {
 	}
 
 	destroy(): void {
+		// Columns still being made are dropped (their last slice would start a worker again).
+		this.#generation++;
+		this.#preparing = false;
 		this.#worker?.terminate();
 		this.#worker = undefined;
 		this.#waiting?.resolve(undefined);

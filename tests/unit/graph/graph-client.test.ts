@@ -79,4 +79,21 @@ describe('GraphService', () => {
 		expect(posted[0]?.generation).toBe(2);
 		graphs.destroy();
 	});
+
+	it('destroyed while new data is being made: the rest is dropped, no worker is started', async () => {
+		let started = 0;
+		const { worker } = recordingWorker();
+		const pauses = heldPauses();
+		const graphs = new GraphService(
+			() => {
+				started++;
+				return worker;
+			},
+			{ pause: pauses.pause, sliceMs: 0 }
+		);
+		graphs.setData(keyed(5000), 86_400_000);
+		graphs.destroy();
+		while (pauses.held.length) await pauses.release();
+		expect(started).toBe(0);
+	});
 });
