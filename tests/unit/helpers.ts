@@ -8,6 +8,7 @@ import {
 	type TramaEvent,
 	type TramaEventInput
 } from '$lib/model/schema';
+import type { GraphWorkerLike } from '$lib/graph/graph-client';
 
 export const actorInputs = [
 	{
@@ -158,4 +159,16 @@ export function installMemoryStorage(): MemoryStorage {
 
 export function removeMemoryStorage(): void {
 	Reflect.deleteProperty(globalThis, 'localStorage');
+}
+
+/** A graph worker that only records what the page posts to it. */
+export function recordingWorker() {
+	const posted: Record<string, unknown>[] = [];
+	const worker = {
+		postMessage: (m: Record<string, unknown>) => posted.push(m),
+		terminate: () => {},
+		onmessage: null,
+		onerror: null
+	} as unknown as GraphWorkerLike;
+	return { posted, worker };
 }

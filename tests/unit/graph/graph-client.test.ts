@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { graphColumns, type GraphColumns } from '$lib/graph/columns';
-import { GraphService, type GraphWorkerLike } from '$lib/graph/graph-client';
+import { GraphService } from '$lib/graph/graph-client';
 import { eventKey, type KeyedEvent } from '$lib/model/events';
-import { event } from '../helpers';
+import { event, recordingWorker } from '../helpers';
 
 /** `n` events a day apart, each with two of thirty actors. */
 function keyed(n: number): KeyedEvent[] {
@@ -18,17 +18,6 @@ function keyed(n: number): KeyedEvent[] {
 		const startMs = Date.UTC(2020, 0, 1 + i);
 		return { key: eventKey(e), event: e, startMs, endMs: startMs + 86_400_000 };
 	});
-}
-
-function recordingWorker() {
-	const posted: Record<string, unknown>[] = [];
-	const worker = {
-		postMessage: (m: Record<string, unknown>) => posted.push(m),
-		terminate: () => {},
-		onmessage: null,
-		onerror: null
-	} as unknown as GraphWorkerLike;
-	return { posted, worker };
 }
 
 /** A pause the test releases, one at a time. */

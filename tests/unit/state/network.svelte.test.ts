@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph, edgeId } from '$lib/graph/graph';
 import { graphOfColumns, type GraphColumns } from '$lib/graph/columns';
-import { GraphService, type GraphWorkerLike } from '$lib/graph/graph-client';
+import { GraphService } from '$lib/graph/graph-client';
 import {
 	MAX_ALL_ACTORS,
 	MAX_DRAWN_ACTORS,
@@ -13,7 +13,7 @@ import { toStored, type StoredEvent } from '$lib/db/repository';
 import { TimelineState } from '$lib/state/timeline.svelte';
 import type { Span } from '$lib/model/dates';
 import { actorId, actorMap, DATASET, ManualFrames, storedMeetings, utc } from './fixtures.svelte';
-import { event } from '../helpers';
+import { event, recordingWorker } from '../helpers';
 
 /** A network over the test meetings, its actors and events as state the test changes. */
 function network() {
@@ -326,17 +326,6 @@ describe('many events: the graph worker builds the graph', () => {
 		return { ...over(() => events, graphs), events };
 	}
 	const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-	/** A worker that only records what the page posts to it. */
-	function recordingWorker() {
-		const posted: Record<string, unknown>[] = [];
-		const worker = {
-			postMessage: (m: Record<string, unknown>) => posted.push(m),
-			terminate: () => {},
-			onmessage: null,
-			onerror: null
-		} as unknown as GraphWorkerLike;
-		return { posted, worker };
-	}
 	/** The timeline and network over events that may change (read reactively). */
 	function over(events: () => StoredEvent[], graphs: GraphService) {
 		const frames = new ManualFrames();
