@@ -121,6 +121,24 @@ export class SearchEngine {
 		return this.index.ask(q);
 	}
 
+	/**
+	 * Answers `q`, then, in a task of its own, counts its facets (see `FilterIndex.ask`): the
+	 * page draws the events kept meanwhile, and the counts are not made once `current` says a
+	 * newer question has come.
+	 */
+	async answerThenCount(
+		q: FilterQuery,
+		send: { answer(answer: FilterAnswer): void; counts(counts: FacetCountsAll): void },
+		current: () => boolean
+	): Promise<void> {
+		const asked = await this.ask(q);
+		send.answer(asked.answer);
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		if (!current()) return;
+		const counts = asked.counts();
+		if (counts) send.counts(counts);
+	}
+
 	async #synced(): Promise<void> {
 		let current: Promise<void>;
 		do {

@@ -197,12 +197,14 @@ export class SearchClient {
 	async #answerInPage(engine: SearchEngine, seq: number, query: FilterQuery): Promise<void> {
 		try {
 			// As the worker does: the answer, then the counts in a task of their own.
-			const asked = await engine.ask(query);
-			this.#received({ type: 'answer', seq, answer: asked.answer });
-			await new Promise((resolve) => setTimeout(resolve, 0));
-			if (this.#last?.seq !== seq || this.#asked) return;
-			const counts = asked.counts();
-			if (counts) this.#received({ type: 'counts', seq, counts });
+			await engine.answerThenCount(
+				query,
+				{
+					answer: (answer) => this.#received({ type: 'answer', seq, answer }),
+					counts: (counts) => this.#received({ type: 'counts', seq, counts })
+				},
+				() => this.#last?.seq === seq && !this.#asked
+			);
 		} catch (error) {
 			this.#received({ type: 'error', seq, message: String(error) });
 		}

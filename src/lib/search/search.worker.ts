@@ -23,26 +23,22 @@ const post = (message: FromSearchWorker) => scope.postMessage(message);
 engine.keys = (change) => post({ type: 'keys', change });
 
 /**
- * Answers a question, then, in a task of its own, counts its facets: the page draws the events
- * kept while the counts are made, and a newer question that came meanwhile is not kept waiting
- * for counts nobody will see.
+ * Answers a question, then counts its facets in a task of their own: a newer question that came
+ * meanwhile is not kept waiting for counts nobody will see.
  */
 async function answer(seq: number, query: FilterQuery): Promise<void> {
 	try {
-		const asked = await engine.ask(query);
-		post({ type: 'answer', seq, answer: asked.answer });
-		await nextTask();
-		if (last?.seq !== seq) return;
-		const counts = asked.counts();
-		if (counts) post({ type: 'counts', seq, counts });
+		await engine.answerThenCount(
+			query,
+			{
+				answer: (answer) => post({ type: 'answer', seq, answer }),
+				counts: (counts) => post({ type: 'counts', seq, counts })
+			},
+			() => last?.seq === seq
+		);
 	} catch (error) {
 		post({ type: 'error', seq, message: error instanceof Error ? error.message : String(error) });
 	}
-}
-
-/** A new task: messages that came meanwhile are handled first. */
-function nextTask(): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 scope.onmessage = (event) => {
