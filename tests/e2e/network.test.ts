@@ -253,3 +253,26 @@ test('the Network and Table tabs are one tab stop, switched with the arrow keys'
 	await page.keyboard.press('ArrowLeft');
 	await expect(tableTab).toHaveAttribute('aria-selected', 'true');
 });
+
+test('when the network’s code cannot load, its place says so and the rest of the dashboard works', async ({
+	page
+}) => {
+	// The network view's own file fails to arrive (a dropped connection, a deploy mid-session).
+	await page.route('**/*.js', async (route) => {
+		const response = await route.fetch();
+		const body = await response.text();
+		if (body.includes('network-summary')) await route.abort('connectionreset');
+		else await route.fulfill({ response, body });
+	});
+	await page.goto('/');
+	const alert = page.locator('.placeholder.network [role=alert]');
+	await expect(alert).toBeVisible({ timeout: 15000 });
+	await expect(alert).not.toHaveText('');
+	await expect(network(page)).toHaveCount(0);
+	// The timeline and the table still show every event.
+	await expect(page.locator('[data-testid=timeline] .vis-item').first()).toBeAttached();
+	await page.getByRole('tab', { name: 'Table' }).click();
+	await expect(page.getByTestId('event-count')).toContainText(
+		`${defaultFile.events.length} events`
+	);
+});

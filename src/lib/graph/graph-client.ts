@@ -43,6 +43,12 @@ const defaultFactory = (): GraphWorkerLike | undefined =>
 /** The longest a slice of making the columns holds the page's thread (see `setData`). */
 const SLICE_MS = 8;
 
+/** The events of one `setData`: the links of its graphs read their events through it. */
+interface Source {
+	events: readonly KeyedEvent[];
+	generation: number;
+}
+
 interface Asked {
 	window: Span;
 	kept: Uint8Array | undefined;
@@ -61,7 +67,7 @@ export class GraphService {
 	 * holder of their generation, which `forget` empties: a graph kept somewhere (a view's last
 	 * drawing) must not keep a whole generation of events alive once nobody looks at it.
 	 */
-	#source: { events: readonly KeyedEvent[] } = { events: [] };
+	#source: Source = { events: [], generation: 0 };
 
 	get #events(): readonly KeyedEvent[] {
 		return this.#source.events;
@@ -72,6 +78,24 @@ export class GraphService {
 		events: readonly KeyedEvent[];
 	}): (index: number) => KeyedEvent | undefined {
 		return (index) => source.events[index];
+	}
+
+	/**
+	 * The holder of the last graph handed out. Once a graph of newer data is handed out, the
+	 * older graphs' links let their events go: the views draw the newer one, and an older link
+	 * kept by a view's leftovers (a keyed list keeps each row's first value) would otherwise keep
+	 * a whole generation of events alive: 45 MB for each at 100,000 events.
+	 */
+	#handed: Source | undefined;
+
+	/** The graph of an answer, its links reading their events through `source`. */
+	#graphOf(answer: GraphAnswer, names: GraphNames, source: Source): ActorGraph {
+		const handed = this.#handed;
+		if (!handed || handed.generation < source.generation) {
+			if (handed) handed.events = [];
+			this.#handed = source;
+		}
+		return columnGraph(answer, names, GraphService.#eventOf(source));
 	}
 	#names: GraphNames = { actorIds: [], types: [] };
 	/** The columns, kept on the page only when it answers itself. */
@@ -105,7 +129,7 @@ export class GraphService {
 	 */
 	setData(events: readonly KeyedEvent[], maxSpanMs: number): void {
 		const generation = ++this.#generation;
-		this.#source = { events };
+		this.#source = { events, generation };
 		this.#preparing = true;
 		const steps = graphColumnSteps(events, maxSpanMs);
 		const pause = this.#pause;
@@ -170,7 +194,9 @@ export class GraphService {
 		this.#generation++;
 		this.#preparing = false;
 		this.#source.events = [];
-		this.#source = { events: [] };
+		if (this.#handed) this.#handed.events = [];
+		this.#handed = undefined;
+		this.#source = { events: [], generation: this.#generation };
 		this.#names = { actorIds: [], types: [] };
 		this.#local = undefined;
 		this.#worker?.postMessage({ kind: 'forget' } satisfies ToGraphWorker);
@@ -242,7 +268,7 @@ export class GraphService {
 				}
 				try {
 					const answer = graphOfColumns(local.columns, local.idOrder, asked.window, asked.kept);
-					asked.resolve(columnGraph(answer, names, GraphService.#eventOf(source)));
+					asked.resolve(this.#graphOf(answer, names, source));
 				} catch (error) {
 					asked.reject(error instanceof Error ? error : new Error(String(error)));
 				}
@@ -269,7 +295,7 @@ export class GraphService {
 		else if (message.kind === 'stale' || message.generation !== this.#generation || this.#waiting)
 			asked.resolve(undefined);
 		else {
-			asked.resolve(columnGraph(message.answer, this.#names, GraphService.#eventOf(this.#source)));
+			asked.resolve(this.#graphOf(message.answer, this.#names, this.#source));
 		}
 		this.#pump();
 	}

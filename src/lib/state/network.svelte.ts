@@ -259,12 +259,18 @@ export class NetworkState {
 	 */
 	ask(query: GraphQuery | undefined): void {
 		const graphs = this.#graphs;
-		if (!query && this.#answer && (!this.#viaWorker || !this.#answerIsCurrent())) {
+		const held = this.#answer !== undefined || this.#sent !== undefined;
+		const current = this.#answer
+			? this.#answerIsCurrent()
+			: this.#sent === this.#tl.graphSource.events;
+		if (!query && held && (!this.#viaWorker || !current)) {
 			// Few events now (datasets hidden or deleted), or other data while nobody looks: let
 			// the last large graph, and the events its links point into, go (the worker's copy too).
 			this.#answer = undefined;
 			this.#sent = undefined;
 			this.#latest = undefined;
+			clearTimeout(this.#handover);
+			this.#handover = undefined;
 			graphs?.forget();
 		}
 		if (!query || !graphs) return;

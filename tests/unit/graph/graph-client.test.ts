@@ -85,4 +85,36 @@ describe('GraphService', () => {
 		while (pauses.held.length) await pauses.release();
 		expect(started).toBe(0);
 	});
+
+	it('once a graph of newer data is handed out, the older graphs’ links let their events go', async () => {
+		const graphs = new GraphService(() => undefined);
+		const whole = { start: 0, end: Date.UTC(2050, 0, 1) };
+		const first = keyed(300);
+		graphs.setData(first, 86_400_000);
+		const older = await graphs.graph(whole);
+		// A link read before newer data came keeps the events it found.
+		const read = older?.edges[0];
+		const readKeys = read?.eventKeys ?? [];
+		expect(readKeys.length).toBeGreaterThan(0);
+		const unread = older?.edges[1];
+		expect(unread?.weight).toBeGreaterThan(0);
+
+		// The same events again as another generation (a dataset hidden and shown again).
+		const second = first.map((e) => ({ ...e }));
+		graphs.setData(second, 86_400_000);
+		// Until the newer graph is handed out, the older one still reads its events.
+		const peek = older?.edges[2];
+		expect(peek?.events).toHaveLength(peek?.weight ?? -1);
+		const newer = await graphs.graph(whole);
+		expect(newer?.edges.map((e) => e.id)).toEqual(older?.edges.map((e) => e.id));
+		// The newer graph's links read the newer events…
+		const fresh = newer?.edges[1];
+		expect(fresh?.events).toHaveLength(fresh?.weight ?? -1);
+		expect(fresh?.events.every((e) => second.includes(e))).toBe(true);
+		// …and the older graph's unread links none: the older events are no longer held.
+		expect(unread?.events).toEqual([]);
+		expect(older?.edges[3]?.eventKeys).toEqual([]);
+		expect(read?.eventKeys).toEqual(readKeys);
+		graphs.destroy();
+	});
 });

@@ -434,6 +434,40 @@ describe('many events: the graph worker builds the graph', () => {
 		net.destroy();
 	});
 
+	it('lets the data it sent go when the data changes while nobody looks, even before an answer', async () => {
+		const { posted, worker } = recordingWorker();
+		const data = $state({ few: false });
+		const { events } = many(new GraphService(() => undefined));
+		const graphs = new GraphService(() => worker);
+		const { tl, net } = over(() => (data.few ? events.slice(0, 10) : events), graphs);
+		tl.painted = true;
+		net.ask({ events: tl.events, maxSpanMs: tl.maxSpanMs, window: tl.window });
+		await settle();
+		// The events went to the worker; its answer has not come (the table's tab was opened).
+		expect(posted.map((m) => m.kind)).toEqual(['data', 'graph']);
+		net.ask(undefined);
+		expect(posted.map((m) => m.kind)).toEqual(['data', 'graph']);
+		// The dataset is hidden while nobody looks: the worker lets its copy go, and so does the
+		// page (no graph of the old data is answered any more).
+		data.few = true;
+		net.ask(net.graphQuery);
+		expect(posted.map((m) => m.kind)).toEqual(['data', 'graph', 'forget']);
+		// Shown again and looked at: the events go over anew (the worker no longer has them), and
+		// once the worker has answered the question from before (data let go: not shown), the
+		// window is asked for.
+		data.few = false;
+		net.ask({ events: tl.events, maxSpanMs: tl.maxSpanMs, window: tl.window });
+		await settle();
+		expect(posted.map((m) => m.kind)).toEqual(['data', 'graph', 'forget', 'data']);
+		const before = posted[1] as unknown as { id: number; generation: number };
+		(worker.onmessage as (e: MessageEvent) => void)({
+			data: { kind: 'stale', id: before.id }
+		} as MessageEvent);
+		expect(posted.map((m) => m.kind)).toEqual(['data', 'graph', 'forget', 'data', 'graph']);
+		expect(net.graph.nodes).toHaveLength(0);
+		net.destroy();
+	});
+
 	it('a filter sends the worker marks over the events it holds, not the events kept', async () => {
 		const { posted, worker } = recordingWorker();
 		const { events: all } = many(new GraphService(() => undefined));
