@@ -551,6 +551,8 @@ export const es: Messages = {
 		upgradedElsewhere:
 			'Una versión más reciente de Trama ha abierto sus datos en otra pestaña. Recargue esta pestaña para seguir trabajando con ellos.',
 		reload: 'Recargar',
+		viewFailed: (detail: string) =>
+			`El código de esta vista no ha llegado, así que no se puede mostrar (${detail}). Sus datos están a salvo: al recargar la página se vuelve a pedir.`,
 		recoveredName: (id: string) => `Eventos recuperados (${id})`,
 		recovered: (n: number) =>
 			`Una operación interrumpida había dejado eventos sin su conjunto de datos: Trama los ha guardado como ${count(n, 'conjunto de datos recuperado', 'conjuntos de datos recuperados')}. Revíselos y decida si los conserva o los elimina.`,

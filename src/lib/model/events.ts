@@ -55,13 +55,13 @@ export function headOf(event: TramaEvent): EventHead {
 	return head;
 }
 
-/** An event with its key and its span (see `eventSpan`), as the views and the graph take it. */
 /** Numbers of the values of many events, side by side: event `at`'s are `val[off[at]…off[at + 1]]`. */
 export interface NumberedChunk {
 	off: Uint32Array;
 	val: Uint32Array;
 }
 
+/** An event with its key and its span (see `eventSpan`), as the views and the graph take it. */
 export interface KeyedEvent {
 	key: EventKey;
 	event: EventHead;
