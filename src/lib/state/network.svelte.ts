@@ -259,11 +259,11 @@ export class NetworkState {
 	 */
 	ask(query: GraphQuery | undefined): void {
 		const graphs = this.#graphs;
+		// What the page holds of the worker's data: its last answer, or the events sent to it.
 		const held = this.#answer !== undefined || this.#sent !== undefined;
-		const current = this.#answer
-			? this.#answerIsCurrent()
-			: this.#sent === this.#tl.graphSource.events;
-		if (!query && held && (!this.#viaWorker || !current)) {
+		const current = () =>
+			this.#answer ? this.#answerIsCurrent() : this.#sent === this.#tl.graphSource.events;
+		if (!query && held && (!this.#viaWorker || !current())) {
 			// Few events now (datasets hidden or deleted), or other data while nobody looks: let
 			// the last large graph, and the events its links point into, go (the worker's copy too).
 			this.#answer = undefined;
