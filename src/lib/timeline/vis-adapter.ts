@@ -6,7 +6,12 @@
 import type { EventKey } from '../model/events';
 import type { Lane, TimelineItem } from '../time/items';
 
-/** A row of vis-timeline's items DataSet; `item` keeps our own item for the templates. */
+/**
+ * A row of vis-timeline's items DataSet. It holds no item of ours: vis keeps a row it is not
+ * told has changed, so a row holding our item would keep the events that item reads (a cluster
+ * reads its lane's events) for as long as it is drawn, a generation after they were replaced.
+ * The timeline finds its item by the row's id (see `MainTimeline`).
+ */
 export interface VisItem {
 	id: string;
 	group: string;
@@ -17,7 +22,6 @@ export interface VisItem {
 	content: string;
 	/** Only the selected event can be dragged (in time, not to another lane). */
 	editable: false | { updateTime: true; updateGroup: false; remove: false };
-	item: TimelineItem;
 }
 
 /** What a draggable item may do: move in time only. */
@@ -48,8 +52,7 @@ export function toVisItem(
 			type: item.type,
 			className: `t-cluster${hasSelected ? ' t-has-selected' : ''}${lit === undefined ? '' : lit ? ' t-hl' : ' t-dim'}`,
 			content: '',
-			editable: false,
-			item
+			editable: false
 		};
 	}
 	const classes = [
@@ -69,8 +72,7 @@ export function toVisItem(
 		type: item.type,
 		className: classes.join(' '),
 		content: '',
-		editable: item.key === selectedKey ? MOVABLE : false,
-		item
+		editable: item.key === selectedKey ? MOVABLE : false
 	};
 }
 
@@ -81,8 +83,7 @@ const HIGHLIGHT = / t-(?:hl|dim)\b/g;
  * A signature of what a vis row shows, to update only rows that changed. The highlight is left
  * out: it changes no size, and goes to the drawn items directly (`restyleItems`).
  */
-export function signature(v: VisItem): string {
-	const i = v.item;
+export function signature(v: VisItem, i: TimelineItem): string {
 	return `${v.group}|${v.start}|${v.end ?? ''}|${v.type}|${v.className.replace(HIGHLIGHT, '')}|${i.kind === 'cluster' ? i.count : i.title}`;
 }
 
