@@ -97,20 +97,32 @@ export class RecordCache {
 		return this.#records.get(key) === null;
 	}
 
-	/** Reads many records at once, in chunks, without keeping them (exports, the word filter). */
-	async readAll(
-		keys: readonly EventKey[],
-		onChunk?: (records: StoredEvent[]) => void,
-		chunk = 2000
-	): Promise<StoredEvent[]> {
+	/** Reads many records at once, in chunks, without keeping them (exports). */
+	async readAll(keys: readonly EventKey[], chunk = 2000): Promise<StoredEvent[]> {
 		const out: StoredEvent[] = [];
+		await this.readEach(keys, (records) => void out.push(...records), undefined, chunk);
+		return out;
+	}
+
+	/**
+	 * Reads many records a chunk at a time, handing each chunk to `onChunk` and keeping none (the
+	 * table's word filter reads every event's text this way): memory for one chunk, not for all
+	 * (the whole list held 200,000 records, 150 MB, until the last was read). Stops before the
+	 * next chunk once `stop` says so (the filter was cleared, or the data changed).
+	 */
+	async readEach(
+		keys: readonly EventKey[],
+		onChunk: (records: StoredEvent[]) => void,
+		stop?: () => boolean,
+		chunk = 2000
+	): Promise<void> {
 		for (let i = 0; i < keys.length; i += chunk) {
+			if (stop?.()) return;
 			const refs = keys.slice(i, i + chunk).map((key) => ({ key }));
 			const records = (await this.#read(refs)).filter((r): r is StoredEvent => r !== undefined);
-			onChunk?.(records);
-			out.push(...records);
+			if (stop?.()) return;
+			onChunk(records);
 		}
-		return out;
 	}
 
 	#want(key: EventKey, block: number | undefined): void {

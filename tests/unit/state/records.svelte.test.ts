@@ -118,14 +118,36 @@ describe('full records read by key', () => {
 	it('reads many records in chunks for exports and filters, keeping none', async () => {
 		const { reads, read } = store();
 		const cache = new RecordCache(read, () => 1);
-		const chunks: number[] = [];
-		const all = await cache.readAll(
+		const all = await cache.readAll(['a', 'b', 'c', 'z', 'e'] as EventKey[], 2);
+		expect(all.map((r) => r.id)).toEqual(['a', 'b', 'c', 'e']);
+		expect(reads).toEqual([['a', 'b'], ['c', 'z'], ['e']]);
+	});
+
+	it('hands a filter its records a chunk at a time, and reads no further once told to stop', async () => {
+		const { reads, read } = store();
+		const cache = new RecordCache(read, () => 1);
+		const chunks: string[][] = [];
+		let stop = false;
+		await cache.readEach(
 			['a', 'b', 'c', 'z', 'e'] as EventKey[],
-			(c) => chunks.push(c.length),
+			(c) => {
+				chunks.push(c.map((r) => r.id));
+				// The filter is cleared while the second chunk is on its way.
+				stop = chunks.length === 1;
+			},
+			() => stop,
 			2
 		);
-		expect(all.map((r) => r.id)).toEqual(['a', 'b', 'c', 'e']);
-		expect(chunks).toEqual([2, 1, 1]);
-		expect(reads).toEqual([['a', 'b'], ['c', 'z'], ['e']]);
+		expect(chunks).toEqual([['a', 'b']]);
+		expect(reads).toEqual([['a', 'b']]);
+		stop = false;
+		const more: string[][] = [];
+		await cache.readEach(
+			['c', 'z', 'e'] as EventKey[],
+			(c) => more.push(c.map((r) => r.id)),
+			() => stop,
+			2
+		);
+		expect(more).toEqual([['c'], ['e']]);
 	});
 });
