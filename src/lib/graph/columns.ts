@@ -275,6 +275,17 @@ export function idOrderOf(names: GraphNames): Uint32Array {
 }
 
 /** A link of an answer: its events (and their keys) are found when first read. */
+/**
+ * Where a graph's links read their events: `eventOf` gives the event at an index, and `found`
+ * keeps what each link listed once read. Whoever hands graphs out can let a generation go by
+ * emptying both (see `GraphService`): a link kept by a view's leftovers (a derived value nobody
+ * reads keeps its last one) then keeps none of its events, listed or not.
+ */
+export interface LinkSource {
+	eventOf: (index: number) => KeyedEvent | undefined;
+	found: WeakMap<GraphEdge, { events: KeyedEvent[]; keys?: EventKey[] }>;
+}
+
 class ColumnEdge implements GraphEdge {
 	readonly id: string;
 	readonly a: ActorId;
@@ -282,10 +293,8 @@ class ColumnEdge implements GraphEdge {
 	readonly weight: number;
 	readonly relations: EdgeRelation[];
 	confidence: Confidence;
-	#keys: EventKey[] | undefined;
-	#found: KeyedEvent[] | undefined;
 	readonly #events: Uint32Array;
-	readonly #eventOf: (index: number) => KeyedEvent | undefined;
+	readonly #source: LinkSource;
 
 	constructor(
 		a: ActorId,
@@ -293,7 +302,7 @@ class ColumnEdge implements GraphEdge {
 		confidence: Confidence,
 		relations: EdgeRelation[],
 		events: Uint32Array,
-		eventOf: (index: number) => KeyedEvent | undefined
+		source: LinkSource
 	) {
 		this.id = edgeId(a, b);
 		this.a = a;
@@ -302,34 +311,43 @@ class ColumnEdge implements GraphEdge {
 		this.confidence = confidence;
 		this.relations = relations;
 		this.#events = events;
-		this.#eventOf = eventOf;
+		this.#source = source;
 	}
 
-	/** The link's events; none once their generation is forgotten (see `GraphService.forget`). */
-	get events(): KeyedEvent[] {
-		if (!this.#found) {
-			const found: KeyedEvent[] = [];
+	#listed(): { events: KeyedEvent[]; keys?: EventKey[] } {
+		let listed = this.#source.found.get(this);
+		if (!listed) {
+			const events: KeyedEvent[] = [];
 			for (const i of this.#events) {
-				const e = this.#eventOf(i);
-				if (e) found.push(e);
+				const e = this.#source.eventOf(i);
+				if (e) events.push(e);
 			}
-			this.#found = found;
+			listed = { events };
+			this.#source.found.set(this, listed);
 		}
-		return this.#found;
+		return listed;
+	}
+
+	/** The link's events; none once their generation is let go (see `LinkSource`). */
+	get events(): KeyedEvent[] {
+		return this.#listed().events;
 	}
 
 	get eventKeys(): EventKey[] {
-		this.#keys ??= this.events.map((e) => e.key);
-		return this.#keys;
+		const listed = this.#listed();
+		listed.keys ??= listed.events.map((e) => e.key);
+		return listed.keys;
 	}
 }
 
-/** The graph the views read, from an answer; `eventOf` gives the event of an event index. */
+/** The graph the views read, from an answer; its links read their events from `events`. */
 export function columnGraph(
 	answer: GraphAnswer,
 	names: GraphNames,
-	eventOf: (index: number) => KeyedEvent | undefined
+	events: LinkSource | ((index: number) => KeyedEvent | undefined)
 ): ActorGraph {
+	const source: LinkSource =
+		typeof events === 'function' ? { eventOf: events, found: new WeakMap() } : events;
 	const id = (k: number) => names.actorIds[k] as ActorId;
 	const nodes = Array.from(answer.nodeActors, (k, i) => ({
 		id: id(k),
@@ -360,7 +378,7 @@ export function columnGraph(
 				CONFIDENCES[answer.edgeConfidence[j] as number] as Confidence,
 				relations,
 				answer.edgeEvents.subarray(answer.edgeEventStart[j], answer.edgeEventStart[j + 1]),
-				eventOf
+				source
 			)
 		);
 	}

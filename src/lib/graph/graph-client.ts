@@ -16,7 +16,8 @@ import {
 	idOrderOf,
 	type GraphAnswer,
 	type GraphColumns,
-	type GraphNames
+	type GraphNames,
+	type LinkSource
 } from './columns';
 
 export type ToGraphWorker =
@@ -43,10 +44,20 @@ const defaultFactory = (): GraphWorkerLike | undefined =>
 /** The longest a slice of making the columns holds the page's thread (see `setData`). */
 const SLICE_MS = 8;
 
-/** The events of one `setData`: the links of its graphs read their events through it. */
+/**
+ * The events of one `setData`: the links of its graphs read their events through it, and keep
+ * what they listed in `found` (see `LinkSource`). Let go by emptying both.
+ */
 interface Source {
 	events: readonly KeyedEvent[];
+	found: LinkSource['found'];
 	generation: number;
+}
+
+/** Empties a holder: its generation's links read no events and keep none they listed. */
+function letGo(source: Source): void {
+	source.events = [];
+	source.found = new WeakMap();
 }
 
 interface Asked {
@@ -67,17 +78,20 @@ export class GraphService {
 	 * holder of their generation, which `forget` empties: a graph kept somewhere (a view's last
 	 * drawing) must not keep a whole generation of events alive once nobody looks at it.
 	 */
-	#source: Source = { events: [], generation: 0 };
+	#source: Source = { events: [], found: new WeakMap(), generation: 0 };
 
 	get #events(): readonly KeyedEvent[] {
 		return this.#source.events;
 	}
 
-	/** Event `index` of a generation; none once that generation is forgotten. */
-	static #eventOf(source: {
-		events: readonly KeyedEvent[];
-	}): (index: number) => KeyedEvent | undefined {
-		return (index) => source.events[index];
+	/** How the links of a generation read its events; none once that generation is let go. */
+	static #linkSource(source: Source): LinkSource {
+		return {
+			eventOf: (index) => source.events[index],
+			get found() {
+				return source.found;
+			}
+		};
 	}
 
 	/**
@@ -92,10 +106,10 @@ export class GraphService {
 	#graphOf(answer: GraphAnswer, names: GraphNames, source: Source): ActorGraph {
 		const handed = this.#handed;
 		if (!handed || handed.generation < source.generation) {
-			if (handed) handed.events = [];
+			if (handed) letGo(handed);
 			this.#handed = source;
 		}
-		return columnGraph(answer, names, GraphService.#eventOf(source));
+		return columnGraph(answer, names, GraphService.#linkSource(source));
 	}
 	#names: GraphNames = { actorIds: [], types: [] };
 	/** The columns, kept on the page only when it answers itself. */
@@ -129,7 +143,7 @@ export class GraphService {
 	 */
 	setData(events: readonly KeyedEvent[], maxSpanMs: number): void {
 		const generation = ++this.#generation;
-		this.#source = { events, generation };
+		this.#source = { events, found: new WeakMap(), generation };
 		this.#preparing = true;
 		const steps = graphColumnSteps(events, maxSpanMs);
 		const pause = this.#pause;
@@ -193,10 +207,10 @@ export class GraphService {
 	forget(): void {
 		this.#generation++;
 		this.#preparing = false;
-		this.#source.events = [];
-		if (this.#handed) this.#handed.events = [];
+		letGo(this.#source);
+		if (this.#handed) letGo(this.#handed);
 		this.#handed = undefined;
-		this.#source = { events: [], generation: this.#generation };
+		this.#source = { events: [], found: new WeakMap(), generation: this.#generation };
 		this.#names = { actorIds: [], types: [] };
 		this.#local = undefined;
 		this.#worker?.postMessage({ kind: 'forget' } satisfies ToGraphWorker);

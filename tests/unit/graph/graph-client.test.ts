@@ -92,7 +92,7 @@ describe('GraphService', () => {
 		const first = keyed(300);
 		graphs.setData(first, 86_400_000);
 		const older = await graphs.graph(whole);
-		// A link read before newer data came keeps the events it found.
+		// A link read before newer data came (a link chosen, and kept by a view's leftovers).
 		const read = older?.edges[0];
 		const readKeys = read?.eventKeys ?? [];
 		expect(readKeys.length).toBeGreaterThan(0);
@@ -111,10 +111,24 @@ describe('GraphService', () => {
 		const fresh = newer?.edges[1];
 		expect(fresh?.events).toHaveLength(fresh?.weight ?? -1);
 		expect(fresh?.events.every((e) => second.includes(e))).toBe(true);
-		// …and the older graph's unread links none: the older events are no longer held.
+		// …and the older graph's links none, read before or not: the older events are not held.
 		expect(unread?.events).toEqual([]);
 		expect(older?.edges[3]?.eventKeys).toEqual([]);
-		expect(read?.eventKeys).toEqual(readKeys);
+		expect(read?.events).toEqual([]);
+		expect(read?.eventKeys).toEqual([]);
+		graphs.destroy();
+	});
+
+	it('let go (nobody looks, and the data changed): links already read keep no events', async () => {
+		const graphs = new GraphService(() => undefined);
+		graphs.setData(keyed(300), 86_400_000);
+		const graph = await graphs.graph({ start: 0, end: Date.UTC(2050, 0, 1) });
+		const link = graph?.edges[0];
+		expect(link?.events.length).toBe(link?.weight);
+		expect(link?.eventKeys.length).toBe(link?.weight);
+		graphs.forget();
+		expect(link?.events).toEqual([]);
+		expect(link?.eventKeys).toEqual([]);
 		graphs.destroy();
 	});
 });
