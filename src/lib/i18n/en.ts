@@ -517,6 +517,8 @@ export const en = {
 		sortDescending: 'Date, newest first — sort oldest first',
 		noMatchTitle: 'No event matches the filter',
 		noMatchBody: (query: string) => `Nothing contains “${query}”. Try fewer or other words.`,
+		noMatchInScopeBody: (query: string, limits: string) =>
+			`Nothing contains “${query}” once the table follows ${limits}. Show all looks through every event.`,
 		emptyTitle: 'No events yet',
 		emptyBody:
 			'Every dataset is gone from this browser. Restore the default dataset to start again.',
