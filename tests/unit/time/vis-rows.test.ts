@@ -3,13 +3,16 @@ import type { EventKey } from '$lib/model/events';
 import type { ClusterItem, EventItem } from '$lib/time/items';
 import { signature, toVisItem } from '$lib/timeline/vis-adapter';
 
+/** Stands for a getter met on the way (a function, which could close over anything). */
+const GETTER = (): void => undefined;
+
 /** Every object a value reaches through its own properties (getters are not called). */
 function reachable(value: unknown, seen = new Set<unknown>()): Set<unknown> {
 	if (typeof value !== 'object' || value === null || seen.has(value)) return seen;
 	seen.add(value);
 	for (const key of Object.keys(value)) {
 		const d = Object.getOwnPropertyDescriptor(value, key);
-		if (d?.get) seen.add(d.get);
+		if (d?.get) seen.add(GETTER);
 		else reachable(d?.value, seen);
 	}
 	return seen;
@@ -76,8 +79,6 @@ describe('the rows handed to vis-timeline', () => {
 		const lit = toVisItem(cluster, undefined, new Set(['d\u0000a' as EventKey]));
 		expect(signature(lit, cluster)).toBe(signature(plain, cluster));
 		expect(signature(plain, { ...event, title: 'Another' })).not.toBe(signature(plain, event));
-		expect(signature(plain, { ...cluster, count: 3 } as ClusterItem)).not.toBe(
-			signature(plain, cluster)
-		);
+		expect(signature(plain, { ...cluster, count: 3 })).not.toBe(signature(plain, cluster));
 	});
 });
