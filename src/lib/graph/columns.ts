@@ -274,7 +274,6 @@ export function idOrderOf(names: GraphNames): Uint32Array {
 	return rank;
 }
 
-/** A link of an answer: its events (and their keys) are found when first read. */
 /**
  * Where a graph's links read their events: `eventOf` gives the event at an index, and `found`
  * keeps what each link listed once read. Whoever hands graphs out can let a generation go by
@@ -286,6 +285,7 @@ export interface LinkSource {
 	found: WeakMap<GraphEdge, { events: KeyedEvent[]; keys?: EventKey[] }>;
 }
 
+/** A link of an answer: its events (and their keys) are found when first read. */
 class ColumnEdge implements GraphEdge {
 	readonly id: string;
 	readonly a: ActorId;
