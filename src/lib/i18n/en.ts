@@ -518,7 +518,7 @@ export const en = {
 		noMatchTitle: 'No event matches the filter',
 		noMatchBody: (query: string) => `Nothing contains “${query}”. Try fewer or other words.`,
 		noMatchInScopeBody: (query: string, limits: string) =>
-			`Nothing contains “${query}” once the table follows ${limits}. Show all looks through every event.`,
+			`Nothing contains “${query}” once the table follows ${limits}. Show all looks past that.`,
 		emptyTitle: 'No events yet',
 		emptyBody:
 			'Every dataset is gone from this browser. Restore the default dataset to start again.',

@@ -584,7 +584,7 @@ export const es: Messages = {
 		noMatchBody: (query: string) =>
 			`Nada contiene «${query}». Pruebe con menos palabras o con otras.`,
 		noMatchInScopeBody: (query: string, limits: string) =>
-			`Nada contiene «${query}» con estos límites: ${limits}. «Mostrar todo» busca en todos los eventos.`,
+			`Nada contiene «${query}» con estos límites: ${limits}. «Mostrar todo» los quita.`,
 		emptyTitle: 'Aún no hay eventos',
 		emptyBody:
 			'Ya no queda ningún conjunto de datos en este navegador. Restaure el conjunto de datos predeterminado para empezar de nuevo.',
