@@ -242,3 +242,36 @@ test('numbers in a date column are asked about, per column, with examples; never
 		'Trama’s guess, from their range. For example: 45000 → 2023-03-15; 45183 → 2023-09-14.'
 	);
 });
+
+test('when the import dialog’s code cannot load, Import says so and offers Reload; nothing else breaks', async ({
+	page
+}) => {
+	// The dialog's own file fails to arrive (a dropped connection, a deploy mid-session).
+	await page.route('**/*.js', async (route) => {
+		const response = await route.fetch();
+		const body = await response.text();
+		if (body.includes('import-commit')) await route.abort('connectionreset');
+		else await route.fulfill({ response, body });
+	});
+	await page.goto('/');
+	await expect(page.locator('[data-testid=timeline] .vis-item').first()).toBeAttached();
+	const notice = page.getByTestId('notice');
+	for (let i = 0; i < 2; i++) {
+		// Asked twice: it says so each time, instead of nothing.
+		await page.getByTestId('import-open').click();
+		await expect(notice).toContainText('This dialog’s code did not arrive, so it cannot open');
+		await expect(page.getByTestId('import-dialog')).toHaveCount(0);
+		await notice.getByRole('button', { name: 'Close' }).click();
+		await expect(notice).not.toContainText('did not arrive');
+	}
+	// The table still shows every event.
+	await page.getByRole('tab', { name: 'Table' }).click();
+	await expect(page.getByTestId('event-count')).toHaveText(eventsLabel(DEFAULT_EVENT_COUNT));
+	// Reload asks again; with the file there this time, Import opens the dialog.
+	await page.getByTestId('import-open').click();
+	await page.unrouteAll({ behavior: 'wait' });
+	await notice.getByTestId('notice-reload').click();
+	await expect(page.locator('[data-testid=timeline] .vis-item').first()).toBeAttached();
+	await page.getByTestId('import-open').click();
+	await expect(page.getByTestId('import-dialog')).toBeVisible();
+});

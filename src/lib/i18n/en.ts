@@ -488,6 +488,8 @@ export const en = {
 		reload: 'Reload',
 		viewFailed: (detail: string) =>
 			`This view’s code did not arrive, so it cannot be shown (${detail}). Your data is safe: reloading the page asks for it again.`,
+		dialogFailed: (detail: string) =>
+			`This dialog’s code did not arrive, so it cannot open (${detail}). Your data is safe: reloading the page asks for it again.`,
 		recoveredName: (id: string) => `Recovered events (${id})`,
 		recovered: (n: number) =>
 			`An interrupted operation had left events without their dataset: Trama kept them as ${count(n, 'recovered dataset', 'recovered datasets')}. Look them over, then keep or delete them.`,

@@ -553,6 +553,8 @@ export const es: Messages = {
 		reload: 'Recargar',
 		viewFailed: (detail: string) =>
 			`El código de esta vista no ha llegado, así que no se puede mostrar (${detail}). Sus datos están a salvo: al recargar la página se vuelve a pedir.`,
+		dialogFailed: (detail: string) =>
+			`El código de este diálogo no ha llegado, así que no se puede abrir (${detail}). Sus datos están a salvo: al recargar la página se vuelve a pedir.`,
 		recoveredName: (id: string) => `Eventos recuperados (${id})`,
 		recovered: (n: number) =>
 			`Una operación interrumpida había dejado eventos sin su conjunto de datos: Trama los ha guardado como ${count(n, 'conjunto de datos recuperado', 'conjuntos de datos recuperados')}. Revíselos y decida si los conserva o los elimina.`,
