@@ -20,6 +20,19 @@ export const chronologicalIds = defaultFile.events.toSorted(compareEvents).map((
 export const eventsLabel = (n: number) => `${n} ${n === 1 ? 'event' : 'events'}`;
 
 /** Opens the app and shows the event table (it shares a tab with the network). */
+/**
+ * Makes the script file whose text contains `marker` fail to arrive (a dropped connection, a
+ * deploy mid-session); every other file is served as it is. `page.unrouteAll` lifts it.
+ */
+export async function blockScript(page: Page, marker: string): Promise<void> {
+	await page.route('**/*.js', async (route) => {
+		const response = await route.fetch();
+		const body = await response.text();
+		if (body.includes(marker)) await route.abort('connectionreset');
+		else await route.fulfill({ response, body });
+	});
+}
+
 export async function openTable(page: Page, path = '/'): Promise<void> {
 	await page.goto(path);
 	await page.getByRole('tab', { name: 'Table' }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from './test';
-import { DEFAULT_EVENT_COUNT, eventsLabel, openTable } from './fixtures';
+import { blockScript, DEFAULT_EVENT_COUNT, eventsLabel, openTable } from './fixtures';
 
 const FIXTURE = 'tests/fixtures/timelinejs/contrib_women_in_computing.json';
 
@@ -246,13 +246,8 @@ test('numbers in a date column are asked about, per column, with examples; never
 test('when the import dialog’s code cannot load, Import says so and offers Reload; nothing else breaks', async ({
 	page
 }) => {
-	// The dialog's own file fails to arrive (a dropped connection, a deploy mid-session).
-	await page.route('**/*.js', async (route) => {
-		const response = await route.fetch();
-		const body = await response.text();
-		if (body.includes('import-commit')) await route.abort('connectionreset');
-		else await route.fulfill({ response, body });
-	});
+	// The dialog's own file fails to arrive.
+	await blockScript(page, 'import-commit');
 	await page.goto('/');
 	await expect(page.locator('[data-testid=timeline] .vis-item').first()).toBeAttached();
 	const notice = page.getByTestId('notice');

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from './test';
 import { eventSpan, overlaps } from '../../src/lib/model/events';
-import { defaultFile } from './fixtures';
+import { blockScript, defaultFile } from './fixtures';
 
 const network = (page: Page) => page.getByTestId('network');
 const node = (page: Page, id: string) => network(page).locator(`.node[data-actor-id="${id}"]`);
@@ -257,13 +257,8 @@ test('the Network and Table tabs are one tab stop, switched with the arrow keys'
 test('when the network’s code cannot load, its place says so and the rest of the dashboard works', async ({
 	page
 }) => {
-	// The network view's own file fails to arrive (a dropped connection, a deploy mid-session).
-	await page.route('**/*.js', async (route) => {
-		const response = await route.fetch();
-		const body = await response.text();
-		if (body.includes('network-summary')) await route.abort('connectionreset');
-		else await route.fulfill({ response, body });
-	});
+	// The network view's own file fails to arrive.
+	await blockScript(page, 'network-summary');
 	await page.goto('/');
 	const alert = page.locator('.placeholder.network [role=alert]');
 	await expect(alert).toBeVisible({ timeout: 15000 });
