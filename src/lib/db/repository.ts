@@ -309,13 +309,44 @@ export class Repository {
 	 * The head blocks of the given datasets (all when omitted), as stored: what `parseHeads` makes
 	 * heads of. A live query reads this, and `parseHeads` runs outside it, a block at a time.
 	 */
-	async headBlocks(datasetIds?: readonly DatasetId[]): Promise<HeadBlock[]> {
+	async headBlocks(
+		datasetIds?: readonly DatasetId[],
+		/** Parse each block as it arrives (see `parseAhead`), while later blocks are still read. */
+		ahead = false
+	): Promise<HeadBlock[]> {
 		// Given ids are read as they are, with no other read before (a live query reads this: a
 		// read after an await of our own is not seen by it, and a write there would not wake it).
 		// The caller passes datasets it has just read (`datasets()`, never a deleted one).
 		const ids = datasetIds ?? (await this.datasets()).map((d) => d.id);
-		return (await Promise.all(ids.map((id) => this.headsOfDataset(id).toArray()))).flat();
+		if (!ahead)
+			return (await Promise.all(ids.map((id) => this.headsOfDataset(id).toArray()))).flat();
+		// The blocks' keys first, then each block by its own request: each arrives in a task of
+		// its own, and is parsed there while the store reads the next ones (one read of all the
+		// blocks hands them over together, and parsing could only start after the last).
+		const keys = (await Promise.all(ids.map((id) => this.headsOfDataset(id).primaryKeys()))).flat();
+		const blocks = await Promise.all(
+			keys.map((key) =>
+				this.db.heads.get(key).then((block) => {
+					if (block) this.parseAhead(block);
+					return block;
+				})
+			)
+		);
+		return blocks.filter((block) => block !== undefined);
 	}
+
+	/**
+	 * Parses a block read for `parseHeads` before it is called, unless the last `parseHeads` has
+	 * this writing of it already: `parseHeads` takes the heads made here. Kept with the block
+	 * object, so a read nobody parses (a newer one overtook it) takes its heads with it.
+	 */
+	parseAhead(block: HeadBlock): void {
+		if (block.rev !== undefined && this.#parsed.has(block.rev)) return;
+		if (!this.#ahead.has(block)) this.#ahead.set(block, checkedHeadsOf(block));
+	}
+
+	/** Heads parsed as their block arrived (see `parseAhead`), until `parseHeads` takes them. */
+	#ahead = new WeakMap<HeadBlock, ReturnType<typeof checkedHeadsOf>>();
 
 	/**
 	 * The heads of head blocks (see `headBlocks`), in chronological order. Only blocks not parsed
@@ -335,13 +366,15 @@ export class Repository {
 		let since = performance.now();
 		for (const block of blocks) {
 			const known = block.rev === undefined ? undefined : this.#parsed.get(block.rev);
-			if (!known && pause && performance.now() - since > budgetMs) {
+			const early = known ? undefined : this.#ahead.get(block);
+			this.#ahead.delete(block);
+			if (!known && !early && pause && performance.now() - since > budgetMs) {
 				await pause();
 				since = performance.now();
 			}
 			let heads = known;
 			if (!heads) {
-				const checked = checkedHeadsOf(block);
+				const checked = early ?? checkedHeadsOf(block);
 				heads = checked.heads;
 				if (checked.setAside.length) damaged.set(block, checked.setAside);
 				if (checked.checkedAt && block.rev !== undefined)

@@ -346,13 +346,15 @@ export class AppState {
 			this.notice = { kind: 'error', text: t.status.upgradedElsewhere, reload: true };
 		});
 		this.datasets = new Live(repo.watch((r) => r.datasets()));
-		// The live query reads the head blocks; they are parsed outside it, in tasks of at most
-		// about 20 ms, so that a large import arriving does not hold the page for the whole parse.
+		// The live query reads the head blocks and parses each as it arrives, a task per block,
+		// while the store reads the next (see `headBlocks`); what it could not parse ahead is
+		// parsed outside it, in tasks of at most about 20 ms, so that a large import arriving
+		// does not hold the page for the whole parse.
 		this.heads = new Live(
 			mapLatest(
 				repo.watch(async (r) => {
 					const shown = (await r.datasets()).filter((d) => !d.hidden).map((d) => d.id);
-					return r.headBlocks(shown);
+					return r.headBlocks(shown, true);
 				}),
 				// Dexie keeps a live query's last result: the blocks' text (35 MB at 100,000 events)
 				// is let go once parsed, so that only the heads stay.

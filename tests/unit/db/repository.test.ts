@@ -155,6 +155,24 @@ describe('writing a dataset', () => {
 		const third = await repo.parseHeads(await repo.headBlocks(), pause, -1);
 		expect(third).toHaveLength(10_005);
 		expect(pauses).toBe(2); // the edited block and the new dataset's one
+
+		// Read ahead (the page's live query): the blocks written since are parsed as they
+		// arrive, and `parseHeads` takes those heads: it parses nothing and needs no pause.
+		await repo.editEvent(edited.datasetId, { ...fromStored(edited), title: 'C edited' });
+		const parse = vi.spyOn(JSON, 'parse');
+		const early = await repo.headBlocks(undefined, true);
+		expect(parse).toHaveBeenCalledTimes(1); // the edited block, the others known
+		parse.mockClear();
+		pauses = 0;
+		const fourth = await repo.parseHeads(early, pause, -1);
+		expect(parse).not.toHaveBeenCalled();
+		parse.mockRestore();
+		expect(pauses).toBe(0);
+		expect(fourth).toHaveLength(10_005);
+		expect(fourth.find((h) => h.id === edited.id)?.title).toBe('C edited');
+		expect(fourth.slice(5_000).filter((h, i) => h === third[5_000 + i])).toHaveLength(5_005);
+		// The same blocks read plainly give the same heads.
+		expect(await repo.heads()).toEqual(fourth);
 	});
 
 	it('refuses a dataset with two events of one id, and writes nothing', async () => {
