@@ -115,10 +115,11 @@ export function fitTransform(
 		x1 = Math.max(x1, p.x + p.r);
 		y1 = Math.max(y1, p.y + p.r);
 	}
-	// The lowest nodes' labels go under them: keep a label's height free at the bottom.
+	// The lowest nodes' labels go under them, the highest nodes' above them when the space
+	// under is taken (a hub at the top of a crowded drawing): a label's height free at both.
 	const left = area.x0 + PAD_X;
 	const right = area.x1 - PAD_X;
-	const top = area.y0 + PAD_Y;
+	const top = area.y0 + PAD_Y + LABEL_BOX_PX;
 	const bottom = area.y1 - PAD_Y - LABEL_BOX_PX;
 	const k = Math.max(
 		0.05,
