@@ -328,6 +328,22 @@ class ColumnEdge implements GraphEdge {
 		return listed;
 	}
 
+	ends(): readonly [KeyedEvent, KeyedEvent] | undefined {
+		const listed = this.#source.found.get(this)?.events;
+		const n = this.#events.length;
+		const first = listed
+			? listed[0]
+			: n
+				? this.#source.eventOf(this.#events[0] as number)
+				: undefined;
+		const last = listed
+			? listed.at(-1)
+			: n
+				? this.#source.eventOf(this.#events[n - 1] as number)
+				: undefined;
+		return first && last ? [first, last] : undefined;
+	}
+
 	/** The link's events; none once their generation is let go (see `LinkSource`). */
 	get events(): KeyedEvent[] {
 		return this.#listed().events;

@@ -44,9 +44,22 @@ export interface GraphEdge {
 	 * with no lookup of every event by key (built on the first click: 0.3 s at 1,000,000).
 	 */
 	events: KeyedEvent[];
+	/**
+	 * The first and the last of those events, without listing the rest (a panel's span of 40
+	 * links listed their events, thousands each, on an actor's first click); see `edgeEnds`.
+	 */
+	ends?(): readonly [KeyedEvent, KeyedEvent] | undefined;
 	relations: EdgeRelation[];
 	/** The strongest confidence among those events: a link is as sure as its best evidence. */
 	confidence: Confidence;
+}
+
+/** A link's first and last events in time, or undefined when it has none (any longer). */
+export function edgeEnds(edge: GraphEdge): readonly [KeyedEvent, KeyedEvent] | undefined {
+	if (edge.ends) return edge.ends();
+	const first = edge.events[0];
+	const last = edge.events.at(-1);
+	return first && last ? [first, last] : undefined;
 }
 
 /**

@@ -79,6 +79,29 @@ export interface KeyedEvent {
 }
 
 /**
+ * The events the timeline lights (the others fade): a selected actor's, a selected link's, those
+ * the filter keeps. Asked of each event drawn or kept, never listed: an actor's events are told
+ * by their actors, so a click makes no set of tens of thousands of keys (at 100,000 events the
+ * busiest actor's took about 20 ms of the first click, and its garbage more).
+ */
+export interface Lit {
+	lights(e: KeyedEvent): boolean;
+}
+
+/** The events of these keys, lit. */
+export const litKeys = (keys: ReadonlySet<EventKey>): Lit => ({ lights: (e) => keys.has(e.key) });
+
+/** Whether an actor takes part in the event, or is one end of one of its relations. */
+export function involves(
+	event: Pick<TramaEvent, 'participants' | 'relations'>,
+	actor: ActorId
+): boolean {
+	for (const p of event.participants) if (p.actor === actor) return true;
+	for (const r of event.relations) if (r.source === actor || r.target === actor) return true;
+	return false;
+}
+
+/**
  * The stretch of time an event may cover: from its start to the end of its end's precision (a
  * month-precision September event spans all of September). Uncertainty bounds, when given,
  * replace either edge: the event happened no earlier than `earliest`, no later than `latest`.

@@ -11,7 +11,7 @@ import { createContext, untrack } from 'svelte';
 import { t } from '../i18n';
 import { GraphService } from '../graph/graph-client';
 import { checkUrl } from '../io/url';
-import type { EventKey } from '../model/events';
+import { litKeys, type EventKey, type KeyedEvent, type Lit } from '../model/events';
 import type { ActorId, DatasetId } from '../model/schema';
 import type { Grouping, Lane } from '../time/items';
 import type { AppState } from './app.svelte';
@@ -259,17 +259,13 @@ export class Dashboard {
 	 * The events the timeline highlights (the others fade): the network's selected actor's or
 	 * link's, and, when the filter dims what it leaves out, only those it keeps.
 	 */
-	readonly highlight: ReadonlySet<EventKey> | undefined = $derived.by(() => {
-		const selected = this.network.highlightKeys;
+	readonly highlight: Lit | undefined = $derived.by(() => {
+		const selected = this.network.lit;
 		const kept = this.app.dimmedBut;
 		if (!kept) return selected;
-		if (!selected) return kept;
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- made anew each time
-		const both = new Set<EventKey>();
-		for (const key of selected) if (kept.has(key)) both.add(key);
-		return both;
+		if (!selected) return litKeys(kept);
+		return { lights: (e: KeyedEvent) => kept.has(e.key) && selected.lights(e) };
 	});
-
 	/** Names of facet values: datasets' and actors' names for their ids. */
 	readonly facetNames: FacetNames = {
 		dataset: (id) => this.app.datasets.current?.find((d) => d.id === id)?.name ?? id,

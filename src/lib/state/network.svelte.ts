@@ -8,7 +8,6 @@ import { countryName, t } from '../i18n';
 import type { Span } from '../model/dates';
 import type { ActorId } from '../model/schema';
 import { ACTOR_KINDS } from '../model/vocab';
-import type { EventKey } from '../model/events';
 import {
 	buildGraph,
 	connectionsOf,
@@ -20,7 +19,7 @@ import {
 } from '../graph/graph';
 import { countryPalette } from '../graph/colours';
 import type { GraphService } from '../graph/graph-client';
-import type { KeyedEvent } from '../model/events';
+import { involves, litKeys, type KeyedEvent, type Lit } from '../model/events';
 import type { TimelineState } from './timeline.svelte';
 
 export type ColorBy = 'kind' | 'country';
@@ -269,6 +268,7 @@ export class NetworkState {
 			this.#answer = undefined;
 			this.#sent = undefined;
 			this.#latest = undefined;
+			this.#asked = undefined;
 			clearTimeout(this.#handover);
 			this.#handover = undefined;
 			graphs?.forget();
@@ -289,10 +289,31 @@ export class NetworkState {
 		if (this.#handover === undefined) this.#question(graphs, query);
 	}
 
+	/**
+	 * The last question put to the worker: the same question again (the graph's tab shown again,
+	 * nothing changed) is not put, its answer is the graph already shown or on its way. Asked
+	 * again, the worker built the same graph, and it arrived in the middle of a first click.
+	 */
+	#asked: GraphQuery | undefined;
+
 	#question(graphs: GraphService, query: GraphQuery): void {
+		const asked = this.#asked;
+		if (
+			asked &&
+			asked.events === query.events &&
+			asked.kept === query.kept &&
+			asked.window.start === query.window.start &&
+			asked.window.end === query.window.end
+		)
+			return;
+		this.#asked = query;
 		graphs.graph(query.window, query.kept).then(
 			(graph) => {
-				if (!graph) return;
+				if (!graph) {
+					// No answer, and none is coming unless a newer question was put: ask again.
+					if (this.#asked === query) this.#asked = undefined;
+					return;
+				}
 				this.#lastLinks = graph.edges.length;
 				this.#answer = { graph, events: query.events, kept: query.kept };
 			},
@@ -449,21 +470,17 @@ export class NetworkState {
 		this.actor === undefined ? [] : connectionsOf(this.graph, this.actor, this.#nameOf)
 	);
 
-	/** Events the timeline highlights: the selected edge's, else the selected actor's. */
-	readonly highlightKeys: ReadonlySet<EventKey> | undefined = $derived.by(() => {
-		if (this.edge) return keySet(this.edge.eventKeys);
-		if (this.actor === undefined) return undefined;
-		// An actor's keys are made once per generation of events (the list is the generation's):
-		// the busiest actor of 100,000 events has about 10,000, a few ms at each click otherwise.
-		const events = this.#tl.eventsOfActor(this.actor);
-		let keys = this.#keysOf.get(events);
-		if (!keys) {
-			keys = keySet(events.map((e) => e.key));
-			this.#keysOf.set(events, keys);
-		}
-		return keys;
+	/**
+	 * Events the timeline lights: the selected link's, else the selected actor's (told by their
+	 * actors: see `Lit`).
+	 */
+	readonly lit: Lit | undefined = $derived.by(() => {
+		const edge = this.edge;
+		if (edge) return litKeys(keySet(edge.eventKeys));
+		const actor = this.actor;
+		if (actor === undefined) return undefined;
+		return { lights: (e: KeyedEvent) => involves(e.event, actor) };
 	});
-	readonly #keysOf = new WeakMap<readonly KeyedEvent[], ReadonlySet<EventKey>>();
 
 	/** The most common countries of the graph's actors, a colour each; the rest share grey. */
 	readonly #countryColours: ReadonlyMap<string, string> = $derived.by(() =>

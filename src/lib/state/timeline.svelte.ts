@@ -14,7 +14,8 @@ import {
 	indexBy,
 	overlaps,
 	type EventKey,
-	type KeyedEvent
+	type KeyedEvent,
+	type Lit
 } from '../model/events';
 import { eventsByActor, keySet } from '../graph/graph';
 import {
@@ -56,7 +57,7 @@ export interface TimelineSources {
 	places?: () => ArrayLike<number> | undefined;
 	actors: () => ReadonlyMap<ActorId, Actor>;
 	/** The events to highlight (the actor network's selected actor or link), if any. */
-	highlight?: () => ReadonlySet<EventKey> | undefined;
+	highlight?: () => Lit | undefined;
 	/** The actor the user chose, whose lane the main timeline brings into view. */
 	actor?: () => ActorId | undefined;
 }
@@ -80,7 +81,7 @@ export class TimelineState {
 	readonly #all: () => readonly StoredHead[];
 	readonly #places: () => ArrayLike<number> | undefined;
 	readonly #actors: () => ReadonlyMap<ActorId, Actor>;
-	readonly #highlight: () => ReadonlySet<EventKey> | undefined;
+	readonly #highlight: () => Lit | undefined;
 	readonly #actor: () => ActorId | undefined;
 
 	/** The window the user chose; undefined shows the whole domain. */
@@ -327,7 +328,7 @@ export class TimelineState {
 		this.events.length === 0 ? this.#window : this.window
 	);
 
-	readonly highlight: ReadonlySet<EventKey> | undefined = $derived.by(() => this.#highlight());
+	readonly highlight: Lit | undefined = $derived.by(() => this.#highlight());
 
 	/** The actor the user chose, if any: the main timeline scrolls its lane into view. */
 	readonly focusedActor: ActorId | undefined = $derived.by(() => this.#actor());
@@ -346,10 +347,8 @@ export class TimelineState {
 
 	/** The events drawn: all, or only the highlighted ones when the filter is on. */
 	readonly shownEvents: KeyedEvent[] = $derived.by(() => {
-		const keys = this.highlight;
-		return this.filterToHighlight && keys
-			? this.events.filter((e) => keys.has(e.key))
-			: this.events;
+		const lit = this.highlight;
+		return this.filterToHighlight && lit ? this.events.filter((e) => lit.lights(e)) : this.events;
 	});
 
 	/**

@@ -454,6 +454,8 @@ export interface EventItem {
 	 * at 1,000,000 events, in the middle of a zoom).
 	 */
 	dates: Pick<TramaEvent, 'start' | 'end' | 'uncertainty'>;
+	/** The event itself: what the timeline asks whether it is lit (see `Lit`). */
+	event: KeyedEvent;
 }
 
 export interface ClusterItem {
@@ -467,6 +469,8 @@ export interface ClusterItem {
 	keys: EventKey[];
 	/** The events inside, by id (what the cluster's element lists), the first {@link MAX_LISTED}. */
 	eventIds: string[];
+	/** Whether any event inside passes the test (read in order, stopping at the first). */
+	some(test: (e: KeyedEvent) => boolean): boolean;
 	/** From the first member's start to the last one's end, cut at the end of the cluster's bin. */
 	start: number;
 	end: number;
@@ -854,6 +858,10 @@ function clusterOf(
 			return keys;
 		},
 		eventIds,
+		some(test) {
+			for (let x = i; x < j; x++) if (test(src[x] as KeyedEvent)) return true;
+			return false;
+		},
 		start,
 		end
 	};
@@ -876,6 +884,7 @@ function eventItem(e: KeyedEvent, lane: string, range: boolean): EventItem {
 		uncertain: Boolean(u?.circa || u?.earliest || u?.latest),
 		confidence: e.event.confidence,
 		dates: e.event,
+		event: e,
 		eventKind: e.event.kind
 	};
 }

@@ -3,7 +3,7 @@
  * sets string content as innerHTML, and imported titles are untrusted. Also the mapping of our
  * items to vis DataSet rows.
  */
-import type { EventKey } from '../model/events';
+import type { EventKey, Lit } from '../model/events';
 import type { Lane, TimelineItem } from '../time/items';
 
 /**
@@ -38,11 +38,11 @@ export interface VisGroup {
 export function toVisItem(
 	item: TimelineItem,
 	selectedKey: EventKey | undefined,
-	highlight?: ReadonlySet<EventKey>
+	highlight?: Lit
 ): VisItem {
 	if (item.kind === 'cluster') {
-		const hasSelected = selectedKey !== undefined && item.keys.includes(selectedKey);
-		const lit = highlight ? item.keys.some((k) => highlight.has(k)) : undefined;
+		const hasSelected = selectedKey !== undefined && item.some((e) => e.key === selectedKey);
+		const lit = highlight ? item.some((e) => highlight.lights(e)) : undefined;
 		const box = item.type === 'box';
 		return {
 			id: item.id,
@@ -62,7 +62,7 @@ export function toVisItem(
 		item.imprecise ? 't-imprecise' : '',
 		item.uncertain ? 't-uncertain' : '',
 		item.key === selectedKey ? 't-selected' : '',
-		highlight ? (highlight.has(item.key) ? 't-hl' : 't-dim') : ''
+		highlight ? (highlight.lights(item.event) ? 't-hl' : 't-dim') : ''
 	].filter(Boolean);
 	return {
 		id: item.id,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ELLIPSIS, fitLabel, wordEnds } from '$lib/export/fit-text';
 import { placeItems } from '$lib/export/picture';
 import type { EventItem, TimelineItem } from '$lib/time/items';
-import type { EventKey } from '$lib/model/events';
+import type { EventKey, KeyedEvent } from '$lib/model/events';
 import type { PartialDate } from '$lib/model/dates';
 
 /** Every character 7 px wide: easy to count by hand. */
@@ -93,7 +93,9 @@ describe('placing the picture’s items', () => {
 		eventKind: 'meeting',
 		imprecise: false,
 		uncertain: false,
-		dates: { start: new Date(startDay * day).toISOString().slice(0, 10) as PartialDate }
+		dates: { start: new Date(startDay * day).toISOString().slice(0, 10) as PartialDate },
+		// The picture draws from the item's own fields, never from the event behind it.
+		event: {} as KeyedEvent
 	});
 	const place = (items: TimelineItem[]) =>
 		placeItems(

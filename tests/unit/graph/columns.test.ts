@@ -1,8 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { toStored } from '$lib/db/repository';
-import { buildGraph, type ActorGraph } from '$lib/graph/graph';
-import { columnGraph, graphColumns, graphOfColumns, idOrderOf } from '$lib/graph/columns';
+import { buildGraph, edgeEnds, type ActorGraph } from '$lib/graph/graph';
+import {
+	columnGraph,
+	graphColumns,
+	graphOfColumns,
+	idOrderOf,
+	type LinkSource
+} from '$lib/graph/columns';
 import { compareDated, eventKey, type KeyedEvent } from '$lib/model/events';
 import { parseNativeFile } from '$lib/model/validate';
 import { generateFile } from '../../fixtures/generate';
@@ -75,6 +81,33 @@ describe('the graph from columns', () => {
 			expect(actual.nodes.length).toBeGreaterThan(0);
 			expect(actual).toEqual(expected);
 		}
+	});
+
+	it('gives a link’s first and last events without listing the others', () => {
+		const events = keyed(generateFile(5000, 80));
+		const maxSpan = events.reduce((m, e) => Math.max(m, e.endMs - e.startMs), 0);
+		const { columns, names } = graphColumns(events, maxSpan);
+		const window = { start: utc(1990), end: utc(2030) };
+		const answer = graphOfColumns(columns, idOrderOf(names), window);
+		let read = 0;
+		const source: LinkSource = {
+			eventOf: (i: number) => {
+				read++;
+				return events[i];
+			},
+			found: new WeakMap()
+		};
+		const graph = columnGraph(answer, names, source);
+		const heaviest = graph.edges.reduce((p, q) => (q.weight > p.weight ? q : p));
+		expect(heaviest.weight).toBeGreaterThan(50);
+		const ends = edgeEnds(heaviest);
+		expect(read).toBe(2);
+		const expected = buildGraph(events, window, maxSpan).edges.find((e) => e.id === heaviest.id)!;
+		expect(ends?.map((e) => e.key)).toEqual([expected.eventKeys[0], expected.eventKeys.at(-1)]);
+		// The same from a graph built in the page, and once the link's events were listed.
+		expect(edgeEnds(expected)?.map((e) => e.key)).toEqual(ends?.map((e) => e.key));
+		expect(heaviest.events).toHaveLength(heaviest.weight);
+		expect(edgeEnds(heaviest)).toEqual(ends);
 	});
 
 	it('is empty for a window without events, and for no events', () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { actorIdsOf, actorsUsedBy, compareEvents, eventSpan, overlaps } from '$lib/model/events';
+import {
+	actorIdsOf,
+	actorsUsedBy,
+	compareEvents,
+	eventSpan,
+	involves,
+	overlaps
+} from '$lib/model/events';
+import type { ActorId } from '$lib/model/schema';
 import { event } from '../helpers';
 
 const utc = (y: number, m = 1, d = 1) => Date.UTC(y, m - 1, d);
@@ -86,6 +94,18 @@ describe('compareEvents and actorIdsOf', () => {
 			relations: [{ type: 'met', source: 'kim-jong-un', target: 'putin' }]
 		});
 		expect(actorIdsOf(e)).toEqual(['putin', 'kim-jong-un']);
+	});
+
+	it('tells an event involves an actor exactly when the actor is among its actors', () => {
+		const e = event({
+			id: 'x',
+			participants: [{ actor: 'putin' }, { actor: 'north-korea' }, { actor: 'russia' }],
+			relations: [{ type: 'supplied_weapons_to', source: 'north-korea', target: 'russia' }]
+		});
+		for (const actor of ['putin', 'north-korea', 'russia', 'xi-jinping', 'put'])
+			expect(involves(e, actor as ActorId), actor).toBe(actorIdsOf(e).includes(actor as ActorId));
+		expect(involves(e, 'russia' as ActorId)).toBe(true);
+		expect(involves(e, 'xi-jinping' as ActorId)).toBe(false);
 	});
 
 	it('collects the actors a list of events uses, once each, in order of first appearance', () => {

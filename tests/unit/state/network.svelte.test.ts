@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildGraph, edgeId } from '$lib/graph/graph';
 import { graphOfColumns, type GraphColumns } from '$lib/graph/columns';
 import { GraphService } from '$lib/graph/graph-client';
@@ -12,6 +12,7 @@ import {
 import { toStored, type StoredEvent } from '$lib/db/repository';
 import { TimelineState } from '$lib/state/timeline.svelte';
 import type { Span } from '$lib/model/dates';
+import type { Lit } from '$lib/model/events';
 import { actorId, actorMap, DATASET, ManualFrames, storedMeetings, utc } from './fixtures.svelte';
 import { event, recordingWorker } from '../helpers';
 
@@ -25,7 +26,7 @@ function network() {
 	const tl: TimelineState = new TimelineState({
 		events: () => data.events,
 		actors: () => data.actors,
-		highlight: () => net.highlightKeys
+		highlight: () => net.lit
 	});
 	const net: NetworkState = new NetworkState(
 		tl,
@@ -37,8 +38,13 @@ function network() {
 
 const putin = actorId('putin');
 const kim = actorId('kim-jong-un');
-const ids = (keys: ReadonlySet<string> | undefined) =>
-	[...(keys ?? [])].map((k) => k.split('\u001f')[1]).sort();
+/** The ids of the timeline's events the test lights, or undefined with no test. */
+const lit = (tl: TimelineState, test: Lit | undefined) =>
+	test &&
+	tl.events
+		.filter((e) => test.lights(e))
+		.map((e) => e.event.id)
+		.sort();
 
 describe('NetworkState', () => {
 	it('builds the graph of the window, catching up with a moved window on the next frame', () => {
@@ -71,28 +77,29 @@ describe('NetworkState', () => {
 			['kim-jong-un', 2],
 			['xi-jinping', 1]
 		]);
-		expect(ids(net.highlightKeys)).toEqual(['letters-2023', 'vostochny-2023', 'xi-moscow-2013']);
-		expect(ids(tl.highlight)).toEqual(ids(net.highlightKeys));
+		expect(lit(tl, net.lit)).toEqual(['letters-2023', 'vostochny-2023', 'xi-moscow-2013']);
+		expect(lit(tl, tl.highlight)).toEqual(lit(tl, net.lit));
+		// The same events as the actor's own list (its panel, its lane).
+		expect(lit(tl, net.lit)).toEqual(
+			tl
+				.eventsOfActor(putin)
+				.map((e) => e.event.id)
+				.sort()
+		);
 		expect([...(net.ego?.nodes ?? [])].sort()).toEqual(['kim-jong-un', 'putin', 'xi-jinping']);
-		// Chosen again, the actor's keys are those made the first time, not made again.
-		const first = net.highlightKeys;
-		net.selectActor(undefined);
-		tl.prepare();
-		net.selectActor(putin);
-		expect(net.highlightKeys).toBe(first);
 	});
 
 	it('a selected link highlights only its events, over the actor’s; choosing an actor drops it', () => {
-		const { net } = network();
+		const { net, tl } = network();
 		net.selectActor(putin);
 		net.selectEdge(edgeId(putin, kim));
 		expect(net.edge?.weight).toBe(2);
-		expect(ids(net.highlightKeys)).toEqual(['letters-2023', 'vostochny-2023']);
+		expect(lit(tl, net.lit)).toEqual(['letters-2023', 'vostochny-2023']);
 		net.selectActor(actorId('xi-jinping'));
 		expect(net.selectedEdge).toBeUndefined();
-		expect(ids(net.highlightKeys)).toEqual(['xi-moscow-2013']);
+		expect(lit(tl, net.lit)).toEqual(['xi-moscow-2013']);
 		net.selectActor(undefined);
-		expect(net.highlightKeys).toBeUndefined();
+		expect(net.lit).toBeUndefined();
 	});
 
 	it('a link that leaves the window is no longer selected', () => {
@@ -103,7 +110,7 @@ describe('NetworkState', () => {
 		net.windowMoved();
 		frames.run();
 		expect(net.edge).toBeUndefined();
-		expect(net.highlightKeys).toBeUndefined();
+		expect(net.lit).toBeUndefined();
 	});
 
 	it('an actor whose dataset was deleted is no longer selected', () => {
@@ -116,7 +123,7 @@ describe('NetworkState', () => {
 		data.events = [];
 		expect(net.actor).toBeUndefined();
 		expect(net.connections).toEqual([]);
-		expect(net.highlightKeys).toBeUndefined();
+		expect(net.lit).toBeUndefined();
 		// The choice itself is kept: the actor comes back if its data does.
 		expect(net.selectedActor).toBe('kim-jong-un');
 	});
@@ -339,6 +346,38 @@ describe('many events: the graph worker builds the graph', () => {
 		return { tl, net, frames };
 	}
 
+	it('does not ask the same question again: shown again unchanged, it keeps the graph it had', async () => {
+		const graphs = new GraphService(() => undefined);
+		const asked = vi.spyOn(graphs, 'graph');
+		const { tl, net, frames } = many(graphs);
+		net.windowMoved();
+		frames.run();
+		tl.painted = true;
+		net.ask(net.graphQuery);
+		await settle();
+		const first = net.graph;
+		expect(first.nodes).toHaveLength(30);
+		expect(asked).toHaveBeenCalledTimes(1);
+		// The graph's tab hidden (nobody asks), then shown again, nothing changed.
+		net.ask(undefined);
+		net.ask(net.graphQuery);
+		await settle();
+		expect(asked).toHaveBeenCalledTimes(1);
+		expect(net.graph).toBe(first);
+		// Another window is another question, and another graph.
+		tl.setWindow({ start: utc(2020, 3, 1), end: utc(2020, 4, 1) }, 'control');
+		net.windowMoved();
+		frames.run();
+		net.ask(net.graphQuery);
+		await settle();
+		expect(asked).toHaveBeenCalledTimes(2);
+		expect(net.graph).not.toBe(first);
+		expect(net.graph.edges.map((e) => e.weight)).toEqual(
+			buildGraph(tl.events, tl.window, tl.maxSpanMs).edges.map((e) => e.weight)
+		);
+		net.destroy();
+	});
+
 	it('asks once the timeline has painted, and shows the answer: the same graph as on the page', async () => {
 		const { tl, net, frames } = many(new GraphService(() => undefined));
 		net.windowMoved();
@@ -360,7 +399,7 @@ describe('many events: the graph worker builds the graph', () => {
 		// Choosing an actor reads the worker's graph: its connections, its events highlighted.
 		net.selectActor(actorId('a-0'));
 		expect(net.connections.length).toBeGreaterThan(0);
-		expect(net.highlightKeys?.size).toBe(tl.eventsOfActor(actorId('a-0')).length);
+		expect(lit(tl, net.lit)).toHaveLength(tl.eventsOfActor(actorId('a-0')).length);
 		net.destroy();
 	});
 

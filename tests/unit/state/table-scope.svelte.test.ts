@@ -14,7 +14,7 @@ function table(
 	const tl: TimelineState = new TimelineState({
 		events: () => data.events,
 		actors: () => actorMap,
-		highlight: () => net.highlightKeys
+		highlight: () => net.lit
 	});
 	const net: NetworkState = new NetworkState(
 		tl,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventKey, type EventKey } from '$lib/model/events';
+import { eventKey, litKeys, type Lit } from '$lib/model/events';
 import type { ActorId } from '$lib/model/schema';
 import { TimelineState } from '$lib/state/timeline.svelte';
 import { DAY, HOUR, YEAR } from '$lib/time/zoom';
@@ -9,7 +9,7 @@ import { actorMap, storedMeetings, utc } from './fixtures.svelte';
 function timeline() {
 	const data = $state({
 		events: storedMeetings(),
-		highlight: undefined as ReadonlySet<EventKey> | undefined,
+		highlight: undefined as Lit | undefined,
 		actor: undefined as ActorId | undefined
 	});
 	const tl = new TimelineState({
@@ -113,7 +113,7 @@ describe('TimelineState', () => {
 		const { tl, data } = timeline();
 		const letters = eventKey({ datasetId: 'test', id: 'letters-2023' });
 		const vostochny = eventKey({ datasetId: 'test', id: 'vostochny-2023' });
-		data.highlight = new Set([letters, vostochny]);
+		data.highlight = litKeys(new Set([letters, vostochny]));
 		expect(tl.shownEvents).toHaveLength(4);
 		tl.filterToHighlight = true;
 		expect(ids(tl.shownEvents)).toEqual(['letters-2023', 'vostochny-2023']);

@@ -20,7 +20,7 @@ function linked(url: string, events: StoredEvent[] = storedMeetings()) {
 	const tl: TimelineState = new TimelineState({
 		events: () => events,
 		actors: () => actorMap,
-		highlight: () => net.highlightKeys
+		highlight: () => net.lit
 	});
 	const net: NetworkState = new NetworkState(
 		tl,

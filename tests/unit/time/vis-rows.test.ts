@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventKey } from '$lib/model/events';
+import { litKeys, type EventKey, type KeyedEvent } from '$lib/model/events';
 import type { ClusterItem, EventItem } from '$lib/time/items';
 import { signature, toVisItem } from '$lib/timeline/vis-adapter';
 
@@ -21,7 +21,7 @@ function reachable(value: unknown, seen = new Set<unknown>()): Set<unknown> {
 describe('the rows handed to vis-timeline', () => {
 	// A cluster reads its lane's events when its keys are first asked for: vis keeps a row it is
 	// not told has changed, so a row holding the cluster kept a whole generation of events.
-	const events = [{ key: 'd\u0000a' as EventKey }, { key: 'd\u0000b' as EventKey }];
+	const events = [{ key: 'd\u0000a' as EventKey }, { key: 'd\u0000b' as EventKey }] as KeyedEvent[];
 	const cluster: ClusterItem = {
 		kind: 'cluster',
 		type: 'range',
@@ -32,6 +32,7 @@ describe('the rows handed to vis-timeline', () => {
 			return events.map((e) => e.key);
 		},
 		eventIds: ['a', 'b'],
+		some: (test) => events.some(test),
 		start: 0,
 		end: 10
 	};
@@ -50,12 +51,17 @@ describe('the rows handed to vis-timeline', () => {
 		uncertain: false,
 		confidence: 'confirmed',
 		eventKind: 'meeting',
-		dates: head as unknown as EventItem['dates']
+		dates: head as unknown as EventItem['dates'],
+		event: events[0]!
 	};
 
 	it('hold none of our items, nor anything they read', () => {
 		for (const item of [cluster, event]) {
-			const row = toVisItem(item, 'd\u0000a' as EventKey, new Set(['d\u0000b' as EventKey]));
+			const row = toVisItem(
+				item,
+				'd\u0000a' as EventKey,
+				litKeys(new Set(['d\u0000b' as EventKey]))
+			);
 			const held = reachable(row);
 			expect(held.has(item)).toBe(false);
 			expect(held.has(head)).toBe(false);
@@ -66,7 +72,11 @@ describe('the rows handed to vis-timeline', () => {
 	});
 
 	it('still say what they show: the cluster selected and lit, the event selected', () => {
-		const c = toVisItem(cluster, 'd\u0000a' as EventKey, new Set(['d\u0000b' as EventKey]));
+		const c = toVisItem(
+			cluster,
+			'd\u0000a' as EventKey,
+			litKeys(new Set(['d\u0000b' as EventKey]))
+		);
 		expect(c).toMatchObject({ id: 'cluster:lane:1:2', group: 'lane', start: 0, end: 10 });
 		expect(c.className).toBe('t-cluster t-has-selected t-hl');
 		const e = toVisItem(event, 'd\u0000a' as EventKey);
@@ -76,7 +86,7 @@ describe('the rows handed to vis-timeline', () => {
 
 	it('change their signature when what they show changes, not when only the highlight does', () => {
 		const plain = toVisItem(cluster, undefined);
-		const lit = toVisItem(cluster, undefined, new Set(['d\u0000a' as EventKey]));
+		const lit = toVisItem(cluster, undefined, litKeys(new Set(['d\u0000a' as EventKey])));
 		expect(signature(lit, cluster)).toBe(signature(plain, cluster));
 		expect(signature(plain, { ...event, title: 'Another' })).not.toBe(signature(plain, event));
 		expect(signature(plain, { ...cluster, count: 3 })).not.toBe(signature(plain, cluster));
