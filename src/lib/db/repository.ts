@@ -307,7 +307,8 @@ export class Repository {
 
 	/**
 	 * The head blocks of the given datasets (all when omitted), as stored: what `parseHeads` makes
-	 * heads of. A live query reads this, and `parseHeads` runs outside it, a block at a time.
+	 * heads of. A live query reads this, and `parseHeads` runs outside it, a block at a time; with
+	 * `ahead`, each block is parsed as it arrives, and `parseHeads` takes those heads.
 	 */
 	async headBlocks(
 		datasetIds?: readonly DatasetId[],

@@ -266,6 +266,7 @@ export class Dashboard {
 		if (!selected) return litKeys(kept);
 		return { lights: (e: KeyedEvent) => kept.has(e.key) && selected.lights(e) };
 	});
+
 	/** Names of facet values: datasets' and actors' names for their ids. */
 	readonly facetNames: FacetNames = {
 		dataset: (id) => this.app.datasets.current?.find((d) => d.id === id)?.name ?? id,
