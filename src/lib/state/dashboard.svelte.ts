@@ -144,6 +144,8 @@ export class Dashboard {
 			filter: app.filter
 		});
 
+		app.prepareHeads = (heads, pause) => this.timeline.prepareHeads(heads, pause);
+
 		// Past a few thousand events, what a first actor click reads is built while the page is
 		// idle after new data (about 20 ms at 100,000 events, in a task of its own).
 		$effect(() => {

@@ -22,6 +22,7 @@ import {
 	buildLanes,
 	clusterWindow,
 	layoutItems,
+	numberValues,
 	type ClusterItem,
 	type Grouping
 } from '../time/items';
@@ -197,6 +198,29 @@ export class TimelineState {
 			this.#keyedAllOf.set(all, found);
 		}
 		return found;
+	}
+
+	/**
+	 * Makes new heads' keyed events and numbers their actors and tags, `budgetMs` at a time with
+	 * `pause` between: what the views' first build of new heads would do in one task.
+	 */
+	async prepareHeads(
+		heads: readonly StoredHead[],
+		pause: () => Promise<void>,
+		budgetMs = 20
+	): Promise<void> {
+		const SLICE = 2000;
+		let since = performance.now();
+		for (let from = 0; from < heads.length; from += SLICE) {
+			const keyed: KeyedEvent[] = [];
+			const to = Math.min(heads.length, from + SLICE);
+			for (let i = from; i < to; i++) keyed.push(this.#keyedOne(heads[i] as StoredHead));
+			numberValues(keyed);
+			if (performance.now() - since > budgetMs) {
+				await pause();
+				since = performance.now();
+			}
+		}
 	}
 
 	/** A head's keyed event, made on first use. */

@@ -278,6 +278,15 @@ function numberAll<V extends string>(events: readonly KeyedEvent[], kind: Number
 	fresh.forEach((e, i) => kind.keep(e, chunk, i));
 }
 
+/**
+ * Numbers the actors and tags of events not numbered yet (see `Numbering`): what the lanes
+ * would do on their first build, done ahead (in slices, before the views see new events).
+ */
+export function numberValues(events: readonly KeyedEvent[]): void {
+	numberAll(events, ACTORS);
+	numberAll(events, TAGS);
+}
+
 /** How many events have each value (once per event, by number), and how many have none. */
 interface Counted {
 	counts: Uint32Array;

@@ -5,6 +5,7 @@ import { Repository } from '$lib/db/repository';
 import { edgeId } from '$lib/graph/graph';
 import { AppState } from '$lib/state/app.svelte';
 import { Dashboard } from '$lib/state/dashboard.svelte';
+import { TimelineState } from '$lib/state/timeline.svelte';
 import { ImportSession, type WorkerFactory } from '$lib/state/import.svelte';
 import { meetings, nativeFile } from '../helpers';
 import { actorId, ManualFrames, MemoryHistory } from './fixtures.svelte';
@@ -86,6 +87,39 @@ describe('AppState readiness', () => {
 			expect(app.ready).toBe(true);
 		});
 		expect(app.failure).toBeUndefined();
+	});
+});
+
+describe('AppState and new heads', () => {
+	it('hands the first heads over at once, and keys later ones in slices before the views see them', async () => {
+		const seen: number[] = [];
+		// eslint-disable-next-line @typescript-eslint/unbound-method -- called with its `this` below
+		const original = TimelineState.prototype.prepareHeads;
+		const prepare = vi.spyOn(TimelineState.prototype, 'prepareHeads').mockImplementation(function (
+			this: TimelineState,
+			heads,
+			pause
+		) {
+			// What the views hold while new heads are prepared: the heads before.
+			seen.push(this.events.length);
+			return original.call(this, heads, pause);
+		});
+		const { app, dash } = await open();
+		expect(prepare).not.toHaveBeenCalled();
+		expect(app.shownEvents).toHaveLength(4);
+		await app.repo.writeDataset(nativeFile(meetings.slice(0, 2), { id: 'more', name: 'More' }), {
+			kind: 'paste'
+		});
+		await vi.waitFor(() => {
+			flushSync();
+			expect(app.shownEvents).toHaveLength(6);
+		});
+		expect(prepare).toHaveBeenCalledOnce();
+		expect(prepare.mock.calls[0]?.[0]).toHaveLength(6);
+		expect(seen).toEqual([4]);
+		// Keyed and numbered before the views read them.
+		expect(dash.timeline.events.every((e) => e.actorChunk !== undefined)).toBe(true);
+		prepare.mockRestore();
 	});
 });
 

@@ -125,6 +125,18 @@ describe('TimelineState', () => {
 		expect(tl.shownEvents).toHaveLength(4);
 	});
 
+	it('keys and numbers new heads ahead, in slices, and the views then use those', async () => {
+		const { tl, data } = timeline();
+		let pauses = 0;
+		await tl.prepareHeads(data.events, () => Promise.resolve(void pauses++), -1);
+		expect(pauses).toBe(1);
+		// Read before any lane is built: already numbered (the lanes number them otherwise).
+		expect(tl.events.map((e) => e.actorChunk !== undefined)).toEqual([true, true, true, true]);
+		expect(tl.lanes.lanes.map((l) => [l.label, l.count])).toEqual(
+			timeline().tl.lanes.lanes.map((l) => [l.label, l.count])
+		);
+	});
+
 	it('follows the data: a deleted event leaves the selection empty', () => {
 		const { tl, data } = timeline();
 		tl.selectedKey = tl.events[0]?.key;
