@@ -22,7 +22,7 @@ import {
 	buildLanes,
 	clusterWindow,
 	layoutItems,
-	numberValues,
+	numberActors,
 	type ClusterItem,
 	type Grouping
 } from '../time/items';
@@ -201,8 +201,8 @@ export class TimelineState {
 	}
 
 	/**
-	 * Makes new heads' keyed events and numbers their actors and tags, `budgetMs` at a time with
-	 * `pause` between: what the views' first build of new heads would do in one task.
+	 * Makes new heads' keyed events and numbers their actors, `budgetMs` at a time with `pause`
+	 * between: what the views' first build of new heads would do in one task.
 	 */
 	async prepareHeads(
 		heads: readonly StoredHead[],
@@ -215,7 +215,7 @@ export class TimelineState {
 			const keyed: KeyedEvent[] = [];
 			const to = Math.min(heads.length, from + SLICE);
 			for (let i = from; i < to; i++) keyed.push(this.#keyedOne(heads[i] as StoredHead));
-			numberValues(keyed);
+			numberActors(keyed);
 			if (performance.now() - since > budgetMs) {
 				await pause();
 				since = performance.now();

@@ -279,12 +279,12 @@ function numberAll<V extends string>(events: readonly KeyedEvent[], kind: Number
 }
 
 /**
- * Numbers the actors and tags of events not numbered yet (see `Numbering`): what the lanes
- * would do on their first build, done ahead (in slices, before the views see new events).
+ * Numbers the actors of events not numbered yet (see `Numbering`): what the lanes by actor (the
+ * default) do on their first build, done ahead (in slices, before the views see new events).
+ * Tags are numbered when lanes by tag are first asked for.
  */
-export function numberValues(events: readonly KeyedEvent[]): void {
+export function numberActors(events: readonly KeyedEvent[]): void {
 	numberAll(events, ACTORS);
-	numberAll(events, TAGS);
 }
 
 /** How many events have each value (once per event, by number), and how many have none. */
