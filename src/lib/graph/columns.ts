@@ -329,18 +329,12 @@ class ColumnEdge implements GraphEdge {
 	}
 
 	ends(): readonly [KeyedEvent, KeyedEvent] | undefined {
+		// Once listed, from the list; else only the two events are read.
 		const listed = this.#source.found.get(this)?.events;
 		const n = this.#events.length;
-		const first = listed
-			? listed[0]
-			: n
-				? this.#source.eventOf(this.#events[0] as number)
-				: undefined;
-		const last = listed
-			? listed.at(-1)
-			: n
-				? this.#source.eventOf(this.#events[n - 1] as number)
-				: undefined;
+		if (!listed && n === 0) return undefined;
+		const first = listed ? listed[0] : this.#source.eventOf(this.#events[0] as number);
+		const last = listed ? listed.at(-1) : this.#source.eventOf(this.#events[n - 1] as number);
 		return first && last ? [first, last] : undefined;
 	}
 
