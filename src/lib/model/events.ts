@@ -86,6 +86,13 @@ export interface KeyedEvent {
  */
 export interface Lit {
 	lights(e: KeyedEvent): boolean;
+	/**
+	 * When the highlight knows them and they are few (a link's events), every event it may light,
+	 * in time order: a cluster is then told whether it holds a lit event by looking those few up
+	 * in it, not by asking each of its members (at 100,000 events, a link click asked about
+	 * 200,000 faded members: 28 ms of the click).
+	 */
+	among?: readonly KeyedEvent[];
 }
 
 /** The events of these keys, lit. */

@@ -266,7 +266,10 @@ export class Dashboard {
 		const kept = this.app.dimmedBut;
 		if (!kept) return selected;
 		if (!selected) return litKeys(kept);
-		return { lights: (e: KeyedEvent) => kept.has(e.key) && selected.lights(e) };
+		return {
+			lights: (e: KeyedEvent) => kept.has(e.key) && selected.lights(e),
+			among: selected.among
+		};
 	});
 
 	/** Names of facet values: datasets' and actors' names for their ids. */

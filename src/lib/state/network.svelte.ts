@@ -483,7 +483,8 @@ export class NetworkState {
 			const keys = keySet(edge.eventKeys);
 			const { a, b } = edge;
 			return {
-				lights: (e: KeyedEvent) => involves(e.event, a) && involves(e.event, b) && keys.has(e.key)
+				lights: (e: KeyedEvent) => involves(e.event, a) && involves(e.event, b) && keys.has(e.key),
+				among: edge.events
 			};
 		}
 		const actor = this.actor;

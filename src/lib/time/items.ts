@@ -480,6 +480,8 @@ export interface ClusterItem {
 	eventIds: string[];
 	/** Whether any event inside passes the test (read in order, stopping at the first). */
 	some(test: (e: KeyedEvent) => boolean): boolean;
+	/** Whether the event is inside (found by its start, not by reading every member). */
+	holds(e: KeyedEvent): boolean;
 	/** From the first member's start to the last one's end, cut at the end of the cluster's bin. */
 	start: number;
 	end: number;
@@ -869,6 +871,20 @@ function clusterOf(
 		eventIds,
 		some(test) {
 			for (let x = i; x < j; x++) if (test(src[x] as KeyedEvent)) return true;
+			return false;
+		},
+		holds(e) {
+			// The members are in time order: from the first that starts with `e`, those that
+			// start when it does.
+			let lo = i;
+			let hi = j;
+			while (lo < hi) {
+				const mid = (lo + hi) >>> 1;
+				if ((src[mid] as KeyedEvent).startMs < e.startMs) lo = mid + 1;
+				else hi = mid;
+			}
+			for (let x = lo; x < j && (src[x] as KeyedEvent).startMs === e.startMs; x++)
+				if ((src[x] as KeyedEvent).key === e.key) return true;
 			return false;
 		},
 		start,

@@ -3,8 +3,8 @@
  * sets string content as innerHTML, and imported titles are untrusted. Also the mapping of our
  * items to vis DataSet rows.
  */
-import type { EventKey, Lit } from '../model/events';
-import type { Lane, TimelineItem } from '../time/items';
+import { firstStartingFrom, type EventKey, type KeyedEvent, type Lit } from '../model/events';
+import type { ClusterItem, Lane, TimelineItem } from '../time/items';
 
 /**
  * A row of vis-timeline's items DataSet. It holds no item of ours: vis keeps a row it is not
@@ -34,6 +34,23 @@ export interface VisGroup {
 	lane: Lane;
 }
 
+/**
+ * Whether a cluster holds a lit event: when the highlight lists the events it may light, those
+ * that start within the cluster's span are looked up in it; else each member is asked.
+ */
+export function clusterLit(cluster: ClusterItem, highlight: Lit): boolean {
+	const among = highlight.among;
+	if (!among) return cluster.some((e) => highlight.lights(e));
+	// A member starts no earlier than the cluster and no later than its end (which is cut at
+	// its bin's end, after every member's start).
+	for (let x = firstStartingFrom(among, cluster.start); x < among.length; x++) {
+		const e = among[x] as KeyedEvent;
+		if (e.startMs > cluster.end) break;
+		if (cluster.holds(e) && highlight.lights(e)) return true;
+	}
+	return false;
+}
+
 /** Builds the vis row for an item; `selectedKey` marks the copies of the selected event. */
 export function toVisItem(
 	item: TimelineItem,
@@ -42,7 +59,7 @@ export function toVisItem(
 ): VisItem {
 	if (item.kind === 'cluster') {
 		const hasSelected = selectedKey !== undefined && item.some((e) => e.key === selectedKey);
-		const lit = highlight ? item.some((e) => highlight.lights(e)) : undefined;
+		const lit = highlight ? clusterLit(item, highlight) : undefined;
 		const box = item.type === 'box';
 		return {
 			id: item.id,

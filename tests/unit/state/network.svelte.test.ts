@@ -95,6 +95,8 @@ describe('NetworkState', () => {
 		net.selectEdge(edgeId(putin, kim));
 		expect(net.edge?.weight).toBe(2);
 		expect(lit(tl, net.lit)).toEqual(['letters-2023', 'vostochny-2023']);
+		// It lists the events it may light, in time order, for the timeline's clusters.
+		expect(net.lit?.among?.map((e) => e.event.id)).toEqual(['letters-2023', 'vostochny-2023']);
 		net.selectActor(actorId('xi-jinping'));
 		expect(net.selectedEdge).toBeUndefined();
 		expect(lit(tl, net.lit)).toEqual(['xi-moscow-2013']);

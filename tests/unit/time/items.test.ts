@@ -14,6 +14,7 @@ import {
 	type LaneLabels
 } from '$lib/time/items';
 import type { EventKey, KeyedEvent } from '$lib/model/events';
+import { clusterLit } from '$lib/timeline/vis-adapter';
 import { event } from '../helpers';
 
 const NAMES: Record<string, string> = {
@@ -428,6 +429,58 @@ describe('lanes for events without actors', () => {
 		const { lanes, fallback } = buildLanes(mixed, 'actor', labels);
 		expect(fallback).toBeUndefined();
 		expect(lanes.map((l) => l.label)).toEqual(['Vladimir Putin', 'No actor']);
+	});
+});
+
+describe('a cluster lit by a few events', () => {
+	// 1,500 events over two years among four actors, many on the same day: crowded enough at
+	// four years' zoom for each lane to aggregate into clusters.
+	const ids = Object.keys(NAMES);
+	const crowd = sorted(
+		Array.from({ length: 1500 }, (_, i) =>
+			te({
+				id: `e${i}`,
+				start: `${2022 + (i % 2)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 5)).padStart(2, '0')}`,
+				participants: [
+					{ actor: ids[i % 4] as string },
+					{ actor: ids[((i % 4) + 1 + (i % 3 === 0 ? 1 : 0)) % 4] as string }
+				]
+			})
+		)
+	);
+	const items = layoutItems(
+		crowd,
+		buildLanes(crowd, 'actor', labels),
+		{ start: utc(2021), end: utc(2025) },
+		1000,
+		2 * 366 * DAY
+	);
+	const clusters = items.filter((i): i is ClusterItem => i.kind === 'cluster');
+
+	it('holds exactly its members, found by their start, ties included', () => {
+		expect(clusters.length).toBeGreaterThan(8);
+		for (const c of clusters) {
+			const members = new Set(c.keys);
+			for (const e of crowd) expect(c.holds(e)).toBe(members.has(e.key));
+		}
+	});
+
+	it('is lit from the few listed events exactly when asking each member says so', () => {
+		// A link's events: some of those two actors share (every third), listed in time order.
+		const shared = crowd.filter((e) => {
+			const actors = e.event.participants.map((p) => p.actor as string);
+			return actors.includes('putin') && actors.includes('kim-jong-un');
+		});
+		const keys = new Set(shared.filter((_, i) => i % 3 === 0).map((e) => e.key));
+		const lights = (e: KeyedEvent) => keys.has(e.key);
+		const listed = { lights, among: shared };
+		const asked = { lights };
+		const answers = clusters.map((c) => clusterLit(c, listed));
+		expect(answers).toEqual(clusters.map((c) => clusterLit(c, asked)));
+		expect(answers).toContain(true);
+		expect(answers).toContain(false);
+		// A cluster holding none of the listed events is not lit, whatever they light.
+		expect(clusterLit(clusters[0] as ClusterItem, { lights: () => true, among: [] })).toBe(false);
 	});
 });
 

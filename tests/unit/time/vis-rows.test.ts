@@ -33,6 +33,7 @@ describe('the rows handed to vis-timeline', () => {
 		},
 		eventIds: ['a', 'b'],
 		some: (test) => events.some(test),
+		holds: (e) => events.includes(e),
 		start: 0,
 		end: 10
 	};
