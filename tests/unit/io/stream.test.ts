@@ -102,6 +102,38 @@ describe('a JSON file read as a stream', () => {
 		}
 	);
 
+	it('gives the same value or message when the file is small enough to be parsed whole once read', async () => {
+		// Up to 64 MB the bytes are gathered and given to JSON.parse; what it refuses is read
+		// again by the streaming parser, so the message is the one a streamed file gets.
+		const outcome = (text: string, options: { wholeJsonBytes?: number }) =>
+			readInput(chunked(text, 3), options).then(
+				(input) => ({ input }),
+				(error: unknown) => ({ error: error instanceof Error ? error.message : String(error) })
+			);
+		let refused = 0;
+		for (const text of [...broken, '\uFEFF\uFEFF{}', '{"a": "b\\x"}', '[1, "ü"]']) {
+			const streamedOutcome = await outcome(text, { wholeJsonBytes: 0 });
+			expect(await outcome(text, {})).toEqual(streamedOutcome);
+			if ('error' in streamedOutcome) refused++;
+		}
+		// Every broken text but "{}\n{}" (two JSON Lines), and the bad escape.
+		expect(refused).toBe(broken.length - 1 + 1);
+	});
+
+	it('reads the same value gathered whole as streamed, and streams past the size it gathers', async () => {
+		const text = readFileSync('static/data/default.json', 'utf8');
+		const whole = await readInput(chunked(text, 97));
+		const streamedValue = await readInput(chunked(text, 97), { wholeJsonBytes: 0 });
+		// Gathering up to a size smaller than the file: its first chunks are gathered, then
+		// streamed with the rest.
+		const past = await readInput(chunked(text, 97), { wholeJsonBytes: 1000 });
+		expect(whole).toEqual(streamedValue);
+		expect(past).toEqual(streamedValue);
+		expect(whole.kind === 'json' && JSON.stringify(whole.value)).toBe(
+			JSON.stringify(JSON.parse(text))
+		);
+	});
+
 	it('places a mistake inside a string at the character itself', () => {
 		expect(inEnglish(streamed('{\n  "a": "b\\x"\n}', 3))).toEqual({
 			ok: false,
