@@ -119,19 +119,30 @@ export function fromParts(parts: DateParts, zone: Zone = 'utc'): DateResult {
 	return { ok: true, value: `${out}${zone === 'utc' ? 'Z' : ''}` as PartialDate };
 }
 
-/** Splits a partial date into its numeric parts (no validation: use on validated values). */
+/** The number written by `n` decimal digits of `text` from `at`. */
+function digits(text: string, at: number, n: number): number {
+	let value = 0;
+	for (let i = at; i < at + n; i++) value = value * 10 + text.charCodeAt(i) - 48;
+	return value;
+}
+
+/**
+ * Splits a partial date into its numeric parts (no validation: use on validated values). Each
+ * part sits at a fixed place in the shape (`PARTIAL_DATE_PATTERN`), after an optional minus: read
+ * there, digit by digit (an import reads every event's dates; splitting the text into arrays took
+ * about a tenth of checking 100,000 events).
+ */
 export function toParts(date: PartialDate): DateParts {
-	const negative = date.startsWith('-');
-	const [datePart = '', timePart] = date.replace(/^-/, '').replace(/Z$/, '').split('T');
-	const [y, m, d] = datePart.split('-').map(Number);
-	const parts: DateParts = { year: negative ? -(y ?? 0) : (y ?? 0) };
-	if (m !== undefined) parts.month = m;
-	if (d !== undefined) parts.day = d;
-	if (timePart !== undefined) {
-		const [h, mi, s] = timePart.split(':').map(Number);
-		parts.hour = h ?? 0;
-		parts.minute = mi ?? 0;
-		if (s !== undefined) parts.second = s;
+	const o = date.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+	const length = date.length - o - (date.endsWith('Z') ? 1 : 0);
+	const year = digits(date, o, 4);
+	const parts: DateParts = { year: o ? -year : year };
+	if (length >= 7) parts.month = digits(date, o + 5, 2);
+	if (length >= 10) parts.day = digits(date, o + 8, 2);
+	if (length >= 16) {
+		parts.hour = digits(date, o + 11, 2);
+		parts.minute = digits(date, o + 14, 2);
+		if (length >= 19) parts.second = digits(date, o + 17, 2);
 	}
 	return parts;
 }

@@ -7,13 +7,20 @@
 import type { Relation } from './schema';
 
 let regionNames: Intl.DisplayNames | undefined;
+/** What `DisplayNames` said of each code asked (676 at most): an import asks of every place. */
+const knownRegions = new Map<string, boolean>();
 export function isKnownRegion(code: string): boolean {
 	// Anything but two capitals makes `DisplayNames.of` throw (zod runs this check after the
 	// shape's own has failed: a country of `"RU"` once refused a whole file with a RangeError).
 	if (!/^[A-Z]{2}$/.test(code)) return false;
-	regionNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-	// XK (Kosovo) is user-assigned in ISO 3166 but used by the EU, the IMF and others.
-	return code === 'XK' || regionNames.of(code) !== undefined;
+	let known = knownRegions.get(code);
+	if (known === undefined) {
+		regionNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+		// XK (Kosovo) is user-assigned in ISO 3166 but used by the EU, the IMF and others.
+		known = code === 'XK' || regionNames.of(code) !== undefined;
+		knownRegions.set(code, known);
+	}
+	return known;
 }
 
 let codes: string[] | undefined;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeMessage as say } from '$lib/i18n';
 import {
@@ -14,6 +15,7 @@ import {
 	partialDateFromMs,
 	precisionOf,
 	startMs,
+	toParts,
 	toSignedYear,
 	zoneOf,
 	type PartialDate
@@ -25,6 +27,63 @@ const d = (s: string): PartialDate => {
 	return r.value;
 };
 const utc = (y: number, m = 1, day = 1, h = 0, mi = 0) => Date.UTC(y, m - 1, day, h, mi);
+
+describe('toParts', () => {
+	it('reads each part at its place, at every precision, BCE years and zones included', () => {
+		expect(toParts(d('-0299-03-04T05:06:07Z'))).toEqual({
+			year: -299,
+			month: 3,
+			day: 4,
+			hour: 5,
+			minute: 6,
+			second: 7
+		});
+		expect(toParts(d('2023-09-13T14:30'))).toEqual({
+			year: 2023,
+			month: 9,
+			day: 13,
+			hour: 14,
+			minute: 30
+		});
+		expect(toParts(d('0044-03'))).toEqual({ year: 44, month: 3 });
+		expect(toParts(d('9999'))).toEqual({ year: 9999 });
+	});
+
+	it('gives back the parts a date was written from', () => {
+		const parts = fc.record(
+			{
+				year: fc.integer({ min: -9999, max: 9999 }),
+				month: fc.integer({ min: 1, max: 12 }),
+				day: fc.integer({ min: 1, max: 28 }),
+				hour: fc.integer({ min: 0, max: 23 }),
+				minute: fc.integer({ min: 0, max: 59 }),
+				second: fc.integer({ min: 0, max: 59 })
+			},
+			{ requiredKeys: ['year'] }
+		);
+		fc.assert(
+			fc.property(parts, fc.boolean(), (p, stated) => {
+				// Only shapes a date can take: each part needs the coarser ones (a minute, the hour).
+				const given = {
+					year: p.year,
+					...(p.month !== undefined ? { month: p.month } : {}),
+					...(p.month !== undefined && p.day !== undefined ? { day: p.day } : {}),
+					...(p.month !== undefined && p.day !== undefined && p.hour !== undefined
+						? {
+								hour: p.hour,
+								minute: p.minute ?? 0,
+								...(p.second !== undefined ? { second: p.second } : {})
+							}
+						: {})
+				};
+				const made = fromParts(given, stated ? 'utc' : 'unstated');
+				if (!made.ok) return false;
+				expect(toParts(made.value)).toEqual(given);
+				return true;
+			})
+		);
+	});
+});
 
 describe('parsePartialDate', () => {
 	it('accepts each precision and reads the precision from the shape', () => {
