@@ -7,8 +7,9 @@
  */
 import { expect, test, type Locator, type Page } from './test';
 import { actorIdsOf } from '../../src/lib/model/events';
-import { endMs, startMs } from '../../src/lib/model/dates';
-import { defaultFile, eventsLabel } from './fixtures';
+import { endMs, startMs, type PartialDate } from '../../src/lib/model/dates';
+import { dataDomain } from '../../src/lib/time/zoom';
+import { defaultFile, eventsLabel, importGenerated } from './fixtures';
 
 interface Win {
 	start: number;
@@ -331,4 +332,31 @@ test('at 1366×768 the toolbar wraps instead of overlapping', async ({ page }) =
 	// And the toolbar stays within the panel.
 	const bar = await toolbar.boundingBox();
 	for (const b of boxes) expect(b.x + b.w).toBeLessThanOrEqual((bar?.x ?? 0) + (bar?.width ?? 0));
+});
+
+test('new data moves the limits of the window: Fit all then draws the whole of it', async ({
+	page
+}) => {
+	// Years after the default dataset's last event: vis-timeline must be told the new limits,
+	// or it keeps the window within the old ones.
+	const events = [
+		{ id: 'far-1', title: 'First far event', start: '2040-03-01', confidence: 'reported' },
+		{ id: 'far-2', title: 'Last far event', start: '2046-07-15', confidence: 'reported' }
+	];
+	const file = { ...defaultFile, dataset: { id: 'far', name: 'Far' }, actors: [], events };
+	await importGenerated(page, file, 'far');
+	const expected = dataDomain({
+		start: startMs('2040-03-01' as PartialDate),
+		end: endMs('2046-07-15' as PartialDate)
+	});
+	await expect.poll(() => windowOf(page), { timeout: 15_000 }).toEqual(expected);
+	await expectAxis(page, expected);
+	// A wheel step out stays within them.
+	const box = await centre(page).boundingBox();
+	if (!box) throw new Error('no timeline panel');
+	await page.mouse.move(box.x + box.width / 2, box.y + 30);
+	await page.mouse.wheel(0, 100);
+	await page.waitForTimeout(300);
+	expect(await windowOf(page)).toEqual(expected);
+	await expectAxis(page, expected);
 });
