@@ -479,6 +479,15 @@ describe('a cluster lit by a few events', () => {
 		expect(answers).toEqual(clusters.map((c) => clusterLit(c, asked)));
 		expect(answers).toContain(true);
 		expect(answers).toContain(false);
+		// One lit event, listed: each cluster looks it up rather than asking its members.
+		const one = shared[Math.floor(shared.length / 2)] as KeyedEvent;
+		const single = { lights: (e: KeyedEvent) => e.key === one.key };
+		const alone = clusters.map((c) => clusterLit(c, { ...single, among: [one] }));
+		expect(alone).toEqual(clusters.map((c) => clusterLit(c, single)));
+		expect(alone.filter(Boolean).length).toBe(
+			clusters.filter((c) => c.keys.includes(one.key)).length
+		);
+		expect(alone.filter(Boolean).length).toBeGreaterThan(0);
 		// A cluster holding none of the listed events is not lit, whatever they light.
 		expect(clusterLit(clusters[0] as ClusterItem, { lights: () => true, among: [] })).toBe(false);
 	});
