@@ -179,6 +179,7 @@ export async function readSource(
 			...(size !== undefined ? { size } : {}),
 			lines: source.kind !== 'text' && LINES_NAME.test(source.kind === 'url' ? source.url : name),
 			onProgress,
+			onParse: () => progress('parsing'),
 			...(signal ? { signal } : {}),
 			...(url ? { markup: webPage(url) } : {}),
 			...(encoding ? { encoding } : {})

@@ -38,6 +38,11 @@ export interface ReadOptions {
 	encoding?: LegacyEncoding;
 	/** Up to how many bytes a JSON document is parsed whole (see {@link WHOLE_JSON_BYTES}). */
 	wholeJsonBytes?: number;
+	/**
+	 * Told when every byte is read and a document gathered whole is about to be parsed: a moment
+	 * (about 0.3 s for 36 MB) in which the bytes read no longer move.
+	 */
+	onParse?: () => void;
 }
 
 /** The encoding Trama offers for text that is not UTF-8: Windows-1252, a superset of Latin-1. */
@@ -181,7 +186,7 @@ interface Sink {
  */
 export const WHOLE_JSON_BYTES = 64 * 1024 * 1024;
 
-function jsonSink(wholeBytes: number): Sink {
+function jsonSink(wholeBytes: number, onParse?: () => void): Sink {
 	let gathered: Uint8Array[] | undefined = [];
 	let size = 0;
 	let parser: JsonStreamParser | undefined;
@@ -208,6 +213,7 @@ function jsonSink(wholeBytes: number): Sink {
 			if (gathered) {
 				const all = join(gathered);
 				gathered = undefined;
+				onParse?.();
 				try {
 					// The bytes are UTF-8 already checked, without their byte order mark: one more
 					// U+FEFF at the start is text, which JSON refuses (the decoder must not drop it).
@@ -301,7 +307,9 @@ export async function readInput(
 				if (options.markup && start !== -1 && all[start] === 0x3c /* < */)
 					throw new ImportError(options.markup);
 				sink =
-					kind === 'lines' ? linesSink() : jsonSink(options.wholeJsonBytes ?? WHOLE_JSON_BYTES);
+					kind === 'lines'
+						? linesSink()
+						: jsonSink(options.wholeJsonBytes ?? WHOLE_JSON_BYTES, options.onParse);
 				bytes = all;
 			}
 			if (bytes.length) sink.write(bytes);

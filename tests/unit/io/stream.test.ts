@@ -122,8 +122,14 @@ describe('a JSON file read as a stream', () => {
 
 	it('reads the same value gathered whole as streamed, and streams past the size it gathers', async () => {
 		const text = readFileSync('static/data/default.json', 'utf8');
-		const whole = await readInput(chunked(text, 97));
-		const streamedValue = await readInput(chunked(text, 97), { wholeJsonBytes: 0 });
+		const parses: string[] = [];
+		const whole = await readInput(chunked(text, 97), { onParse: () => parses.push('whole') });
+		const streamedValue = await readInput(chunked(text, 97), {
+			wholeJsonBytes: 0,
+			onParse: () => parses.push('streamed')
+		});
+		// The parse of a whole document is said (a progress step); a streamed one has none.
+		expect(parses).toEqual(['whole']);
 		// Gathering up to a size smaller than the file: its first chunks are gathered, then
 		// streamed with the rest.
 		const past = await readInput(chunked(text, 97), { wholeJsonBytes: 1000 });
