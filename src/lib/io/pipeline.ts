@@ -225,6 +225,9 @@ export async function preparePreview(
 		...(choices.remembered ? { remembered: choices.remembered } : {}),
 		onProgress: (d: number, t: number) => progress('validating', d, t)
 	};
+	// Said before the check starts: a valid native file is checked in one go, with no count to
+	// report, and the step before it (parsing) is over.
+	progress('validating');
 	const read = prepared.lines
 		? convertLines(prepared.lines, options)
 		: convertImport(prepared.json, options);

@@ -53,6 +53,18 @@ describe('reading an input', () => {
 		expect(new Set(stages)).toEqual(new Set(['reading', 'parsing', 'validating', 'comparing']));
 	});
 
+	it('says each stage of a valid native file in order, its check too (done in one go)', async () => {
+		const text = readFileSync('static/data/default.json', 'utf8');
+		const p = await preview(fileSource('default.json', text));
+		expect(p.summary.error).toBeUndefined();
+		expect(stages.filter((s, i) => s !== stages[i - 1])).toEqual([
+			'reading',
+			'parsing',
+			'validating',
+			'comparing'
+		]);
+	});
+
 	it('gathers identical problems over every record, not only the ones listed', async () => {
 		const events = [
 			...Array.from({ length: 120 }, (_, i) => ({
