@@ -190,11 +190,10 @@ function jsonSink(wholeBytes: number, onParse?: () => void): Sink {
 	let gathered: Uint8Array[] | undefined = [];
 	let size = 0;
 	let parser: JsonStreamParser | undefined;
-	const stream = (bytes: Uint8Array): JsonStreamParser => {
+	const stream = (bytes: Uint8Array): void => {
 		parser ??= new JsonStreamParser();
 		const failed = parser.write(bytes);
 		if (failed && !failed.ok) throw new ImportError(failed.error);
-		return parser;
 	};
 	return {
 		write(bytes) {
