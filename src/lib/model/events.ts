@@ -121,10 +121,16 @@ export function eventSpan(event: Pick<TramaEvent, 'start' | 'end' | 'uncertainty
 	};
 }
 
-/** The index of the first event (of events in time order) that starts at or after `ms`. */
-export function firstStartingFrom(events: readonly { startMs: number }[], ms: number): number {
-	let lo = 0;
-	let hi = events.length;
+/**
+ * The index of the first event (of events in time order) that starts at or after `ms`, searched
+ * between `lo` and `hi` (the whole list unless given).
+ */
+export function firstStartingFrom(
+	events: readonly { startMs: number }[],
+	ms: number,
+	lo = 0,
+	hi = events.length
+): number {
 	while (lo < hi) {
 		const mid = (lo + hi) >>> 1;
 		if ((events[mid] as { startMs: number }).startMs < ms) lo = mid + 1;

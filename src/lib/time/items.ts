@@ -876,14 +876,11 @@ function clusterOf(
 		holds(e) {
 			// The members are in time order: from the first that starts with `e`, those that
 			// start when it does.
-			let lo = i;
-			let hi = j;
-			while (lo < hi) {
-				const mid = (lo + hi) >>> 1;
-				if ((src[mid] as KeyedEvent).startMs < e.startMs) lo = mid + 1;
-				else hi = mid;
-			}
-			for (let x = lo; x < j && (src[x] as KeyedEvent).startMs === e.startMs; x++)
+			for (
+				let x = firstStartingFrom(src, e.startMs, i, j);
+				x < j && (src[x] as KeyedEvent).startMs === e.startMs;
+				x++
+			)
 				if ((src[x] as KeyedEvent).key === e.key) return true;
 			return false;
 		},
