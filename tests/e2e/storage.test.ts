@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from './test';
+import { headsFromColumns, type HeadColumns } from '../../src/lib/db/head-columns';
 import { DEFAULT_EVENT_COUNT, eventsLabel } from './fixtures';
 
 /** `n` vis-timeline items spread over 2010–2023, titled "<label> <i>" (made longer by `pad`). */
@@ -358,37 +359,80 @@ test('a reload in the middle of a restore leaves everything as it was, or all of
 	}
 });
 
+/** A head block's columns as they cross from the page: typed arrays as lists of numbers. */
+type PlainColumns = Pick<HeadColumns, 'count' | 'text' | 'words'> &
+	Record<'lengths' | 'startMs' | 'endMs' | 'recordBlock' | 'refs', number[]>;
+
 test('a stored event in a shape Trama does not read is set aside and listed; the rest works', async ({
 	page
 }) => {
 	await page.goto('/');
 	await expect(page.getByTestId('dataset-list').locator('li')).toHaveCount(1);
-	// As an older or a foreign program might leave it: one event's participants not a list.
-	const damaged = await page.evaluate(
+	// As an older or a foreign program might leave it: a block of heads as JSON text, one
+	// event's participants not a list. The block's heads are read from its columns here.
+	const stored = await page.evaluate(
 		() =>
-			new Promise<string>((resolve, reject) => {
+			new Promise<{ datasetId: string; cols: PlainColumns }>((resolve, reject) => {
+				const open = indexedDB.open('trama');
+				open.onerror = () => reject(new Error('open failed'));
+				open.onsuccess = () => {
+					const db = open.result;
+					const read = db.transaction('heads').objectStore('heads').openCursor();
+					read.onsuccess = () => {
+						const block = read.result?.value as {
+							datasetId: string;
+							cols: Record<string, number | string | ArrayLike<number>>;
+						};
+						db.close();
+						// Typed arrays do not cross to the test: lists of their numbers do.
+						const cols = Object.fromEntries(
+							Object.entries(block.cols).map(([k, v]) => [
+								k,
+								typeof v === 'object' && !Array.isArray(v) ? Array.from(v) : v
+							])
+						) as PlainColumns;
+						resolve({ datasetId: block.datasetId, cols });
+					};
+				};
+			})
+	);
+	const heads = headsFromColumns(
+		{
+			count: stored.cols.count,
+			text: stored.cols.text,
+			words: stored.cols.words,
+			lengths: Int32Array.from(stored.cols.lengths),
+			startMs: Float64Array.from(stored.cols.startMs),
+			endMs: Float64Array.from(stored.cols.endMs),
+			recordBlock: Int32Array.from(stored.cols.recordBlock),
+			refs: Int32Array.from(stored.cols.refs)
+		},
+		stored.datasetId
+	) as unknown as Record<string, unknown>[];
+	const damaged = String(heads[0]!.id);
+	heads[0] = { ...heads[0], participants: 'Putin; Xi' };
+	await page.evaluate(
+		(text) =>
+			new Promise<void>((resolve, reject) => {
 				const open = indexedDB.open('trama');
 				open.onerror = () => reject(new Error('open failed'));
 				open.onsuccess = () => {
 					const db = open.result;
 					const tx = db.transaction('heads', 'readwrite');
 					const cursor = tx.objectStore('heads').openCursor();
-					let id = '';
 					cursor.onsuccess = () => {
 						const c = cursor.result;
 						if (!c) return;
-						const block = c.value as { text: string; rev?: string };
-						const heads = JSON.parse(block.text) as { id: string; participants: unknown }[];
-						id = heads[0]!.id;
-						heads[0]!.participants = 'Putin; Xi';
-						c.update({ ...block, text: JSON.stringify(heads), rev: 'foreign' });
+						const { cols: _cols, ...block } = c.value as { cols?: unknown };
+						c.update({ ...block, text, rev: 'foreign' });
 					};
 					tx.oncomplete = () => {
 						db.close();
-						resolve(id);
+						resolve();
 					};
 				};
-			})
+			}),
+		JSON.stringify(heads)
 	);
 	await page.reload();
 	await page.getByRole('tab', { name: 'Table' }).click();

@@ -6,6 +6,7 @@ import Dexie, { type PromiseExtended, type Table } from 'dexie';
 import type { ChangeKind } from '../model/changes';
 import { MessageError } from '../model/errors';
 import { msg, type Message } from '../model/messages';
+import { DamagedColumns, headColumns, headsFromColumns, type HeadColumns } from './head-columns';
 import {
 	actorIdsOf,
 	compareDated,
@@ -60,12 +61,18 @@ export interface HeadBlock {
 	datasetId: DatasetId;
 	block: number;
 	/**
-	 * The block's heads (`LocatedHead[]`) as JSON text (see `headsOf`). IndexedDB hands a page a
-	 * stored object by rebuilding it, object by object, on the page's thread: for the heads of
-	 * 100,000 events that took 0.8 s and left as much garbage. One string per block comes across
-	 * whole, and `JSON.parse` builds the same heads in about half the time (schema version 7).
+	 * The block's heads in columns (see `head-columns.ts`), as Trama writes them since schema
+	 * version 11: a few typed arrays and strings, which IndexedDB hands over whole.
 	 */
-	text: string;
+	cols?: HeadColumns;
+	/**
+	 * The block's heads (`LocatedHead[]`) as JSON text (see `headsOf`), as schema versions 7 to
+	 * 10 wrote them; a block whose heads are not all as Trama writes them stays so (see
+	 * `checkedHeadsOf`). IndexedDB hands a page a stored object by rebuilding it, object by
+	 * object, on the page's thread: for the heads of 100,000 events that took 0.8 s; one string
+	 * per block comes across whole, and `JSON.parse` built the same heads in about half the time.
+	 */
+	text?: string;
 	/** Every actor the block's events involve, once each: the index that says an actor is used. */
 	actorIds: ActorId[];
 	/**
@@ -82,9 +89,19 @@ export function newRevision(): string {
 	return `${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 10)}.${++revisions}`;
 }
 
-/** The heads a head block holds, in its (chronological) order. */
-export function headsOf(block: Pick<HeadBlock, 'text'>): LocatedHead[] {
-	return JSON.parse(block.text) as LocatedHead[];
+/**
+ * The heads a head block holds, in its (chronological) order. Throws when the block cannot be
+ * read (see `checkedHeadsOf` for the heads the views can draw).
+ */
+export function headsOf(block: Pick<HeadBlock, 'text' | 'cols' | 'datasetId'>): LocatedHead[] {
+	if (block.cols) return headsFromColumns(block.cols, block.datasetId);
+	return JSON.parse(block.text ?? '[]') as LocatedHead[];
+}
+
+/** Lets go of a block's heads as stored (read once, they are kept as heads, not twice). */
+export function releaseBlock(block: HeadBlock): void {
+	delete block.cols;
+	delete block.text;
 }
 
 /** A stored event the views cannot draw: where it is and which field is not as Trama writes it. */
@@ -127,16 +144,25 @@ const HEAD_FIELDS: [string, (value: unknown) => boolean][] = [
  * a foreign program): set aside, never drawn, never dropped from the store. Cheap: a type check
  * per field the views read, about 1 ms per 10,000 heads.
  */
-export function checkedHeadsOf(block: Pick<HeadBlock, 'text' | 'datasetId' | 'block'>): {
+export function checkedHeadsOf(block: Pick<HeadBlock, 'text' | 'cols' | 'datasetId' | 'block'>): {
 	heads: LocatedHead[];
 	setAside: SetAside[];
 	/** With heads set aside: where each stored head is among `heads` (-1 for those set aside). */
 	checkedAt?: Int32Array;
 } {
 	const where = { datasetId: block.datasetId, block: block.block };
+	// Columns are written by Trama alone, whole: they are read whole, or not at all.
+	if (block.cols) {
+		try {
+			return { heads: headsFromColumns(block.cols, block.datasetId), setAside: [] };
+		} catch (error) {
+			if (!(error instanceof DamagedColumns)) throw error;
+			return { heads: [], setAside: [{ ...where, field: '', stored: block.cols }] };
+		}
+	}
 	let parsed: unknown;
 	try {
-		parsed = JSON.parse(block.text);
+		parsed = JSON.parse(block.text ?? '');
 	} catch {
 		return { heads: [], setAside: [{ ...where, field: '', stored: block.text }] };
 	}
@@ -159,6 +185,42 @@ export function checkedHeadsOf(block: Pick<HeadBlock, 'text' | 'datasetId' | 'bl
 			});
 	});
 	return setAside.length ? { heads, setAside, checkedAt } : { heads, setAside };
+}
+
+const optionalText = (v: unknown) => v === undefined || isText(v);
+
+/** The optional fields a head keeps in columns, and what each must be when there. */
+const COLUMN_FIELDS: [string, (value: unknown) => boolean][] = [
+	['end', isText],
+	['uncertainty', isObject],
+	['place', (v) => isObject(v) && optionalText(v.country)],
+	['participants', (v) => listOf(v, (p) => isObject(p) && optionalText(p.role))],
+	[
+		'relations',
+		(v) =>
+			listOf(
+				v,
+				(r) =>
+					isObject(r) &&
+					(r.directed === undefined || typeof r.directed === 'boolean') &&
+					optionalText(r.label)
+			)
+	]
+];
+
+/**
+ * Heads as a block stores them: in columns, or as JSON text when some head is not as Trama
+ * writes it (another program's, an older version's), so that it is kept as it was and set
+ * aside when read (see `checkedHeadsOf`), never made into something it was not.
+ */
+export function storedHeads(heads: readonly LocatedHead[]): Pick<HeadBlock, 'cols' | 'text'> {
+	const drawable = heads.every(
+		(head) =>
+			isObject(head) &&
+			HEAD_FIELDS.every(([field, ok]) => ok(head[field])) &&
+			COLUMN_FIELDS.every(([field, ok]) => head[field] === undefined || ok(head[field]))
+	);
+	return drawable ? { cols: headColumns(heads) } : { text: JSON.stringify(heads) };
 }
 
 /**
@@ -243,7 +305,7 @@ export function datasetBlocks(datasetId: DatasetId, events: readonly StoredEvent
 		heads.push({
 			datasetId,
 			block: heads.length,
-			text: JSON.stringify(blockHeads),
+			...storedHeads(blockHeads),
 			actorIds: [...actorIds],
 			rev: newRevision()
 		});
@@ -542,6 +604,22 @@ export class TramaDatabase extends Dexie {
 							change.datasetId !== undefined && change.eventId !== undefined
 								? [eventKey({ datasetId: change.datasetId, id: change.eventId })]
 								: [];
+					});
+			});
+		// Version 11 keeps each head block's heads in columns (see `HeadBlock.cols`). A block with
+		// heads the views cannot draw (see `checkedHeadsOf`) stays text, as stored, to be set aside.
+		this.version(11)
+			.stores({})
+			.upgrade(async (tx) => {
+				await tx
+					.table('heads')
+					.toCollection()
+					.modify((block: HeadBlock) => {
+						if (block.cols || typeof block.text !== 'string') return;
+						const stored = storedHeads(headsOf(block));
+						if (!stored.cols) return;
+						block.cols = stored.cols;
+						delete block.text;
 					});
 			});
 		// A database a newer Trama wrote: Dexie opens it as it finds it, and this version would

@@ -54,3 +54,18 @@ export function readRawStore(
 		};
 	});
 }
+
+/**
+ * The store as JSON text for the user to keep: typed arrays (a head block's columns, see
+ * `HeadBlock.cols`) as lists of their numbers, which JSON would otherwise write as objects.
+ */
+export function rawStoreJson(raw: RawStore): string {
+	return JSON.stringify(
+		raw,
+		(_key, value: unknown) =>
+			ArrayBuffer.isView(value) && !(value instanceof DataView)
+				? Array.from(value as unknown as ArrayLike<number>)
+				: value,
+		'\t'
+	);
+}

@@ -16,12 +16,15 @@ import {
 	HEAD_BLOCK_SIZE,
 	headsOf,
 	newRevision,
+	storedHeads,
+	type HeadBlock,
 	RECORD_BLOCK_SIZE,
 	type LocatedHead,
 	type RecordBlock,
 	type StoredEvent,
 	type TramaDatabase
 } from './database';
+import { columnsHoldId } from './head-columns';
 
 /** How far past its usual size a block may grow before the dataset's blocks are rebuilt. */
 export const MAX_GROWTH = 3;
@@ -35,6 +38,12 @@ interface OpenHeads {
 interface OpenRecords {
 	block: RecordBlock;
 	changed: boolean;
+}
+
+/** Whether a stored head block holds the head of the event `id` (`marker`: its `headMarker`). */
+function blockHoldsId(block: HeadBlock, id: EventId, marker: string): boolean {
+	if (block.cols) return columnsHoldId(block.cols, id);
+	return block.text?.includes(marker) ?? false;
 }
 
 /** The text a head block's JSON holds at the start of the head of the event `id`. */
@@ -79,11 +88,11 @@ export class BlockSplice {
 		return this.#order;
 	}
 
-	async #openHeads(block: number, text?: string): Promise<OpenHeads> {
+	async #openHeads(block: number, read?: HeadBlock): Promise<OpenHeads> {
 		let open = this.#heads.get(block);
 		if (!open) {
-			const stored = text ?? (await this.#db.heads.get([this.#datasetId, block]))?.text ?? '[]';
-			open = { heads: headsOf({ text: stored }), changed: false };
+			const stored = read ?? (await this.#db.heads.get([this.#datasetId, block]));
+			open = { heads: stored ? headsOf(stored) : [], changed: false };
 			this.#heads.set(block, open);
 		}
 		return open;
@@ -113,8 +122,8 @@ export class BlockSplice {
 			}
 			// Read one block at a time, and stop at the first that has it.
 			const stored = await this.#db.heads.get([this.#datasetId, block]);
-			if (stored?.text.includes(marker)) {
-				await this.#openHeads(block, stored.text);
+			if (stored && blockHoldsId(stored, id, marker)) {
+				await this.#openHeads(block, stored);
 				return block;
 			}
 		}
@@ -231,7 +240,7 @@ export class BlockSplice {
 				await heads.put({
 					datasetId: this.#datasetId,
 					block,
-					text: JSON.stringify(open.heads),
+					...storedHeads(open.heads),
 					actorIds: [...actorIds],
 					rev: newRevision()
 				});

@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
 	datasetBlocks,
+	headsOf,
 	importedWithoutConfidence,
 	TramaDatabase,
 	type HeadBlock
@@ -22,6 +23,18 @@ const VERSION_1 = {
 	periods: '[datasetId+id], datasetId',
 	meta: 'key'
 };
+
+/** A head block as versions 7 to 10 wrote it: its heads as JSON text. */
+function asText(block: HeadBlock): HeadBlock {
+	const { cols: _cols, ...rest } = block;
+	return { ...rest, text: JSON.stringify(headsOf(block)) };
+}
+
+/** A head block as versions 5 and 6 wrote it: its heads as objects. */
+function asObjects(block: HeadBlock): Omit<HeadBlock, 'cols'> & { heads: unknown } {
+	const { cols: _cols, ...rest } = block;
+	return { ...rest, heads: headsOf(block) };
+}
 
 const NAME = 'upgrade-from-1';
 const file = nativeFile(meetings, { id: 'kp-ru', name: 'North Korea–Russia' });
@@ -65,7 +78,7 @@ describe('opening a version-1 database', () => {
 		db = new TramaDatabase(NAME);
 		const repo = new Repository(db);
 		await db.open();
-		expect(db.verno).toBe(10);
+		expect(db.verno).toBe(11);
 
 		expect(await repo.datasets()).toEqual([dataset]);
 		const stored = file.events.map((e) => toStored(e, datasetId)).sort(compareDated);
@@ -182,7 +195,7 @@ describe('opening a version-2 database: the confidence nobody assessed', () => {
 
 		const upgraded = new TramaDatabase(V2);
 		await upgraded.open();
-		expect(upgraded.verno).toBe(10);
+		expect(upgraded.verno).toBe(11);
 		const events = await new Repository(upgraded).events();
 		const confidences = (datasetId: string) => [
 			...new Set(events.filter((e) => e.datasetId === datasetId).map((e) => e.confidence))
@@ -275,7 +288,7 @@ describe('opening a version-4 database: full records move into blocks', () => {
 		const repo = new Repository(db);
 		const expected = many.map((e) => toStored(e, 'big' as DatasetId)).sort(compareDated);
 		expect(await repo.events(['big' as DatasetId])).toEqual(expected);
-		expect(db.verno).toBe(10);
+		expect(db.verno).toBe(11);
 		// 450 events: three record blocks of at most 200, one head block.
 		expect(await db.records.count()).toBe(4);
 		const heads = await repo.heads(['big' as DatasetId]);
@@ -339,26 +352,24 @@ describe('opening a version-6 database: head blocks become text', () => {
 			eventCount: events.length
 		} satisfies Dataset);
 		await v6.table('records').bulkPut(blocks.records);
-		await v6
-			.table('heads')
-			.bulkPut(
-				blocks.heads.map(({ text, ...b }) => ({ ...b, heads: JSON.parse(text) as unknown }))
-			);
+		await v6.table('heads').bulkPut(blocks.heads.map(asObjects));
 		v6.close();
 
 		db = new TramaDatabase(V6);
 		const repo = new Repository(db);
 		const heads = await repo.heads();
-		expect(db.verno).toBe(10);
+		expect(db.verno).toBe(11);
 		const sorted = [...events].sort(compareDated);
 		expect(heads.map((h) => h.id)).toEqual(sorted.map((e) => e.id));
 		expect(heads.map((h) => h.recordBlock)).toEqual(sorted.map((_, i) => Math.floor(i / 200)));
 		expect(heads[5]?.participants).toEqual(sorted[5]?.participants);
 		expect(heads[5]?.tags).toEqual(sorted[5]?.tags);
-		// Stored as text now, with nothing left of the old shape.
+		// Stored in columns now (version 7 made text of them, version 11 columns), with nothing
+		// left of the old shapes.
 		const raw = (await db.heads.toArray()) as (HeadBlock & { heads?: unknown })[];
 		expect(raw).toHaveLength(1);
-		expect(typeof raw[0]?.text).toBe('string');
+		expect(raw[0]?.cols?.count).toBe(260);
+		expect(raw[0]?.text).toBeUndefined();
 		expect(raw[0]?.heads).toBeUndefined();
 		expect([...(raw[0]?.actorIds ?? [])].sort()).toEqual(['a-one', 'a-three', 'a-two']);
 		// Version 8's change log starts empty: nothing to undo in data from before it.
@@ -404,7 +415,7 @@ describe('opening a version-8 database: each change names its events', () => {
 		db = new TramaDatabase(V8);
 		const repo = new Repository(db);
 		const history = await repo.eventHistory(dataset8, before.id);
-		expect(db.verno).toBe(10);
+		expect(db.verno).toBe(11);
 		expect(history.map((c) => [c.eventId, c.before?.title, c.after?.title])).toEqual([
 			['e-1', 'Before', 'After']
 		]);
@@ -472,7 +483,8 @@ const SHIPPED: Record<number, Record<string, string>> = {
 	6: VERSION_6,
 	7: VERSION_6,
 	8: { ...VERSION_6, changes: '++seq' },
-	9: { ...VERSION_6, changes: '++seq, [datasetId+eventId]' }
+	9: { ...VERSION_6, changes: '++seq, [datasetId+eventId]' },
+	10: { ...VERSION_6, changes: '++seq, *eventKeys' }
 };
 
 /**
@@ -495,14 +507,10 @@ async function makeVersion(v: number, name: string): Promise<StoredEvent[]> {
 	if (v >= 5) {
 		const blocks = datasetBlocks(datasetId, stored);
 		await old.table('records').bulkPut(blocks.records);
-		// Until version 7, head blocks held their heads as objects.
+		// Until version 7, head blocks held their heads as objects; until version 11, as text.
 		await old
 			.table('heads')
-			.bulkPut(
-				v >= 7
-					? blocks.heads
-					: blocks.heads.map(({ text, ...b }) => ({ ...b, heads: JSON.parse(text) as unknown }))
-			);
+			.bulkPut(v >= 7 ? blocks.heads.map(asText) : blocks.heads.map(asObjects));
 	}
 	if (v >= 8)
 		await old.table('changes').add({
@@ -512,15 +520,16 @@ async function makeVersion(v: number, name: string): Promise<StoredEvent[]> {
 			before: { ...edited, title: 'Before the edit' },
 			after: edited,
 			undone: false,
-			// Version 9 named the change's event.
-			...(v === 9 ? { eventId: edited.id } : {})
+			// Version 9 named the change's event, version 10 the keys of its events.
+			...(v === 9 ? { eventId: edited.id } : {}),
+			...(v === 10 ? { eventKeys: [eventKey(edited)] } : {})
 		});
 	old.close();
 	return stored;
 }
 
 describe('every shipped version opens with every record intact and every index working', () => {
-	it.each([1, 2, 3, 4, 5, 6, 7, 8, 9])('from version %i', async (v) => {
+	it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])('from version %i', async (v) => {
 		const name = `upgrade-every-${v}`;
 		const stored = await makeVersion(v, name);
 		db = new TramaDatabase(name);
@@ -528,14 +537,16 @@ describe('every shipped version opens with every record intact and every index w
 		try {
 			const sorted = [...stored].sort(compareDated);
 			expect(await repo.events()).toEqual(sorted);
-			expect(db.verno).toBe(10);
+			expect(db.verno).toBe(11);
 			expect(await repo.datasets()).toEqual([dataset]);
 			expect(await repo.actors()).toEqual(
 				[...file.actors].sort((a, b) => a.id.localeCompare(b.id))
 			);
 			expect(await repo.periods()).toEqual([period]);
-			// Heads in date order, each finding its record by key.
+			// Heads in date order, each finding its record by key, from blocks in columns now.
 			const heads = await repo.heads();
+			const blocks = await db.heads.toArray();
+			expect(blocks.map((b) => [b.cols?.count, b.text])).toEqual([[sorted.length, undefined]]);
 			expect(heads.map((h) => h.id)).toEqual(sorted.map((e) => e.id));
 			expect(await repo.eventsByKey(sorted.map(eventKey))).toEqual(sorted);
 			// The actor index of the head blocks: Putin's events.
@@ -597,7 +608,7 @@ describe('a database with tables Trama did not write', () => {
 	it('a new database is created as before; one of this version opens without a look', async () => {
 		db = new TramaDatabase('fresh');
 		await db.open();
-		expect(db.verno).toBe(10);
+		expect(db.verno).toBe(11);
 		db.close();
 		await db.open();
 		expect(db.isOpen()).toBe(true);
@@ -619,5 +630,57 @@ describe('the stored data as it is', () => {
 		expect(raw?.tables.datasets).toEqual([{ key: dataset.id, value: dataset }]);
 		expect(await readRawStore('no-such-database')).toBeUndefined();
 		await Dexie.delete(name);
+	});
+});
+
+describe('opening a version-10 database: head blocks become columns', () => {
+	it('turns each block of heads Trama wrote into columns, and keeps another program’s as stored', async () => {
+		const name = 'upgrade-from-10';
+		const stored = file.events.map((e) => toStored(e, datasetId));
+		const otherId = 'other' as DatasetId;
+		const others = file.events.map((e) => toStored(e, otherId));
+		const old = new Dexie(name);
+		old.version(10).stores(SHIPPED[10]!);
+		await old.open();
+		await old.table('datasets').bulkPut([dataset, { ...dataset, id: otherId, name: 'Other' }]);
+		const mine = datasetBlocks(datasetId, stored);
+		const theirs = datasetBlocks(otherId, others);
+		await old.table('records').bulkPut([...mine.records, ...theirs.records]);
+		// The other dataset's block holds a head another program wrote (participants as text).
+		const foreign = headsOf(theirs.heads[0]!) as unknown as Record<string, unknown>[];
+		foreign[0] = { ...foreign[0], participants: 'Putin; Kim' };
+		const foreignText = JSON.stringify(foreign);
+		await old
+			.table('heads')
+			.bulkPut([asText(mine.heads[0]!), { ...asText(theirs.heads[0]!), text: foreignText }]);
+		old.close();
+
+		db = new TramaDatabase(name);
+		const repo = new Repository(db);
+		const heads = await repo.parseHeads(await repo.headBlocks());
+		expect(db.verno).toBe(11);
+		const blocks = await db.heads.toArray();
+		const byDataset = new Map(blocks.map((b) => [b.datasetId, b]));
+		expect(byDataset.get(datasetId)?.cols?.count).toBe(stored.length);
+		expect(byDataset.get(datasetId)?.text).toBeUndefined();
+		expect(byDataset.get(otherId)?.cols).toBeUndefined();
+		expect(byDataset.get(otherId)?.text).toBe(foreignText);
+		// Every head drawn but the foreign one, which is set aside as it was stored.
+		expect(heads).toHaveLength(stored.length * 2 - 1);
+		expect(repo.setAside).toEqual([
+			{
+				datasetId: otherId,
+				block: 0,
+				id: foreign[0]?.id,
+				field: 'participants',
+				stored: foreign[0]
+			}
+		]);
+		const sorted = [...stored].sort(compareDated);
+		expect(heads.filter((h) => h.datasetId === datasetId)).toEqual(headsOf(mine.heads[0]!));
+		expect(await repo.eventsByKey(sorted.map(eventKey))).toEqual(sorted);
+		db.close();
+		await Dexie.delete(name);
+		db = undefined;
 	});
 });

@@ -5,7 +5,7 @@
  */
 import { flushSync } from 'svelte';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { TramaDatabase } from '$lib/db/database';
+import { headsOf, TramaDatabase } from '$lib/db/database';
 import { Repository } from '$lib/db/repository';
 import { fromTimelineJs } from '$lib/io/timelinejs';
 import { SearchClient } from '$lib/search/search-client';
@@ -190,10 +190,13 @@ it('finds the kept events by their places in the head blocks it read, and by the
 	});
 	// The block's first stored head is as another program wrote it: set aside, never drawn, so
 	// every later head is one place earlier among those drawn.
-	const head = await repo.db.heads.get(['meetings' as never, 0]);
-	const stored = JSON.parse(head?.text ?? '[]') as { id: string; participants?: unknown }[];
+	const { cols: _cols, ...head } = (await repo.db.heads.get(['meetings' as never, 0]))!;
+	const stored = headsOf({ ...head, cols: _cols }) as unknown as {
+		id: string;
+		participants?: unknown;
+	}[];
 	stored[0] = { ...stored[0]!, participants: 'Putin; Xi' };
-	await repo.db.heads.put({ ...head!, text: JSON.stringify(stored), rev: 'foreign' });
+	await repo.db.heads.put({ ...head, text: JSON.stringify(stored), rev: 'foreign' });
 	const made = testDashboard(other);
 	try {
 		await other.start();

@@ -1,0 +1,221 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+	checkedHeadsOf,
+	datasetBlocks,
+	storedHeads,
+	toStored,
+	type LocatedHead
+} from '$lib/db/database';
+import {
+	columnsHoldId,
+	DamagedColumns,
+	headColumns,
+	headsFromColumns,
+	type HeadColumns
+} from '$lib/db/head-columns';
+import { rawStoreJson } from '$lib/db/raw';
+import type { DatasetId } from '$lib/model/schema';
+import { event, meetings, nativeFile } from '../helpers';
+
+const DATASET = 'ds-1' as DatasetId;
+
+const text = fc.string({ unit: 'binary', maxLength: 12 });
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+
+/** A head with any of its optional parts, as the blocks keep it (no key set to undefined). */
+const head: fc.Arbitrary<LocatedHead> = fc
+	.record({
+		id: text,
+		title: text,
+		start: text,
+		end: maybe(text),
+		uncertainty: maybe(
+			fc.record(
+				{ circa: maybe(fc.boolean()), earliest: maybe(text) },
+				{ requiredKeys: [], noNullPrototype: true }
+			)
+		),
+		kind: text,
+		confidence: text,
+		tags: fc.array(text, { maxLength: 3 }),
+		participants: fc.array(
+			fc.record({ actor: text, role: text }, { requiredKeys: ['actor'], noNullPrototype: true }),
+			{
+				maxLength: 3
+			}
+		),
+		relations: fc.array(
+			fc.record(
+				{ type: text, source: text, target: text, directed: fc.boolean(), label: text },
+				{ requiredKeys: ['type', 'source', 'target'], noNullPrototype: true }
+			),
+			{ maxLength: 2 }
+		),
+		country: maybe(text),
+		startMs: fc.double({ noNaN: true }),
+		endMs: fc.double({ noNaN: true }),
+		recordBlock: fc.nat(1000)
+	})
+	.map(({ end, uncertainty, country, ...h }) => {
+		const out = { ...h, datasetId: DATASET } as unknown as LocatedHead;
+		if (end !== undefined) out.end = end as LocatedHead['end'];
+		if (uncertainty !== undefined)
+			out.uncertainty = JSON.parse(JSON.stringify(uncertainty)) as LocatedHead['uncertainty'];
+		if (country !== undefined) out.place = { country };
+		return out;
+	});
+
+function plainHead(id: string, more: Partial<LocatedHead> = {}): LocatedHead {
+	return {
+		id,
+		title: `Event ${id}`,
+		start: '2020',
+		kind: 'other',
+		confidence: 'reported',
+		tags: [],
+		participants: [],
+		relations: [],
+		datasetId: DATASET,
+		startMs: 0,
+		endMs: 1,
+		recordBlock: 0,
+		...more
+	} as LocatedHead;
+}
+
+describe('head columns', () => {
+	it('give back every head they were made from, with nothing added or lost', () => {
+		fc.assert(
+			fc.property(fc.array(head, { maxLength: 20 }), (heads) => {
+				const back = headsFromColumns(headColumns(heads), DATASET);
+				// Every head has the same fields (one shape for the engine): those it lacks are
+				// undefined, which `toEqual` holds equal to absent, and nothing else is there.
+				expect(back).toEqual(heads);
+				for (const [i, h] of back.entries())
+					expect(
+						Object.keys(h)
+							.filter((k) => h[k as keyof LocatedHead] !== undefined)
+							.sort()
+					).toEqual(Object.keys(heads[i]!).sort());
+			})
+		);
+	});
+
+	it('keep the heads of a dataset as its blocks have them: ranges, uncertainty, roles, relations', () => {
+		const file = nativeFile(meetings);
+		const stored = file.events.map((e) => toStored(e, DATASET));
+		const blocks = datasetBlocks(DATASET, stored);
+		const block = blocks.heads[0]!;
+		expect(block.cols?.count).toBe(meetings.length);
+		expect(block.text).toBeUndefined();
+		const heads = headsFromColumns(block.cols!, DATASET);
+		const xi = heads.find((h) => h.id === 'xi-moscow-2013');
+		expect(xi).toMatchObject({
+			title: 'Xi Jinping state visit to Moscow',
+			start: '2013-03-22',
+			end: '2013-03-24',
+			kind: 'state_visit',
+			place: { country: 'RU' },
+			datasetId: DATASET
+		});
+		expect(xi?.participants[0]).toEqual({ actor: 'xi-jinping', role: 'guest' });
+		// Each head as the model makes it of its event (what the views drew before columns).
+		for (const h of heads) {
+			const e = stored.find((s) => s.id === h.id)!;
+			expect(h.participants).toEqual(e.participants);
+			expect(h.relations).toEqual(e.relations);
+			expect(h.tags).toEqual(e.tags);
+			expect(h.uncertainty).toEqual(e.uncertainty);
+			expect([h.startMs, h.endMs]).toEqual([e.startMs, e.endMs]);
+		}
+	});
+
+	it('find an id exactly, not a part of another', () => {
+		const ids = ['a-10', 'b', 'a-1x', 'tail'];
+		const heads = ids.map((id) => plainHead(id, { title: `a-1 ${id}`, tags: ['a-1'] }));
+		const cols = headColumns(heads);
+		expect(ids.map((id) => columnsHoldId(cols, id))).toEqual([true, true, true, true]);
+		// A prefix of an id, of a title, a tag, an empty id: none is a head's id.
+		expect(['a-1', 'a', 'tai', '', 'other'].map((id) => columnsHoldId(cols, id))).toEqual([
+			false,
+			false,
+			false,
+			false,
+			false
+		]);
+	});
+
+	it('that are damaged are refused whole, never half read', () => {
+		const cols = datasetBlocks(
+			DATASET,
+			[event({ id: 'one' }), event({ id: 'two', start: '2024-01-01' })].map((e) =>
+				toStored(e, DATASET)
+			)
+		).heads[0]!.cols!;
+		const damaged: [string, (c: HeadColumns) => HeadColumns][] = [
+			['a count beyond the heads', (c) => ({ ...c, count: 3 })],
+			['a text cut short', (c) => ({ ...c, text: c.text.slice(0, -2) })],
+			['a text too long', (c) => ({ ...c, text: `${c.text}x` })],
+			[
+				'a length past the text',
+				(c) => ({ ...c, lengths: c.lengths.map((l, i) => (i ? l : 999)) })
+			],
+			['a word that is not there', (c) => ({ ...c, refs: c.refs.map((r, i) => (i ? r : 99)) })],
+			['numbers missing', (c) => ({ ...c, refs: c.refs.slice(0, -1) })],
+			['numbers left over', (c) => ({ ...c, refs: Int32Array.from([...c.refs, 0]) })],
+			['a negative count', (c) => ({ ...c, refs: c.refs.map((r, i) => (i === 3 ? -2 : r)) })],
+			['starts of another length', (c) => ({ ...c, startMs: new Float64Array(1) })],
+			['no words', (c) => ({ ...c, words: undefined as unknown as string[] })],
+			['a list for a typed array', (c) => ({ ...c, refs: [...c.refs] as unknown as Int32Array })]
+		];
+		for (const [what, damage] of damaged) {
+			const bad = damage(cols);
+			expect(() => headsFromColumns(bad, DATASET), what).toThrow(DamagedColumns);
+			const checked = checkedHeadsOf({ datasetId: DATASET, block: 4, cols: bad });
+			expect(checked.heads, what).toEqual([]);
+			expect(checked.setAside, what).toEqual([
+				{ datasetId: DATASET, block: 4, field: '', stored: bad }
+			]);
+		}
+		expect(headsFromColumns(cols, DATASET).map((h) => h.id)).toEqual(['one', 'two']);
+	});
+
+	it('hold only heads as Trama writes them: another program’s stay text, as stored', () => {
+		const good = datasetBlocks(DATASET, [toStored(event({ id: 'one' }), DATASET)]).heads[0]!;
+		const heads = headsFromColumns(good.cols!, DATASET);
+		expect(storedHeads(heads).cols?.count).toBe(1);
+		const foreign = [
+			{ ...heads[0], participants: 'Putin; Kim' },
+			{ ...heads[0], end: 2024 },
+			{ ...heads[0], place: { country: 7 } },
+			{ ...heads[0], relations: [{ type: 'met', source: 'a', target: 'b', directed: 'yes' }] }
+		] as unknown as LocatedHead[];
+		for (const h of foreign) {
+			const stored = storedHeads([heads[0]!, h]);
+			expect(stored.cols).toBeUndefined();
+			expect(stored.text).toBe(JSON.stringify([heads[0], h]));
+		}
+	});
+
+	it('are kept as lists of numbers in a copy of the stored data', () => {
+		const cols = headColumns([]);
+		const json = rawStoreJson({
+			database: 'trama',
+			version: 110,
+			tables: {
+				heads: [
+					{
+						key: ['d', 0],
+						value: { startMs: new Float64Array([1.5, 2]), refs: Int32Array.from([3, -1]), cols }
+					}
+				]
+			}
+		});
+		const back = JSON.parse(json) as {
+			tables: { heads: { value: { startMs: unknown; refs: unknown } }[] };
+		};
+		expect(back.tables.heads[0]?.value.startMs).toEqual([1.5, 2]);
+		expect(back.tables.heads[0]?.value.refs).toEqual([3, -1]);
+	});
+});
