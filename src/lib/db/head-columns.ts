@@ -135,10 +135,14 @@ function checkParts(cols: HeadColumns): void {
 
 /**
  * The heads the columns hold, in their order, each with `datasetId` (a block's heads are all of
- * its dataset). Every head is made with the same fields, in the same order, those it lacks
- * undefined: one shape, which the engine keeps each field of in the object itself (an added
- * field would be kept apart, an allocation more per head), and reads the same way everywhere. Throws `DamagedColumns` when the columns are not as `headColumns` writes them:
+ * its dataset). Throws `DamagedColumns` when the columns are not as `headColumns` writes them:
  * nothing of a damaged block is drawn, and nothing made up.
+ *
+ * Every head is made with the same fields, in the same order, those it lacks undefined: one
+ * shape, which the engine keeps each field of in the object itself (an added field would be
+ * kept apart, an allocation more per head), and reads the same way everywhere. A block's heads
+ * share their places and participants: one object per country and per actor with a role, not
+ * one per head (heads are never changed in place; a new version of an event is a new head).
  */
 export function headsFromColumns(cols: HeadColumns, datasetId: string): LocatedHead[] {
 	checkParts(cols);
@@ -165,6 +169,25 @@ export function headsFromColumns(cols: HeadColumns, datasetId: string): LocatedH
 		return words[n] as string;
 	};
 	const optionalWord = (n: number): string | undefined => (n === -1 ? undefined : wordAt(n));
+	const places = new Map<number, { country: string }>();
+	const placeOf = (n: number) => {
+		let place = places.get(n);
+		if (!place) places.set(n, (place = { country: wordAt(n) }));
+		return place;
+	};
+	const members = new Map<number, LocatedHead['participants'][number]>();
+	const memberOf = (actor: number, role: number) => {
+		if (actor < 0 || actor >= wordCount || role < -1 || role >= wordCount)
+			throw new DamagedColumns('refs');
+		const key = actor * (wordCount + 1) + role + 1;
+		let member = members.get(key);
+		if (!member) {
+			const id = wordAt(actor) as ActorId;
+			member = role === -1 ? { actor: id } : { actor: id, role: wordAt(role) };
+			members.set(key, member);
+		}
+		return member;
+	};
 	const counted = (): number => {
 		const n = ref();
 		if (n < 0) throw new DamagedColumns('refs');
@@ -180,14 +203,13 @@ export function headsFromColumns(cols: HeadColumns, datasetId: string): LocatedH
 		const uncertainty = next();
 		const kind = wordAt(ref());
 		const confidence = wordAt(ref());
-		const country = optionalWord(ref());
+		const country = ref();
 		const tags = new Array<string>(counted());
 		for (let k = 0; k < tags.length; k++) tags[k] = wordAt(ref());
 		const participants = new Array<LocatedHead['participants'][number]>(counted());
 		for (let k = 0; k < participants.length; k++) {
-			const actor = wordAt(ref()) as ActorId;
-			const role = optionalWord(ref());
-			participants[k] = role === undefined ? { actor } : { actor, role };
+			const actor = ref();
+			participants[k] = memberOf(actor, ref());
 		}
 		const relations = new Array<LocatedHead['relations'][number]>(counted());
 		for (let k = 0; k < relations.length; k++) {
@@ -217,7 +239,7 @@ export function headsFromColumns(cols: HeadColumns, datasetId: string): LocatedH
 			recordBlock: recordBlock[i] as number,
 			end: end as PartialDate | undefined,
 			uncertainty: uncertainty === undefined ? undefined : parseUncertainty(uncertainty),
-			place: country === undefined ? undefined : { country }
+			place: country === -1 ? undefined : placeOf(country)
 		};
 		heads[i] = head;
 	}

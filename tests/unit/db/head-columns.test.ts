@@ -84,6 +84,26 @@ function plainHead(id: string, more: Partial<LocatedHead> = {}): LocatedHead {
 	} as LocatedHead;
 }
 
+/**
+ * Where each head's first participant (its actor's number; its role's is next) is among the
+ * columns' numbers, for heads of one participant and no relation.
+ */
+function firstParticipants(cols: HeadColumns): number[] {
+	const out: number[] = [];
+	for (let at = 0, i = 0; i < cols.count; i++) {
+		const actor = at + 3 + 1 + (cols.refs[at + 3] as number) + 1;
+		out.push(actor);
+		at = actor + 2 + 1;
+	}
+	return out;
+}
+
+function withRef(refs: Int32Array, at: number, value: number): Int32Array {
+	const out = refs.slice();
+	out[at] = value;
+	return out;
+}
+
 describe('head columns', () => {
 	it('give back every head they were made from, with nothing added or lost', () => {
 		fc.assert(
@@ -131,6 +151,23 @@ describe('head columns', () => {
 		}
 	});
 
+	it('share a block’s places and participants between its heads, and keep each head’s own', () => {
+		const same = { place: { country: 'RU' }, participants: [{ actor: 'putin', role: 'host' }] };
+		const heads = headsFromColumns(
+			headColumns([
+				plainHead('a', same),
+				plainHead('b', same),
+				plainHead('c', { place: { country: 'KP' }, participants: [{ actor: 'putin' }] })
+			] as LocatedHead[]),
+			DATASET
+		);
+		expect(heads[0]!.place).toBe(heads[1]!.place);
+		expect(heads[0]!.participants[0]).toBe(heads[1]!.participants[0]);
+		expect(heads[0]!.participants).not.toBe(heads[1]!.participants);
+		expect(heads[2]!.place).toEqual({ country: 'KP' });
+		expect(heads[2]!.participants).toEqual([{ actor: 'putin' }]);
+	});
+
 	it('find an id exactly, not a part of another', () => {
 		const ids = ['a-10', 'b', 'a-1x', 'tail'];
 		const heads = ids.map((id) => plainHead(id, { title: `a-1 ${id}`, tags: ['a-1'] }));
@@ -149,9 +186,10 @@ describe('head columns', () => {
 	it('that are damaged are refused whole, never half read', () => {
 		const cols = datasetBlocks(
 			DATASET,
-			[event({ id: 'one' }), event({ id: 'two', start: '2024-01-01' })].map((e) =>
-				toStored(e, DATASET)
-			)
+			[
+				event({ id: 'one', participants: [{ actor: 'putin', role: 'host' }] }),
+				event({ id: 'two', start: '2024-01-01', participants: [{ actor: 'putin' }] })
+			].map((e) => toStored(e, DATASET))
 		).heads[0]!.cols!;
 		const damaged: [string, (c: HeadColumns) => HeadColumns][] = [
 			['a count beyond the heads', (c) => ({ ...c, count: 3 })],
@@ -165,6 +203,17 @@ describe('head columns', () => {
 			['numbers missing', (c) => ({ ...c, refs: c.refs.slice(0, -1) })],
 			['numbers left over', (c) => ({ ...c, refs: Int32Array.from([...c.refs, 0]) })],
 			['a negative count', (c) => ({ ...c, refs: c.refs.map((r, i) => (i === 3 ? -2 : r)) })],
+			[
+				// The second head's participant, numbered so that it would be the first's (the same
+				// actor and role) if the numbers were not checked.
+				'a role before the first word',
+				(c) => {
+					const [first, second] = firstParticipants(c) as [number, number];
+					const [actor, role] = [c.refs[first] as number, c.refs[first + 1] as number];
+					const refs = withRef(c.refs, second, actor + 1);
+					return { ...c, refs: withRef(refs, second + 1, role - (c.words.length + 1)) };
+				}
+			],
 			['starts of another length', (c) => ({ ...c, startMs: new Float64Array(1) })],
 			['no words', (c) => ({ ...c, words: undefined as unknown as string[] })],
 			['a list for a typed array', (c) => ({ ...c, refs: [...c.refs] as unknown as Int32Array })]
