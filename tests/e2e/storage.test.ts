@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from './test';
 import { headsFromColumns, type HeadColumns } from '../../src/lib/db/head-columns';
-import { DEFAULT_EVENT_COUNT, eventsLabel } from './fixtures';
+import { DEFAULT_EVENT_COUNT, defaultFile, eventsLabel } from './fixtures';
 
 /** `n` vis-timeline items spread over 2010–2023, titled "<label> <i>" (made longer by `pad`). */
 function visItems(prefix: string, n: number, label: string, pad = 0) {
@@ -452,6 +452,56 @@ test('a stored event in a shape Trama does not read is set aside and listed; the
 		stored: { participants: unknown };
 	}[];
 	expect(saved.map((s) => [s.id, s.stored.participants])).toEqual([[damaged, 'Putin; Xi']]);
+});
+
+test('a block of heads whose columns are damaged is set aside whole: said with its count, kept, downloadable', async ({
+	page
+}) => {
+	await page.goto('/');
+	await expect(page.getByTestId('dataset-list').locator('li')).toHaveCount(1);
+	// The default dataset's one head block loses the last of its numbers.
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('trama');
+				open.onerror = () => reject(new Error('open failed'));
+				open.onsuccess = () => {
+					const db = open.result;
+					const tx = db.transaction('heads', 'readwrite');
+					const cursor = tx.objectStore('heads').openCursor();
+					cursor.onsuccess = () => {
+						const c = cursor.result;
+						if (!c) return;
+						const block = c.value as { cols: { refs: Int32Array } };
+						c.update({ ...block, cols: { ...block.cols, refs: block.cols.refs.slice(0, -1) } });
+					};
+					tx.oncomplete = () => {
+						db.close();
+						resolve();
+					};
+				};
+			})
+	);
+	await page.reload();
+	const aside = page.getByTestId('set-aside');
+	await expect(aside).toContainText(`${DEFAULT_EVENT_COUNT} stored events cannot be shown`);
+	await expect(aside.locator('li')).toHaveText([
+		`${defaultFile.dataset.name}: a block of ${eventsLabel(DEFAULT_EVENT_COUNT)}, unreadable`
+	]);
+	const download = page.waitForEvent('download');
+	await aside.getByTestId('set-aside-download').click();
+	const saved = JSON.parse(readFileSync((await (await download).path()) ?? '', 'utf8')) as {
+		field: string;
+		events: number;
+		stored: { count: number; refs: unknown; startMs: unknown };
+	}[];
+	expect(saved).toHaveLength(1);
+	expect(saved[0]?.field).toBe('');
+	expect(saved[0]?.events).toBe(DEFAULT_EVENT_COUNT);
+	expect(saved[0]?.stored.count).toBe(DEFAULT_EVENT_COUNT);
+	// The columns' numbers as lists, as stored (one number short), not as objects.
+	expect(Array.isArray(saved[0]?.stored.refs)).toBe(true);
+	expect((saved[0]?.stored.startMs as number[]).length).toBe(DEFAULT_EVENT_COUNT);
 });
 
 test('data with another program’s tables is not upgraded away: said, and downloadable as it is', async ({

@@ -114,6 +114,8 @@ export interface SetAside {
 	field: string;
 	/** What was stored, as it was: for the user to download and repair. */
 	stored: unknown;
+	/** For a whole block set aside: how many events it holds, when its columns say so. */
+	events?: number;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -157,7 +159,12 @@ export function checkedHeadsOf(block: Pick<HeadBlock, 'text' | 'cols' | 'dataset
 			return { heads: headsFromColumns(block.cols, block.datasetId), setAside: [] };
 		} catch (error) {
 			if (!(error instanceof DamagedColumns)) throw error;
-			return { heads: [], setAside: [{ ...where, field: '', stored: block.cols }] };
+			const { count, lengths } = block.cols as Partial<HeadColumns>;
+			const said = Number.isInteger(count) && lengths?.length === (count as number) * 5;
+			return {
+				heads: [],
+				setAside: [{ ...where, field: '', stored: block.cols, ...(said ? { events: count } : {}) }]
+			};
 		}
 	}
 	let parsed: unknown;

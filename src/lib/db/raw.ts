@@ -60,12 +60,12 @@ export function readRawStore(
  * `HeadBlock.cols`) as lists of their numbers, which JSON would otherwise write as objects.
  */
 export function rawStoreJson(raw: RawStore): string {
-	return JSON.stringify(
-		raw,
-		(_key, value: unknown) =>
-			ArrayBuffer.isView(value) && !(value instanceof DataView)
-				? Array.from(value as unknown as ArrayLike<number>)
-				: value,
-		'\t'
-	);
+	return JSON.stringify(raw, typedArraysAsLists, '\t');
+}
+
+/** A `JSON.stringify` replacer that writes a typed array as the list of its numbers. */
+export function typedArraysAsLists(_key: string, value: unknown): unknown {
+	return ArrayBuffer.isView(value) && !(value instanceof DataView)
+		? Array.from(value as unknown as ArrayLike<number>)
+		: value;
 }

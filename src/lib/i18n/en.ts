@@ -461,9 +461,14 @@ export const en = {
 	},
 	setAside: {
 		title: (n: number) => `${count(n, 'stored event cannot', 'stored events cannot')} be shown`,
+		/** When a block set aside does not say how many events it holds. */
+		titleUncounted: 'Stored events cannot be shown',
 		why: 'Another program, or an older Trama, wrote them in a shape Trama does not read. They stay stored as they are; download them to repair by hand and import again.',
 		item: (dataset: string, id: string | undefined, field: string) =>
-			`${dataset}: ${id === undefined ? 'an event without an id' : `“${id}”`}${field ? ` (${field})` : ' (the whole block)'}`,
+			`${dataset}: ${id === undefined ? 'an event without an id' : `“${id}”`} (${field})`,
+		/** A whole block that cannot be read, and how many events it holds when it says so. */
+		block: (dataset: string, events: number | undefined) =>
+			`${dataset}: ${events === undefined ? 'a block of events' : `a block of ${count(events, 'event', 'events')}`}, unreadable`,
 		more: (n: number) => `and ${number.format(n)} more`,
 		download: 'Download them (JSON)'
 	},

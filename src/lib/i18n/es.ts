@@ -526,9 +526,12 @@ export const es: Messages = {
 	setAside: {
 		title: (n: number) =>
 			`${count(n, 'evento guardado no se puede mostrar', 'eventos guardados no se pueden mostrar')}`,
+		titleUncounted: 'Hay eventos guardados que no se pueden mostrar',
 		why: 'Otro programa, o una versión anterior de Trama, los escribió con una forma que Trama no lee. Se conservan tal como están; descárguelos para repararlos a mano e importarlos de nuevo.',
 		item: (dataset: string, id: string | undefined, field: string) =>
-			`${dataset}: ${id === undefined ? 'un evento sin id' : `«${id}»`}${field ? ` (${field})` : ' (el bloque entero)'}`,
+			`${dataset}: ${id === undefined ? 'un evento sin id' : `«${id}»`} (${field})`,
+		block: (dataset: string, events: number | undefined) =>
+			`${dataset}: ${events === undefined ? 'un bloque de eventos' : `un bloque de ${count(events, 'evento', 'eventos')}`}, ilegible`,
 		more: (n: number) => `y ${number.format(n)} más`,
 		download: 'Descargarlos (JSON)'
 	},
