@@ -141,8 +141,9 @@ function checkParts(cols: HeadColumns): void {
  * Every head is made with the same fields, in the same order, those it lacks undefined: one
  * shape, which the engine keeps each field of in the object itself (an added field would be
  * kept apart, an allocation more per head), and reads the same way everywhere. A block's heads
- * share their places and participants: one object per country and per actor with a role, not
- * one per head (heads are never changed in place; a new version of an event is a new head).
+ * share their places, participants and lists of tags: one object per country, per actor with a
+ * role and per list of tags, and one empty list, not one each per head (heads are never changed
+ * in place; a new version of an event is a new head).
  */
 export function headsFromColumns(cols: HeadColumns, datasetId: string): LocatedHead[] {
 	checkParts(cols);
@@ -175,6 +176,33 @@ export function headsFromColumns(cols: HeadColumns, datasetId: string): LocatedH
 		if (!place) places.set(n, (place = { country: wordAt(n) }));
 		return place;
 	};
+	/** The empty list, one for every head of the block that lists nothing. */
+	const NONE: never[] = [];
+	const tagLists = new Map<string, string[]>();
+	const oneTag = new Map<number, string[]>();
+	const tagsOf = (n: number): string[] => {
+		if (n === 0) return NONE;
+		if (n === 1) {
+			const tag = ref();
+			let list = oneTag.get(tag);
+			if (!list) oneTag.set(tag, (list = [wordAt(tag)]));
+			return list;
+		}
+		let key = '';
+		const start = r;
+		for (let k = 0; k < n; k++) {
+			const tag = ref();
+			wordAt(tag);
+			key += `${tag},`;
+		}
+		let list = tagLists.get(key);
+		if (!list) {
+			list = new Array<string>(n);
+			for (let k = 0; k < n; k++) list[k] = words[refs[start + k] as number] as string;
+			tagLists.set(key, list);
+		}
+		return list;
+	};
 	const members = new Map<number, LocatedHead['participants'][number]>();
 	const memberOf = (actor: number, role: number) => {
 		if (actor < 0 || actor >= wordCount || role < -1 || role >= wordCount)
@@ -204,15 +232,20 @@ export function headsFromColumns(cols: HeadColumns, datasetId: string): LocatedH
 		const kind = wordAt(ref());
 		const confidence = wordAt(ref());
 		const country = ref();
-		const tags = new Array<string>(counted());
-		for (let k = 0; k < tags.length; k++) tags[k] = wordAt(ref());
-		const participants = new Array<LocatedHead['participants'][number]>(counted());
-		for (let k = 0; k < participants.length; k++) {
+		const tags = tagsOf(counted());
+		const participantCount = counted();
+		const participants =
+			participantCount === 0
+				? NONE
+				: new Array<LocatedHead['participants'][number]>(participantCount);
+		for (let k = 0; k < participantCount; k++) {
 			const actor = ref();
 			participants[k] = memberOf(actor, ref());
 		}
-		const relations = new Array<LocatedHead['relations'][number]>(counted());
-		for (let k = 0; k < relations.length; k++) {
+		const relationCount = counted();
+		const relations =
+			relationCount === 0 ? NONE : new Array<LocatedHead['relations'][number]>(relationCount);
+		for (let k = 0; k < relationCount; k++) {
 			const relation: LocatedHead['relations'][number] = {
 				type: wordAt(ref()) as LocatedHead['relations'][number]['type'],
 				source: wordAt(ref()) as ActorId,

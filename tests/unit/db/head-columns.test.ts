@@ -151,21 +151,52 @@ describe('head columns', () => {
 		}
 	});
 
-	it('share a block’s places and participants between its heads, and keep each head’s own', () => {
-		const same = { place: { country: 'RU' }, participants: [{ actor: 'putin', role: 'host' }] };
+	it('share a block’s places, participants and lists of tags between its heads, and keep each head’s own', () => {
+		const same = {
+			place: { country: 'RU' },
+			participants: [{ actor: 'putin', role: 'host' }],
+			tags: ['summit', 'energy']
+		};
 		const heads = headsFromColumns(
 			headColumns([
 				plainHead('a', same),
-				plainHead('b', same),
-				plainHead('c', { place: { country: 'KP' }, participants: [{ actor: 'putin' }] })
-			] as LocatedHead[]),
+				plainHead('b', { ...same, tags: ['summit', 'energy'] }),
+				plainHead('c', {
+					place: { country: 'KP' },
+					participants: [{ actor: 'putin' }],
+					tags: ['energy', 'summit']
+				}),
+				plainHead('d', { tags: ['summit'] }),
+				plainHead('e', { tags: ['summit'] })
+			]),
 			DATASET
 		);
-		expect(heads[0]!.place).toBe(heads[1]!.place);
-		expect(heads[0]!.participants[0]).toBe(heads[1]!.participants[0]);
-		expect(heads[0]!.participants).not.toBe(heads[1]!.participants);
-		expect(heads[2]!.place).toEqual({ country: 'KP' });
-		expect(heads[2]!.participants).toEqual([{ actor: 'putin' }]);
+		const [a, b, c, d, e] = heads as [
+			LocatedHead,
+			LocatedHead,
+			LocatedHead,
+			LocatedHead,
+			LocatedHead
+		];
+		expect(a.place).toBe(b.place);
+		expect(a.participants[0]).toBe(b.participants[0]);
+		expect(a.participants).not.toBe(b.participants);
+		expect(a.tags).toBe(b.tags);
+		expect(d.tags).toBe(e.tags);
+		// The empty lists are one; relations of no head here.
+		expect(a.relations).toBe(e.relations);
+		expect(d.participants).toBe(a.relations);
+		expect(c.place).toEqual({ country: 'KP' });
+		expect(c.participants).toEqual([{ actor: 'putin' }]);
+		// The same tags in another order are another list, in its own order.
+		expect(c.tags).toEqual(['energy', 'summit']);
+		expect(heads.map((h) => h.tags)).toEqual([
+			['summit', 'energy'],
+			['summit', 'energy'],
+			['energy', 'summit'],
+			['summit'],
+			['summit']
+		]);
 	});
 
 	it('find an id exactly, not a part of another', () => {
