@@ -360,7 +360,7 @@ test('a reload in the middle of a restore leaves everything as it was, or all of
 });
 
 /** A head block's columns as they cross from the page: typed arrays as lists of numbers. */
-type PlainColumns = Pick<HeadColumns, 'count' | 'text' | 'words'> &
+type PlainColumns = Pick<HeadColumns, 'count' | 'text' | 'words' | 'titles'> &
 	Record<'lengths' | 'startMs' | 'endMs' | 'recordBlock' | 'refs', number[]>;
 
 test('a stored event in a shape Trama does not read is set aside and listed; the rest works', async ({
@@ -401,6 +401,7 @@ test('a stored event in a shape Trama does not read is set aside and listed; the
 			count: stored.cols.count,
 			text: stored.cols.text,
 			words: stored.cols.words,
+			titles: stored.cols.titles,
 			lengths: Int32Array.from(stored.cols.lengths),
 			startMs: Float64Array.from(stored.cols.startMs),
 			endMs: Float64Array.from(stored.cols.endMs),

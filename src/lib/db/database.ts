@@ -159,8 +159,8 @@ export function checkedHeadsOf(block: Pick<HeadBlock, 'text' | 'cols' | 'dataset
 			return { heads: headsFromColumns(block.cols, block.datasetId), setAside: [] };
 		} catch (error) {
 			if (!(error instanceof DamagedColumns)) throw error;
-			const { count, lengths } = block.cols as Partial<HeadColumns>;
-			const said = Number.isInteger(count) && lengths?.length === (count as number) * 5;
+			const { count, titles } = block.cols as Partial<HeadColumns>;
+			const said = Number.isInteger(count) && Array.isArray(titles) && titles.length === count;
 			return {
 				heads: [],
 				setAside: [{ ...where, field: '', stored: block.cols, ...(said ? { events: count } : {}) }]

@@ -12,18 +12,23 @@ import type { PartialDate } from '../model/dates';
 import type { ActorId, EventId, Uncertainty } from '../model/schema';
 
 /** Texts each head keeps in `HeadColumns.text`, in this order. */
-const TEXTS = 5; // id, title, start, end, uncertainty (as JSON)
+const TEXTS = 4; // id, start, end, uncertainty (as JSON)
 
 export interface HeadColumns {
 	/** How many heads. */
 	count: number;
 	/**
-	 * Every head's texts one after another: its id, title, start, end and uncertainty (as JSON),
+	 * Every head's short texts one after another: its id, start, end and uncertainty (as JSON),
 	 * the last two only when it has them.
 	 */
 	text: string;
-	/** The length of each of those texts, five per head; -1 for one the head does not have. */
+	/** The length of each of those texts, four per head; -1 for one the head does not have. */
 	lengths: Int32Array;
+	/**
+	 * Every head's title. Apart, each its own string: a title cut out of one long text would
+	 * keep all of that text in memory for as long as the title is kept.
+	 */
+	titles: string[];
 	startMs: Float64Array;
 	endMs: Float64Array;
 	recordBlock: Int32Array;
@@ -54,6 +59,7 @@ export function headColumns(heads: readonly LocatedHead[]): HeadColumns {
 	};
 	const texts: string[] = [];
 	const lengths = new Int32Array(count * TEXTS);
+	const titles = new Array<string>(count);
 	const startMs = new Float64Array(count);
 	const endMs = new Float64Array(count);
 	const recordBlock = new Int32Array(count);
@@ -68,10 +74,10 @@ export function headColumns(heads: readonly LocatedHead[]): HeadColumns {
 	heads.forEach((h, i) => {
 		const at = i * TEXTS;
 		text(at, h.id);
-		text(at + 1, h.title);
-		text(at + 2, h.start);
-		text(at + 3, h.end);
-		text(at + 4, h.uncertainty === undefined ? undefined : JSON.stringify(h.uncertainty));
+		text(at + 1, h.start);
+		text(at + 2, h.end);
+		text(at + 3, h.uncertainty === undefined ? undefined : JSON.stringify(h.uncertainty));
+		titles[i] = h.title;
 		startMs[i] = h.startMs;
 		endMs[i] = h.endMs;
 		recordBlock[i] = h.recordBlock;
@@ -95,6 +101,7 @@ export function headColumns(heads: readonly LocatedHead[]): HeadColumns {
 	return {
 		count,
 		text: texts.join(''),
+		titles,
 		lengths,
 		startMs,
 		endMs,
@@ -120,6 +127,12 @@ function checkParts(cols: HeadColumns): void {
 	const n = c.count;
 	if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw new DamagedColumns('count');
 	if (typeof c.text !== 'string') throw new DamagedColumns('text');
+	if (
+		!Array.isArray(c.titles) ||
+		c.titles.length !== n ||
+		!c.titles.every((t) => typeof t === 'string')
+	)
+		throw new DamagedColumns('titles');
 	if (!isArrayOf(c.lengths, Int32Array) || c.lengths.length !== n * TEXTS)
 		throw new DamagedColumns('lengths');
 	for (const key of ['startMs', 'endMs'] as const) {
@@ -147,7 +160,7 @@ function checkParts(cols: HeadColumns): void {
  */
 export function headsFromColumns(cols: HeadColumns, datasetId: string): LocatedHead[] {
 	checkParts(cols);
-	const { count, text, lengths, startMs, endMs, recordBlock, words, refs } = cols;
+	const { count, text, lengths, titles, startMs, endMs, recordBlock, words, refs } = cols;
 	const heads = new Array<LocatedHead>(count);
 	const wordCount = words.length;
 	let at = 0;
@@ -223,10 +236,9 @@ export function headsFromColumns(cols: HeadColumns, datasetId: string): LocatedH
 	};
 	for (let i = 0; i < count; i++) {
 		const id = next();
-		const title = next();
+		const title = titles[i] as string;
 		const start = next();
-		if (id === undefined || title === undefined || start === undefined)
-			throw new DamagedColumns('lengths');
+		if (id === undefined || start === undefined) throw new DamagedColumns('lengths');
 		const end = next();
 		const uncertainty = next();
 		const kind = wordAt(ref());

@@ -247,6 +247,8 @@ describe('head columns', () => {
 			],
 			['starts of another length', (c) => ({ ...c, startMs: new Float64Array(1) })],
 			['no words', (c) => ({ ...c, words: undefined as unknown as string[] })],
+			['a title missing', (c) => ({ ...c, titles: c.titles.slice(1) })],
+			['a title not text', (c) => ({ ...c, titles: [c.titles[0]!, 7 as unknown as string] })],
 			['a list for a typed array', (c) => ({ ...c, refs: [...c.refs] as unknown as Int32Array })]
 		];
 		for (const [what, damage] of damaged) {
@@ -255,7 +257,8 @@ describe('head columns', () => {
 			const checked = checkedHeadsOf({ datasetId: DATASET, block: 4, cols: bad });
 			expect(checked.heads, what).toEqual([]);
 			// How many events the block holds is said only where the columns agree on it.
-			const said = what === 'a count beyond the heads' ? {} : { events: 2 };
+			const said =
+				what === 'a count beyond the heads' || what === 'a title missing' ? {} : { events: 2 };
 			expect(checked.setAside, what).toEqual([
 				{ datasetId: DATASET, block: 4, field: '', stored: bad, ...said }
 			]);
