@@ -359,6 +359,44 @@ test('a reload in the middle of a restore leaves everything as it was, or all of
 	}
 });
 
+/**
+ * Writes the store's first head block again as another program, or damage, might leave it: its
+ * heads as JSON `text` in place of its columns (revision "foreign"), or its columns with the
+ * last of their numbers gone.
+ */
+async function rewriteFirstHeadBlock(
+	page: Page,
+	change: { text: string } | { dropLastNumber: true }
+): Promise<void> {
+	await page.evaluate(
+		(change) =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('trama');
+				open.onerror = () => reject(new Error('open failed'));
+				open.onsuccess = () => {
+					const db = open.result;
+					const tx = db.transaction('heads', 'readwrite');
+					const cursor = tx.objectStore('heads').openCursor();
+					cursor.onsuccess = () => {
+						const c = cursor.result;
+						if (!c) return;
+						const { cols, ...block } = c.value as { cols: { refs: Int32Array } };
+						c.update(
+							'text' in change
+								? { ...block, text: change.text, rev: 'foreign' }
+								: { ...block, cols: { ...cols, refs: cols.refs.slice(0, -1) } }
+						);
+					};
+					tx.oncomplete = () => {
+						db.close();
+						resolve();
+					};
+				};
+			}),
+		change
+	);
+}
+
 /** A head block's columns as they cross from the page: typed arrays as lists of numbers. */
 type PlainColumns = Pick<HeadColumns, 'count' | 'text' | 'words' | 'titles'> &
 	Record<'lengths' | 'startMs' | 'endMs' | 'recordBlock' | 'refs', number[]>;
@@ -412,29 +450,7 @@ test('a stored event in a shape Trama does not read is set aside and listed; the
 	) as unknown as Record<string, unknown>[];
 	const damaged = String(heads[0]!.id);
 	heads[0] = { ...heads[0], participants: 'Putin; Xi' };
-	await page.evaluate(
-		(text) =>
-			new Promise<void>((resolve, reject) => {
-				const open = indexedDB.open('trama');
-				open.onerror = () => reject(new Error('open failed'));
-				open.onsuccess = () => {
-					const db = open.result;
-					const tx = db.transaction('heads', 'readwrite');
-					const cursor = tx.objectStore('heads').openCursor();
-					cursor.onsuccess = () => {
-						const c = cursor.result;
-						if (!c) return;
-						const { cols: _cols, ...block } = c.value as { cols?: unknown };
-						c.update({ ...block, text, rev: 'foreign' });
-					};
-					tx.oncomplete = () => {
-						db.close();
-						resolve();
-					};
-				};
-			}),
-		JSON.stringify(heads)
-	);
+	await rewriteFirstHeadBlock(page, { text: JSON.stringify(heads) });
 	await page.reload();
 	await page.getByRole('tab', { name: 'Table' }).click();
 	// The dataset says how many it holds; the views show those they can draw.
@@ -461,28 +477,7 @@ test('a block of heads whose columns are damaged is set aside whole: said with i
 	await page.goto('/');
 	await expect(page.getByTestId('dataset-list').locator('li')).toHaveCount(1);
 	// The default dataset's one head block loses the last of its numbers.
-	await page.evaluate(
-		() =>
-			new Promise<void>((resolve, reject) => {
-				const open = indexedDB.open('trama');
-				open.onerror = () => reject(new Error('open failed'));
-				open.onsuccess = () => {
-					const db = open.result;
-					const tx = db.transaction('heads', 'readwrite');
-					const cursor = tx.objectStore('heads').openCursor();
-					cursor.onsuccess = () => {
-						const c = cursor.result;
-						if (!c) return;
-						const block = c.value as { cols: { refs: Int32Array } };
-						c.update({ ...block, cols: { ...block.cols, refs: block.cols.refs.slice(0, -1) } });
-					};
-					tx.oncomplete = () => {
-						db.close();
-						resolve();
-					};
-				};
-			})
-	);
+	await rewriteFirstHeadBlock(page, { dropLastNumber: true });
 	await page.reload();
 	const aside = page.getByTestId('set-aside');
 	await expect(aside).toContainText(`${DEFAULT_EVENT_COUNT} stored events cannot be shown`);
