@@ -623,7 +623,10 @@ export class TramaDatabase extends Dexie {
 					.toCollection()
 					.modify((block: HeadBlock) => {
 						if (block.cols || typeof block.text !== 'string') return;
-						const stored = storedHeads(headsOf(block));
+						// Text that is not a list of heads (not even JSON) stays as it is, too.
+						const checked = checkedHeadsOf(block);
+						if (checked.setAside.length) return;
+						const stored = storedHeads(checked.heads);
 						if (!stored.cols) return;
 						block.cols = stored.cols;
 						delete block.text;

@@ -40,10 +40,10 @@ interface OpenRecords {
 	changed: boolean;
 }
 
-/** Whether a stored head block holds the head of the event `id` (`marker`: its `headMarker`). */
-function blockHoldsId(block: HeadBlock, id: EventId, marker: string): boolean {
+/** Whether a stored head block holds the head of the event `id`, found without its heads. */
+function blockHoldsId(block: HeadBlock, id: EventId): boolean {
 	if (block.cols) return columnsHoldId(block.cols, id);
-	return block.text?.includes(marker) ?? false;
+	return block.text?.includes(headMarker(id)) ?? false;
 }
 
 /** The text a head block's JSON holds at the start of the head of the event `id`. */
@@ -111,9 +111,8 @@ export class BlockSplice {
 		return open;
 	}
 
-	/** The head block holding the event `id`, if any: the one whose text names it. */
+	/** The head block holding the event `id`, if any. */
 	async #headBlockOf(id: EventId): Promise<number | undefined> {
-		const marker = headMarker(id);
 		for (const block of this.#order ?? (await this.#headOrder())) {
 			const open = this.#heads.get(block);
 			if (open) {
@@ -122,7 +121,7 @@ export class BlockSplice {
 			}
 			// Read one block at a time, and stop at the first that has it.
 			const stored = await this.#db.heads.get([this.#datasetId, block]);
-			if (stored && blockHoldsId(stored, id, marker)) {
+			if (stored && blockHoldsId(stored, id)) {
 				await this.#openHeads(block, stored);
 				return block;
 			}

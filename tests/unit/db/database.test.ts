@@ -642,7 +642,14 @@ describe('opening a version-10 database: head blocks become columns', () => {
 		const old = new Dexie(name);
 		old.version(10).stores(SHIPPED[10]!);
 		await old.open();
-		await old.table('datasets').bulkPut([dataset, { ...dataset, id: otherId, name: 'Other' }]);
+		const brokenId = 'broken' as DatasetId;
+		await old
+			.table('datasets')
+			.bulkPut([
+				dataset,
+				{ ...dataset, id: otherId, name: 'Other' },
+				{ ...dataset, id: brokenId, name: 'Broken', eventCount: 1 }
+			]);
 		const mine = datasetBlocks(datasetId, stored);
 		const theirs = datasetBlocks(otherId, others);
 		await old.table('records').bulkPut([...mine.records, ...theirs.records]);
@@ -650,9 +657,12 @@ describe('opening a version-10 database: head blocks become columns', () => {
 		const foreign = headsOf(theirs.heads[0]!) as unknown as Record<string, unknown>[];
 		foreign[0] = { ...foreign[0], participants: 'Putin; Kim' };
 		const foreignText = JSON.stringify(foreign);
-		await old
-			.table('heads')
-			.bulkPut([asText(mine.heads[0]!), { ...asText(theirs.heads[0]!), text: foreignText }]);
+		await old.table('heads').bulkPut([
+			asText(mine.heads[0]!),
+			{ ...asText(theirs.heads[0]!), text: foreignText },
+			// A block that is not even JSON: the upgrade leaves it too, and the store opens.
+			{ datasetId: brokenId, block: 0, text: '{not json', actorIds: [], rev: 'broken' }
+		]);
 		old.close();
 
 		db = new TramaDatabase(name);
@@ -665,17 +675,22 @@ describe('opening a version-10 database: head blocks become columns', () => {
 		expect(byDataset.get(datasetId)?.text).toBeUndefined();
 		expect(byDataset.get(otherId)?.cols).toBeUndefined();
 		expect(byDataset.get(otherId)?.text).toBe(foreignText);
+		expect(byDataset.get(brokenId)?.text).toBe('{not json');
 		// Every head drawn but the foreign one, which is set aside as it was stored.
 		expect(heads).toHaveLength(stored.length * 2 - 1);
-		expect(repo.setAside).toEqual([
-			{
-				datasetId: otherId,
-				block: 0,
-				id: foreign[0]?.id,
-				field: 'participants',
-				stored: foreign[0]
-			}
-		]);
+		expect(repo.setAside).toEqual(
+			expect.arrayContaining([
+				{
+					datasetId: otherId,
+					block: 0,
+					id: foreign[0]?.id,
+					field: 'participants',
+					stored: foreign[0]
+				},
+				{ datasetId: brokenId, block: 0, field: '', stored: '{not json' }
+			])
+		);
+		expect(repo.setAside).toHaveLength(2);
 		const sorted = [...stored].sort(compareDated);
 		expect(heads.filter((h) => h.datasetId === datasetId)).toEqual(headsOf(mine.heads[0]!));
 		expect(await repo.eventsByKey(sorted.map(eventKey))).toEqual(sorted);
