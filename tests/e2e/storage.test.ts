@@ -484,6 +484,9 @@ test('a block of heads whose columns are damaged is set aside whole: said with i
 	await expect(aside.locator('li')).toHaveText([
 		`${defaultFile.dataset.name}: a block of ${eventsLabel(DEFAULT_EVENT_COUNT)}, unreadable`
 	]);
+	// Nothing drawn: the timeline says so, and has no legend over its axis.
+	await expect(page.getByTestId('timeline-empty')).toBeVisible();
+	await expect(page.getByTestId('legend-toggle')).toHaveCount(0);
 	const download = page.waitForEvent('download');
 	await aside.getByTestId('set-aside-download').click();
 	const saved = JSON.parse(readFileSync((await (await download).path()) ?? '', 'utf8')) as {
