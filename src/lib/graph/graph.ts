@@ -216,8 +216,21 @@ export function egoNetwork(
 export function eventsByActor<E extends KeyedEvent>(
 	events: readonly E[]
 ): ReadonlyMap<ActorId, readonly E[]> {
-	const out = new Map<ActorId, E[]>();
-	for (const e of events) {
+	return addEventsByActor(new Map<ActorId, E[]>(), events, 0, events.length);
+}
+
+/**
+ * Adds `events[from..to)` to each of their actors' lists in `out` (so a long list can be gone
+ * through a slice at a time, in order): `out`.
+ */
+export function addEventsByActor<E extends KeyedEvent>(
+	out: Map<ActorId, E[]>,
+	events: readonly E[],
+	from: number,
+	to: number
+): Map<ActorId, E[]> {
+	for (let i = from; i < to; i++) {
+		const e = events[i] as E;
 		for (const id of actorIdsOf(e.event)) {
 			const list = out.get(id);
 			if (list) list.push(e);

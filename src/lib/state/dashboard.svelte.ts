@@ -147,12 +147,14 @@ export class Dashboard {
 		app.prepareHeads = (heads, pause) => this.timeline.prepareHeads(heads, pause);
 
 		// Past a few thousand events, what a first actor click reads is built while the page is
-		// idle after new data (about 20 ms at 100,000 events, in a task of its own).
+		// idle after new data, a few ms at a time.
 		$effect(() => {
 			const n = this.timeline.events.length;
 			if (n < PREPARE_FROM || n > PREPARE_UP_TO) return;
 			const timeline = this.timeline;
-			const handle = whenIdle(() => untrack(() => timeline.prepare()));
+			let handle = whenIdle(function step() {
+				if (!untrack(() => timeline.prepare(PREPARE_SLICE_MS))) handle = whenIdle(step);
+			});
 			return () => handle.cancel();
 		});
 

@@ -142,7 +142,7 @@ export class ExportSession {
 	readonly eventCount: number = $derived.by(() => this.#app.eventCount);
 
 	/** What the views show: the datasets shown, the actor filter, the window. */
-	readonly selection: StoredHead[] = $derived.by(() => this.#tl.shownInWindow);
+	readonly selection: readonly StoredHead[] = $derived.by(() => this.#tl.shownInWindow);
 
 	/** The selection's full records, read from the store (heads carry no sources). */
 	#selectionRecords(): Promise<StoredEvent[]> {

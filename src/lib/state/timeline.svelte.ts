@@ -12,19 +12,19 @@ import {
 	eventKey,
 	firstStartingFrom,
 	indexBy,
-	overlaps,
 	type EventKey,
 	type KeyedEvent,
 	type Lit
 } from '../model/events';
-import { eventsByActor, keySet } from '../graph/graph';
+import { addEventsByActor, eventsByActor, keySet } from '../graph/graph';
 import {
 	buildLanes,
 	clusterWindow,
 	layoutItems,
 	numberActors,
 	type ClusterItem,
-	type Grouping
+	type Grouping,
+	type Lanes
 } from '../time/items';
 import {
 	clampWindow,
@@ -69,6 +69,35 @@ export interface TimelineSources {
  */
 function inTimeOrder(events: KeyedEvent[]): KeyedEvent[] {
 	return isInTimeOrder(events) ? events : events.sort((a, b) => a.startMs - b.startMs);
+}
+
+/**
+ * All of a generation's keyed events in time order (themselves when they are in it already;
+ * else sorted by a stable sort, with `rank` giving each one's place in it) and their longest span.
+ */
+function timeOrdered(keyed: KeyedEvent[]): {
+	keyed: KeyedEvent[];
+	sorted: KeyedEvent[];
+	rank?: Int32Array;
+	maxSpanMs: number;
+} {
+	let maxSpanMs = 0;
+	for (const k of keyed) maxSpanMs = Math.max(maxSpanMs, k.endMs - k.startMs);
+	if (isInTimeOrder(keyed)) return { keyed, sorted: keyed, maxSpanMs };
+	// Sorted by their starts read from one array, ties in their order (what a stable sort gives).
+	const starts = new Float64Array(keyed.length);
+	for (let i = 0; i < keyed.length; i++) starts[i] = (keyed[i] as KeyedEvent).startMs;
+	const order = new Int32Array(keyed.length);
+	for (let i = 0; i < order.length; i++) order[i] = i;
+	order.sort((a, b) => (starts[a] as number) - (starts[b] as number) || a - b);
+	const rank = new Int32Array(keyed.length);
+	const sorted = new Array<KeyedEvent>(keyed.length);
+	for (let p = 0; p < order.length; p++) {
+		const i = order[p] as number;
+		rank[i] = p;
+		sorted[p] = keyed[i] as KeyedEvent;
+	}
+	return { keyed, sorted, rank, maxSpanMs };
 }
 
 function isInTimeOrder(events: readonly KeyedEvent[]): boolean {
@@ -184,25 +213,17 @@ export class TimelineState {
 	} {
 		let found = this.#keyedAllOf.get(all);
 		if (!found) {
-			const keyed = all.map((e) => this.#keyedOne(e));
-			let maxSpanMs = 0;
-			for (const k of keyed) maxSpanMs = Math.max(maxSpanMs, k.endMs - k.startMs);
-			if (isInTimeOrder(keyed)) found = { keyed, sorted: keyed, maxSpanMs };
-			else {
-				// The order of a stable sort, as `inTimeOrder`'s: each event's place in it.
-				const order = keyed.map((_, i) => i).sort((a, b) => keyed[a]!.startMs - keyed[b]!.startMs);
-				const rank = new Int32Array(keyed.length);
-				order.forEach((i, p) => (rank[i] = p));
-				found = { keyed, sorted: order.map((i) => keyed[i] as KeyedEvent), rank, maxSpanMs };
-			}
+			found = timeOrdered(all.map((e) => this.#keyedOne(e)));
 			this.#keyedAllOf.set(all, found);
 		}
 		return found;
 	}
 
 	/**
-	 * Makes new heads' keyed events and numbers their actors, `budgetMs` at a time with `pause`
-	 * between: what the views' first build of new heads would do in one task.
+	 * Makes what the views' first build of new heads would make in one task, `budgetMs` at a
+	 * time with `pause` between: the heads' keyed events with their actors numbered, all of them
+	 * in time order, and their lanes (an import of 100,000 events was drawn in one task of about
+	 * 260 ms, 70 of it these). The views find them made when the heads are handed over.
 	 */
 	async prepareHeads(
 		heads: readonly StoredHead[],
@@ -211,16 +232,39 @@ export class TimelineState {
 	): Promise<void> {
 		const SLICE = 2000;
 		let since = performance.now();
+		const breathe = async (): Promise<void> => {
+			if (performance.now() - since <= budgetMs) return;
+			await pause();
+			since = performance.now();
+		};
+		const keyed = new Array<KeyedEvent>(heads.length);
+		let start = Infinity;
+		let end = -Infinity;
 		for (let from = 0; from < heads.length; from += SLICE) {
-			const keyed: KeyedEvent[] = [];
 			const to = Math.min(heads.length, from + SLICE);
-			for (let i = from; i < to; i++) keyed.push(this.#keyedOne(heads[i] as StoredHead));
-			numberActors(keyed);
-			if (performance.now() - since > budgetMs) {
-				await pause();
-				since = performance.now();
+			for (let i = from; i < to; i++) {
+				const k = this.#keyedOne(heads[i] as StoredHead);
+				keyed[i] = k;
+				if (k.startMs < start) start = k.startMs;
+				if (k.endMs > end) end = k.endMs;
 			}
+			numberActors(keyed.slice(from, to));
+			await breathe();
 		}
+		if (!this.#domainOf.has(heads))
+			this.#domainOf.set(heads, dataDomain(heads.length ? { start, end } : undefined));
+		if (!this.#keyedAllOf.has(heads)) this.#keyedAllOf.set(heads, timeOrdered(keyed));
+		await breathe();
+		// Their lanes, and those in the window (the whole domain, unless one was chosen), when the
+		// timeline is to draw all of them (nothing filtered now).
+		const made = this.#keyedAllOf.get(heads);
+		if (made && this.#events() === this.#all() && !this.filterToHighlight) {
+			this.#lanesOf(made.sorted);
+			const domain = this.#domainOf.get(heads);
+			if (!this.windowChosen && domain) this.#inWindow(made.sorted, made.maxSpanMs, domain);
+		}
+		// The views' build of them starts a task of its own.
+		await pause();
 	}
 
 	/** A head's keyed event, made on first use. */
@@ -379,27 +423,66 @@ export class TimelineState {
 	 * What the views show now, as stored events: the datasets shown, the highlight filter and the
 	 * window, in the data's (chronological) order. "Export what is shown" exports exactly these.
 	 */
-	readonly shownInWindow: StoredHead[] = $derived.by(() => this.shownIn(this.window));
+	readonly shownInWindow: readonly StoredHead[] = $derived.by(() => this.shownIn(this.window));
 
 	/** The events shown (datasets, actor filter) that overlap `window`, in time order. */
-	shownIn(window: Span): StoredHead[] {
-		const events = this.shownEvents;
+	shownIn(window: Span): readonly StoredHead[] {
+		return this.#inWindow(this.shownEvents, this.maxSpanMs, window);
+	}
+
+	/** The last list of events in a window, and of what: `prepareHeads` makes it ahead. */
+	#inWindowMade:
+		| { events: readonly KeyedEvent[]; start: number; end: number; out: readonly StoredHead[] }
+		| undefined;
+
+	/** Those of `events` (in time order, none longer than `maxSpanMs`) that overlap `window`. */
+	#inWindow(events: readonly KeyedEvent[], maxSpanMs: number, window: Span): readonly StoredHead[] {
+		const { start, end } = window;
+		const made = this.#inWindowMade;
+		if (made?.events === events && made.start === start && made.end === end) return made.out;
 		// Events are in time order: start from the first that may reach into the window.
+		// The test is `overlaps`', inline: no span made for each of 100,000 events.
 		const out: StoredHead[] = [];
-		for (let i = firstStartingFrom(events, window.start - this.maxSpanMs); i < events.length; i++) {
+		for (let i = firstStartingFrom(events, start - maxSpanMs); i < events.length; i++) {
 			const e = events[i] as KeyedEvent;
-			if (e.startMs >= window.end) break;
+			if (e.startMs >= end) break;
 			// The events are the store's heads (see `events`): each is a stored head.
-			if (overlaps({ start: e.startMs, end: e.endMs }, window)) out.push(e.event as StoredHead);
+			if (e.endMs > start) out.push(e.event as StoredHead);
 		}
+		this.#inWindowMade = { events, start, end, out };
 		return out;
 	}
 
-	readonly lanes = $derived.by(() => {
+	readonly lanes: Lanes = $derived.by(() => this.#lanesOf(this.shownEvents));
+
+	/** The lanes last built, and of what: `prepareHeads` builds them ahead of the views. */
+	#lanesMade:
+		| {
+				events: readonly KeyedEvent[];
+				grouping: Grouping;
+				expandOthers: boolean;
+				actors: ReadonlyMap<ActorId, Actor>;
+				locale: string;
+				lanes: Lanes;
+		  }
+		| undefined;
+
+	/** The lanes of `events` with the grouping, the actors and the language of now. */
+	#lanesOf(events: readonly KeyedEvent[]): Lanes {
 		const actors = this.#actors();
-		return buildLanes(
-			this.shownEvents,
-			this.grouping,
+		const { grouping, expandOthers } = this;
+		const made = this.#lanesMade;
+		if (
+			made?.events === events &&
+			made.grouping === grouping &&
+			made.expandOthers === expandOthers &&
+			made.actors === actors &&
+			made.locale === t.locale
+		)
+			return made.lanes;
+		const lanes = buildLanes(
+			events,
+			grouping,
 			{
 				actorName: (id) => actorName(actors, id),
 				kind: (k) => t.eventKind[k],
@@ -411,9 +494,11 @@ export class TimelineState {
 				noTag: t.legend.noTag,
 				all: t.timeline.allEvents
 			},
-			{ expandOthers: this.expandOthers }
+			{ expandOthers }
 		);
-	});
+		this.#lanesMade = { events, grouping, expandOthers, actors, locale: t.locale, lanes };
+		return lanes;
+	}
 
 	/** The events a cluster click opened, and the width of the window it opened them in. */
 	#opened = $state.raw<{ keys: ReadonlySet<EventKey>; width: number } | undefined>(undefined);
@@ -482,12 +567,34 @@ export class TimelineState {
 
 	/**
 	 * Builds the lookups an actor click reads (each actor's events), so that the first click does
-	 * not: the dashboard calls this when the page is idle after new data.
+	 * not, for about `budgetMs` (at least a slice): true when they are built. The dashboard calls
+	 * this when the page is idle after new data, again until it is done (all at once, at 100,000
+	 * events, this was one task of about 110 ms).
 	 */
-	prepare(): void {
-		this.#byActor(this.events);
-		this.#byActor(this.shownEvents);
+	prepare(budgetMs = Infinity): boolean {
+		const SLICE = 2000;
+		const since = performance.now();
+		for (const events of [this.events, this.shownEvents]) {
+			if (this.#byActorOf.has(events)) continue;
+			let built = this.#byActorBuilt;
+			if (built?.events !== events)
+				// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup built once, read by clicks
+				built = this.#byActorBuilt = { events, out: new Map(), done: 0 };
+			while (built.done < events.length) {
+				const to = Math.min(events.length, built.done + SLICE);
+				addEventsByActor(built.out, events, built.done, to);
+				built.done = to;
+				if (to < events.length && performance.now() - since > budgetMs) return false;
+			}
+			this.#byActorOf.set(events, built.out);
+			this.#byActorBuilt = undefined;
+		}
+		return true;
 	}
+
+	/** Each actor's events being gathered by `prepare`, and how many of them it has gone through. */
+	#byActorBuilt:
+		{ events: readonly KeyedEvent[]; out: Map<ActorId, KeyedEvent[]>; done: number } | undefined;
 
 	/** How many of the events shown an actor takes part in, in any window. */
 	actorEventCount(id: ActorId): number {

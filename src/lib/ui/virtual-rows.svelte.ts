@@ -75,6 +75,8 @@ export class VirtualRows<T> {
 	/** The short list being made whole, and how many rows either side of the view it has. */
 	#fill: Fill<T> | undefined;
 	#filling = $state(false);
+	/** The height the rows were last measured at (they are all of one height). */
+	#rowHeight: number | undefined;
 
 	constructor(options: VirtualRowsOptions<T>) {
 		this.#options = options;
@@ -184,8 +186,16 @@ export class VirtualRows<T> {
 			observeElementOffset,
 			scrollToFn: (offset, options, instance) => elementScroll(offset, options, instance),
 			// Whole pixels: a row laid out at 48.99 px is the 49 px row it was expected to be, and
-			// a height the virtualizer did not expect makes it place every later row again.
-			measureElement: (row, entry, instance) => Math.round(measureElement(row, entry, instance)),
+			// a height the virtualizer did not expect makes it place every later row again. A row
+			// just drawn is not measured at once (reading its height lays out the page there and
+			// then: 20 ms of the task that shows an import of 100,000 events), but taken to be as
+			// high as the rows measured before it; the resize observer the virtualizer watches it
+			// with then says its height, after the browser has laid it out anyway.
+			measureElement: (row, entry, instance) => {
+				if (entry) return (this.#rowHeight = Math.round(measureElement(row, entry, instance)));
+				const known = instance.itemSizeCache.get(instance.indexFromElement(row));
+				return known ?? this.#rowHeight ?? o.estimate;
+			},
 			rangeExtractor: (range: Parameters<typeof defaultRangeExtractor>[0]) => {
 				if (count > drawAll) return defaultRangeExtractor(range);
 				const start = Math.max(0, range.startIndex - range.overscan - extra);

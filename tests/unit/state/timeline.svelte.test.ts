@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { eventKey, litKeys, type Lit } from '$lib/model/events';
 import type { ActorId } from '$lib/model/schema';
 import { TimelineState } from '$lib/state/timeline.svelte';
+import type * as Items from '$lib/time/items';
 import { DAY, HOUR, YEAR } from '$lib/time/zoom';
-import { actorMap, storedMeetings, utc } from './fixtures.svelte';
+import { actorId, actorMap, actors, storedMeetings, utc } from './fixtures.svelte';
 
 /** A timeline over the test meetings, with the events and the highlight as state the test sets. */
 function timeline() {
@@ -21,7 +22,20 @@ function timeline() {
 	return { tl, data };
 }
 
-const ids = (events: { event: { id: string } }[]) => events.map((e) => e.event.id);
+/** The lanes built, counted: `prepareHeads` builds them ahead, and the views take those. */
+const built = vi.hoisted(() => ({ lanes: 0 }));
+vi.mock('$lib/time/items', async (original) => {
+	const items = await original<typeof Items>();
+	return {
+		...items,
+		buildLanes: (...args: Parameters<typeof items.buildLanes>) => {
+			built.lanes++;
+			return items.buildLanes(...args);
+		}
+	};
+});
+
+const ids = (events: readonly { event: { id: string } }[]) => events.map((e) => e.event.id);
 
 describe('TimelineState', () => {
 	it('Fit all shows every event, those still arriving too', () => {
@@ -125,16 +139,54 @@ describe('TimelineState', () => {
 		expect(tl.shownEvents).toHaveLength(4);
 	});
 
-	it('keys and numbers new heads ahead, in slices, and the views then use those', async () => {
+	it('keys, orders and lays out new heads ahead, in slices, and the views then use those', async () => {
 		const { tl, data } = timeline();
+		// Not in time order, as an import's heads after those already stored.
+		data.events = [...data.events].reverse();
 		let pauses = 0;
+		built.lanes = 0;
 		await tl.prepareHeads(data.events, () => Promise.resolve(void pauses++), -1);
-		expect(pauses).toBe(1);
+		// A pause after the slice of keys, one after ordering them, one before the views.
+		expect(pauses).toBe(3);
+		expect(built.lanes).toBe(1);
 		// Read before any lane is built: already numbered (the lanes number them otherwise).
 		expect(tl.events.map((e) => e.actorChunk !== undefined)).toEqual([true, true, true, true]);
-		expect(tl.lanes.lanes.map((l) => [l.label, l.count])).toEqual(
-			timeline().tl.lanes.lanes.map((l) => [l.label, l.count])
-		);
+		expect(ids(tl.events)).toEqual([
+			'xi-moscow-2013',
+			'shoigu-pyongyang-2023',
+			'letters-2023',
+			'vostochny-2023'
+		]);
+		const lanes = tl.lanes.lanes.map((l) => [l.label, l.count]);
+		// The lanes made ahead: none built again.
+		expect(built.lanes).toBe(1);
+		expect(lanes).toEqual(timeline().tl.lanes.lanes.map((l) => [l.label, l.count]));
+		// The domain and the events in the window (the whole domain) made ahead are as made after.
+		expect(tl.domain).toEqual(timeline().tl.domain);
+		expect(tl.shownInWindow.map((e) => e.id)).toEqual(ids(tl.events));
+		// Grouped otherwise, they are built again.
+		tl.grouping = 'kind';
+		expect(tl.lanes.lanes.length).toBeGreaterThan(0);
+		expect(built.lanes).toBe(3);
+	});
+
+	it("gathers each actor's events a slice at a time while idle, as they are gathered at once", () => {
+		// 6,000 events: three slices of 2,000.
+		const many = Array.from({ length: 1500 }, (_, i) =>
+			storedMeetings().map((e) => ({ ...e, id: `${e.id}-${i}` as typeof e.id }))
+		).flat();
+		const sources = { events: () => many, actors: () => actorMap };
+		const tl = new TimelineState(sources);
+		let calls = 1;
+		while (!tl.prepare(-1)) calls++;
+		expect(calls).toBe(3);
+		const atOnce = new TimelineState(sources);
+		const putin = actorId('putin');
+		expect(tl.eventsOfActor(putin).length).toBeGreaterThan(1000);
+		for (const a of actors)
+			expect(ids(tl.eventsOfActor(a.id))).toEqual(ids(atOnce.eventsOfActor(a.id)));
+		// Built: nothing left to do.
+		expect(tl.prepare(-1)).toBe(true);
 	});
 
 	it('follows the data: a deleted event leaves the selection empty', () => {
