@@ -360,3 +360,21 @@ test('new data moves the limits of the window: Fit all then draws the whole of i
 	expect(await windowOf(page)).toEqual(expected);
 	await expectAxis(page, expected);
 });
+
+test('the timeline draws itself again at a new size: the axis spans the wider panel', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 1366, height: 768 });
+	await open(page, '?from=2023-09-13&to=2023-09-13');
+	const day = { start: utc(2023, 9, 13), end: utc(2023, 9, 14) };
+	await expectTick(page, day, '12:00', utc(2023, 9, 13, 12));
+	const before = (await centre(page).boundingBox())?.width ?? 0;
+	await page.setViewportSize({ width: 1920, height: 1080 });
+	// The panel takes the new width (vis-timeline sizes it itself, when it draws).
+	await expect
+		.poll(async () => ((await centre(page).boundingBox())?.width ?? 0) - before)
+		.toBeGreaterThan(400);
+	// The same window, its noon where noon is on the wider axis.
+	expect(await windowOf(page)).toEqual(day);
+	await expectTick(page, day, '12:00', utc(2023, 9, 13, 12));
+});
