@@ -460,6 +460,7 @@ test('a stored event in a shape Trama does not read is set aside and listed; the
 	const aside = page.getByTestId('set-aside');
 	await expect(aside).toContainText('1 stored event cannot be shown');
 	await expect(aside).toContainText(`“${damaged}” (participants)`);
+	await expect(aside.locator('.why')).toHaveText(/^Another program, or an older Trama, wrote them/);
 	const download = page.waitForEvent('download');
 	await aside.getByTestId('set-aside-download').click();
 	const file = await download;
@@ -484,6 +485,10 @@ test('a block of heads whose columns are damaged is set aside whole: said with i
 	await expect(aside.locator('li')).toHaveText([
 		`${defaultFile.dataset.name}: a block of ${eventsLabel(DEFAULT_EVENT_COUNT)}, unreadable`
 	]);
+	// Damage is as likely a cause as another program: the reason says both.
+	await expect(aside.locator('.why')).toHaveText(
+		/^Part of what is stored cannot be read: it may be damaged .*, or another program wrote it\./
+	);
 	// Nothing drawn: the timeline says so, and has no legend over its axis.
 	await expect(page.getByTestId('timeline-empty')).toBeVisible();
 	await expect(page.getByTestId('legend-toggle')).toHaveCount(0);

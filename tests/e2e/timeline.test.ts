@@ -254,3 +254,27 @@ test('a link to an event whose id two datasets share names the dataset and opens
 	await expect(page.getByTestId('event-details')).toContainText('Beijing');
 	await expect(page).not.toHaveURL(/dataset=/);
 });
+
+test('the overview’s axis labels are whole, at its edges too', async ({ page }) => {
+	await open(page);
+	const overview = page.getByTestId('overview');
+	const labels = overview.locator('.axis text');
+	/** The labels that reach outside the overview's drawing, by their text. */
+	const cut = async () => {
+		const strip = await overview.locator('svg').boundingBox();
+		if (!strip) throw new Error('no overview');
+		const out: string[] = [];
+		for (const label of await labels.all()) {
+			const box = await label.boundingBox();
+			if (box && (box.x < strip.x - 0.5 || box.x + box.width > strip.x + strip.width + 0.5))
+				out.push((await label.textContent()) ?? '');
+		}
+		return out;
+	};
+	await expect(labels.first()).toBeVisible();
+	expect(await cut()).toEqual([]);
+	// Nothing shown: the overview spans the years before 2024, the first of them at its very edge.
+	await page.getByTestId('dataset-list').getByTestId('dataset-visible').uncheck();
+	await expect(labels.filter({ hasText: /^2019$/ })).toHaveCount(1);
+	expect(await cut()).toEqual([]);
+});

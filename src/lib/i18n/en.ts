@@ -464,6 +464,9 @@ export const en = {
 		/** When a block set aside does not say how many events it holds. */
 		titleUncounted: 'Stored events cannot be shown',
 		why: 'Another program, or an older Trama, wrote them in a shape Trama does not read. They stay stored as they are; download them to repair by hand and import again.',
+		/** When a whole block cannot be read: damage is as likely as another program. */
+		whyUnreadable:
+			'Part of what is stored cannot be read: it may be damaged (a fault of the browser or the disk), or another program wrote it. It stays stored as it is; download it to repair by hand and import again.',
 		item: (dataset: string, id: string | undefined, field: string) =>
 			`${dataset}: ${id === undefined ? 'an event without an id' : `“${id}”`} (${field})`,
 		/** A whole block that cannot be read, and how many events it holds when it says so. */

@@ -528,6 +528,8 @@ export const es: Messages = {
 			`${count(n, 'evento guardado no se puede mostrar', 'eventos guardados no se pueden mostrar')}`,
 		titleUncounted: 'Hay eventos guardados que no se pueden mostrar',
 		why: 'Otro programa, o una versión anterior de Trama, los escribió con una forma que Trama no lee. Se conservan tal como están; descárguelos para repararlos a mano e importarlos de nuevo.',
+		whyUnreadable:
+			'Parte de lo guardado no se puede leer: puede estar dañado (un fallo del navegador o del disco) o haberlo escrito otro programa. Se conserva tal como está; descárguelo para repararlo a mano e importarlo de nuevo.',
 		item: (dataset: string, id: string | undefined, field: string) =>
 			`${dataset}: ${id === undefined ? 'un evento sin id' : `«${id}»`} (${field})`,
 		block: (dataset: string, events: number | undefined) =>

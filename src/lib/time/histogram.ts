@@ -84,3 +84,20 @@ export function overviewTicks(ticks: readonly Date[]): Date[] {
 export function tickLabel(tick: Date, locale: string, fallback: (d: Date) => string): string {
 	return isYearStart(tick) ? formatYear(tick.getUTCFullYear(), locale) : fallback(tick);
 }
+
+/**
+ * How an axis label at `x` is anchored so that none of it falls outside `[0, widthPx]`: centred
+ * on its tick where it fits, else starting at the tick (near the left edge) or ending there (near
+ * the right). Its width is estimated from its length (`charPx` a character).
+ */
+export function labelAnchor(
+	x: number,
+	label: string,
+	widthPx: number,
+	charPx = 6.6
+): 'start' | 'middle' | 'end' {
+	const half = (label.length * charPx) / 2;
+	if (x - half < 0) return 'start';
+	if (x + half > widthPx) return 'end';
+	return 'middle';
+}

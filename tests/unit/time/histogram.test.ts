@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bin, scaleUtc } from 'd3';
-import { densityBins as bins } from '$lib/time/histogram';
+import { densityBins as bins, labelAnchor } from '$lib/time/histogram';
 import type { Span } from '$lib/model/dates';
 
 /** The bins of starts in any order (sorted here, as the timeline's events are). */
@@ -80,5 +80,19 @@ describe('densityBins by binary search', () => {
 			const width = 50 + Math.floor(random() * 1500);
 			expect(densityBins(starts, domain, width)).toEqual(d3Bins(starts, domain, width));
 		}
+	});
+});
+
+describe('labelAnchor', () => {
+	it('centres a label on its tick where it fits, else keeps all of it inside the axis', () => {
+		// "2019" at 6.6 px a character: 26.4 px wide, 13.2 either side of its tick.
+		expect(labelAnchor(400, '2019', 800)).toBe('middle');
+		expect(labelAnchor(2, '2019', 800)).toBe('start');
+		expect(labelAnchor(13, '2019', 800)).toBe('start');
+		expect(labelAnchor(14, '2019', 800)).toBe('middle');
+		expect(labelAnchor(790, '2019', 800)).toBe('end');
+		expect(labelAnchor(786, '2019', 800)).toBe('middle');
+		// A longer label needs more room.
+		expect(labelAnchor(20, 'September', 800)).toBe('start');
 	});
 });
