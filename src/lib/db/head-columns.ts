@@ -154,13 +154,17 @@ function checkParts(cols: HeadColumns): void {
  * Every head is made with the same fields, in the same order, those it lacks undefined: one
  * shape, which the engine keeps each field of in the object itself (an added field would be
  * kept apart, an allocation more per head), and reads the same way everywhere. A block's heads
- * share their places, participants and lists of tags: one object per country, per actor with a
- * role and per list of tags, and one empty list, not one each per head (heads are never changed
- * in place; a new version of an event is a new head).
+ * share their places, participants, relations, lists of these and of tags, and dates: one object
+ * per country, per actor with a role, per relation and per list, one string per date, and one
+ * empty list, not one each per head (heads are never changed in place; a new version of an event
+ * is a new head); the values all blocks may hold (actors' ids, kinds, tags) are one string each
+ * for every block read.
  */
 export function headsFromColumns(cols: HeadColumns, datasetId: string): LocatedHead[] {
 	checkParts(cols);
-	const { count, text, lengths, titles, startMs, endMs, recordBlock, words, refs } = cols;
+	const { count, text, lengths, titles, startMs, endMs, recordBlock, refs } = cols;
+	// The block's values as the other blocks' (an actor's id is one string in every block).
+	const words = cols.words.map(shared);
 	const heads = new Array<LocatedHead>(count);
 	const wordCount = words.length;
 	let at = 0;
@@ -172,6 +176,15 @@ export function headsFromColumns(cols: HeadColumns, datasetId: string): LocatedH
 		if (length < 0 || at + length > text.length) throw new DamagedColumns('lengths');
 		const value = text.slice(at, at + length);
 		at += length;
+		return value;
+	};
+	/** Dates, one string per date of the block (a block's events share many days). */
+	const dates = new Map<string, string>();
+	const date = (value: string | undefined): string | undefined => {
+		if (value === undefined) return undefined;
+		const known = dates.get(value);
+		if (known !== undefined) return known;
+		dates.set(value, value);
 		return value;
 	};
 	const ref = (): number => {
@@ -201,13 +214,9 @@ export function headsFromColumns(cols: HeadColumns, datasetId: string): LocatedH
 			if (!list) oneTag.set(tag, (list = [wordAt(tag)]));
 			return list;
 		}
-		let key = '';
 		const start = r;
-		for (let k = 0; k < n; k++) {
-			const tag = ref();
-			wordAt(tag);
-			key += `${tag},`;
-		}
+		for (let k = 0; k < n; k++) wordAt(ref());
+		const key = listKey(start, r);
 		let list = tagLists.get(key);
 		if (!list) {
 			list = new Array<string>(n);
@@ -215,6 +224,12 @@ export function headsFromColumns(cols: HeadColumns, datasetId: string): LocatedH
 			tagLists.set(key, list);
 		}
 		return list;
+	};
+	/** The numbers `refs[from..to)` as a key, to find a list made before of the same. */
+	const listKey = (from: number, to: number): string => {
+		const parts = new Array<number>(to - from);
+		for (let k = from; k < to; k++) parts[k - from] = refs[k] as number;
+		return parts.join(',');
 	};
 	const members = new Map<number, LocatedHead['participants'][number]>();
 	const memberOf = (actor: number, role: number) => {
@@ -229,6 +244,13 @@ export function headsFromColumns(cols: HeadColumns, datasetId: string): LocatedH
 		}
 		return member;
 	};
+	type Participants = LocatedHead['participants'];
+	type Relation = LocatedHead['relations'][number];
+	/** Lists of participants and of relations, and relations, one each per block. */
+	const participantLists = new Map<string, Participants>();
+	const relationLists = new Map<string, Relation[]>();
+	const relationsMade = new Map<string, Relation>();
+	const RELATION_NUMBERS = 5;
 	const counted = (): number => {
 		const n = ref();
 		if (n < 0) throw new DamagedColumns('refs');
@@ -246,33 +268,52 @@ export function headsFromColumns(cols: HeadColumns, datasetId: string): LocatedH
 		const country = ref();
 		const tags = tagsOf(counted());
 		const participantCount = counted();
-		const participants =
-			participantCount === 0
-				? NONE
-				: new Array<LocatedHead['participants'][number]>(participantCount);
-		for (let k = 0; k < participantCount; k++) {
-			const actor = ref();
-			participants[k] = memberOf(actor, ref());
+		let participants: Participants = NONE;
+		if (participantCount > 0) {
+			const from = r;
+			const made = new Array<Participants[number]>(participantCount);
+			for (let k = 0; k < participantCount; k++) {
+				const actor = ref();
+				made[k] = memberOf(actor, ref());
+			}
+			const key = listKey(from, r);
+			participants = participantLists.get(key) ?? made;
+			if (participants === made) participantLists.set(key, made);
 		}
 		const relationCount = counted();
-		const relations =
-			relationCount === 0 ? NONE : new Array<LocatedHead['relations'][number]>(relationCount);
-		for (let k = 0; k < relationCount; k++) {
-			const relation: LocatedHead['relations'][number] = {
-				type: wordAt(ref()) as LocatedHead['relations'][number]['type'],
-				source: wordAt(ref()) as ActorId,
-				target: wordAt(ref()) as ActorId
-			};
-			const directed = ref();
-			if (directed !== -1) relation.directed = directed === 1;
-			const label = optionalWord(ref());
-			if (label !== undefined) relation.label = label;
-			relations[k] = relation;
+		let relations: Relation[] = NONE;
+		if (relationCount > 0) {
+			const from = r;
+			const made = new Array<Relation>(relationCount);
+			for (let k = 0; k < relationCount; k++) {
+				// The same numbers, checked when first met, are the same relation.
+				const one = listKey(r, Math.min(refs.length, r + RELATION_NUMBERS));
+				const known = relationsMade.get(one);
+				if (known) {
+					made[k] = known;
+					r += RELATION_NUMBERS;
+					continue;
+				}
+				const relation: Relation = {
+					type: wordAt(ref()) as Relation['type'],
+					source: wordAt(ref()) as ActorId,
+					target: wordAt(ref()) as ActorId
+				};
+				const directed = ref();
+				if (directed !== -1) relation.directed = directed === 1;
+				const label = optionalWord(ref());
+				if (label !== undefined) relation.label = label;
+				made[k] = relation;
+				relationsMade.set(one, relation);
+			}
+			const key = listKey(from, r);
+			relations = relationLists.get(key) ?? made;
+			if (relations === made) relationLists.set(key, made);
 		}
 		const head: LocatedHead = {
 			id: id as EventId,
 			title,
-			start: start as PartialDate,
+			start: date(start) as PartialDate,
 			kind: kind as LocatedHead['kind'],
 			confidence: confidence as LocatedHead['confidence'],
 			tags,
@@ -282,7 +323,7 @@ export function headsFromColumns(cols: HeadColumns, datasetId: string): LocatedH
 			startMs: startMs[i] as number,
 			endMs: endMs[i] as number,
 			recordBlock: recordBlock[i] as number,
-			end: end as PartialDate | undefined,
+			end: date(end) as PartialDate | undefined,
 			uncertainty: uncertainty === undefined ? undefined : parseUncertainty(uncertainty),
 			place: country === -1 ? undefined : placeOf(country)
 		};
@@ -290,6 +331,22 @@ export function headsFromColumns(cols: HeadColumns, datasetId: string): LocatedH
 	}
 	if (at !== text.length || r !== refs.length) throw new DamagedColumns('length');
 	return heads;
+}
+
+/**
+ * Values every block may hold (actors' ids, kinds, tags, roles), one string each for all the
+ * blocks read: 200 blocks of a million events each held their own copy of most actors' ids.
+ * Dropped whole when it grows past `SHARED_MAX` (strings kept only here are then let go).
+ */
+const sharedWords = new Map<string, string>();
+const SHARED_MAX = 200_000;
+
+function shared(word: string): string {
+	const known = sharedWords.get(word);
+	if (known !== undefined) return known;
+	if (sharedWords.size >= SHARED_MAX) sharedWords.clear();
+	sharedWords.set(word, word);
+	return word;
 }
 
 function parseUncertainty(json: string): Uncertainty {

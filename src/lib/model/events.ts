@@ -7,9 +7,13 @@ export type EventKey = string & { readonly __brand: 'EventKey' };
 
 const KEY_SEPARATOR = '\u001f';
 
-/** The key of an event of a dataset. */
+/**
+ * The key of an event of a dataset. Joined, not concatenated: a join makes one flat string, a
+ * concatenation two linked pieces, flattened into a third when it is first hashed (a million
+ * events' keys were 3 million strings).
+ */
 export const eventKey = (e: { datasetId: string; id: string }): EventKey =>
-	`${e.datasetId}${KEY_SEPARATOR}${e.id}` as EventKey;
+	[e.datasetId, e.id].join(KEY_SEPARATOR) as EventKey;
 
 /** The dataset part of an event key. */
 export const datasetOfKey = (key: EventKey): string => key.slice(0, key.indexOf(KEY_SEPARATOR));
