@@ -101,6 +101,13 @@ function timeOrdered(keyed: KeyedEvent[]): {
 	return { keyed, sorted, rank, maxSpanMs };
 }
 
+/** Each actor's events, being gathered from `events` (the first `done` of them so far). */
+interface ByActorBuilt {
+	events: readonly KeyedEvent[];
+	out: Map<ActorId, KeyedEvent[]>;
+	done: number;
+}
+
 /**
  * A stored head keyed for the timeline. Its span is read from the head, not copied: the engine
  * keeps each such number as an object of its own, and a million events' copies were two million
@@ -443,16 +450,20 @@ export class TimelineState {
 		return this.#inWindow(this.shownEvents, this.maxSpanMs, window);
 	}
 
-	/** The last list of events in a window, and of what: `prepareHeads` makes it ahead. */
-	#inWindowMade:
-		| { events: readonly KeyedEvent[]; start: number; end: number; out: readonly StoredHead[] }
-		| undefined;
+	/**
+	 * The last list of events in a window of each generation of events (`prepareHeads` makes it
+	 * ahead), kept by the events: it goes with them, never holding a generation gone.
+	 */
+	readonly #inWindowOf = new WeakMap<
+		readonly KeyedEvent[],
+		{ start: number; end: number; out: readonly StoredHead[] }
+	>();
 
 	/** Those of `events` (in time order, none longer than `maxSpanMs`) that overlap `window`. */
 	#inWindow(events: readonly KeyedEvent[], maxSpanMs: number, window: Span): readonly StoredHead[] {
 		const { start, end } = window;
-		const made = this.#inWindowMade;
-		if (made?.events === events && made.start === start && made.end === end) return made.out;
+		const made = this.#inWindowOf.get(events);
+		if (made?.start === start && made.end === end) return made.out;
 		// Events are in time order: start from the first that may reach into the window.
 		// The test is `overlaps`', inline: no span made for each of 100,000 events.
 		const out: StoredHead[] = [];
@@ -462,32 +473,34 @@ export class TimelineState {
 			// The events are the store's heads (see `events`): each is a stored head.
 			if (e.endMs > start) out.push(e.event as StoredHead);
 		}
-		this.#inWindowMade = { events, start, end, out };
+		this.#inWindowOf.set(events, { start, end, out });
 		return out;
 	}
 
 	readonly lanes: Lanes = $derived.by(() => this.#lanesOf(this.shownEvents));
 
-	/** The lanes last built, and of what: `prepareHeads` builds them ahead of the views. */
-	#lanesMade:
-		| {
-				events: readonly KeyedEvent[];
-				grouping: Grouping;
-				expandOthers: boolean;
-				actors: ReadonlyMap<ActorId, Actor>;
-				locale: string;
-				lanes: Lanes;
-		  }
-		| undefined;
+	/**
+	 * The lanes last built of each generation of events, and with what (`prepareHeads` builds
+	 * them ahead of the views), kept by the events: they go with them.
+	 */
+	readonly #lanesMadeOf = new WeakMap<
+		readonly KeyedEvent[],
+		{
+			grouping: Grouping;
+			expandOthers: boolean;
+			actors: ReadonlyMap<ActorId, Actor>;
+			locale: string;
+			lanes: Lanes;
+		}
+	>();
 
 	/** The lanes of `events` with the grouping, the actors and the language of now. */
 	#lanesOf(events: readonly KeyedEvent[]): Lanes {
 		const actors = this.#actors();
 		const { grouping, expandOthers } = this;
-		const made = this.#lanesMade;
+		const made = this.#lanesMadeOf.get(events);
 		if (
-			made?.events === events &&
-			made.grouping === grouping &&
+			made?.grouping === grouping &&
 			made.expandOthers === expandOthers &&
 			made.actors === actors &&
 			made.locale === t.locale
@@ -509,7 +522,7 @@ export class TimelineState {
 			},
 			{ expandOthers }
 		);
-		this.#lanesMade = { events, grouping, expandOthers, actors, locale: t.locale, lanes };
+		this.#lanesMadeOf.set(events, { grouping, expandOthers, actors, locale: t.locale, lanes });
 		return lanes;
 	}
 
@@ -589,10 +602,13 @@ export class TimelineState {
 		const since = performance.now();
 		for (const events of [this.events, this.shownEvents]) {
 			if (this.#byActorOf.has(events)) continue;
-			let built = this.#byActorBuilt;
-			if (built?.events !== events)
+			let built = this.#byActorBuilt?.deref();
+			if (built?.events !== events) {
 				// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup built once, read by clicks
-				built = this.#byActorBuilt = { events, out: new Map(), done: 0 };
+				built = { events, out: new Map(), done: 0 };
+				this.#byActorBuilt = new WeakRef(built);
+				this.#byActorBuilding.set(events, built);
+			}
 			while (built.done < events.length) {
 				const to = Math.min(events.length, built.done + SLICE);
 				addEventsByActor(built.out, events, built.done, to);
@@ -605,9 +621,13 @@ export class TimelineState {
 		return true;
 	}
 
-	/** Each actor's events being gathered by `prepare`, and how many of them it has gone through. */
-	#byActorBuilt:
-		{ events: readonly KeyedEvent[]; out: Map<ActorId, KeyedEvent[]>; done: number } | undefined;
+	/**
+	 * Each actor's events being gathered by `prepare`, and how many of them it has gone through:
+	 * kept by the events they are gathered from (a generation replaced before they were done
+	 * takes them along), found again through a weak reference.
+	 */
+	readonly #byActorBuilding = new WeakMap<readonly KeyedEvent[], ByActorBuilt>();
+	#byActorBuilt: WeakRef<ByActorBuilt> | undefined;
 
 	/** How many of the events shown an actor takes part in, in any window. */
 	actorEventCount(id: ActorId): number {
