@@ -32,7 +32,7 @@ import {
 import { THEME_KEY, type ThemeState } from './theme.svelte';
 import { TimelineState } from './timeline.svelte';
 import { UrlSync } from './url-sync.svelte';
-import { whenIdle } from './idle';
+import { whenIdleUntilDone } from './idle';
 import { yieldToPage } from './live.svelte';
 
 /** The views that share the lower panel. */
@@ -152,9 +152,7 @@ export class Dashboard {
 			const n = this.timeline.events.length;
 			if (n < PREPARE_FROM || n > PREPARE_UP_TO) return;
 			const timeline = this.timeline;
-			let handle = whenIdle(function step() {
-				if (!untrack(() => timeline.prepare(PREPARE_SLICE_MS))) handle = whenIdle(step);
-			});
+			const handle = whenIdleUntilDone(() => untrack(() => timeline.prepare(PREPARE_SLICE_MS)));
 			return () => handle.cancel();
 		});
 
@@ -165,9 +163,7 @@ export class Dashboard {
 			// the live query earlier would answer a shared link before the data is there).
 			const heads = app.visibleEvents;
 			if (!heads || heads.length < PREPARE_FROM || heads.length > PREPARE_UP_TO) return;
-			let handle = whenIdle(function step() {
-				if (!untrack(() => app.preparePlaces(PREPARE_SLICE_MS))) handle = whenIdle(step);
-			});
+			const handle = whenIdleUntilDone(() => untrack(() => app.preparePlaces(PREPARE_SLICE_MS)));
 			return () => handle.cancel();
 		});
 

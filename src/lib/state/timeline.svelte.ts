@@ -101,9 +101,8 @@ function timeOrdered(keyed: KeyedEvent[]): {
 	return { keyed, sorted, rank, maxSpanMs };
 }
 
-/** Each actor's events, being gathered from `events` (the first `done` of them so far). */
+/** Each actor's events, being gathered (from the first `done` events so far). */
 interface ByActorBuilt {
-	events: readonly KeyedEvent[];
 	out: Map<ActorId, KeyedEvent[]>;
 	done: number;
 }
@@ -603,11 +602,10 @@ export class TimelineState {
 		const since = performance.now();
 		for (const events of [this.events, this.shownEvents]) {
 			if (this.#byActorOf.has(events)) continue;
-			let built = this.#byActorBuilt?.deref();
-			if (built?.events !== events) {
+			let built = this.#byActorBuilding.get(events);
+			if (!built) {
 				// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup built once, read by clicks
-				built = { events, out: new Map(), done: 0 };
-				this.#byActorBuilt = new WeakRef(built);
+				built = { out: new Map(), done: 0 };
 				this.#byActorBuilding.set(events, built);
 			}
 			while (built.done < events.length) {
@@ -617,7 +615,7 @@ export class TimelineState {
 				if (to < events.length && performance.now() - since > budgetMs) return false;
 			}
 			this.#byActorOf.set(events, built.out);
-			this.#byActorBuilt = undefined;
+			this.#byActorBuilding.delete(events);
 		}
 		return true;
 	}
@@ -625,10 +623,9 @@ export class TimelineState {
 	/**
 	 * Each actor's events being gathered by `prepare`, and how many of them it has gone through:
 	 * kept by the events they are gathered from (a generation replaced before they were done
-	 * takes them along), found again through a weak reference.
+	 * takes them along).
 	 */
 	readonly #byActorBuilding = new WeakMap<readonly KeyedEvent[], ByActorBuilt>();
-	#byActorBuilt: WeakRef<ByActorBuilt> | undefined;
 
 	/** How many of the events shown an actor takes part in, in any window. */
 	actorEventCount(id: ActorId): number {
