@@ -6,7 +6,13 @@ import Dexie, { type PromiseExtended, type Table } from 'dexie';
 import type { ChangeKind } from '../model/changes';
 import { MessageError } from '../model/errors';
 import { msg, type Message } from '../model/messages';
-import { DamagedColumns, headColumns, headsFromColumns, type HeadColumns } from './head-columns';
+import {
+	DamagedColumns,
+	headColumns,
+	headsFromColumns,
+	type HeadColumns,
+	type viewSlot
+} from './head-columns';
 import {
 	actorIdsOf,
 	compareDated,
@@ -43,6 +49,8 @@ export interface StoredHead extends EventHead {
 	datasetId: DatasetId;
 	startMs: number;
 	endMs: number;
+	/** See `viewSlot`. Heads made from columns have it from the start (one shape). */
+	[viewSlot]?: unknown;
 }
 
 /** A head as the head blocks keep it: with where the event's full record is. */

@@ -11,6 +11,14 @@ import type { LocatedHead } from './database';
 import type { PartialDate } from '../model/dates';
 import type { ActorId, EventId, Uncertainty } from '../model/schema';
 
+/**
+ * Where the views keep what they make of a head (the timeline's keyed event), on the head itself:
+ * a lookup by head beside it cost a million events about 20 MB. A symbol, so no copy of a head
+ * carries it (JSON, IndexedDB and messages to workers leave symbols out); a copy made by spread
+ * does, and the views check that what they find was made of this very head.
+ */
+export const viewSlot: unique symbol = Symbol('trama.view');
+
 /** Texts each head keeps in `HeadColumns.text`, in this order. */
 const TEXTS = 4; // id, start, end, uncertainty (as JSON)
 
@@ -299,7 +307,8 @@ export function headsFromColumns(cols: HeadColumns, datasetId: string): LocatedH
 			recordBlock: recordBlock[i] as number,
 			end: date(end) as PartialDate | undefined,
 			uncertainty: uncertainty === undefined ? undefined : parseUncertainty(uncertainty),
-			place: country === -1 ? undefined : placeOf(country)
+			place: country === -1 ? undefined : placeOf(country),
+			[viewSlot]: undefined
 		};
 		heads[i] = head;
 	}

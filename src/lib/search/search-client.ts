@@ -71,6 +71,7 @@ export class SearchClient {
 
 	/** The head blocks the page shows: the index reads what it lacks. */
 	blocks(blocks: readonly BlockRef[]): void {
+		this.#forgetParsed();
 		this.#blocks = [...blocks];
 		this.#send({ type: 'blocks', blocks: this.#blocks });
 	}
@@ -96,13 +97,28 @@ export class SearchClient {
 		return list;
 	}
 
+	/**
+	 * Keeps the keys the index sent of the blocks this page has not parsed at that revision. A
+	 * block parsed finds the events an answer names by their positions (see `parsedBlock`), and
+	 * its keys are not needed: kept, a million events' were about 20 MB of text.
+	 */
 	#keysChanged({ added, dropped }: BlockKeys): void {
 		for (const rev of dropped) this.#dropped.add(rev);
 		for (const [rev, keys] of added) {
 			this.#dropped.delete(rev);
-			this.#blockKeys.set(rev, keys);
 			this.#blockKeyLists.delete(rev);
+			if (this.#repo.parsedBlock(rev)) this.#blockKeys.delete(rev);
+			else this.#blockKeys.set(rev, keys);
 		}
+	}
+
+	/** Lets go of the keys of blocks parsed since they came (see `#keysChanged`). */
+	#forgetParsed(): void {
+		for (const rev of this.#blockKeys.keys())
+			if (this.#repo.parsedBlock(rev)) {
+				this.#blockKeys.delete(rev);
+				this.#blockKeyLists.delete(rev);
+			}
 	}
 
 	/** Asks a question; the answer goes to the listener (only the latest question's). */

@@ -5,6 +5,7 @@
  */
 import { countryName, t } from '../i18n';
 import type { StoredHead } from '../db/repository';
+import { viewSlot } from '../db/head-columns';
 import type { Span } from '../model/dates';
 import type { Actor, ActorId } from '../model/schema';
 import {
@@ -110,15 +111,18 @@ interface ByActorBuilt {
 /**
  * A stored head keyed for the timeline. Its span is read from the head, not copied: the engine
  * keeps each such number as an object of its own, and a million events' copies were two million
- * of them (about 24 MB). The lanes' numbers' place is made now, so every one has one shape.
+ * of them (about 24 MB). Its key is made when first asked for: most events are never drawn,
+ * listed or looked up by key (a million keys were about 35 MB). The lanes' numbers' place is
+ * made now, so every one has one shape.
  */
 class KeyedHead implements KeyedEvent {
 	actorChunk: NumberedChunk | undefined = undefined;
 	actorAt = 0;
-	constructor(
-		readonly key: EventKey,
-		readonly event: StoredHead
-	) {}
+	#key: EventKey | undefined = undefined;
+	constructor(readonly event: StoredHead) {}
+	get key(): EventKey {
+		return (this.#key ??= eventKey(this.event));
+	}
 	get startMs(): number {
 		return this.event.startMs;
 	}
@@ -295,21 +299,32 @@ export class TimelineState {
 		await pause();
 	}
 
-	/** A head's keyed event, made on first use. */
+	/**
+	 * A head's keyed event, made once and kept on the head (see `viewSlot`): a filter that keeps
+	 * some events, then all again, and a write that changes one event, hand the views the same
+	 * objects for the heads they had (heads are never changed in place; a new version is a new
+	 * head).
+	 */
 	#keyedOne(e: StoredHead): KeyedEvent {
-		let k = this.#keyed.get(e);
-		if (!k) {
-			k = new KeyedHead(eventKey(e), e);
-			this.#keyed.set(e, k);
-		}
+		const kept = this.#keptOf(e);
+		if (kept) return kept;
+		const k = new KeyedHead(e);
+		if (Object.hasOwn(e, viewSlot)) e[viewSlot] = k;
+		else this.#keyed.set(e, k);
 		return k;
 	}
 
+	/** The keyed event made of this very head before, if any. */
+	#keptOf(e: StoredHead): KeyedHead | undefined {
+		const kept = Object.hasOwn(e, viewSlot) ? e[viewSlot] : this.#keyed.get(e);
+		return kept instanceof KeyedHead && kept.event === e ? kept : undefined;
+	}
+
 	/**
-	 * Each head's keyed event, made once: a filter that keeps some events, then all again, hands
-	 * the views the same objects (heads are never changed in place; a new version is a new head).
+	 * The keyed events of heads made without a slot for them (see `viewSlot`): those of blocks
+	 * written as text, and heads made by hand.
 	 */
-	readonly #keyed = new WeakMap<StoredHead, KeyedEvent>();
+	readonly #keyed = new WeakMap<StoredHead, KeyedHead>();
 
 	/**
 	 * A stored head's key: the one its keyed event keeps, when the timeline has made it. A table
@@ -317,7 +332,7 @@ export class TimelineState {
 	 * again by the lookups it goes into.
 	 */
 	keyOf(head: StoredHead): EventKey {
-		return this.#keyed.get(head)?.key ?? eventKey(head);
+		return this.#keptOf(head)?.key ?? eventKey(head);
 	}
 
 	/**

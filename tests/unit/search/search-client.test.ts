@@ -61,4 +61,29 @@ describe('SearchClient', () => {
 		reply({ type: 'counts', seq: seqOf('putin kim'), counts: countsOf(0) });
 		expect(heard.slice(2)).toEqual(['answer putin kim 1', 'counts putin kim 0']);
 	});
+
+	it('keeps the keys of the blocks the page has not parsed, and lets them go once it has', () => {
+		const { worker, reply } = fakeWorker();
+		const parsed = new Set(['a']);
+		const repo = { parsedBlock: (rev: string) => (parsed.has(rev) ? { heads: [] } : undefined) };
+		const client = new SearchClient(repo as unknown as Repository, () => worker);
+		client.blocks([]);
+		reply({
+			type: 'keys',
+			change: {
+				added: [
+					['a', 'test\u001fa1\ntest\u001fa2'],
+					['b', 'test\u001fb1\ntest\u001fb2']
+				],
+				dropped: []
+			}
+		});
+		// Block a's events are found by their positions among its heads; b's by these keys.
+		expect(client.blockKeys('a')).toBeUndefined();
+		expect(client.blockKeys('b')).toEqual(['test\u001fb1', 'test\u001fb2']);
+		// The page has parsed b since, and says which blocks it shows: b's keys go.
+		parsed.add('b');
+		client.blocks([]);
+		expect(client.blockKeys('b')).toBeUndefined();
+	});
 });

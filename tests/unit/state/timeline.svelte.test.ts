@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { eventKey, litKeys, type Lit } from '$lib/model/events';
 import type { ActorId } from '$lib/model/schema';
+import type { LocatedHead } from '$lib/db/database';
+import { headColumns, headsFromColumns } from '$lib/db/head-columns';
 import { TimelineState } from '$lib/state/timeline.svelte';
 import type * as Items from '$lib/time/items';
 import { DAY, HOUR, YEAR } from '$lib/time/zoom';
@@ -187,6 +189,29 @@ describe('TimelineState', () => {
 			expect(ids(tl.eventsOfActor(a.id))).toEqual(ids(atOnce.eventsOfActor(a.id)));
 		// Built: nothing left to do.
 		expect(tl.prepare(-1)).toBe(true);
+	});
+
+	it('keeps each keyed event on the head read from columns it was made of, never on a copy', () => {
+		const heads = headsFromColumns(
+			headColumns(storedMeetings().map((e) => ({ ...e, recordBlock: 0 }))),
+			'test'
+		);
+		let shown = $state.raw<readonly LocatedHead[]>(heads);
+		const tl = new TimelineState({ events: () => shown, actors: () => actorMap });
+		const first = tl.events;
+		expect(ids(first)).toEqual(ids(timeline().tl.events));
+		expect(first.map((e) => e.key).sort()).toEqual(heads.map((h) => eventKey(h)).sort());
+		expect(tl.keyOf(heads[0]!)).toBe(eventKey(heads[0]!));
+		// A new generation with one head written anew (a copy, as an edit makes): the others'
+		// keyed events are the same objects; the copy's is its own, of the copy.
+		const copy = { ...heads[0]!, title: 'Edited' };
+		shown = [copy, ...heads.slice(1)];
+		const again = tl.events;
+		for (const e of again)
+			if (e.event !== copy) expect(first).toContain(e);
+			else expect(first).not.toContain(e);
+		expect(again.find((e) => e.event === copy)?.event.title).toBe('Edited');
+		expect(tl.keyOf(copy)).toBe(eventKey(heads[0]!));
 	});
 
 	it('follows the data: a deleted event leaves the selection empty', () => {
