@@ -211,6 +211,8 @@ export function headsFromColumns(cols: HeadColumns, datasetId: string): LocatedH
 		if (!place) places.set(n, (place = { country: wordAt(n) }));
 		return place;
 	};
+	/** The block's spans, which its heads read theirs from. */
+	const spans: Spans = { startMs, endMs };
 	/** The empty list, one for every head of the block that lists nothing. */
 	const NONE: never[] = [];
 	const tagLists = new Map<string, string[]>();
@@ -292,28 +294,78 @@ export function headsFromColumns(cols: HeadColumns, datasetId: string): LocatedH
 			if (label !== undefined) relation.label = label;
 			relations[k] = relation;
 		}
-		const head: LocatedHead = {
-			id: id as EventId,
+		const head = new ColumnHead(
+			id as EventId,
 			title,
-			start: date(start) as PartialDate,
-			kind: kind as LocatedHead['kind'],
-			confidence: confidence as LocatedHead['confidence'],
+			date(start) as PartialDate,
+			date(end) as PartialDate | undefined,
+			uncertainty === undefined ? undefined : parseUncertainty(uncertainty),
+			kind as LocatedHead['kind'],
+			confidence as LocatedHead['confidence'],
 			tags,
 			participants,
 			relations,
-			datasetId: datasetId as LocatedHead['datasetId'],
-			startMs: startMs[i] as number,
-			endMs: endMs[i] as number,
-			recordBlock: recordBlock[i] as number,
-			end: date(end) as PartialDate | undefined,
-			uncertainty: uncertainty === undefined ? undefined : parseUncertainty(uncertainty),
-			place: country === -1 ? undefined : placeOf(country),
-			[viewSlot]: undefined
-		};
+			country === -1 ? undefined : placeOf(country),
+			datasetId as LocatedHead['datasetId'],
+			recordBlock[i] as number,
+			spans,
+			i
+		);
 		heads[i] = head;
 	}
 	if (at !== text.length || r !== refs.length) throw new DamagedColumns('length');
 	return heads;
+}
+
+/** The starts and ends of a block's heads (see `ColumnHead`). */
+interface Spans {
+	readonly startMs: Float64Array;
+	readonly endMs: Float64Array;
+}
+
+/**
+ * A head made from columns. Its span is read from its block's columns, not kept in it: the
+ * engine keeps a number that is not a small integer as an object of its own, and a million
+ * heads' starts and ends were two million such objects (about 24 MB). Every field is made by
+ * the constructor, in one order: one shape, whose fields the engine keeps in the object itself.
+ * A spread or a structured clone copies only its own fields, not its span (nothing in Trama
+ * copies a head: a new version of an event is a new head); JSON writes it whole.
+ */
+class ColumnHead implements LocatedHead {
+	[viewSlot]: unknown = undefined;
+	readonly #spans: Spans;
+	readonly #at: number;
+	constructor(
+		public id: EventId,
+		public title: string,
+		public start: PartialDate,
+		public end: PartialDate | undefined,
+		public uncertainty: Uncertainty | undefined,
+		public kind: LocatedHead['kind'],
+		public confidence: LocatedHead['confidence'],
+		public tags: LocatedHead['tags'],
+		public participants: LocatedHead['participants'],
+		public relations: LocatedHead['relations'],
+		public place: LocatedHead['place'],
+		public datasetId: LocatedHead['datasetId'],
+		public recordBlock: number,
+		spans: Spans,
+		at: number
+	) {
+		this.#spans = spans;
+		this.#at = at;
+	}
+	get startMs(): number {
+		return this.#spans.startMs[this.#at] as number;
+	}
+	get endMs(): number {
+		return this.#spans.endMs[this.#at] as number;
+	}
+	/** The head as JSON writes a head: its span too. */
+	toJSON(): LocatedHead {
+		const { startMs, endMs } = this;
+		return { ...this, startMs, endMs };
+	}
 }
 
 /**

@@ -204,7 +204,8 @@ describe('TimelineState', () => {
 		expect(tl.keyOf(heads[0]!)).toBe(eventKey(heads[0]!));
 		// A new generation with one head written anew (a copy, as an edit makes): the others'
 		// keyed events are the same objects; the copy's is its own, of the copy.
-		const copy = { ...heads[0]!, title: 'Edited' };
+		const was = heads[0]!;
+		const copy = { ...was, startMs: was.startMs, endMs: was.endMs, title: 'Edited' };
 		shown = [copy, ...heads.slice(1)];
 		const again = tl.events;
 		for (const e of again)
