@@ -3,10 +3,12 @@ import { buildGraph, edgeId } from '$lib/graph/graph';
 import { graphOfColumns, type GraphColumns } from '$lib/graph/columns';
 import { GraphService } from '$lib/graph/graph-client';
 import {
+	LIVE_DRAWN_LINKS,
 	MAX_ALL_ACTORS,
 	MAX_DRAWN_ACTORS,
 	MAX_DRAWN_LINKS,
 	NetworkState,
+	SETTLE_MS,
 	WORKER_GRAPH_EVENTS
 } from '$lib/state/network.svelte';
 import { toStored, type StoredEvent } from '$lib/db/repository';
@@ -68,6 +70,51 @@ describe('NetworkState', () => {
 		expect(net.window).toEqual(tl.window);
 		expect(net.graph.nodes.map((n) => n.id)).toEqual(['kim-jong-un', 'putin']);
 		net.destroy();
+	});
+
+	it('with many links drawn, draws a moved window again only once it rests', () => {
+		vi.useFakeTimers();
+		try {
+			const { tl, net, frames, data } = network();
+			// 30 actors, each pair meeting once, a day apart from 2020 on: 435 links, all drawn.
+			const ids = Array.from({ length: 30 }, (_, i) => `a${i}`);
+			const pairs = ids.flatMap((a, i) => ids.slice(i + 1).map((b) => [a, b] as const));
+			data.events = pairs.map(([a, b], k) =>
+				toStored(
+					event({
+						id: `m-${k}`,
+						start: new Date(utc(2020) + k * 86_400_000).toISOString().slice(0, 10),
+						participants: [{ actor: a }, { actor: b }]
+					}),
+					DATASET
+				)
+			);
+			net.windowMoved();
+			frames.run();
+			expect(net.drawn.edges).toHaveLength(435);
+			expect(435).toBeGreaterThan(LIVE_DRAWN_LINKS);
+			// The first month: its 31 meetings. Nothing is drawn on the next frame...
+			tl.setWindow({ start: utc(2020, 1, 1), end: utc(2020, 2, 1) }, 'control');
+			net.windowMoved();
+			expect(frames.waiting).toBe(0);
+			vi.advanceTimersByTime(SETTLE_MS - 1);
+			net.windowMoved();
+			vi.advanceTimersByTime(SETTLE_MS - 1);
+			expect(net.drawn.edges).toHaveLength(435);
+			// ...but once the window has rested.
+			vi.advanceTimersByTime(1);
+			expect(net.window).toEqual(tl.window);
+			expect(net.drawn.edges).toHaveLength(31);
+			// A drawing this small follows the window frame by frame again.
+			tl.setWindow({ start: utc(2020, 1, 1), end: utc(2020, 1, 11) }, 'control');
+			net.windowMoved();
+			expect(frames.waiting).toBe(1);
+			frames.run();
+			expect(net.drawn.edges).toHaveLength(10);
+			net.destroy();
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 
 	it('lists an actor’s connections by weight, with the shared events highlighted', () => {
