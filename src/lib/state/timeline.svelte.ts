@@ -306,17 +306,18 @@ export class TimelineState {
 	 * head).
 	 */
 	#keyedOne(e: StoredHead): KeyedEvent {
-		const kept = this.#keptOf(e);
+		const slotted = Object.hasOwn(e, viewSlot);
+		const kept = this.#keptOf(e, slotted);
 		if (kept) return kept;
 		const k = new KeyedHead(e);
-		if (Object.hasOwn(e, viewSlot)) e[viewSlot] = k;
+		if (slotted) e[viewSlot] = k;
 		else this.#keyed.set(e, k);
 		return k;
 	}
 
-	/** The keyed event made of this very head before, if any. */
-	#keptOf(e: StoredHead): KeyedHead | undefined {
-		const kept = Object.hasOwn(e, viewSlot) ? e[viewSlot] : this.#keyed.get(e);
+	/** The keyed event made of this very head before, if any (`slotted`: the head has the slot). */
+	#keptOf(e: StoredHead, slotted = Object.hasOwn(e, viewSlot)): KeyedHead | undefined {
+		const kept = slotted ? e[viewSlot] : this.#keyed.get(e);
 		return kept instanceof KeyedHead && kept.event === e ? kept : undefined;
 	}
 
